@@ -1,0 +1,92 @@
+import { cdk8s, javascript } from 'projen';
+
+/**
+ * The single source of truth for package.json, tsconfig*.json and the tasks.
+ * Edit this file and run `npx projen`; never hand-edit a generated file.
+ */
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-expose',
+  description:
+    'cdk8s constructs that expose apps: Deployments, Services and Ingresses whose selectors and ports wire themselves, with every port triple validated at synth.',
+  author: 'cdk8s-expose developers',
+  authorAddress: 'dev@cdk8s-expose.invalid',
+  repositoryUrl: 'https://example.invalid/cdk8s-expose.git',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  keywords: ['cdk8s', 'kubernetes', 'service', 'ingress', 'nodeport', 'validation'],
+
+  // cdk8s v2; projen's defaults are cdk8s v1.
+  cdk8sVersion: '2.70.106',
+  constructsVersion: '10.3.0',
+  peerDeps: ['cdk8s-plus-27@^2.9.5'],
+
+  // jsii and TypeScript pinned to what ts-jest supports (TypeScript 7 breaks ts-jest and ts-node).
+  jsiiVersion: '~5.9.0',
+  typescriptVersion: '~5.9.3',
+
+  // runtime dependencies of the CLI (issue 7) are bundled, as jsii requires.
+  deps: ['yaml@^2.9.1', 'commander@^12.1.0'],
+  bundledDeps: ['yaml', 'commander'],
+
+  devDeps: [
+    '@types/node@^20',
+    'kubernetes-models@~4.5.1',
+    'fast-check@^3.23.2',
+    'cdk8s-cli@~2.207.56',
+  ],
+
+  // jest 29: jest 30 needs unrs-resolver platform binaries the registry lacks.
+  jestOptions: {
+    jestVersion: '^29',
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testPathIgnorePatterns: ['/node_modules/', '/examples/dist/', '/lib/', '/dist/'],
+      coveragePathIgnorePatterns: ['/node_modules/', '/test/', '/examples/'],
+      watchPathIgnorePatterns: ['/examples/dist/'],
+    },
+  },
+  tsconfigDev: {
+    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
+    exclude: ['../examples/dist'],
+    compilerOptions: {},
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench'],
+    ignorePatterns: ['examples/dist/', 'examples/imports/'],
+  },
+
+  // no hosted CI or release machinery here: CI is .ci/run.
+  github: false,
+  release: false,
+  buildWorkflow: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+
+  gitignore: ['/examples/dist/', '/bench/results/', '.cdk8s-expose-*'],
+});
+
+
+// The main job: synthesize the examples with the real cdk8s CLI, offline.
+// unrs-resolver (via eslint-import-resolver-typescript) >1.11.1 lists platform
+// binaries this registry lacks, which breaks `npm ci` on a lockfile made here.
+project.package.addPackageResolutions('unrs-resolver@1.11.1');
+
+project.addPackageIgnore('/examples/');
+project.addPackageIgnore('/bench/');
+project.addPackageIgnore('/.ci/');
+
+project.addTask('synth:examples', {
+  description: 'Synthesize the example cdk8s app into examples/dist/',
+  cwd: 'examples',
+  env: { CDK8S_CHECK_UPGRADE: 'false' },
+  exec: 'cdk8s synth',
+});
+
+project.addTask('bench', {
+  description: 'Benchmark cdk8s-expose against cdk8s-plus-27 and raw cdk8s ApiObjects',
+  exec: 'node --expose-gc -r ts-node/register bench/run.ts',
+});
+
+project.synth();

@@ -1,0 +1,347 @@
+import { Chart, Lazy } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-27';
+import { Construct, IConstruct } from 'constructs';
+import { ExposePolicy } from './policy';
+import { namespaceOf } from './rules/manifest';
+import { nameFromId } from './rules/names';
+import { checkService } from './rules/service';
+import { Severity, Violation } from './rules/violation';
+import { Protocol, ServicePort, ServiceType, SessionAffinity, TrafficPolicy } from './types';
+import type { WebApp } from './web-app';
+import { Memo, Participant, Registry } from './wiring/registry';
+
+/**
+ * A Service that Ingress backends can route to: one this App defines (an
+ * `ExposedService`), or one defined elsewhere (`ExposedService.fromName`).
+ */
+export interface IExposedService extends IConstruct {
+  /** The Service's name, its DNS name inside the namespace. */
+  readonly name: string;
+  /**
+   * The Service's namespace.
+   *
+   * @default - the namespace of the object that refers to it
+   */
+  readonly namespace?: string;
+  /** The Service's ports, as they are synthesized; empty when they are not known. */
+  readonly ports: ServicePort[];
+  /** Whether the ports are known, so references to them can be checked. */
+  readonly portsKnown: boolean;
+}
+
+/**
+ * Options of a Service, without what selects its pods. `WebApp.expose()` takes these.
+ */
+export interface ExposeOptions {
+  /**
+   * The Service's `metadata.name`, which is also its DNS name: clients reach it as
+   * `name`, `name.namespace` or `name.namespace.svc.cluster.local`. A DNS-1035 label.
+   * No hash is ever added.
+   *
+   * @default - derived from the construct id: lowercased, other characters as '-'
+   */
+  readonly name?: string;
+
+  /**
+   * The Service's namespace.
+   *
+   * @default - the Chart's namespace, or none (the namespace of `kubectl apply`)
+   */
+  readonly namespace?: string;
+
+  /**
+   * How the Service is reached.
+   *
+   * @default ServiceType.CLUSTER_IP
+   */
+  readonly type?: ServiceType;
+
+  /**
+   * A headless Service (`clusterIP: None`): no virtual IP; DNS returns the pods' IPs.
+   * Only with type CLUSTER_IP.
+   *
+   * @default false
+   */
+  readonly headless?: boolean;
+
+  /**
+   * The ports: the port triple of each, plus name and protocol.
+   *
+   * @default - with a target: one port per container port (port = targetPort =
+   * containerPort, same name and protocol); otherwise none
+   */
+  readonly ports?: ServicePort[];
+
+  /**
+   * Sticky sessions: whether connections of one client IP go to the same pod.
+   *
+   * @default SessionAffinity.NONE
+   */
+  readonly sessionAffinity?: SessionAffinity;
+
+  /**
+   * How long a client stays with its pod (1-86400 seconds). Only with CLIENT_IP.
+   *
+   * @default - 10800 (3 hours), the Kubernetes default
+   */
+  readonly sessionAffinityTimeoutSeconds?: number;
+
+  /**
+   * How external traffic reaches the pods. Only on NODE_PORT and LOAD_BALANCER.
+   *
+   * @default - Cluster, the Kubernetes default
+   */
+  readonly externalTrafficPolicy?: TrafficPolicy;
+
+  /**
+   * Client CIDRs the cloud load balancer admits, e.g. `10.0.0.0/8`. Only on LOAD_BALANCER.
+   *
+   * @default - all clients
+   */
+  readonly loadBalancerSourceRanges?: string[];
+
+  /**
+   * Labels of the Service object (not of the pods it selects).
+   *
+   * @default - with a target: the target's selector labels; otherwise none
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations of the Service object, e.g. a cloud load balancer's settings.
+   *
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * Props of an ExposedService.
+ */
+export interface ExposedServiceProps extends ExposeOptions {
+  /**
+   * The pods the Service sends traffic to, by their labels. Leave it out with `target`,
+   * which wires it, and with EXTERNAL_NAME, which selects no pods.
+   *
+   * @default - the target's selector labels, or no selector
+   */
+  readonly selector?: { [key: string]: string };
+
+  /**
+   * The WebApp whose pods the Service exposes. The selector is wired from its pod labels,
+   * named targetPorts are resolved against its containers, and with no `ports` every
+   * container port is exposed.
+   *
+   * @default - no target; use `selector`
+   */
+  readonly target?: WebApp;
+
+  /**
+   * The DNS name an EXTERNAL_NAME Service aliases, e.g. `api.example.com`.
+   *
+   * @default - none; required with EXTERNAL_NAME
+   */
+  readonly externalName?: string;
+}
+
+/**
+ * Options of a Service that is defined outside this App.
+ */
+export interface ServiceReferenceOptions {
+  /**
+   * The Service's namespace.
+   *
+   * @default - the namespace of the Ingress that routes to it
+   */
+  readonly namespace?: string;
+
+  /**
+   * The Service's ports, when known. With them, Ingress backend ports are checked
+   * against the Service; without them, any port is accepted and must be given.
+   *
+   * @default - unknown
+   */
+  readonly ports?: ServicePort[];
+}
+
+class ServiceReference extends Construct implements IExposedService {
+  public readonly ports: ServicePort[];
+  public readonly portsKnown: boolean;
+  public readonly namespace?: string;
+  constructor(scope: Construct, id: string, public readonly name: string, options: ServiceReferenceOptions) {
+    super(scope, id);
+    this.namespace = options.namespace;
+    this.ports = [...(options.ports ?? [])];
+    this.portsKnown = options.ports !== undefined;
+  }
+}
+
+/**
+ * A Kubernetes Service (v1) with a validated port triple: ClusterIP, NodePort,
+ * LoadBalancer, ExternalName or headless.
+ *
+ * Every rule the API server applies, and the nodePort range and uniqueness it checks
+ * when it allocates, are checked at synth, all errors together, each naming the field,
+ * the bad value, what is allowed and the fix.
+ */
+export class ExposedService extends Construct implements IExposedService, Participant {
+  /**
+   * Refers to a Service this App does not define, so that an IngressRoute can route to it.
+   *
+   * @param name the Service's name
+   */
+  public static fromName(scope: Construct, id: string, name: string, options: ServiceReferenceOptions = {}): IExposedService {
+    return new ServiceReference(scope, id, name, options);
+  }
+
+  /** The Service's `metadata.name`: its DNS name. */
+  public readonly name: string;
+  /** The Service's namespace, when set on it. */
+  public readonly namespace?: string;
+  /** How the Service is reached. */
+  public readonly type: ServiceType;
+  /** The WebApp it exposes, if any. */
+  public readonly target?: WebApp;
+  /** The underlying L1 object, for JSON patches and what this library does not model. */
+  public readonly resource: k8s.KubeService;
+  /** Always true: the ports of a Service of this App are known. */
+  public readonly portsKnown = true;
+
+  /** @internal */
+  public readonly _kind = 'service';
+
+  private readonly props: ExposedServiceProps;
+  private readonly explicitPorts: ServicePort[];
+  private readonly registry: Registry;
+  private rendered?: Memo<k8s.ServiceSpec>;
+  private manifest?: Memo<any>;
+
+  constructor(scope: Construct, id: string, props: ExposedServiceProps = {}) {
+    super(scope, id);
+    if (props.target !== undefined && props.selector !== undefined) {
+      throw new Error(`${this.node.path}: set either target or selector, not both: target wires the selector from the WebApp's pod labels`);
+    }
+    this.props = props;
+    this.name = props.name ?? nameFromId(id);
+    this.namespace = props.namespace;
+    this.type = props.type ?? ServiceType.CLUSTER_IP;
+    this.target = props.target;
+    this.explicitPorts = [...(props.ports ?? [])];
+    this.registry = Registry.of(this);
+
+    const labels = { ...(props.target?.selectorLabels ?? {}), ...(props.labels ?? {}) };
+    this.resource = new k8s.KubeService(this, 'Resource', {
+      metadata: {
+        name: this.name,
+        namespace: props.namespace,
+        labels: Object.keys(labels).length ? labels : undefined,
+        annotations: props.annotations,
+      },
+      spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
+    });
+    this.node.addValidation({ validate: () => this.registry.validate(this, ExposePolicy.of(this)) });
+    this.registry.register(this);
+  }
+
+  /**
+   * The ports as they are synthesized: explicit ports, or those derived from the
+   * target's container ports, with targetPort defaulted to port.
+   */
+  public get ports(): ServicePort[] {
+    let ports = this.explicitPorts;
+    if (ports.length === 0 && this.target !== undefined) {
+      ports = this.target.ports.map(cp => ({
+        port: cp.containerPort,
+        targetPort: cp.containerPort,
+        name: cp.name,
+        protocol: cp.protocol,
+      }));
+    }
+    return ports.map(p => ({ ...p, targetPort: p.targetPort ?? p.port }));
+  }
+
+  /** The labels that select the pods, if any. */
+  public get selector(): { [key: string]: string } | undefined {
+    return this.target?.selectorLabels ?? (this.props.selector ? { ...this.props.selector } : undefined);
+  }
+
+  /** Adds a port to the Service. Ingress backends resolve ports at synth, so they see it. */
+  public addPort(port: ServicePort): void {
+    this.explicitPorts.push(port);
+    this.registry.touch();
+  }
+
+  /** @internal */
+  public _manifest(): any {
+    this.manifest = this.registry.cached(this.manifest, () => this.renderManifest());
+    return this.manifest.value;
+  }
+
+  private renderManifest(): any {
+    const spec = k8s.KubeService.manifest({ spec: this.renderSpec() }).spec;
+    return {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        name: this.name,
+        namespace: this.props.namespace ?? Chart.of(this).namespace,
+        labels: this.resource.metadata.toJson().labels,
+      },
+      spec,
+    };
+  }
+
+  /** @internal */
+  public _localViolations(): Violation[] {
+    return checkService(this._manifest(), { nodePortRange: ExposePolicy.of(this).nodePortRange });
+  }
+
+  /** @internal */
+  public _danglingSeverity(): Severity {
+    return ExposePolicy.of(this).danglingSelectors;
+  }
+
+  /** The effective namespace of the Service: its own, or its Chart's, or 'default'. */
+  public get effectiveNamespace(): string {
+    return namespaceOf(this._manifest());
+  }
+
+  private renderSpec(): k8s.ServiceSpec {
+    this.rendered = this.registry.cached(this.rendered, () => {
+      const p = this.props;
+      const type = this.type;
+      const timeout = p.sessionAffinityTimeoutSeconds;
+      const ports = this.ports;
+      const selector = this.selector;
+      return {
+        type,
+        clusterIp: p.headless ? 'None' : undefined,
+        externalName: p.externalName,
+        selector: selector && Object.keys(selector).length ? selector : undefined,
+        ports: ports.length ? ports.map(toL1Port) : undefined,
+        sessionAffinity: p.sessionAffinity,
+        sessionAffinityConfig: timeout !== undefined ? { clientIp: { timeoutSeconds: timeout } } : undefined,
+        externalTrafficPolicy: p.externalTrafficPolicy,
+        loadBalancerSourceRanges: p.loadBalancerSourceRanges,
+      };
+    });
+    return this.rendered.value;
+  }
+}
+
+function toL1Port(p: ServicePort): k8s.ServicePort {
+  const t = p.targetPort ?? p.port;
+  return {
+    name: p.name,
+    port: p.port,
+    targetPort: typeof t === 'string' ? k8s.IntOrString.fromString(t) : k8s.IntOrString.fromNumber(t),
+    nodePort: p.nodePort,
+    protocol: p.protocol === undefined ? undefined : p.protocol,
+    appProtocol: p.appProtocol,
+  };
+}
+
+/** @internal the effective protocol of a port */
+export function portProtocol(p: { protocol?: Protocol }): Protocol {
+  return p.protocol ?? Protocol.TCP;
+}

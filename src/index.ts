@@ -1,0 +1,13 @@
+export { ServiceType, Protocol, SessionAffinity, TrafficPolicy, PathType, SecurityProfile } from './types';
+export type { ServicePort, ContainerPort } from './types';
+export { Severity } from './rules/violation';
+export type { Violation } from './rules/violation';
+export type { NodePortRange } from './rules/service';
+export { ExposePolicy } from './policy';
+export type { ExposePolicyProps } from './policy';
+export { ExposedService } from './exposed-service';
+export type { ExposedServiceProps, ExposeOptions, IExposedService, ServiceReferenceOptions } from './exposed-service';
+export { WebApp } from './web-app';
+export type { WebAppProps, ProbeOptions, ResourceOptions } from './web-app';
+export { IngressRoute } from './ingress-route';
+export type { IngressRouteProps, IngressBackendProps, IngressPath, IngressTls, IngressRule } from './ingress-route';

@@ -1,0 +1,140 @@
+import { Violation, err, show } from './violation';
+
+/*
+ * Name formats of the Kubernetes API server (apimachinery util/validation).
+ * Each `is*` is a predicate; each `check*` turns it into violations with a field path.
+ */
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
+/** A DNS-1123 label: lowercase alphanumerics and '-', at most 63 characters. */
+export function isDns1123Label(value: string): boolean {
+  return value.length <= 63 && DNS1123_LABEL.test(value);
+}
+
+/** A DNS-1123 subdomain: DNS-1123 labels joined by '.', at most 253 characters. */
+export function isDns1123Subdomain(value: string): boolean {
+  if (value.length === 0 || value.length > 253) return false;
+  return value.split('.').every(isDns1123Label);
+}
+
+/** A DNS-1035 label: like a DNS-1123 label, but it starts with a letter. */
+export function isDns1035Label(value: string): boolean {
+  return value.length <= 63 && DNS1035_LABEL.test(value);
+}
+
+/** An IANA service name, as container port names and named targetPorts use. */
+export function isIanaServiceName(value: string): boolean {
+  return value.length >= 1 && value.length <= 15 && IANA_SVC_NAME.test(value)
+    && !value.includes('--') && /[a-z]/.test(value);
+}
+
+/** A qualified name: an optional DNS subdomain prefix and '/', then a name of at most 63 characters. */
+export function isQualifiedName(value: string): boolean {
+  const parts = value.split('/');
+  if (parts.length > 2) return false;
+  const name = parts[parts.length - 1];
+  if (parts.length === 2 && !isDns1123Subdomain(parts[0])) return false;
+  return name.length >= 1 && name.length <= 63 && QUALIFIED_NAME_PART.test(name);
+}
+
+/** A wildcard DNS-1123 subdomain: `*.` followed by a DNS-1123 subdomain. */
+export function isWildcardDns1123Subdomain(value: string): boolean {
+  return value.startsWith('*.') && isDns1123Subdomain(value.slice(2));
+}
+
+/** An IPv4 address in dotted decimal. */
+export function isIPv4(value: string): boolean {
+  const parts = value.split('.');
+  return parts.length === 4 && parts.every(p => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+}
+
+/** An IPv6 address (with at most one '::'). */
+export function isIPv6(value: string): boolean {
+  if (!value.includes(':') || !/^[0-9a-fA-F:.]+$/.test(value)) return false;
+  const halves = value.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap(h => (h === '' ? [] : h.split(':')));
+  const last = groups[groups.length - 1];
+  const hasV4 = last !== undefined && last.includes('.');
+  if (hasV4 && !isIPv4(last)) return false;
+  const hex = hasV4 ? groups.slice(0, -1) : groups;
+  if (!hex.every(g => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
+  const count = hex.length + (hasV4 ? 2 : 0);
+  return halves.length === 2 ? count < 8 : count === 8;
+}
+
+/** An IP address, v4 or v6. */
+export function isIP(value: string): boolean {
+  return isIPv4(value) || isIPv6(value);
+}
+
+/** A CIDR, v4 or v6, e.g. `10.0.0.0/8`. Surrounding white space is trimmed first, as the API server does. */
+export function isCidr(value: string): boolean {
+  const trimmed = value.trim();
+  const slash = trimmed.indexOf('/');
+  if (slash < 0) return false;
+  const ip = trimmed.slice(0, slash);
+  const bits = trimmed.slice(slash + 1);
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  if (isIPv4(ip)) return Number(bits) <= 32;
+  if (isIPv6(ip)) return Number(bits) <= 128;
+  return false;
+}
+
+/** A port number: an integer 1–65535. */
+export function isPortNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+
+/** The name a construct id turns into when no name is given: lowercase, runs of other characters as '-'. */
+export function nameFromId(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+export function checkDns1123Label(field: string, value: string, what: string, fix: string): Violation[] {
+  return isDns1123Label(value) ? [] : [err(field, `${show(value)} is not a valid ${what}: a DNS-1123 label is at most 63 lowercase letters, digits and '-', starting and ending alphanumeric; ${fix}`)];
+}
+
+export function checkDns1035Label(field: string, value: string, what: string, fix: string): Violation[] {
+  return isDns1035Label(value) ? [] : [err(field, `${show(value)} is not a valid ${what}: a DNS-1035 label is at most 63 lowercase letters, digits and '-', starting with a letter and ending alphanumeric; ${fix}`)];
+}
+
+export function checkDns1123Subdomain(field: string, value: string, what: string, fix: string): Violation[] {
+  return isDns1123Subdomain(value) ? [] : [err(field, `${show(value)} is not a valid ${what}: a DNS-1123 subdomain is lowercase DNS labels joined by '.', at most 253 characters; ${fix}`)];
+}
+
+export function checkIanaServiceName(field: string, value: string, what: string, fix: string): Violation[] {
+  return isIanaServiceName(value) ? [] : [err(field, `${show(value)} is not a valid ${what}: an IANA service name is 1-15 lowercase letters, digits and '-', with at least one letter and no leading, trailing or double '-'; ${fix}`)];
+}
+
+export function checkPortNumber(field: string, value: unknown, fix: string): Violation[] {
+  return isPortNumber(value) ? [] : [err(field, `${show(value)} is not a valid port number: must be an integer in 1-65535; ${fix}`)];
+}
+
+/** A port that is a number (1–65535) or an IANA service name, as targetPort and probe ports are. */
+export function checkNumberOrName(field: string, value: number | string, what: string): Violation[] {
+  if (typeof value === 'string') {
+    return checkIanaServiceName(field, value, `${what} name`, `use a port number or a container port's name`);
+  }
+  return checkPortNumber(field, value, `use a port in 1-65535 or a container port's name`);
+}
+
+export function checkQualifiedName(field: string, value: string, what: string, fix: string): Violation[] {
+  return isQualifiedName(value) ? [] : [err(field, `${show(value)} is not a valid ${what}: a qualified name is an optional DNS subdomain prefix and '/', then 1-63 letters, digits, '-', '_' or '.', starting and ending alphanumeric (e.g. "http" or "example.com/proto"); ${fix}`)];
+}
+
+/** Label keys are qualified names; values are at most 63 characters of the name alphabet, or empty. */
+export function checkLabels(field: string, labels: { [key: string]: string } | undefined): Violation[] {
+  const out: Violation[] = [];
+  for (const [key, value] of Object.entries(labels ?? {})) {
+    out.push(...checkQualifiedName(`${field}.${key}`, key, 'label key', 'rename the label'));
+    if (typeof value !== 'string' || (value !== '' && (value.length > 63 || !QUALIFIED_NAME_PART.test(value)))) {
+      out.push(err(`${field}.${key}`, `${show(value)} is not a valid label value: at most 63 letters, digits, '-', '_' or '.', starting and ending alphanumeric, or empty; change the value`));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,375 @@
+import { Chart, Lazy } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { ExposeOptions, ExposedService } from './exposed-service';
+import { ExposePolicy } from './policy';
+import { nameFromId } from './rules/names';
+import { checkWorkload } from './rules/workload';
+import { Severity, Violation } from './rules/violation';
+import { ContainerPort, SecurityProfile } from './types';
+import { Memo, Participant, Registry } from './wiring/registry';
+
+/**
+ * A health probe of the WebApp's container: an HTTP GET when `path` is set, a TCP
+ * connection otherwise.
+ *
+ * @see https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
+ */
+export interface ProbeOptions {
+  /**
+   * The container port to probe: a number, or the name of a declared container port.
+   * A name the container does not declare is a validation error (the kubelet would fail
+   * the probe with "couldn't find port").
+   */
+  readonly port: number | string;
+
+  /**
+   * The HTTP path to GET; the probe passes on a 2xx or 3xx answer.
+   *
+   * @default - no path: a TCP connection probe
+   */
+  readonly path?: string;
+
+  /**
+   * Seconds after the container starts before the first probe.
+   *
+   * @default 0
+   */
+  readonly initialDelaySeconds?: number;
+
+  /**
+   * Seconds between probes.
+   *
+   * @default 10
+   */
+  readonly periodSeconds?: number;
+
+  /**
+   * Seconds after which a probe times out.
+   *
+   * @default 1
+   */
+  readonly timeoutSeconds?: number;
+
+  /**
+   * Failed probes in a row before the container counts as failed.
+   *
+   * @default 3
+   */
+  readonly failureThreshold?: number;
+}
+
+/**
+ * CPU and memory of the WebApp's container, as Kubernetes quantities ("250m", "128Mi").
+ */
+export interface ResourceOptions {
+  /** @default - none */
+  readonly cpuRequest?: string;
+  /** @default - none */
+  readonly cpuLimit?: string;
+  /** @default - none */
+  readonly memoryRequest?: string;
+  /** @default - none */
+  readonly memoryLimit?: string;
+}
+
+/**
+ * Props of a WebApp.
+ */
+export interface WebAppProps {
+  /**
+   * The container image, e.g. `nginx:1.27`.
+   */
+  readonly image: string;
+
+  /**
+   * The Deployment's `metadata.name`, and the value of the `app.kubernetes.io/name`
+   * label that selects its pods. A DNS-1123 subdomain.
+   *
+   * @default - derived from the construct id: lowercased, other characters as '-'
+   */
+  readonly name?: string;
+
+  /**
+   * The value of the `app.kubernetes.io/instance` label that selects the pods.
+   *
+   * @default - the name
+   */
+  readonly instance?: string;
+
+  /**
+   * The Deployment's namespace.
+   *
+   * @default - the Chart's namespace, or none
+   */
+  readonly namespace?: string;
+
+  /**
+   * How many pods run.
+   *
+   * @default 1
+   */
+  readonly replicas?: number;
+
+  /**
+   * The ports the container listens on. Services exposing the WebApp are wired from them.
+   *
+   * @default - none
+   */
+  readonly ports?: ContainerPort[];
+
+  /**
+   * Extra labels of the pods (and the Deployment). They do not enter the selector, so
+   * they can change on a live cluster.
+   *
+   * @default - only the selector labels
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Annotations of the pods.
+   *
+   * @default - none
+   */
+  readonly podAnnotations?: { [key: string]: string };
+
+  /**
+   * The container's name.
+   *
+   * @default "app"
+   */
+  readonly containerName?: string;
+
+  /**
+   * Environment variables of the container.
+   *
+   * @default - none
+   */
+  readonly env?: { [key: string]: string };
+
+  /**
+   * The container's entrypoint.
+   *
+   * @default - the image's ENTRYPOINT
+   */
+  readonly command?: string[];
+
+  /**
+   * The entrypoint's arguments.
+   *
+   * @default - the image's CMD
+   */
+  readonly args?: string[];
+
+  /**
+   * CPU and memory requests and limits.
+   *
+   * @default - none: the namespace's LimitRange defaults, if any
+   */
+  readonly resources?: ResourceOptions;
+
+  /**
+   * The liveness probe: the kubelet restarts the container when it fails.
+   *
+   * @default - none
+   */
+  readonly livenessProbe?: ProbeOptions;
+
+  /**
+   * The readiness probe: the pod receives Service traffic only while it passes.
+   *
+   * @default - none
+   */
+  readonly readinessProbe?: ProbeOptions;
+
+  /**
+   * The startup probe: the other probes wait until it passes.
+   *
+   * @default - none
+   */
+  readonly startupProbe?: ProbeOptions;
+
+  /**
+   * The security context of the pods.
+   *
+   * @default - the ExposePolicy's securityProfile, which defaults to BASELINE
+   */
+  readonly securityProfile?: SecurityProfile;
+}
+
+/**
+ * A Deployment (apps/v1) that declares its pod labels and container ports once. Every
+ * Service that exposes it (`expose()`, or `new ExposedService(..., { target })`) is
+ * wired from those declarations: selector, ports and named targetPorts.
+ *
+ * The selector is `app.kubernetes.io/name` and `app.kubernetes.io/instance`, from the
+ * name and instance only, so it never changes when other props change or when the
+ * construct moves in the tree (a Deployment's selector is immutable on a live cluster).
+ */
+export class WebApp extends Construct implements Participant {
+  /** The Deployment's name. */
+  public readonly name: string;
+  /** The Deployment's namespace, when set on it. */
+  public readonly namespace?: string;
+  /** The underlying L1 Deployment: the escape hatch for JSON patches (volumes, sidecars, ...). */
+  public readonly deployment: k8s.KubeDeployment;
+
+  /** @internal */
+  public readonly _kind = 'workload';
+
+  private readonly props: WebAppProps;
+  private readonly containerPorts: ContainerPort[];
+  private readonly instance: string;
+  private readonly registry: Registry;
+  private rendered?: Memo<k8s.DeploymentSpec>;
+  private manifest?: Memo<any>;
+
+  constructor(scope: Construct, id: string, props: WebAppProps) {
+    super(scope, id);
+    this.props = props;
+    this.name = props.name ?? nameFromId(id);
+    this.instance = props.instance ?? this.name;
+    this.namespace = props.namespace;
+    this.containerPorts = [...(props.ports ?? [])];
+    this.registry = Registry.of(this);
+    this.deployment = new k8s.KubeDeployment(this, 'Resource', {
+      metadata: { name: this.name, namespace: props.namespace, labels: this.podLabels },
+      spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
+    });
+    this.node.addValidation({ validate: () => this.registry.validate(this, ExposePolicy.of(this)) });
+    this.registry.register(this);
+  }
+
+  /** The labels that select this WebApp's pods: the Deployment's and every wired Service's selector. */
+  public get selectorLabels(): { [key: string]: string } {
+    return { 'app.kubernetes.io/name': this.name, 'app.kubernetes.io/instance': this.instance };
+  }
+
+  /** All labels of the pods: the selector labels and the extra labels. */
+  public get podLabels(): { [key: string]: string } {
+    return { ...(this.props.labels ?? {}), ...this.selectorLabels };
+  }
+
+  /** The container's ports. */
+  public get ports(): ContainerPort[] {
+    return this.containerPorts.map(p => ({ ...p }));
+  }
+
+  /** Declares another container port. Services that expose every port see it at synth. */
+  public addPort(port: ContainerPort): void {
+    this.containerPorts.push(port);
+    this.registry.touch();
+  }
+
+  /**
+   * Exposes the WebApp through a new Service, wired to its pods. Call it as often as
+   * needed, e.g. once for a ClusterIP and once for a NodePort Service.
+   *
+   * @param id the Service construct's id; the Service's name derives from it unless given
+   */
+  public expose(id: string, options: ExposeOptions = {}): ExposedService {
+    return new ExposedService(this, id, { ...options, target: this });
+  }
+
+  /** @internal */
+  public _manifest(): any {
+    this.manifest = this.registry.cached(this.manifest, () => ({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: {
+        name: this.name,
+        namespace: this.props.namespace ?? Chart.of(this).namespace,
+        labels: this.deployment.metadata.toJson().labels,
+      },
+      spec: k8s.KubeDeployment.manifest({ spec: this.renderSpec() }).spec,
+    }));
+    return this.manifest.value;
+  }
+
+  /** @internal */
+  public _localViolations(): Violation[] {
+    return checkWorkload(this._manifest());
+  }
+
+  /** @internal */
+  public _danglingSeverity(): Severity {
+    return ExposePolicy.of(this).danglingSelectors;
+  }
+
+  private renderSpec(): k8s.DeploymentSpec {
+    this.rendered = this.registry.cached(this.rendered, () => {
+      const p = this.props;
+      const profile = p.securityProfile ?? ExposePolicy.of(this).securityProfile;
+      const env = Object.entries(p.env ?? {}).map(([name, value]) => ({ name, value }));
+      const container: k8s.Container = {
+        name: p.containerName ?? 'app',
+        image: p.image,
+        command: p.command,
+        args: p.args,
+        ports: this.containerPorts.length
+          ? this.containerPorts.map(cp => ({ containerPort: cp.containerPort, name: cp.name, protocol: cp.protocol }))
+          : undefined,
+        env: env.length ? env : undefined,
+        resources: renderResources(p.resources),
+        livenessProbe: renderProbe(p.livenessProbe),
+        readinessProbe: renderProbe(p.readinessProbe),
+        startupProbe: renderProbe(p.startupProbe),
+        securityContext: containerSecurity(profile),
+      };
+      return {
+        replicas: p.replicas,
+        selector: { matchLabels: this.selectorLabels },
+        template: {
+          metadata: { labels: this.podLabels, annotations: p.podAnnotations },
+          spec: {
+            securityContext: podSecurity(profile),
+            containers: [container],
+          },
+        },
+      };
+    });
+    return this.rendered.value;
+  }
+}
+
+function renderProbe(probe: ProbeOptions | undefined): k8s.Probe | undefined {
+  if (probe === undefined) return undefined;
+  const port = typeof probe.port === 'string' ? k8s.IntOrString.fromString(probe.port) : k8s.IntOrString.fromNumber(probe.port);
+  return {
+    httpGet: probe.path !== undefined ? { path: probe.path, port } : undefined,
+    tcpSocket: probe.path === undefined ? { port } : undefined,
+    initialDelaySeconds: probe.initialDelaySeconds,
+    periodSeconds: probe.periodSeconds,
+    timeoutSeconds: probe.timeoutSeconds,
+    failureThreshold: probe.failureThreshold,
+  };
+}
+
+function renderResources(r: ResourceOptions | undefined): k8s.ResourceRequirements | undefined {
+  if (r === undefined) return undefined;
+  const q = (v: string | undefined) => (v === undefined ? undefined : k8s.Quantity.fromString(v));
+  const pick = (cpu?: string, memory?: string) =>
+    (cpu === undefined && memory === undefined ? undefined : { ...(cpu !== undefined ? { cpu: q(cpu)! } : {}), ...(memory !== undefined ? { memory: q(memory)! } : {}) });
+  return { requests: pick(r.cpuRequest, r.memoryRequest), limits: pick(r.cpuLimit, r.memoryLimit) };
+}
+
+function podSecurity(profile: SecurityProfile): k8s.PodSecurityContext | undefined {
+  switch (profile) {
+    case SecurityProfile.NONE: return undefined;
+    case SecurityProfile.RESTRICTED: return { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } };
+    default: return { seccompProfile: { type: 'RuntimeDefault' } };
+  }
+}
+
+function containerSecurity(profile: SecurityProfile): k8s.SecurityContext | undefined {
+  switch (profile) {
+    case SecurityProfile.NONE: return undefined;
+    case SecurityProfile.RESTRICTED: return {
+      allowPrivilegeEscalation: false,
+      runAsNonRoot: true,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+    };
+    default: return { allowPrivilegeEscalation: false, privileged: false };
+  }
+}
