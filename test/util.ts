@@ -1,0 +1,79 @@
+import { App, Chart, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
+
+/*
+ * The one place tests synthesize: every manifest any test synthesizes passes the
+ * Kubernetes JSON schemas of kubernetes-models. An unknown apiVersion/kind fails.
+ */
+
+const MODELS: { [gvk: string]: string } = {
+  'v1/Service': 'kubernetes-models/v1/Service',
+  'v1/Pod': 'kubernetes-models/v1/Pod',
+  'v1/ConfigMap': 'kubernetes-models/v1/ConfigMap',
+  'apps/v1/Deployment': 'kubernetes-models/apps/v1/Deployment',
+  'apps/v1/StatefulSet': 'kubernetes-models/apps/v1/StatefulSet',
+  'apps/v1/DaemonSet': 'kubernetes-models/apps/v1/DaemonSet',
+  'networking.k8s.io/v1/Ingress': 'kubernetes-models/networking.k8s.io/v1/Ingress',
+  'discovery.k8s.io/v1/EndpointSlice': 'kubernetes-models/discovery.k8s.io/v1/EndpointSlice',
+};
+
+/** Throws when the manifest does not pass its Kubernetes schema, or its kind is unknown. */
+export function validateSchema(manifest: any): void {
+  const gvk = `${manifest?.apiVersion}/${manifest?.kind}`;
+  const modulePath = MODELS[gvk];
+  if (!modulePath) throw new Error(`schema: unknown apiVersion/kind ${gvk}`);
+  const mod = require(modulePath);
+  const Model = mod[manifest.kind];
+  try {
+    new Model(manifest).validate();
+  } catch (e) {
+    throw new Error(`schema: ${gvk} ${manifest?.metadata?.name} does not pass the schema: ${(e as Error).message}`);
+  }
+}
+
+/** Synthesizes a chart (validating the whole App), schema-checks every manifest, returns them. */
+export function synth(chart: Chart): any[] {
+  const manifests = Testing.synth(chart);
+  manifests.forEach(validateSchema);
+  return manifests;
+}
+
+/** Synthesizes every chart of an App, schema-checks every manifest, returns them. */
+export function synthApp(app: App): any[] {
+  const manifests = app.charts.flatMap(c => c.toJson());
+  manifests.forEach(validateSchema);
+  return manifests;
+}
+
+/** The manifests of one kind, optionally with one name. */
+export function byKind(manifests: any[], kind: string, name?: string): any[] {
+  return manifests.filter(m => m.kind === kind && (name === undefined || m.metadata?.name === name));
+}
+
+/** The one manifest of a kind (and name); fails if there is not exactly one. */
+export function one(manifests: any[], kind: string, name?: string): any {
+  const found = byKind(manifests, kind, name);
+  if (found.length !== 1) throw new Error(`expected one ${kind}${name ? ` ${name}` : ''}, found ${found.length}`);
+  return found[0];
+}
+
+/** A fresh App and Chart. The policy prints no warnings unless a test asks. */
+export function chart(id = 'test', namespace?: string): Chart {
+  return new Chart(Testing.app(), id, { namespace });
+}
+
+/** The error message of a synthesis that is expected to fail. */
+export function synthError(chartOrScope: Construct): string {
+  const c = Chart.of(chartOrScope);
+  try {
+    Testing.synth(c);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected synthesis to fail, but it passed');
+}
+
+/** The validation error lines (one per finding), without the header. */
+export function errorLines(message: string): string[] {
+  return message.split('\n').slice(1).map(l => l.trim()).filter(l => l.length > 0);
+}
