@@ -265,6 +265,10 @@ export class ExposedService extends Construct implements IExposedService, Partic
     return this.target?.selectorLabels ?? (this.props.selector ? { ...this.props.selector } : undefined);
   }
 
+  private portAt(i: number): ServicePort {
+    return this.explicitPorts[i] ?? {};
+  }
+
   /** Adds a port to the Service. Ingress backends resolve ports at synth, so they see it. */
   public addPort(port: ServicePort): void {
     this.explicitPorts.push(port);
@@ -318,7 +322,8 @@ export class ExposedService extends Construct implements IExposedService, Partic
         clusterIp: p.headless ? 'None' : undefined,
         externalName: p.externalName,
         selector: selector && Object.keys(selector).length ? selector : undefined,
-        ports: ports.length ? ports.map(toL1Port) : undefined,
+        // an ExternalName Service forwards nothing to pods: targetPort only when given
+        ports: ports.length ? ports.map((port, i) => toL1Port(type === ServiceType.EXTERNAL_NAME ? { ...port, targetPort: this.portAt(i).targetPort } : port)) : undefined,
         sessionAffinity: p.sessionAffinity,
         sessionAffinityConfig: timeout !== undefined ? { clientIp: { timeoutSeconds: timeout } } : undefined,
         externalTrafficPolicy: p.externalTrafficPolicy,
@@ -330,11 +335,11 @@ export class ExposedService extends Construct implements IExposedService, Partic
 }
 
 function toL1Port(p: ServicePort): k8s.ServicePort {
-  const t = p.targetPort ?? p.port;
+  const t = p.targetPort;
   return {
     name: p.name,
     port: p.port,
-    targetPort: typeof t === 'string' ? k8s.IntOrString.fromString(t) : k8s.IntOrString.fromNumber(t),
+    targetPort: t === undefined ? undefined : typeof t === 'string' ? k8s.IntOrString.fromString(t) : k8s.IntOrString.fromNumber(t),
     nodePort: p.nodePort,
     protocol: p.protocol === undefined ? undefined : p.protocol,
     appProtocol: p.appProtocol,

@@ -43,7 +43,7 @@ describe('ExposedService', () => {
     const c = chart();
     new ExposedService(c, 'external-service', { type: ServiceType.EXTERNAL_NAME, externalName: 'api.acmecorp.com', ports: [{ port: 9000 }] });
     const s = one(synth(c), 'Service', 'external-service');
-    expect(s.spec).toEqual({ type: 'ExternalName', externalName: 'api.acmecorp.com', ports: [{ port: 9000, targetPort: 9000 }] });
+    expect(s.spec).toEqual({ type: 'ExternalName', externalName: 'api.acmecorp.com', ports: [{ port: 9000 }] });
   });
 
   test('headless: clusterIP None, ports optional', () => {
