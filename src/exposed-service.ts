@@ -190,7 +190,8 @@ export class ExposedService extends Construct implements IExposedService, Partic
    *
    * @param name the Service's name
    */
-  public static fromName(scope: Construct, id: string, name: string, options: ServiceReferenceOptions = {}): IExposedService {
+  public static fromName(scope: Construct, id: string, name: string,
+    options: ServiceReferenceOptions = {}): IExposedService {
     return new ServiceReference(scope, id, name, options);
   }
 
@@ -323,7 +324,9 @@ export class ExposedService extends Construct implements IExposedService, Partic
         externalName: p.externalName,
         selector: selector && Object.keys(selector).length ? selector : undefined,
         // an ExternalName Service forwards nothing to pods: targetPort only when given
-        ports: ports.length ? ports.map((port, i) => toL1Port(type === ServiceType.EXTERNAL_NAME ? { ...port, targetPort: this.portAt(i).targetPort } : port)) : undefined,
+        ports: ports.length
+          ? ports.map((port, i) => toL1Port(type === ServiceType.EXTERNAL_NAME ? { ...port, targetPort: this.portAt(i).targetPort } : port))
+          : undefined,
         sessionAffinity: p.sessionAffinity,
         sessionAffinityConfig: timeout !== undefined ? { clientIp: { timeoutSeconds: timeout } } : undefined,
         externalTrafficPolicy: p.externalTrafficPolicy,

@@ -4,8 +4,8 @@ import { Construct } from 'constructs';
 import { ExposeOptions, ExposedService } from './exposed-service';
 import { ExposePolicy } from './policy';
 import { nameFromId } from './rules/names';
-import { checkWorkload } from './rules/workload';
 import { Severity, Violation } from './rules/violation';
+import { checkWorkload } from './rules/workload';
 import { ContainerPort, SecurityProfile } from './types';
 import { Memo, Participant, Registry } from './wiring/registry';
 
@@ -348,8 +348,10 @@ function renderProbe(probe: ProbeOptions | undefined): k8s.Probe | undefined {
 function renderResources(r: ResourceOptions | undefined): k8s.ResourceRequirements | undefined {
   if (r === undefined) return undefined;
   const q = (v: string | undefined) => (v === undefined ? undefined : k8s.Quantity.fromString(v));
-  const pick = (cpu?: string, memory?: string) =>
-    (cpu === undefined && memory === undefined ? undefined : { ...(cpu !== undefined ? { cpu: q(cpu)! } : {}), ...(memory !== undefined ? { memory: q(memory)! } : {}) });
+  const pick = (cpu?: string, memory?: string): { [key: string]: k8s.Quantity } | undefined => {
+    if (cpu === undefined && memory === undefined) return undefined;
+    return { ...(cpu !== undefined ? { cpu: q(cpu)! } : {}), ...(memory !== undefined ? { memory: q(memory)! } : {}) };
+  };
   return { requests: pick(r.cpuRequest, r.memoryRequest), limits: pick(r.cpuLimit, r.memoryLimit) };
 }
 

@@ -22,6 +22,7 @@ export function validateSchema(manifest: any): void {
   const gvk = `${manifest?.apiVersion}/${manifest?.kind}`;
   const modulePath = MODELS[gvk];
   if (!modulePath) throw new Error(`schema: unknown apiVersion/kind ${gvk}`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(modulePath);
   const Model = mod[manifest.kind];
   try {
@@ -32,8 +33,8 @@ export function validateSchema(manifest: any): void {
 }
 
 /** Synthesizes a chart (validating the whole App), schema-checks every manifest, returns them. */
-export function synth(chart: Chart): any[] {
-  const manifests = Testing.synth(chart);
+export function synth(c: Chart): any[] {
+  const manifests = Testing.synth(c);
   manifests.forEach(validateSchema);
   return manifests;
 }
@@ -63,10 +64,9 @@ export function chart(id = 'test', namespace?: string): Chart {
 }
 
 /** The error message of a synthesis that is expected to fail. */
-export function synthError(chartOrScope: Construct): string {
-  const c = Chart.of(chartOrScope);
+export function synthError(scope: Construct): string {
   try {
-    Testing.synth(c);
+    Testing.synth(Chart.of(scope));
   } catch (e) {
     return (e as Error).message;
   }

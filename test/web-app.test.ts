@@ -89,9 +89,16 @@ describe('WebApp', () => {
   test('kitchen sink: env, command, resources, probes, annotations, and a JSON patch', () => {
     const c = chart('kitchen');
     const web = new WebApp(c, 'web', {
-      image: 'app:1', name: 'shop', instance: 'shop-eu', namespace: 'shop', replicas: 3, containerName: 'shop',
+      image: 'app:1',
+      name: 'shop',
+      instance: 'shop-eu',
+      namespace: 'shop',
+      replicas: 3,
+      containerName: 'shop',
       ports: [{ containerPort: 8080, name: 'http' }],
-      env: { MODE: 'prod' }, command: ['/app'], args: ['--port', '8080'],
+      env: { MODE: 'prod' },
+      command: ['/app'],
+      args: ['--port', '8080'],
       resources: { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi' },
       readinessProbe: { port: 'http', path: '/ready', periodSeconds: 5 },
       livenessProbe: { port: 8080, initialDelaySeconds: 10 },

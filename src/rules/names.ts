@@ -118,9 +118,9 @@ export function checkPortNumber(field: string, value: unknown, fix: string): Vio
 /** A port that is a number (1–65535) or an IANA service name, as targetPort and probe ports are. */
 export function checkNumberOrName(field: string, value: number | string, what: string): Violation[] {
   if (typeof value === 'string') {
-    return checkIanaServiceName(field, value, `${what} name`, `use a port number or a container port's name`);
+    return checkIanaServiceName(field, value, `${what} name`, 'use a port number or a container port\'s name');
   }
-  return checkPortNumber(field, value, `use a port in 1-65535 or a container port's name`);
+  return checkPortNumber(field, value, 'use a port in 1-65535 or a container port\'s name');
 }
 
 export function checkQualifiedName(field: string, value: string, what: string, fix: string): Violation[] {

@@ -48,7 +48,7 @@ export function checkService(svc: ServiceManifest, options: ServiceRuleOptions =
 
   const name = svc.metadata?.name;
   if (typeof name !== 'string' || name === '') {
-    out.push(err('metadata.name', `a Service needs a name; set name`));
+    out.push(err('metadata.name', 'a Service needs a name; set name'));
   } else {
     out.push(...checkDns1035Label('metadata.name', name, 'Service name',
       'Service names are DNS names; set a name that starts with a letter, e.g. "web"'));

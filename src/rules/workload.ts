@@ -31,7 +31,7 @@ export function checkWorkload(w: WorkloadManifest): Violation[] {
   out.push(...checkLabels('spec.template.metadata.labels', spec.template?.metadata?.labels));
   const containers = spec.template?.spec?.containers ?? [];
   if (containers.length === 0) {
-    out.push(err('spec.template.spec.containers', `a pod needs at least one container; add a container`));
+    out.push(err('spec.template.spec.containers', 'a pod needs at least one container; add a container'));
   }
   const containerNames = new Map<string, number>();
   containers.forEach((c, i) => {

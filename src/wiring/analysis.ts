@@ -1,5 +1,5 @@
-import { IngressManifest, PlainContainer, PlainIngressBackend, ServiceManifest, WorkloadManifest, namespaceOf, protocolOf } from '../rules/manifest';
 import { checkServicePortRef } from '../rules/ingress';
+import { IngressManifest, PlainContainer, PlainIngressBackend, ServiceManifest, WorkloadManifest, namespaceOf, protocolOf } from '../rules/manifest';
 import { Severity, Violation, err, show, warn } from '../rules/violation';
 
 /*
