@@ -1,0 +1,87 @@
+import { ApiObject, App, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { ExposePolicy, IngressRoute, WebApp } from '../src';
+
+/*
+ * The benchmark's workload, built three ways. Each app: one Deployment with one container
+ * port, a ClusterIP Service exposing it, and an Ingress rule for host appN.example.com.
+ */
+
+export type Library = 'expose' | 'plus' | 'raw';
+export type Layout = 'charts' | 'single';
+
+/** cdk8s-expose. */
+function exposeApp(scope: Construct, i: number): void {
+  const web = new WebApp(scope, `app${i}`, { image: 'nginx:1.27', ports: [{ containerPort: 80, name: 'http' }] });
+  const svc = web.expose('svc', { name: `app${i}` });
+  new IngressRoute(scope, `ing${i}`, { host: `app${i}.example.com`, paths: [{ path: '/', service: svc }] });
+}
+
+/** cdk8s-plus-27: Deployment + exposeViaService + Ingress. */
+function plusApp(scope: Construct, i: number): void {
+  const d = new kplus.Deployment(scope, `app${i}`, {
+    containers: [{ image: 'nginx:1.27', portNumber: 80, securityContext: { ensureNonRoot: false, readOnlyRootFilesystem: false } }],
+  });
+  const svc = d.exposeViaService({ name: `app${i}`, ports: [{ port: 80, targetPort: 80 }] });
+  new kplus.Ingress(scope, `ing${i}`, {
+    rules: [{ host: `app${i}.example.com`, path: '/', backend: kplus.IngressBackend.fromService(svc) }],
+  });
+}
+
+/** Raw ApiObjects emitting the same manifests as cdk8s-expose, with no validation: the floor. */
+function rawApp(scope: Construct, i: number): void {
+  const name = `app${i}`;
+  const labels = { 'app.kubernetes.io/instance': name, 'app.kubernetes.io/name': name };
+  new ApiObject(scope, name, {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { labels, name },
+    spec: {
+      selector: { matchLabels: labels },
+      template: {
+        metadata: { labels },
+        spec: {
+          containers: [{
+            image: 'nginx:1.27',
+            name: 'app',
+            ports: [{ containerPort: 80, name: 'http' }],
+            securityContext: { allowPrivilegeEscalation: false, privileged: false },
+          }],
+          securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+        },
+      },
+    },
+  });
+  new ApiObject(scope, `${name}-svc`, {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { labels, name },
+    spec: { ports: [{ name: 'http', port: 80, targetPort: 80 }], selector: labels, type: 'ClusterIP' },
+  });
+  new ApiObject(scope, `ing${i}`, {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: `ing${i}` },
+    spec: {
+      rules: [{
+        host: `${name}.example.com`,
+        http: { paths: [{ backend: { service: { name, port: { number: 80 } } }, path: '/', pathType: 'Prefix' }] },
+      }],
+    },
+  });
+}
+
+const BUILDERS: { [lib in Library]: (scope: Construct, i: number) => void } = { expose: exposeApp, plus: plusApp, raw: rawApp };
+
+/** Builds N apps into a new App, in one Chart per app or all in one Chart. */
+export function build(lib: Library, layout: Layout, n: number): App {
+  const app = new App({ outdir: '/dev/null' });
+  if (lib === 'expose') ExposePolicy.set(app, { printWarnings: false });
+  const single = layout === 'single' ? new Chart(app, 'apps', { disableResourceNameHashes: lib === 'raw' }) : undefined;
+  for (let i = 0; i < n; i++) {
+    const scope = single ?? new Chart(app, `app${i}`, { disableResourceNameHashes: lib === 'raw' });
+    BUILDERS[lib](scope, i);
+  }
+  return app;
+}
