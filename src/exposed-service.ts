@@ -5,8 +5,8 @@ import { ExposePolicy } from './policy';
 import { namespaceOf } from './rules/manifest';
 import { nameFromId } from './rules/names';
 import { checkService } from './rules/service';
-import { Severity, Violation } from './rules/violation';
-import { Protocol, ServicePort, ServiceType, SessionAffinity, TrafficPolicy } from './types';
+import { Violation } from './rules/violation';
+import { ServicePort, ServiceType, SessionAffinity, TrafficPolicy } from './types';
 import type { WebApp } from './web-app';
 import { Memo, Participant, Registry } from './wiring/registry';
 
@@ -214,8 +214,8 @@ export class ExposedService extends Construct implements IExposedService, Partic
   private readonly props: ExposedServiceProps;
   private readonly explicitPorts: ServicePort[];
   private readonly registry: Registry;
-  private rendered?: Memo<k8s.ServiceSpec>;
   private manifest?: Memo<any>;
+  private readonly metadataLabels?: { [key: string]: string };
 
   constructor(scope: Construct, id: string, props: ExposedServiceProps = {}) {
     super(scope, id);
@@ -231,16 +231,17 @@ export class ExposedService extends Construct implements IExposedService, Partic
     this.registry = Registry.of(this);
 
     const labels = { ...(props.target?.selectorLabels ?? {}), ...(props.labels ?? {}) };
+    this.metadataLabels = Object.keys(labels).length ? labels : undefined;
     this.resource = new k8s.KubeService(this, 'Resource', {
       metadata: {
         name: this.name,
         namespace: props.namespace,
-        labels: Object.keys(labels).length ? labels : undefined,
+        labels: this.metadataLabels,
         annotations: props.annotations,
       },
-      spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
+      spec: Lazy.any({ produce: () => toL1Spec(this._manifest().spec) }) as any,
     });
-    this.node.addValidation({ validate: () => this.registry.validate(this, ExposePolicy.of(this)) });
+    this.node.addValidation({ validate: () => this.registry.validate(this) });
     this.registry.register(this);
   }
 
@@ -276,23 +277,51 @@ export class ExposedService extends Construct implements IExposedService, Partic
     this.registry.touch();
   }
 
-  /** @internal */
+  /**
+   * @internal
+   * The manifest exactly as it is synthesized (plain JSON, effective namespace filled in),
+   * computed once per change of the App's model. Validation reads it; the L1 object's spec
+   * is converted from it, so what is checked is what is emitted.
+   */
   public _manifest(): any {
     this.manifest = this.registry.cached(this.manifest, () => this.renderManifest());
     return this.manifest.value;
   }
 
   private renderManifest(): any {
-    const spec = k8s.KubeService.manifest({ spec: this.renderSpec() }).spec;
+    const p = this.props;
+    const type = this.type;
+    const timeout = p.sessionAffinityTimeoutSeconds;
+    const selector = this.selector;
+    const ports = this.ports.map((port, i) => ({
+      name: port.name,
+      port: port.port,
+      // an ExternalName Service forwards nothing to pods: targetPort only when given
+      targetPort: type === ServiceType.EXTERNAL_NAME ? this.portAt(i).targetPort : port.targetPort,
+      nodePort: port.nodePort,
+      protocol: port.protocol,
+      appProtocol: port.appProtocol,
+    }));
     return {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: {
         name: this.name,
-        namespace: this.props.namespace ?? Chart.of(this).namespace,
-        labels: this.resource.metadata.toJson().labels,
+        namespace: p.namespace ?? Chart.of(this).namespace,
+        labels: this.metadataLabels,
+        annotations: p.annotations,
       },
-      spec,
+      spec: {
+        type,
+        clusterIP: p.headless ? 'None' : undefined,
+        externalName: p.externalName,
+        selector: selector && Object.keys(selector).length ? selector : undefined,
+        ports: ports.length ? ports : undefined,
+        sessionAffinity: p.sessionAffinity,
+        sessionAffinityConfig: timeout !== undefined ? { clientIP: { timeoutSeconds: timeout } } : undefined,
+        externalTrafficPolicy: p.externalTrafficPolicy,
+        loadBalancerSourceRanges: p.loadBalancerSourceRanges,
+      },
     };
   }
 
@@ -301,55 +330,25 @@ export class ExposedService extends Construct implements IExposedService, Partic
     return checkService(this._manifest(), { nodePortRange: ExposePolicy.of(this).nodePortRange });
   }
 
-  /** @internal */
-  public _danglingSeverity(): Severity {
-    return ExposePolicy.of(this).danglingSelectors;
-  }
-
   /** The effective namespace of the Service: its own, or its Chart's, or 'default'. */
   public get effectiveNamespace(): string {
     return namespaceOf(this._manifest());
   }
-
-  private renderSpec(): k8s.ServiceSpec {
-    this.rendered = this.registry.cached(this.rendered, () => {
-      const p = this.props;
-      const type = this.type;
-      const timeout = p.sessionAffinityTimeoutSeconds;
-      const ports = this.ports;
-      const selector = this.selector;
-      return {
-        type,
-        clusterIp: p.headless ? 'None' : undefined,
-        externalName: p.externalName,
-        selector: selector && Object.keys(selector).length ? selector : undefined,
-        // an ExternalName Service forwards nothing to pods: targetPort only when given
-        ports: ports.length
-          ? ports.map((port, i) => toL1Port(type === ServiceType.EXTERNAL_NAME ? { ...port, targetPort: this.portAt(i).targetPort } : port))
-          : undefined,
-        sessionAffinity: p.sessionAffinity,
-        sessionAffinityConfig: timeout !== undefined ? { clientIp: { timeoutSeconds: timeout } } : undefined,
-        externalTrafficPolicy: p.externalTrafficPolicy,
-        loadBalancerSourceRanges: p.loadBalancerSourceRanges,
-      };
-    });
-    return this.rendered.value;
-  }
 }
 
-function toL1Port(p: ServicePort): k8s.ServicePort {
-  const t = p.targetPort;
+/** The L1 (typed) form of a plain Service spec: the names and wrappers cdk8s-plus-27's classes use. */
+function toL1Spec(spec: any): k8s.ServiceSpec {
+  const { clusterIP, sessionAffinityConfig, ports, ...rest } = spec;
   return {
-    name: p.name,
-    port: p.port,
-    targetPort: t === undefined ? undefined : typeof t === 'string' ? k8s.IntOrString.fromString(t) : k8s.IntOrString.fromNumber(t),
-    nodePort: p.nodePort,
-    protocol: p.protocol === undefined ? undefined : p.protocol,
-    appProtocol: p.appProtocol,
+    ...rest,
+    clusterIp: clusterIP,
+    sessionAffinityConfig: sessionAffinityConfig && { clientIp: sessionAffinityConfig.clientIP },
+    ports: ports?.map((p: any) => ({ ...p, targetPort: intOrString(p.targetPort) })),
   };
 }
 
-/** @internal the effective protocol of a port */
-export function portProtocol(p: { protocol?: Protocol }): Protocol {
-  return p.protocol ?? Protocol.TCP;
+/** @internal a number or name as the L1 IntOrString */
+export function intOrString(v: number | string | undefined): k8s.IntOrString | undefined {
+  if (v === undefined) return undefined;
+  return typeof v === 'string' ? k8s.IntOrString.fromString(v) : k8s.IntOrString.fromNumber(v);
 }

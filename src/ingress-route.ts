@@ -2,10 +2,9 @@ import { Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ExposedService, IExposedService } from './exposed-service';
-import { ExposePolicy } from './policy';
 import { checkIngress, checkServicePortRef } from './rules/ingress';
 import { nameFromId } from './rules/names';
-import { Severity, Violation, err, show } from './rules/violation';
+import { Violation, err, show } from './rules/violation';
 import { PathType } from './types';
 import { Memo, Participant, Registry } from './wiring/registry';
 
@@ -181,7 +180,6 @@ export class IngressRoute extends Construct implements Participant {
   private readonly props: IngressRouteProps;
   private readonly rules: Array<{ host?: string; paths: IngressPath[] }> = [];
   private readonly registry: Registry;
-  private rendered?: Memo<k8s.IngressSpec>;
   private manifest?: Memo<any>;
 
   constructor(scope: Construct, id: string, props: IngressRouteProps = {}) {
@@ -196,9 +194,9 @@ export class IngressRoute extends Construct implements Participant {
     for (const r of props.rules ?? []) this.rules.push({ host: r.host, paths: [...r.paths] });
     this.resource = new k8s.KubeIngress(this, 'Resource', {
       metadata: { name: this.name, namespace: props.namespace, annotations: props.annotations, labels: props.labels },
-      spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
+      spec: Lazy.any({ produce: () => this._manifest().spec }) as any,
     });
-    this.node.addValidation({ validate: () => this.registry.validate(this, ExposePolicy.of(this)) });
+    this.node.addValidation({ validate: () => this.registry.validate(this) });
     this.registry.register(this);
   }
 
@@ -220,7 +218,11 @@ export class IngressRoute extends Construct implements Participant {
     this.registry.touch();
   }
 
-  /** @internal */
+  /**
+   * @internal
+   * The manifest exactly as it is synthesized (plain JSON), once per change of the model.
+   * An Ingress spec has the same shape in plain and L1 form.
+   */
   public _manifest(): any {
     this.manifest = this.registry.cached(this.manifest, () => ({
       apiVersion: 'networking.k8s.io/v1',
@@ -228,9 +230,10 @@ export class IngressRoute extends Construct implements Participant {
       metadata: {
         name: this.name,
         namespace: this.ownNamespace(),
+        labels: this.props.labels,
         annotations: this.props.annotations,
       },
-      spec: k8s.KubeIngress.manifest({ spec: this.renderSpec() }).spec,
+      spec: this.renderSpec(),
     }));
     return this.manifest.value;
   }
@@ -251,11 +254,6 @@ export class IngressRoute extends Construct implements Participant {
     return out;
   }
 
-  /** @internal */
-  public _danglingSeverity(): Severity {
-    return ExposePolicy.of(this).danglingSelectors;
-  }
-
   private ownNamespace(): string | undefined {
     return this.props.namespace ?? Chart.of(this).namespace;
   }
@@ -268,29 +266,26 @@ export class IngressRoute extends Construct implements Participant {
   }
 
   private renderSpec(): k8s.IngressSpec {
-    this.rendered = this.registry.cached(this.rendered, () => {
-      const p = this.props;
-      const defaultHost = p.host;
-      return {
-        ingressClassName: p.ingressClassName,
-        defaultBackend: p.defaultBackend ? renderBackend(p.defaultBackend) : undefined,
-        rules: this.rules.length ? this.rules.map(r => ({
-          host: r.host,
-          http: {
-            paths: r.paths.map(path => ({
-              path: path.path,
-              pathType: path.pathType ?? PathType.PREFIX,
-              backend: renderBackend(path),
-            })),
-          },
-        })) : undefined,
-        tls: p.tls?.map(t => ({
-          secretName: t.secretName,
-          hosts: t.hosts ?? (defaultHost !== undefined ? [defaultHost] : undefined),
-        })),
-      };
-    });
-    return this.rendered.value;
+    const p = this.props;
+    const defaultHost = p.host;
+    return {
+      ingressClassName: p.ingressClassName,
+      defaultBackend: p.defaultBackend ? renderBackend(p.defaultBackend) : undefined,
+      rules: this.rules.length ? this.rules.map(r => ({
+        host: r.host,
+        http: {
+          paths: r.paths.map(path => ({
+            path: path.path,
+            pathType: path.pathType ?? PathType.PREFIX,
+            backend: renderBackend(path),
+          })),
+        },
+      })) : undefined,
+      tls: p.tls?.map(t => ({
+        secretName: t.secretName,
+        hosts: t.hosts ?? (defaultHost !== undefined ? [defaultHost] : undefined),
+      })),
+    };
   }
 }
 

@@ -2,7 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from './rules/service';
 import { Severity } from './rules/violation';
 import { SecurityProfile } from './types';
-import { Registry } from './wiring/registry';
+import { Registry, setPolicyLookup } from './wiring/registry';
 
 /**
  * Settings a platform team sets once for a whole App (or one Chart).
@@ -49,6 +49,9 @@ export interface ExposePolicyProps {
 
 const POLICY_ID = 'ExposePolicy';
 
+/** Policy look-ups, remembered until the App's model changes (setting a policy changes it). */
+const LOOKUPS = new WeakMap<IConstruct, { version: number; policy: ExposePolicy }>();
+
 /**
  * The App-wide (or Chart-wide) settings of cdk8s-expose. Set it once on the App:
  *
@@ -75,11 +78,17 @@ export class ExposePolicy extends Construct {
    * or the defaults.
    */
   public static of(construct: IConstruct): ExposePolicy {
-    for (let c: IConstruct | undefined = construct; c !== undefined; c = c.node.scope) {
+    const registry = Registry.of(construct);
+    const memo = LOOKUPS.get(construct);
+    if (memo !== undefined && memo.version === registry.currentVersion) return memo.policy;
+    let policy: ExposePolicy | undefined;
+    for (let c: IConstruct | undefined = construct; c !== undefined && policy === undefined; c = c.node.scope) {
       const found = c.node.tryFindChild(POLICY_ID);
-      if (found instanceof ExposePolicy) return found;
+      if (found instanceof ExposePolicy) policy = found;
     }
-    return Registry.of(construct).defaultPolicy(() => new ExposePolicy(undefined, {}));
+    policy = policy ?? registry.defaultPolicy(() => new ExposePolicy(undefined, {}));
+    LOOKUPS.set(construct, { version: registry.currentVersion, policy });
+    return policy;
   }
 
   /** The nodePort range. */
@@ -107,3 +116,5 @@ export class ExposePolicy extends Construct {
     if (scope) Registry.of(scope).touch();
   }
 }
+
+setPolicyLookup(c => ExposePolicy.of(c));

@@ -1,10 +1,10 @@
 import { Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { ExposeOptions, ExposedService } from './exposed-service';
+import { ExposeOptions, ExposedService, intOrString } from './exposed-service';
 import { ExposePolicy } from './policy';
 import { nameFromId } from './rules/names';
-import { Severity, Violation } from './rules/violation';
+import { Violation } from './rules/violation';
 import { checkWorkload } from './rules/workload';
 import { ContainerPort, SecurityProfile } from './types';
 import { Memo, Participant, Registry } from './wiring/registry';
@@ -221,7 +221,6 @@ export class WebApp extends Construct implements Participant {
   private readonly containerPorts: ContainerPort[];
   private readonly instance: string;
   private readonly registry: Registry;
-  private rendered?: Memo<k8s.DeploymentSpec>;
   private manifest?: Memo<any>;
 
   constructor(scope: Construct, id: string, props: WebAppProps) {
@@ -234,9 +233,9 @@ export class WebApp extends Construct implements Participant {
     this.registry = Registry.of(this);
     this.deployment = new k8s.KubeDeployment(this, 'Resource', {
       metadata: { name: this.name, namespace: props.namespace, labels: this.podLabels },
-      spec: Lazy.any({ produce: () => this.renderSpec() }) as any,
+      spec: Lazy.any({ produce: () => toL1Spec(this._manifest().spec) }) as any,
     });
-    this.node.addValidation({ validate: () => this.registry.validate(this, ExposePolicy.of(this)) });
+    this.node.addValidation({ validate: () => this.registry.validate(this) });
     this.registry.register(this);
   }
 
@@ -271,18 +270,13 @@ export class WebApp extends Construct implements Participant {
     return new ExposedService(this, id, { ...options, target: this });
   }
 
-  /** @internal */
+  /**
+   * @internal
+   * The manifest exactly as it is synthesized (plain JSON), once per change of the model.
+   * Validation reads it; the L1 Deployment's spec is converted from it.
+   */
   public _manifest(): any {
-    this.manifest = this.registry.cached(this.manifest, () => ({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: {
-        name: this.name,
-        namespace: this.props.namespace ?? Chart.of(this).namespace,
-        labels: this.deployment.metadata.toJson().labels,
-      },
-      spec: k8s.KubeDeployment.manifest({ spec: this.renderSpec() }).spec,
-    }));
+    this.manifest = this.registry.cached(this.manifest, () => this.renderManifest());
     return this.manifest.value;
   }
 
@@ -291,53 +285,74 @@ export class WebApp extends Construct implements Participant {
     return checkWorkload(this._manifest());
   }
 
-  /** @internal */
-  public _danglingSeverity(): Severity {
-    return ExposePolicy.of(this).danglingSelectors;
-  }
-
-  private renderSpec(): k8s.DeploymentSpec {
-    this.rendered = this.registry.cached(this.rendered, () => {
-      const p = this.props;
-      const profile = p.securityProfile ?? ExposePolicy.of(this).securityProfile;
-      const env = Object.entries(p.env ?? {}).map(([name, value]) => ({ name, value }));
-      const container: k8s.Container = {
-        name: p.containerName ?? 'app',
-        image: p.image,
-        command: p.command,
-        args: p.args,
-        ports: this.containerPorts.length
-          ? this.containerPorts.map(cp => ({ containerPort: cp.containerPort, name: cp.name, protocol: cp.protocol }))
-          : undefined,
-        env: env.length ? env : undefined,
-        resources: renderResources(p.resources),
-        livenessProbe: renderProbe(p.livenessProbe),
-        readinessProbe: renderProbe(p.readinessProbe),
-        startupProbe: renderProbe(p.startupProbe),
-        securityContext: containerSecurity(profile),
-      };
-      return {
+  private renderManifest(): any {
+    const p = this.props;
+    const profile = p.securityProfile ?? ExposePolicy.of(this).securityProfile;
+    const env = Object.entries(p.env ?? {}).map(([name, value]) => ({ name, value }));
+    const container = {
+      name: p.containerName ?? 'app',
+      image: p.image,
+      command: p.command,
+      args: p.args,
+      ports: this.containerPorts.length
+        ? this.containerPorts.map(cp => ({ containerPort: cp.containerPort, name: cp.name, protocol: cp.protocol }))
+        : undefined,
+      env: env.length ? env : undefined,
+      resources: renderResources(p.resources),
+      livenessProbe: renderProbe(p.livenessProbe),
+      readinessProbe: renderProbe(p.readinessProbe),
+      startupProbe: renderProbe(p.startupProbe),
+      securityContext: containerSecurity(profile),
+    };
+    return {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: this.name, namespace: p.namespace ?? Chart.of(this).namespace, labels: this.podLabels },
+      spec: {
         replicas: p.replicas,
         selector: { matchLabels: this.selectorLabels },
         template: {
           metadata: { labels: this.podLabels, annotations: p.podAnnotations },
-          spec: {
-            securityContext: podSecurity(profile),
-            containers: [container],
-          },
+          spec: { securityContext: podSecurity(profile), containers: [container] },
         },
-      };
-    });
-    return this.rendered.value;
+      },
+    };
   }
 }
 
-function renderProbe(probe: ProbeOptions | undefined): k8s.Probe | undefined {
-  if (probe === undefined) return undefined;
-  const port = typeof probe.port === 'string' ? k8s.IntOrString.fromString(probe.port) : k8s.IntOrString.fromNumber(probe.port);
+/** The L1 (typed) form of the plain Deployment spec: probe ports and quantities wrapped. */
+function toL1Spec(spec: any): k8s.DeploymentSpec {
+  const pod = spec.template.spec;
   return {
-    httpGet: probe.path !== undefined ? { path: probe.path, port } : undefined,
-    tcpSocket: probe.path === undefined ? { port } : undefined,
+    ...spec,
+    template: {
+      ...spec.template,
+      spec: { ...pod, containers: pod.containers.map(toL1Container) },
+    },
+  };
+}
+
+function toL1Container(c: any): k8s.Container {
+  const probe = (pr: any): k8s.Probe | undefined => pr && {
+    ...pr,
+    httpGet: pr.httpGet && { ...pr.httpGet, port: intOrString(pr.httpGet.port) },
+    tcpSocket: pr.tcpSocket && { ...pr.tcpSocket, port: intOrString(pr.tcpSocket.port) },
+  };
+  const quantities = (q: { [k: string]: string } | undefined) => q && Object.fromEntries(Object.entries(q).map(([k, v]) => [k, k8s.Quantity.fromString(v)]));
+  return {
+    ...c,
+    livenessProbe: probe(c.livenessProbe),
+    readinessProbe: probe(c.readinessProbe),
+    startupProbe: probe(c.startupProbe),
+    resources: c.resources && { requests: quantities(c.resources.requests), limits: quantities(c.resources.limits) },
+  };
+}
+
+function renderProbe(probe: ProbeOptions | undefined): any {
+  if (probe === undefined) return undefined;
+  return {
+    httpGet: probe.path !== undefined ? { path: probe.path, port: probe.port } : undefined,
+    tcpSocket: probe.path === undefined ? { port: probe.port } : undefined,
     initialDelaySeconds: probe.initialDelaySeconds,
     periodSeconds: probe.periodSeconds,
     timeoutSeconds: probe.timeoutSeconds,
@@ -345,12 +360,11 @@ function renderProbe(probe: ProbeOptions | undefined): k8s.Probe | undefined {
   };
 }
 
-function renderResources(r: ResourceOptions | undefined): k8s.ResourceRequirements | undefined {
+function renderResources(r: ResourceOptions | undefined): any {
   if (r === undefined) return undefined;
-  const q = (v: string | undefined) => (v === undefined ? undefined : k8s.Quantity.fromString(v));
-  const pick = (cpu?: string, memory?: string): { [key: string]: k8s.Quantity } | undefined => {
+  const pick = (cpu?: string, memory?: string) => {
     if (cpu === undefined && memory === undefined) return undefined;
-    return { ...(cpu !== undefined ? { cpu: q(cpu)! } : {}), ...(memory !== undefined ? { memory: q(memory)! } : {}) };
+    return { ...(cpu !== undefined ? { cpu } : {}), ...(memory !== undefined ? { memory } : {}) };
   };
   return { requests: pick(r.cpuRequest, r.memoryRequest), limits: pick(r.cpuLimit, r.memoryLimit) };
 }

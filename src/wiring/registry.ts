@@ -10,8 +10,21 @@ export interface Participant extends IConstruct {
   _manifest(): any;
   /** The rules of the object alone. */
   _localViolations(): Violation[];
-  /** The severity of a dangling selector, for a Service. */
-  _danglingSeverity(): Severity;
+}
+
+/** @internal what the registry reads of the policy that applies to a participant */
+export interface PolicyView {
+  readonly warningsAsErrors: boolean;
+  readonly printWarnings: boolean;
+  readonly danglingSelectors: Severity;
+}
+
+/** @internal finds the policy of a construct (ExposePolicy.of, injected to avoid an import cycle) */
+let policyLookup: (c: IConstruct) => PolicyView = () => ({ warningsAsErrors: false, printWarnings: true, danglingSelectors: Severity.WARNING });
+
+/** @internal */
+export function setPolicyLookup(lookup: (c: IConstruct) => PolicyView): void {
+  policyLookup = lookup;
 }
 
 /** @internal a value computed once per version of the App's model */
@@ -58,6 +71,11 @@ export class Registry {
     this.touch();
   }
 
+  /** The current version of the model; it changes whenever the model does. */
+  public get currentVersion(): number {
+    return this.version;
+  }
+
   /** The model changed: every cached result is stale. */
   public touch(): void {
     this.version++;
@@ -79,9 +97,10 @@ export class Registry {
    * The validation errors of one participant: its own rules and its App-wide findings,
    * formatted. Warnings are printed once (or returned as errors with `warningsAsErrors`).
    */
-  public validate(p: Participant, policy: { readonly warningsAsErrors: boolean; readonly printWarnings: boolean }): string[] {
+  public validate(p: Participant): string[] {
     const memo = this.results.get(p);
     if (memo !== undefined && memo.version === this.version) return memo.value;
+    const policy = policyLookup(p);
     const violations = [...p._localViolations(), ...(this.wiringFindings().get(p) ?? [])];
     const errors: string[] = [];
     for (const v of violations) {
@@ -117,7 +136,7 @@ export class Registry {
       }
       const findings = analyzeWiring<Participant>({ services, workloads, ingresses }, {
         describe: ref => `[${ref.node.path}]`,
-        danglingSelectors: ref => ref._danglingSeverity(),
+        danglingSelectors: ref => policyLookup(ref).danglingSelectors,
         danglingOnlyWhereWorkloads: true,
         checkBackends: false,
       });
