@@ -64,11 +64,11 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   depsUpgrade: false,
   pullRequestTemplate: false,
 
+  bin: { 'cdk8s-expose': 'bin/cdk8s-expose' },
   gitignore: ['/examples/dist/', '/bench/results/', '.cdk8s-expose-*'],
 });
 
 
-// The main job: synthesize the examples with the real cdk8s CLI, offline.
 // unrs-resolver (via eslint-import-resolver-typescript) >1.11.1 lists platform
 // binaries this registry lacks, which breaks `npm ci` on a lockfile made here.
 project.package.addPackageResolutions('unrs-resolver@1.11.1');
@@ -77,12 +77,14 @@ project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/bench/');
 project.addPackageIgnore('/.ci/');
 
-project.addTask('synth:examples', {
+// The main job: compile (the examples' cdk8s.yaml loads this package's validation plugin
+// from lib/), then synthesize the examples with the real cdk8s CLI, offline.
+const synthExamples = project.addTask('synth:examples', {
   description: 'Synthesize the example cdk8s app into examples/dist/',
-  cwd: 'examples',
   env: { CDK8S_CHECK_UPGRADE: 'false' },
-  exec: 'cdk8s synth',
 });
+synthExamples.spawn(project.compileTask);
+synthExamples.exec('cdk8s synth', { cwd: 'examples' });
 
 project.addTask('bench', {
   description: 'Benchmark cdk8s-expose against cdk8s-plus-27 and raw cdk8s ApiObjects',

@@ -2,13 +2,18 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { build } from './workloads';
+import { ManifestAnalyzer } from '../src';
 
 /*
  * npm run bench [-- --quick]
  * Runs every (layout, N) for the three libraries in alternation, each run in its own
  * process, several rounds, and reports medians. Not a timed test: it asserts nothing.
  */
-interface Result { lib: string; layout: string; n: number; constructMs: number; synthMs: number; totalMs: number; maxRssMb: number; bytes: number; sha: string }
+interface Result {
+  lib: string; layout: string; n: number;
+  constructMs: number; synthMs: number; totalMs: number; maxRssMb: number; bytes: number; sha: string;
+}
 
 const quick = process.argv.includes('--quick');
 const LIBS = ['expose', 'plus', 'raw'];
@@ -20,12 +25,12 @@ const CASES: Array<{ layout: string; n: number; rounds: number }> = quick
     { layout: 'single', n: 5000, rounds: 3 },
     { layout: 'charts', n: 100, rounds: 5 },
     { layout: 'charts', n: 1000, rounds: 3 },
+    { layout: 'apps', n: 1000, rounds: 3 },
   ];
 
 function runCase(lib: string, layout: string, n: number): Result {
-  const out = execFileSync(process.execPath, ['--expose-gc', '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'case.ts'), lib, layout, String(n)], {
-    encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' },
-  });
+  const args = ['--expose-gc', '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'case.ts'), lib, layout, String(n)];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' } });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
@@ -59,9 +64,24 @@ for (const c of CASES) {
   }
 }
 
+// the manifest linter (`cdk8s-expose check`) over the E workload's output, in this process
+const lintRows: string[] = ['| objects | analysis ms | per 1000 objects ms |', '| ---: | ---: | ---: |'];
+const lintTimes: { [n: number]: number } = {};
+for (const n of quick ? [100] : [1000, 5000]) {
+  const manifests = build('expose', 'single', n)[0].charts[0].toJson();
+  const times: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const t = process.hrtime.bigint();
+    ManifestAnalyzer.analyze(manifests.map(manifest => ({ manifest })));
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  lintTimes[n] = median(times);
+  lintRows.push(`| ${manifests.length} | ${f(lintTimes[n], 1)} | ${f(lintTimes[n] / manifests.length * 1000, 1)} |`);
+}
+
 const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
 const header = `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` on ${os.cpus().length} x ${cpu}, ${f(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Medians of the rounds shown in the script; each run in its own process, libraries alternated.`;
-const table = [header, '', ...rows, ...(notes.length ? ['', ...notes] : [])].join('\n');
+const table = [header, '', ...rows, ...(notes.length ? ['', ...notes] : []), '', 'Manifest analysis (`check`), medians of 5:', '', ...lintRows].join('\n');
 console.log(table);
 fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
 fs.writeFileSync(path.join(__dirname, 'results', 'latest.md'), table + '\n');

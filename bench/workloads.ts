@@ -9,7 +9,7 @@ import { ExposePolicy, IngressRoute, WebApp } from '../src';
  */
 
 export type Library = 'expose' | 'plus' | 'raw';
-export type Layout = 'charts' | 'single';
+export type Layout = 'charts' | 'single' | 'apps';
 
 /** cdk8s-expose. */
 function exposeApp(scope: Construct, i: number): void {
@@ -74,14 +74,27 @@ function rawApp(scope: Construct, i: number): void {
 
 const BUILDERS: { [lib in Library]: (scope: Construct, i: number) => void } = { expose: exposeApp, plus: plusApp, raw: rawApp };
 
-/** Builds N apps into a new App, in one Chart per app or all in one Chart. */
-export function build(lib: Library, layout: Layout, n: number): App {
+function newApp(lib: Library): App {
   const app = new App({ outdir: '/dev/null' });
   if (lib === 'expose') ExposePolicy.set(app, { printWarnings: false });
-  const single = layout === 'single' ? new Chart(app, 'apps', { disableResourceNameHashes: lib === 'raw' }) : undefined;
-  for (let i = 0; i < n; i++) {
-    const scope = single ?? new Chart(app, `app${i}`, { disableResourceNameHashes: lib === 'raw' });
-    BUILDERS[lib](scope, i);
-  }
   return app;
+}
+
+/**
+ * Builds N apps: one Chart per app in one App ('charts'), all in one Chart ('single'),
+ * or one App per app ('apps').
+ */
+export function build(lib: Library, layout: Layout, n: number): App[] {
+  const hashes = { disableResourceNameHashes: lib === 'raw' };
+  if (layout === 'apps') {
+    return Array.from({ length: n }, (_, i) => {
+      const app = newApp(lib);
+      BUILDERS[lib](new Chart(app, `app${i}`, hashes), i);
+      return app;
+    });
+  }
+  const app = newApp(lib);
+  const single = layout === 'single' ? new Chart(app, 'apps', hashes) : undefined;
+  for (let i = 0; i < n; i++) BUILDERS[lib](single ?? new Chart(app, `app${i}`, hashes), i);
+  return [app];
 }

@@ -338,7 +338,8 @@ function toL1Container(c: any): k8s.Container {
     httpGet: pr.httpGet && { ...pr.httpGet, port: intOrString(pr.httpGet.port) },
     tcpSocket: pr.tcpSocket && { ...pr.tcpSocket, port: intOrString(pr.tcpSocket.port) },
   };
-  const quantities = (q: { [k: string]: string } | undefined) => q && Object.fromEntries(Object.entries(q).map(([k, v]) => [k, k8s.Quantity.fromString(v)]));
+  const quantities = (q: { [k: string]: string } | undefined) =>
+    q && Object.fromEntries(Object.entries(q).map(([k, v]) => [k, k8s.Quantity.fromString(v)]));
   return {
     ...c,
     livenessProbe: probe(c.livenessProbe),

@@ -4,7 +4,9 @@ import { ManifestFinding } from '../src/lint/analyze';
 /* For every finding of the manifest analysis: a set of manifests that triggers it, and the nearest valid case. */
 
 const deployment = (name: string, labels: any, ports: any[] = [{ containerPort: 80, name: 'http' }], extra: any = {}) => ({
-  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name },
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name },
   spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'app', image: 'nginx', ports, ...extra }] } } },
 });
 const service = (name: string, spec: any) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec });

@@ -12,9 +12,15 @@ describe('the validated manifest is the synthesized one', () => {
   test('for every construct, in kitchen-sink configurations', () => {
     const c = chart('parity', 'shop');
     const web = new WebApp(c, 'web', {
-      image: 'app:1', replicas: 2, instance: 'eu', labels: { team: 'a' }, podAnnotations: { a: 'b' },
+      image: 'app:1',
+      replicas: 2,
+      instance: 'eu',
+      labels: { team: 'a' },
+      podAnnotations: { a: 'b' },
       ports: [{ containerPort: 8080, name: 'http' }, { containerPort: 53, name: 'dns', protocol: Protocol.UDP }],
-      env: { A: '1' }, command: ['/app'], args: ['-v'],
+      env: { A: '1' },
+      command: ['/app'],
+      args: ['-v'],
       resources: { cpuRequest: '100m', memoryLimit: '1Gi' },
       livenessProbe: { port: 'http', path: '/live', failureThreshold: 5 },
       readinessProbe: { port: 8080, timeoutSeconds: 2 },
@@ -24,17 +30,24 @@ describe('the validated manifest is the synthesized one', () => {
     const lb = web.expose('lb', {
       type: ServiceType.LOAD_BALANCER,
       ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080, appProtocol: 'http' }, { name: 'dns', port: 53, targetPort: 'dns', protocol: Protocol.UDP }],
-      sessionAffinity: SessionAffinity.CLIENT_IP, sessionAffinityTimeoutSeconds: 60,
-      externalTrafficPolicy: TrafficPolicy.LOCAL, loadBalancerSourceRanges: ['10.0.0.0/8'],
-      labels: { x: 'y' }, annotations: { z: 'w' },
+      sessionAffinity: SessionAffinity.CLIENT_IP,
+      sessionAffinityTimeoutSeconds: 60,
+      externalTrafficPolicy: TrafficPolicy.LOCAL,
+      loadBalancerSourceRanges: ['10.0.0.0/8'],
+      labels: { x: 'y' },
+      annotations: { z: 'w' },
     });
     const headless = web.expose('headless', { headless: true });
     const ext = new ExposedService(c, 'ext', { type: ServiceType.EXTERNAL_NAME, externalName: 'a.example.com', ports: [{ port: 443 }] });
     const route = new IngressRoute(c, 'route', {
-      host: 'a.example.com', paths: [{ path: '/', service: lb, port: 'http' }],
+      host: 'a.example.com',
+      paths: [{ path: '/', service: lb, port: 'http' }],
       rules: [{ host: 'b.example.com', paths: [{ path: '/x', service: ext }] }],
-      defaultBackend: { service: lb, port: 80 }, ingressClassName: 'nginx', tls: [{ secretName: 'tls' }],
-      annotations: { q: 'r' }, labels: { l: 'm' },
+      defaultBackend: { service: lb, port: 80 },
+      ingressClassName: 'nginx',
+      tls: [{ secretName: 'tls' }],
+      annotations: { q: 'r' },
+      labels: { l: 'm' },
     });
     web.deployment.addJsonPatch(JsonPatch.add('/spec/paused', false)); // patches come after validation
     const manifests = synth(c);

@@ -1,10 +1,10 @@
-import { IngressManifest, ServiceManifest, WorkloadManifest, namespaceOf } from '../rules/manifest';
+import { ServiceAccess, mapAccess } from './routes';
 import { checkIngress } from '../rules/ingress';
+import { IngressManifest, ServiceManifest, WorkloadManifest, namespaceOf } from '../rules/manifest';
 import { DEFAULT_NODE_PORT_RANGE, NodePortRange, checkService } from '../rules/service';
 import { Severity, Violation } from '../rules/violation';
 import { checkContainer, checkWorkload } from '../rules/workload';
 import { Subject, analyzeWiring } from '../wiring/analysis';
-import { ServiceAccess, mapAccess } from './routes';
 
 /**
  * A parsed Kubernetes object to analyze, and where it came from.

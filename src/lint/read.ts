@@ -10,7 +10,8 @@ export interface ReadResult {
   readonly files: number;
 }
 
-const EXTENSIONS = ['.yaml', '.yml', '.json'];
+/** Files a folder is searched for; a file named on the command line is read whatever its extension (JSON is YAML). */
+const EXTENSIONS = ['.yaml', '.yml'];
 
 function listFiles(p: string, errors: string[]): string[] {
   let stat: fs.Stats;

@@ -1,5 +1,5 @@
-import { IngressManifest, PlainServicePort, ServiceManifest, WorkloadManifest, namespaceOf, protocolOf } from '../rules/manifest';
 import { hostCovers } from '../rules/ingress';
+import { IngressManifest, PlainServicePort, ServiceManifest, WorkloadManifest, namespaceOf, protocolOf } from '../rules/manifest';
 import { Subject, selects } from '../wiring/analysis';
 
 /**
