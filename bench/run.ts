@@ -11,8 +11,15 @@ import { ManifestAnalyzer } from '../src';
  * process, several rounds, and reports medians. Not a timed test: it asserts nothing.
  */
 interface Result {
-  lib: string; layout: string; n: number;
-  constructMs: number; synthMs: number; totalMs: number; maxRssMb: number; bytes: number; sha: string;
+  lib: string;
+  layout: string;
+  n: number;
+  constructMs: number;
+  synthMs: number;
+  totalMs: number;
+  maxRssMb: number;
+  bytes: number;
+  sha: string;
 }
 
 const quick = process.argv.includes('--quick');
