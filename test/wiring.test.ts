@@ -128,6 +128,21 @@ describe('checks across the whole App', () => {
     });
   });
 
+  test('the App-wide checks run once per change of the model, not once per chart', () => {
+    const app = quietApp();
+    for (let i = 0; i < 30; i++) {
+      const c = new Chart(app, `c${i}`);
+      new WebApp(c, 'web', { name: `web${i}`, image: 'x', ports: [{ containerPort: 80 }] }).expose('svc', { name: `svc${i}` });
+    }
+    app.synthYaml(); // cdk8s validates the whole App once, then again for each of the 30 charts
+    expect(Registry.of(app).analysisRuns).toBe(1);
+    app.synthYaml();
+    expect(Registry.of(app).analysisRuns).toBe(1);
+    new ExposedService(new Chart(app, 'late'), 'late', { selector: { a: 'b' }, ports: [{ port: 80 }] });
+    app.synthYaml();
+    expect(Registry.of(app).analysisRuns).toBe(2);
+  });
+
   test('a tree that changes between two validation passes is checked again', () => {
     const app = quietApp();
     const c = new Chart(app, 'c');

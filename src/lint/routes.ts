@@ -1,6 +1,6 @@
 import { hostCovers } from '../rules/ingress';
 import { IngressManifest, PlainServicePort, ServiceManifest, WorkloadManifest, namespaceOf, protocolOf } from '../rules/manifest';
-import { Subject, selects } from '../wiring/analysis';
+import { Subject, WorkloadIndex } from '../wiring/analysis';
 
 /**
  * A way a Service is reached.
@@ -79,14 +79,7 @@ function resolveTarget(svc: ServiceManifest, p: PlainServicePort, selected: Arra
  */
 export function mapAccess<R>(services: Array<Subject<R, ServiceManifest>>, workloads: Array<Subject<R, WorkloadManifest>>,
   ingresses: Array<Subject<R, IngressManifest>>): ServiceAccess[] {
-  const byLabel = new Map<string, Array<Subject<R, WorkloadManifest>>>();
-  for (const w of workloads) {
-    for (const [k, v] of Object.entries(w.manifest.spec?.template?.metadata?.labels ?? {})) {
-      const key = `${namespaceOf(w.manifest)}\u0000${k}\u0000${v}`;
-      const list = byLabel.get(key);
-      if (list) list.push(w); else byLabel.set(key, [w]);
-    }
-  }
+  const index = new WorkloadIndex(workloads);
   const urls = new Map<string, Array<{ url: string; port: any }>>();
   for (const ing of ingresses) {
     const ns = namespaceOf(ing.manifest);
@@ -116,12 +109,7 @@ export function mapAccess<R>(services: Array<Subject<R, ServiceManifest>>, workl
     const name = String(m.metadata?.name);
     const type = m.spec?.type ?? 'ClusterIP';
     const selector = m.spec?.selector ?? {};
-    let selected: Array<Subject<R, WorkloadManifest>> = [];
-    const pairs = Object.entries(selector);
-    if (pairs.length > 0) {
-      const [k, v] = pairs[0];
-      selected = (byLabel.get(`${ns}\u0000${k}\u0000${v}`) ?? []).filter(w => selects(selector, w.manifest.spec?.template?.metadata?.labels));
-    }
+    const selected = Object.keys(selector).length > 0 ? index.select(ns, selector) : [];
     const routes: AccessRoute[] = [];
     const ports: PlainServicePort[] = m.spec?.ports?.length ? m.spec.ports : [{ port: undefined }];
     for (const p of ports) {

@@ -3,7 +3,7 @@ import {
   checkDns1035Label, checkDns1123Label, checkLabels, checkNumberOrName, checkPortNumber, checkQualifiedName,
   isCidr, isDns1123Subdomain, isPortNumber,
 } from './names';
-import { Violation, err, show } from './violation';
+import { Violation, err, seenBefore, show } from './violation';
 
 /**
  * The range of ports the cluster hands out as nodePorts (`--service-node-port-range`).
@@ -141,21 +141,17 @@ function checkPorts(ports: NonNullable<ServiceManifest['spec']>['ports'] & objec
       }
     } else {
       out.push(...checkDns1123Label(`${f}.name`, p.name, 'port name', 'use lowercase letters, digits and \'-\''));
-      const first = names.get(p.name);
+      const first = seenBefore(names, p.name, i);
       if (first !== undefined) {
         out.push(err(`${f}.name`, `${show(p.name)} is already the name of spec.ports[${first}]; port names must be unique, rename one of them`));
-      } else {
-        names.set(p.name, i);
       }
     }
 
     if (isPortNumber(p.port)) {
       const key = `${p.port}/${protocol}`;
-      const first = portKeys.get(key);
+      const first = seenBefore(portKeys, key, i);
       if (first !== undefined) {
         out.push(err(`${f}.port`, `${p.port}/${protocol} is already spec.ports[${first}]; the same port and protocol may appear once, remove the duplicate or use another port`));
-      } else {
-        portKeys.set(key, i);
       }
       if (type === 'LoadBalancer' && p.port === KUBELET_PORT) {
         out.push(err(`${f}.port`, `${KUBELET_PORT} may not be exposed by a LoadBalancer: it is the kubelet's port; choose another port`));
@@ -182,11 +178,9 @@ function checkPorts(ports: NonNullable<ServiceManifest['spec']>['ports'] & objec
         out.push(err(`${f}.nodePort`, `${show(p.nodePort)} is outside the cluster's nodePort range ${formatRange(range)}; choose a port in ${formatRange(range)}, or leave nodePort unset to let the cluster allocate one`));
       } else {
         const key = `${p.nodePort}/${protocol}`;
-        const first = nodePortKeys.get(key);
+        const first = seenBefore(nodePortKeys, key, i);
         if (first !== undefined) {
           out.push(err(`${f}.nodePort`, `${p.nodePort}/${protocol} is already used by spec.ports[${first}]; each nodePort and protocol may appear once, choose another nodePort`));
-        } else {
-          nodePortKeys.set(key, i);
         }
       }
     }

@@ -58,3 +58,14 @@ export function show(value: unknown): string {
   if (value === undefined) return 'undefined';
   return JSON.stringify(value);
 }
+
+/**
+ * @internal
+ * Records `value` under `key` the first time; returns the earlier value when the key was
+ * seen before. The shape of every "must be unique" rule.
+ */
+export function seenBefore<K, V>(seen: Map<K, V>, key: K, value: V): V | undefined {
+  const first = seen.get(key);
+  if (first === undefined) seen.set(key, value);
+  return first;
+}

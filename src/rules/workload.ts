@@ -3,7 +3,7 @@ import {
   checkDns1123Label, checkDns1123Subdomain, checkIanaServiceName, checkLabels, checkNumberOrName, checkPortNumber,
   isPortNumber,
 } from './names';
-import { Violation, err, show } from './violation';
+import { Violation, err, seenBefore, show } from './violation';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
@@ -40,11 +40,9 @@ export function checkWorkload(w: WorkloadManifest): Violation[] {
       out.push(err(`${f}.name`, 'a container needs a name; set one, e.g. "app"'));
     } else {
       out.push(...checkDns1123Label(`${f}.name`, c.name, 'container name', 'use lowercase letters, digits and \'-\''));
-      const first = containerNames.get(c.name);
+      const first = seenBefore(containerNames, c.name, i);
       if (first !== undefined) {
         out.push(err(`${f}.name`, `${show(c.name)} is already the name of containers[${first}]; container names must be unique in the pod`));
-      } else {
-        containerNames.set(c.name, i);
       }
     }
     out.push(...checkContainer(f, c));
@@ -90,20 +88,16 @@ export function checkContainer(f: string, c: PlainContainer): Violation[] {
     }
     if (p.name !== undefined) {
       out.push(...checkIanaServiceName(`${pf}.name`, p.name, 'container port name', 'use at most 15 lowercase letters, digits and \'-\', e.g. "http"'));
-      const first = names.get(p.name);
+      const first = seenBefore(names, p.name, j);
       if (first !== undefined) {
         out.push(err(`${pf}.name`, `${show(p.name)} is already the name of ports[${first}]; port names must be unique within a container, rename one`));
-      } else {
-        names.set(p.name, j);
       }
     }
     if (isPortNumber(p.containerPort)) {
       const key = `${p.containerPort}/${protocol}`;
-      const first = keys.get(key);
+      const first = seenBefore(keys, key, j);
       if (first !== undefined) {
         out.push(err(`${pf}.containerPort`, `${key} is already declared by ports[${first}]; declare each port and protocol once`));
-      } else {
-        keys.set(key, j);
       }
     }
   });

@@ -1,6 +1,6 @@
 import { checkServicePortRef } from '../rules/ingress';
 import { IngressManifest, PlainContainer, PlainIngressBackend, ServiceManifest, WorkloadManifest, namespaceOf, protocolOf } from '../rules/manifest';
-import { Severity, Violation, err, show, warn } from '../rules/violation';
+import { Severity, Violation, err, seenBefore, show, warn } from '../rules/violation';
 
 /*
  * The checks that need more than one object: they run once over a set of objects, in time
@@ -46,7 +46,7 @@ export function selects(selector: { [k: string]: any } | undefined, labels: { [k
 }
 
 /** An index of pod templates by namespace and label, so a selector finds its workloads without a scan. */
-class WorkloadIndex<R> {
+export class WorkloadIndex<R> {
   private readonly byLabel = new Map<string, Array<Subject<R, WorkloadManifest>>>();
   private readonly namespaces = new Set<string>();
 
@@ -97,11 +97,9 @@ export function analyzeWiring<R>(input: WiringInput<R>, options: WiringOptions<R
       const name = s.manifest.metadata?.name;
       if (typeof name !== 'string') continue;
       const k = `${s.manifest.kind ?? kind}\u0000${namespaceOf(s.manifest)}\u0000${name}`;
-      const first = seen.get(k);
+      const first = seenBefore(seen, k, s.ref);
       if (first !== undefined) {
         add(s.ref, err('metadata.name', `${s.manifest.kind ?? kind} ${show(name)} in namespace ${show(namespaceOf(s.manifest))} is already defined by ${d(first)}; names are unique per namespace, rename one of them`));
-      } else {
-        seen.set(k, s.ref);
       }
     }
   }
@@ -117,11 +115,9 @@ export function analyzeWiring<R>(input: WiringInput<R>, options: WiringOptions<R
       const key = `${p.nodePort}/${protocolOf(p)}`;
       if (seenHere.has(key)) return; // a duplicate within one Service is the Service rule's finding
       seenHere.add(key);
-      const first = nodePorts.get(key);
+      const first = seenBefore(nodePorts, key, s.ref);
       if (first !== undefined) {
         add(s.ref, err(`spec.ports[${i}].nodePort`, `${p.nodePort} is already used by ${d(first)} (NodePort services share one port space per cluster; the API server refuses the second with "provided port is already allocated"); choose another nodePort or leave it unset`));
-      } else {
-        nodePorts.set(key, s.ref);
       }
     });
   }
@@ -172,12 +168,10 @@ export function analyzeWiring<R>(input: WiringInput<R>, options: WiringOptions<R
       (rule.http?.paths ?? []).forEach((p, j) => {
         const field = `spec.rules[${i}].http.paths[${j}]`;
         const key = `${rule.host ?? '*'}\u0000${p.path ?? ''}\u0000${p.pathType}`;
-        const first = routes.get(key);
+        const first = seenBefore(routes, key, { ref: s.ref, field });
         if (first !== undefined) {
           const where = first.ref === s.ref ? `${first.field} of this Ingress` : `${d(first.ref)} at ${first.field}`;
           add(s.ref, err(field, `host ${show(rule.host ?? '*')} path ${show(p.path ?? '')} (${p.pathType}) is already claimed by ${where}; controllers resolve this silently and differently, so route each host and path once`));
-        } else {
-          routes.set(key, { ref: s.ref, field });
         }
         if (options.checkBackends) checkBackendTarget(s.ref, ns, `${field}.backend`, p.backend, serviceIndex(), add, d);
       });

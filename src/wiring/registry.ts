@@ -123,8 +123,12 @@ export class Registry {
     return [...this.warnings.keys()];
   }
 
+  /** How many times the App-wide checks ran (once per change of the model at most). */
+  public analysisRuns = 0;
+
   private wiringFindings(): Map<IConstruct, Violation[]> {
     this.wiring = this.cached(this.wiring, () => {
+      this.analysisRuns++;
       const services: Array<{ ref: Participant; manifest: ServiceManifest }> = [];
       const workloads: Array<{ ref: Participant; manifest: WorkloadManifest }> = [];
       const ingresses: Array<{ ref: Participant; manifest: IngressManifest }> = [];
