@@ -58,6 +58,9 @@ export class Registry {
     return r;
   }
 
+  /** How many times the App-wide checks ran (once per change of the model at most). */
+  public analysisRuns = 0;
+
   private version = 0;
   private readonly participants: Participant[] = [];
   private wiring?: Memo<Map<IConstruct, Violation[]>>;
@@ -122,9 +125,6 @@ export class Registry {
   public warningLines(): string[] {
     return [...this.warnings.keys()];
   }
-
-  /** How many times the App-wide checks ran (once per change of the model at most). */
-  public analysisRuns = 0;
 
   private wiringFindings(): Map<IConstruct, Violation[]> {
     this.wiring = this.cached(this.wiring, () => {
