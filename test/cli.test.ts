@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing, Yaml } from 'cdk8s';
+import { synthApp } from './util';
 import { addExampleCharts } from '../examples/charts';
 import { run } from '../src/cli/main';
 
@@ -129,6 +130,7 @@ describe('cdk8s-expose routes', () => {
     dir = tempDir();
     const app = Testing.app();
     addExampleCharts(app);
+    synthApp(app); // schema-checks every manifest
     for (const chart of app.charts) Yaml.save(path.join(dir, `${chart.node.id}.yaml`), chart.toJson());
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

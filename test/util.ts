@@ -1,5 +1,6 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
+import { parseAllDocuments } from 'yaml';
 
 /*
  * The one place tests synthesize: every manifest any test synthesizes passes the
@@ -44,6 +45,13 @@ export function synthApp(app: App): any[] {
   const manifests = app.charts.flatMap(c => c.toJson());
   manifests.forEach(validateSchema);
   return manifests;
+}
+
+/** Synthesizes an App to one YAML string, schema-checking every manifest in it. */
+export function synthYaml(app: App): string {
+  const yaml = app.synthYaml();
+  for (const doc of parseAllDocuments(yaml)) validateSchema(doc.toJS());
+  return yaml;
 }
 
 /** The manifests of one kind, optionally with one name. */
