@@ -73,6 +73,14 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 // binaries this registry lacks, which breaks `npm ci` on a lockfile made here.
 project.package.addPackageResolutions('unrs-resolver@1.11.1');
 
+// jsii targets for Python, Java and Go, without their packaging tasks (no toolchains are
+// needed to build): `npx jsii-pacmak --code-only` checks the API generates for each.
+project.package.file.addOverride('jsii.targets.python', { distName: 'cdk8s-expose', module: 'cdk8s_expose' });
+project.package.file.addOverride('jsii.targets.java', { package: 'io.github.cdk8sexpose', maven: { groupId: 'io.github.cdk8s-expose', artifactId: 'cdk8s-expose' } });
+project.package.file.addOverride('jsii.targets.go', { moduleName: 'github.com/cdk8s-expose/cdk8s-expose-go' });
+
+project.postCompileTask.exec('jsii-pacmak --code-only --outdir dist/code-only', { name: 'generate Python, Java and Go code (offline check)' });
+
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/bench/');
 project.addPackageIgnore('/.ci/');
