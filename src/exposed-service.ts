@@ -1,4 +1,4 @@
-import { Chart, Lazy } from 'cdk8s';
+import { Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
 import { ExposePolicy } from './policy';
@@ -8,7 +8,7 @@ import { checkService } from './rules/service';
 import { Violation } from './rules/violation';
 import { ServicePort, ServiceType, SessionAffinity, TrafficPolicy } from './types';
 import type { WebApp } from './web-app';
-import { Memo, Participant, Registry } from './wiring/registry';
+import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
 
 /**
  * A Service that Ingress backends can route to: one this App defines (an
@@ -305,12 +305,7 @@ export class ExposedService extends Construct implements IExposedService, Partic
     return {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: {
-        name: this.name,
-        namespace: p.namespace ?? Chart.of(this).namespace,
-        labels: this.metadataLabels,
-        annotations: p.annotations,
-      },
+      metadata: renderMetadata(this, this.name, p.namespace, this.metadataLabels, p.annotations),
       spec: {
         type,
         clusterIP: p.headless ? 'None' : undefined,

@@ -6,7 +6,7 @@ import { checkIngress, checkServicePortRef } from './rules/ingress';
 import { nameFromId } from './rules/names';
 import { Violation, err, show } from './rules/violation';
 import { PathType } from './types';
-import { Memo, Participant, Registry } from './wiring/registry';
+import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
 
 /**
  * A backend: a Service and one of its ports.
@@ -227,12 +227,7 @@ export class IngressRoute extends Construct implements Participant {
     this.manifest = this.registry.cached(this.manifest, () => ({
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
-      metadata: {
-        name: this.name,
-        namespace: this.ownNamespace(),
-        labels: this.props.labels,
-        annotations: this.props.annotations,
-      },
+      metadata: renderMetadata(this, this.name, this.props.namespace, this.props.labels, this.props.annotations),
       spec: this.renderSpec(),
     }));
     return this.manifest.value;

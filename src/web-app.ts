@@ -1,4 +1,4 @@
-import { Chart, Lazy } from 'cdk8s';
+import { Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ExposeOptions, ExposedService, intOrString } from './exposed-service';
@@ -7,7 +7,7 @@ import { nameFromId } from './rules/names';
 import { Violation } from './rules/violation';
 import { checkWorkload } from './rules/workload';
 import { ContainerPort, SecurityProfile } from './types';
-import { Memo, Participant, Registry } from './wiring/registry';
+import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
 
 /**
  * A health probe of the WebApp's container: an HTTP GET when `path` is set, a TCP
@@ -307,7 +307,7 @@ export class WebApp extends Construct implements Participant {
     return {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name: this.name, namespace: p.namespace ?? Chart.of(this).namespace, labels: this.podLabels },
+      metadata: renderMetadata(this, this.name, p.namespace, this.podLabels, undefined),
       spec: {
         replicas: p.replicas,
         selector: { matchLabels: this.selectorLabels },

@@ -1,6 +1,6 @@
-import { JsonPatch } from 'cdk8s';
+import { Chart, JsonPatch, Testing } from 'cdk8s';
 import { ExposedService, IngressRoute, Protocol, SecurityProfile, ServiceType, SessionAffinity, TrafficPolicy, WebApp } from '../src';
-import { chart, one, synth } from './util';
+import { one, synth } from './util';
 
 /*
  * Validation reads each construct's plain manifest, and the L1 object's spec is converted
@@ -10,7 +10,7 @@ const normalize = (x: any) => JSON.parse(JSON.stringify(x));
 
 describe('the validated manifest is the synthesized one', () => {
   test('for every construct, in kitchen-sink configurations', () => {
-    const c = chart('parity', 'shop');
+    const c = new Chart(Testing.app(), 'parity', { namespace: 'shop', labels: { 'example.com/chart': 'parity', 'team': 'chart-level' } });
     const web = new WebApp(c, 'web', {
       image: 'app:1',
       replicas: 2,

@@ -1,3 +1,4 @@
+import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { analyzeWiring } from './analysis';
 import { IngressManifest, ServiceManifest, WorkloadManifest } from '../rules/manifest';
@@ -154,4 +155,21 @@ export class Registry {
     });
     return this.wiring.value;
   }
+}
+
+/**
+ * @internal
+ * The metadata cdk8s emits for an object of a construct: the Chart's labels merged under
+ * the object's own (as ApiObject does), and the Chart's namespace when none is set.
+ */
+export function renderMetadata(c: IConstruct, name: string, namespace: string | undefined,
+  labels: { [key: string]: string } | undefined, annotations: { [key: string]: string } | undefined): any {
+  const chart = Chart.of(c);
+  const merged = { ...chart.labels, ...(labels ?? {}) };
+  return {
+    name,
+    namespace: namespace ?? chart.namespace,
+    labels: Object.keys(merged).length ? merged : undefined,
+    annotations,
+  };
 }
