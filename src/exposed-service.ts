@@ -5,7 +5,7 @@ import { ExposePolicy } from './policy';
 import { namespaceOf } from './rules/manifest';
 import { nameFromId } from './rules/names';
 import { checkService } from './rules/service';
-import { Violation } from './rules/violation';
+import { Violation, err, show } from './rules/violation';
 import { ServicePort, ServiceType, SessionAffinity, TrafficPolicy } from './types';
 import type { WebApp } from './web-app';
 import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
@@ -322,7 +322,16 @@ export class ExposedService extends Construct implements IExposedService, Partic
 
   /** @internal */
   public _localViolations(): Violation[] {
-    return checkService(this._manifest(), { nodePortRange: ExposePolicy.of(this).nodePortRange });
+    const manifest = this._manifest();
+    const out = checkService(manifest, { nodePortRange: ExposePolicy.of(this).nodePortRange });
+    if (this.target !== undefined) {
+      const own = namespaceOf(manifest);
+      const theirs = namespaceOf(this.target._manifest());
+      if (own !== theirs) {
+        out.push(err('spec.selector', `the target [${this.target.node.path}] is in namespace ${show(theirs)}, but this Service is in ${show(own)}; a Service selects pods of its own namespace only, so put both in one namespace`));
+      }
+    }
+    return out;
   }
 
   /** The effective namespace of the Service: its own, or its Chart's, or 'default'. */

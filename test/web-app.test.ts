@@ -116,6 +116,13 @@ describe('WebApp', () => {
     expect(d).toMatchSnapshot();
   });
 
+  test('fails when a wired Service is in another namespace than its WebApp', () => {
+    const c = chart('demo', 'apps');
+    const web = new WebApp(c, 'web', { image: 'x', ports: [{ containerPort: 80 }] });
+    web.expose('svc', { namespace: 'other' });
+    expect(synthError(c)).toMatch(/\[demo\/web\/svc\] spec\.selector: the target \[demo\/web\] is in namespace "apps", but this Service is in "other"/);
+  });
+
   test('fails when the Deployment is invalid, naming each field', () => {
     const c = chart('demo');
     new WebApp(c, 'web', { image: '', replicas: -1, ports: [{ containerPort: 0, name: 'a-very-long-port-name' }] });
