@@ -46,7 +46,8 @@ const REGISTRIES = new WeakMap<IConstruct, Registry>();
  * validation), so without this a validation pass would cost O(objects) per chart and an
  * App-wide check O(objects) per object. Every construct of this library calls `touch()`
  * when it is created and whenever one of its mutators runs, so a cached result is never
- * served for a model that changed.
+ * served for a model that changed through this library's API. Not tracked: removing a
+ * construct with `node.tryRemoveChild()`, which constructs offers as an escape hatch.
  */
 export class Registry {
   public static of(scope: IConstruct): Registry {
@@ -66,7 +67,7 @@ export class Registry {
   private readonly participants: Participant[] = [];
   private wiring?: Memo<Map<IConstruct, Violation[]>>;
   private readonly results = new Map<IConstruct, Memo<string[]>>();
-  private readonly warnings = new Map<string, boolean>();
+  private readonly warnings = new Set<string>();
   private policy?: IConstruct;
 
   /** Records a participant; the model changed. */
@@ -113,7 +114,7 @@ export class Registry {
       } else {
         const line = `[${p.node.path}] ${formatViolation(v)}`;
         if (!this.warnings.has(line)) {
-          this.warnings.set(line, true);
+          this.warnings.add(line);
           if (policy.printWarnings) process.stderr.write(`${line}\n`);
         }
       }
@@ -124,7 +125,7 @@ export class Registry {
 
   /** Every warning seen so far in validation, as `[path] warning: field: message`. */
   public warningLines(): string[] {
-    return [...this.warnings.keys()];
+    return [...this.warnings];
   }
 
   private wiringFindings(): Map<IConstruct, Violation[]> {
