@@ -1,7 +1,7 @@
 import { Chart, JsonPatch, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
-import { ExposePolicy, ExposedService, Protocol, SecurityProfile, ServiceType, WebApp } from '../src';
+import { ExposePolicy, ExposePolicyProps, ExposedService, Protocol, SecurityProfile, ServiceType, WebApp } from '../src';
 import { byKind, chart, one, synth, synthError } from './util';
 
 describe('WebApp', () => {
@@ -160,22 +160,22 @@ describe('WebApp', () => {
     });
   });
 
-  test('a targetPort number the containers do not declare is a warning, not an error', () => {
+  /** A Service whose targetPort number 8080 no container declares, under a given policy. */
+  const undeclaredTargetPort = (policy: ExposePolicyProps): Chart => {
     const app = Testing.app();
-    ExposePolicy.set(app, { printWarnings: false });
+    ExposePolicy.set(app, policy);
     const c = new Chart(app, 'demo');
     const web = new WebApp(c, 'web', { image: 'x', ports: [{ containerPort: 80 }] });
     web.expose('svc', { ports: [{ port: 80, targetPort: 8080 }] });
-    expect(one(synth(c), 'Service').spec.ports[0].targetPort).toBe(8080);
+    return c;
+  };
+
+  test('a targetPort number the containers do not declare is a warning, not an error', () => {
+    expect(one(synth(undeclaredTargetPort({ printWarnings: false })), 'Service').spec.ports[0].targetPort).toBe(8080);
   });
 
   test('fails when warnings are errors and a targetPort number is undeclared', () => {
-    const app = Testing.app();
-    ExposePolicy.set(app, { warningsAsErrors: true });
-    const c = new Chart(app, 'demo');
-    const web = new WebApp(c, 'web', { image: 'x', ports: [{ containerPort: 80 }] });
-    web.expose('svc', { ports: [{ port: 80, targetPort: 8080 }] });
-    expect(synthError(c)).toMatch(/\[demo\/web\/svc\] warning: spec\.ports\[0\]\.targetPort: 8080\/TCP is not declared by any container of \[demo\/web\]/);
+    expect(synthError(undeclaredTargetPort({ warningsAsErrors: true }))).toMatch(/\[demo\/web\/svc\] warning: spec\.ports\[0\]\.targetPort: 8080\/TCP is not declared by any container of \[demo\/web\]/);
   });
 
   test('property: expose() with no ports yields one Service port per container port, all resolving', () => {
