@@ -1,11 +1,12 @@
 import { Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
-import { ExposePolicy } from './policy';
-import { namespaceOf } from './rules/manifest';
+import { Exemptions } from './exemptions';
+import { EXEMPTION_PREFIX } from './rules/config';
+import { serviceTargetNamespace, serviceTargetSelector } from './rules/construct';
+import { namespaceOf } from './rules/cross-object';
 import { nameFromId } from './rules/names';
-import { checkService } from './rules/service';
-import { Violation, err, show } from './rules/violation';
+import { Violation, show } from './rules/violation';
 import { ServicePort, ServiceType, SessionAffinity, TrafficPolicy } from './types';
 import type { WebApp } from './web-app';
 import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
@@ -176,6 +177,17 @@ class ServiceReference extends Construct implements IExposedService {
   }
 }
 
+const EXPOSED_SERVICE = Symbol.for('cdk8s-expose.ExposedService');
+
+/**
+ * @internal
+ * Whether a Service is an ExposedService of this App, also across copies of this library
+ * (cdk8s core identifies its Chart the same way).
+ */
+export function isExposedService(x: unknown): x is ExposedService {
+  return x !== null && typeof x === 'object' && (x as any)[EXPOSED_SERVICE] === true;
+}
+
 /**
  * A Kubernetes Service (v1) with a validated port triple: ClusterIP, NodePort,
  * LoadBalancer, ExternalName or headless.
@@ -209,19 +221,18 @@ export class ExposedService extends Construct implements IExposedService, Partic
   public readonly portsKnown = true;
 
   /** @internal */
-  public readonly _kind = 'service';
+  public readonly _kind = 'Service';
 
   private readonly props: ExposedServiceProps;
   private readonly explicitPorts: ServicePort[];
   private readonly registry: Registry;
   private manifest?: Memo<any>;
   private readonly metadataLabels?: { [key: string]: string };
+  private readonly exemptions: Exemptions;
 
   constructor(scope: Construct, id: string, props: ExposedServiceProps = {}) {
     super(scope, id);
-    if (props.target !== undefined && props.selector !== undefined) {
-      throw new Error(`${this.node.path}: set either target or selector, not both: target wires the selector from the WebApp's pod labels`);
-    }
+    Object.defineProperty(this, EXPOSED_SERVICE, { value: true });
     this.props = props;
     this.name = props.name ?? nameFromId(id);
     this.namespace = props.namespace;
@@ -229,6 +240,7 @@ export class ExposedService extends Construct implements IExposedService, Partic
     this.target = props.target;
     this.explicitPorts = [...(props.ports ?? [])];
     this.registry = Registry.of(this);
+    this.exemptions = new Exemptions(this.registry);
 
     const labels = { ...(props.target?.selectorLabels ?? {}), ...(props.labels ?? {}) };
     this.metadataLabels = Object.keys(labels).length ? labels : undefined;
@@ -265,6 +277,19 @@ export class ExposedService extends Construct implements IExposedService, Partic
   /** The labels that select the pods, if any. */
   public get selector(): { [key: string]: string } | undefined {
     return this.target?.selectorLabels ?? (this.props.selector ? { ...this.props.selector } : undefined);
+  }
+
+  /**
+   * Exempts this Service from one rule, with the reason: the finding is not reported
+   * (the CLI's JSON output lists it as suppressed). Written as the annotation
+   * `ignore-check.cdk8s-expose.io/<id>`, so the CLI and the plugin honour it too.
+   *
+   * @param id the rule's id, e.g. `service-selector-dangling` (see `Rules.all()`)
+   * @param reason why the rule does not apply, e.g. "pods come from the upstream Helm chart"
+   */
+  public ignoreRule(id: string, reason: string): void {
+    this.exemptions.add(id, reason);
+    this.resource.metadata.addAnnotation(EXEMPTION_PREFIX + id, reason);
   }
 
   private portAt(i: number): ServicePort {
@@ -305,7 +330,7 @@ export class ExposedService extends Construct implements IExposedService, Partic
     return {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: renderMetadata(this, this.name, p.namespace, this.metadataLabels, p.annotations),
+      metadata: renderMetadata(this, this.name, p.namespace, this.metadataLabels, this.exemptions.annotate(p.annotations)),
       spec: {
         type,
         clusterIP: p.headless ? 'None' : undefined,
@@ -321,14 +346,16 @@ export class ExposedService extends Construct implements IExposedService, Partic
   }
 
   /** @internal */
-  public _localViolations(): Violation[] {
-    const manifest = this._manifest();
-    const out = checkService(manifest, { nodePortRange: ExposePolicy.of(this).nodePortRange });
+  public _constructViolations(): Violation[] {
+    const out: Violation[] = [];
+    if (this.target !== undefined && this.props.selector !== undefined) {
+      out.push({ rule: serviceTargetSelector.id, field: 'spec.selector', message: `both target [${this.target.node.path}] and selector ${show(this.props.selector)} are set; target wires the selector from the workload's pod labels`, fix: 'remove selector, or target' });
+    }
     if (this.target !== undefined) {
-      const own = namespaceOf(manifest);
+      const own = namespaceOf(this._manifest());
       const theirs = namespaceOf(this.target._manifest());
       if (own !== theirs) {
-        out.push(err('spec.selector', `the target [${this.target.node.path}] is in namespace ${show(theirs)}, but this Service is in ${show(own)}; a Service selects pods of its own namespace only, so put both in one namespace`));
+        out.push({ rule: serviceTargetNamespace.id, field: 'spec.selector', message: `the target [${this.target.node.path}] is in namespace ${show(theirs)}, but this Service is in ${show(own)}; a Service selects pods of its own namespace only`, fix: 'put both in one namespace' });
       }
     }
     return out;

@@ -1,10 +1,13 @@
 import { Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { ExposedService, IExposedService } from './exposed-service';
-import { checkIngress, checkServicePortRef } from './rules/ingress';
+import { Exemptions } from './exemptions';
+import { IExposedService, isExposedService } from './exposed-service';
+import { ingressBackendNamespace, ingressBackendReferencePort } from './rules/construct';
+import { EXTERNAL_SERVICES_ANNOTATION } from './rules/cross-object';
+import { checkServicePortRef } from './rules/ingress';
 import { nameFromId } from './rules/names';
-import { Violation, err, show } from './rules/violation';
+import { Violation, show } from './rules/violation';
 import { PathType } from './types';
 import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
 
@@ -175,12 +178,13 @@ export class IngressRoute extends Construct implements Participant {
   public readonly resource: k8s.KubeIngress;
 
   /** @internal */
-  public readonly _kind = 'ingress';
+  public readonly _kind = 'Ingress';
 
   private readonly props: IngressRouteProps;
   private readonly rules: Array<{ host?: string; paths: IngressPath[] }> = [];
   private readonly registry: Registry;
   private manifest?: Memo<any>;
+  private readonly exemptions: Exemptions;
 
   constructor(scope: Construct, id: string, props: IngressRouteProps = {}) {
     super(scope, id);
@@ -188,6 +192,7 @@ export class IngressRoute extends Construct implements Participant {
     this.name = props.name ?? nameFromId(id);
     this.namespace = props.namespace;
     this.registry = Registry.of(this);
+    this.exemptions = new Exemptions(this.registry);
     if (props.host !== undefined || (props.paths ?? []).length > 0) {
       this.rules.push({ host: props.host, paths: [...(props.paths ?? [])] });
     }
@@ -224,29 +229,61 @@ export class IngressRoute extends Construct implements Participant {
    * An Ingress spec has the same shape in plain and L1 form.
    */
   public _manifest(): any {
-    this.manifest = this.registry.cached(this.manifest, () => ({
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'Ingress',
-      metadata: renderMetadata(this, this.name, this.props.namespace, this.props.labels, this.props.annotations),
-      spec: this.renderSpec(),
-    }));
+    this.manifest = this.registry.cached(this.manifest, () => {
+      const annotations = this.annotations();
+      // the L1 object copies its annotations at construction: give it those added since
+      for (const [k, v] of Object.entries(annotations ?? {})) this.resource.metadata.addAnnotation(k, v);
+      return {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: renderMetadata(this, this.name, this.props.namespace, this.props.labels, annotations),
+        spec: this.renderSpec(),
+      };
+    });
     return this.manifest.value;
   }
 
+  /**
+   * Exempts this Ingress from one rule, with the reason: the finding is not reported
+   * (the CLI's JSON output lists it as suppressed). Written as the annotation
+   * `ignore-check.cdk8s-expose.io/<id>`, so the CLI and the plugin honour it too.
+   *
+   * @param id the rule's id (see `Rules.all()`)
+   * @param reason why the rule does not apply
+   */
+  public ignoreRule(id: string, reason: string): void {
+    this.exemptions.add(id, reason);
+  }
+
   /** @internal */
-  public _localViolations(): Violation[] {
-    const out = checkIngress(this._manifest());
+  public _constructViolations(): Violation[] {
+    const out: Violation[] = [];
     const ns = this.ownNamespace() ?? 'default';
     for (const { field, backend } of this.backends()) {
       const svc = backend.service;
-      const svcNs = svc instanceof ExposedService ? svc.effectiveNamespace : (svc.namespace ?? ns);
-      if (svcNs !== ns) {
-        out.push(err(`${field}.service.name`, `Service ${show(svc.name)} is in namespace ${show(svcNs)}, but this Ingress is in ${show(ns)}; an Ingress can only route to Services of its own namespace, so move one of them`));
+      if (isExposedService(svc)) {
+        const svcNs = svc.effectiveNamespace;
+        if (svcNs !== ns) {
+          out.push({ rule: ingressBackendNamespace.id, field: `${field}.service.name`, message: `Service ${show(svc.name)} [${svc.node.path}] is in namespace ${show(svcNs)}, but this Ingress is in ${show(ns)}; an Ingress can only route to Services of its own namespace`, fix: 'move one of them' });
+        }
+        continue;
       }
-      out.push(...checkServicePortRef(`${field}.service.port`, svc.name, backend.port,
-        svc.portsKnown ? svc.ports : undefined, svc instanceof ExposedService ? ` ([${svc.node.path}])` : ''));
+      // a Service referenced by name: the analysis cannot see it, the reference knows its namespace and ports
+      if ((svc.namespace ?? ns) !== ns) {
+        out.push({ rule: ingressBackendNamespace.id, field: `${field}.service.name`, message: `Service ${show(svc.name)} is in namespace ${show(svc.namespace)}, but this Ingress is in ${show(ns)}; an Ingress can only route to Services of its own namespace`, fix: 'move one of them' });
+      }
+      for (const i of checkServicePortRef(`${field}.service.port`, svc.name, backend.port, svc.portsKnown ? svc.ports : undefined)) {
+        out.push({ ...i, rule: ingressBackendReferencePort.id });
+      }
     }
     return out;
+  }
+
+  /** The annotations: the user's, the exemptions, and the Services this route declares as defined outside the App. */
+  private annotations(): { [key: string]: string } | undefined {
+    const outside = [...new Set(this.backends().map(b => b.backend.service).filter(s => !isExposedService(s)).map(s => s.name))];
+    const own = outside.length ? { ...(this.props.annotations ?? {}), [EXTERNAL_SERVICES_ANNOTATION]: outside.join(',') } : this.props.annotations;
+    return this.exemptions.annotate(own);
   }
 
   private ownNamespace(): string | undefined {

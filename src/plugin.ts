@@ -1,4 +1,5 @@
-import { ManifestSource, analyzeManifests } from './lint/analyze';
+import { ManifestSource, analyzeManifests, resolveOptions } from './manifest-analyzer';
+import { RuleSeverity } from './rules/define';
 import { NodePortRange } from './rules/service';
 import { Severity } from './rules/violation';
 
@@ -14,15 +15,38 @@ export interface ExposeValidationProps {
   readonly nodePortRange?: NodePortRange;
 
   /**
-   * How a Service selector that matches no workload is reported.
+   * Severities by rule id: `error`, `warning` or `off` (see `Rules.all()`).
+   *
+   * @default - each rule's default severity
+   */
+  readonly rules?: { [id: string]: RuleSeverity };
+
+  /**
+   * The Kubernetes version the clusters run, e.g. `1.30`.
+   *
+   * @default - every version from 1.27 to the newest
+   */
+  readonly kubernetesVersion?: string;
+
+  /**
+   * Fail the validation on warnings too (the spelling ExposePolicy uses).
+   *
+   * @default false
+   */
+  readonly warningsAsErrors?: boolean;
+
+  /**
+   * How a Service selector that matches no workload is reported: an alias of
+   * `rules: { service-selector-dangling: ... }`.
    *
    * @default Severity.WARNING
    */
   readonly danglingSelectors?: Severity;
 
   /**
-   * Fail the validation on warnings too.
+   * The old spelling of `warningsAsErrors`.
    *
+   * @deprecated use warningsAsErrors
    * @default false
    */
   readonly failOnWarnings?: boolean;
@@ -53,6 +77,13 @@ export class ExposeValidation {
    * construct metadata.
    */
   public async validate(context: any): Promise<void> {
+    const props = this.props;
+    if (props.failOnWarnings !== undefined) {
+      process.stderr.write('cdk8s-expose: the plugin property failOnWarnings is deprecated; use warningsAsErrors\n');
+    }
+    const options = { ...props, warningsAsErrors: props.warningsAsErrors ?? props.failOnWarnings ?? false };
+    const resolved = resolveOptions(options);
+    if (Array.isArray(resolved)) throw new Error(`cdk8s-expose plugin properties: ${resolved.join('; ')}`);
     const sources: ManifestSource[] = [];
     const pathOf = (name: string): string | undefined => context.metadata?.[name]?.path;
     for (const file of context.manifests as string[]) {
@@ -60,18 +91,23 @@ export class ExposeValidation {
         if (manifest && typeof manifest === 'object') sources.push({ manifest, file, constructPath: pathOf(manifest.metadata?.name) });
       }
     }
-    const result = analyzeManifests(sources, { nodePortRange: this.props.nodePortRange, danglingSelectors: this.props.danglingSelectors });
+    const result = analyzeManifests(sources, options);
+    // one violation per rule id, so that spec.ports[0] and spec.ports[1] are one rule
+    const byRule = new Map<string, { messages: string[]; fixes: Set<string>; resources: any[] }>();
     let failed = false;
     for (const f of result.findings) {
-      const isError = f.severity === Severity.ERROR;
-      failed = failed || isError || (this.props.failOnWarnings ?? false);
-      const fix = f.message.includes('; ') ? f.message.slice(f.message.lastIndexOf('; ') + 2) : f.message;
-      context.report.addViolation({
-        ruleName: `${f.severity}: ${f.kind} ${f.field}`,
-        recommendation: `${f.kind} ${f.namespace}/${f.name} ${f.field}: ${f.message}`,
-        fix,
-        violatingResources: [{ resourceName: f.name, locations: [f.field], manifestPath: f.file ?? '' }],
-      });
+      failed = failed || f.severity === Severity.ERROR;
+      let entry = byRule.get(f.rule);
+      if (!entry) {
+        entry = { messages: [], fixes: new Set(), resources: [] };
+        byRule.set(f.rule, entry);
+      }
+      entry.messages.push(`${f.severity}: ${f.kind} ${f.namespace}/${f.name} ${f.field}: ${f.message}`);
+      if (f.fix) entry.fixes.add(f.fix);
+      entry.resources.push({ resourceName: f.name, locations: [f.field], manifestPath: f.file ?? '' });
+    }
+    for (const [rule, entry] of byRule) {
+      context.report.addViolation({ ruleName: rule, recommendation: entry.messages.join('\n'), fix: [...entry.fixes].join('; '), violatingResources: entry.resources });
     }
     context.report.submit(failed ? 'failure' : 'success');
   }

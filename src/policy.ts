@@ -1,8 +1,10 @@
 import { Construct, IConstruct } from 'constructs';
+import { foldAliases, settingsProblems } from './rules/config';
+import { RuleSeverity } from './rules/define';
 import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from './rules/service';
 import { Severity } from './rules/violation';
 import { SecurityProfile } from './types';
-import { Registry, setPolicyLookup } from './wiring/registry';
+import { POLICY_ID, POLICY_SYMBOL, PolicySettings, Registry } from './wiring/registry';
 
 /**
  * Settings a platform team sets once for a whole App (or one Chart).
@@ -24,9 +26,25 @@ export interface ExposePolicyProps {
   readonly securityProfile?: SecurityProfile;
 
   /**
+   * Severities by rule id (see `Rules.all()`): raise a warning to an error, lower an
+   * error to a warning, or switch a rule off, for every construct below this scope.
+   *
+   * @default - each rule's default severity
+   */
+  readonly rules?: { [id: string]: RuleSeverity };
+
+  /**
+   * The Kubernetes version the clusters run, e.g. `1.30`: the rules then agree with that
+   * version exactly. Without it, a value is an error only when every version from 1.27
+   * to the newest rejects it, and a warning naming the version where some accept it.
+   *
+   * @default - every version from 1.27 to the newest
+   */
+  readonly kubernetesVersion?: string;
+
+  /**
    * How a Service whose selector matches no WebApp is reported, when the App defines
-   * WebApps in that namespace. A warning by default, because the pods may come from
-   * elsewhere (a Helm chart, another repository).
+   * WebApps in that namespace: an alias of `rules: { 'service-selector-dangling': ... }`.
    *
    * @default Severity.WARNING
    */
@@ -47,11 +65,6 @@ export interface ExposePolicyProps {
   readonly printWarnings?: boolean;
 }
 
-const POLICY_ID = 'ExposePolicy';
-
-/** Policy look-ups, remembered until the App's model changes (setting a policy changes it). */
-const LOOKUPS = new WeakMap<IConstruct, { version: number; policy: ExposePolicy }>();
-
 /**
  * The App-wide (or Chart-wide) settings of cdk8s-expose. Set it once on the App:
  *
@@ -59,9 +72,10 @@ const LOOKUPS = new WeakMap<IConstruct, { version: number; policy: ExposePolicy 
  * ExposePolicy.set(app, { nodePortRange: { min: 20000, max: 22767 }, securityProfile: SecurityProfile.RESTRICTED });
  * ```
  *
- * Every construct uses the policy of its nearest scope that has one.
+ * Every construct uses the policy of its nearest scope that has one. Bad settings (an
+ * unknown rule id, a bad range or version) fail validation with the others.
  */
-export class ExposePolicy extends Construct {
+export class ExposePolicy extends Construct implements PolicySettings {
   /**
    * Sets the policy of a scope (usually the App) and everything below it.
    * A scope can have one policy.
@@ -75,46 +89,40 @@ export class ExposePolicy extends Construct {
 
   /**
    * The policy that applies to a construct: the nearest one set on it or a scope above it,
-   * or the defaults.
+   * or undefined when there is none (the defaults apply).
    */
-  public static of(construct: IConstruct): ExposePolicy {
-    const registry = Registry.of(construct);
-    const memo = LOOKUPS.get(construct);
-    if (memo !== undefined && memo.version === registry.currentVersion) return memo.policy;
-    let policy: ExposePolicy | undefined;
-    for (let c: IConstruct | undefined = construct; c !== undefined && policy === undefined; c = c.node.scope) {
-      const found = c.node.tryFindChild(POLICY_ID);
-      if (found instanceof ExposePolicy) policy = found;
+  public static of(construct: IConstruct): ExposePolicy | undefined {
+    for (let c: IConstruct | undefined = construct; c !== undefined; c = c.node.scope) {
+      const found = c.node.tryFindChild(POLICY_ID) as any;
+      if (found !== undefined && found[POLICY_SYMBOL] === true) return found as ExposePolicy;
     }
-    policy = policy ?? registry.defaultPolicy(() => new ExposePolicy(undefined, {}));
-    LOOKUPS.set(construct, { version: registry.currentVersion, policy });
-    return policy;
+    return undefined;
   }
 
   /** The nodePort range. */
   public readonly nodePortRange: NodePortRange;
   /** The default security profile of WebApps. */
   public readonly securityProfile: SecurityProfile;
-  /** The severity of dangling selectors. */
-  public readonly danglingSelectors: Severity;
+  /** Severities by rule id, with `danglingSelectors` folded in. */
+  public readonly rules: { [id: string]: RuleSeverity };
+  /** The Kubernetes version the rules agree with, when set. */
+  public readonly kubernetesVersion?: string;
   /** Whether warnings fail synthesis. */
   public readonly warningsAsErrors: boolean;
   /** Whether warnings are printed. */
   public readonly printWarnings: boolean;
 
-  private constructor(scope: Construct | undefined, props: ExposePolicyProps) {
-    super(scope as Construct, POLICY_ID);
+  private constructor(scope: Construct, props: ExposePolicyProps) {
+    super(scope, POLICY_ID);
+    Object.defineProperty(this, POLICY_SYMBOL, { value: true });
     const range = props.nodePortRange ?? DEFAULT_NODE_PORT_RANGE;
-    if (!Number.isInteger(range.min) || !Number.isInteger(range.max) || range.min < 1 || range.max > 65535 || range.min > range.max) {
-      throw new Error(`nodePortRange ${range.min}-${range.max} is not a port range: min and max are integers with 1 <= min <= max <= 65535`);
-    }
     this.nodePortRange = { min: range.min, max: range.max };
     this.securityProfile = props.securityProfile ?? SecurityProfile.BASELINE;
-    this.danglingSelectors = props.danglingSelectors ?? Severity.WARNING;
+    this.rules = foldAliases(props);
+    this.kubernetesVersion = props.kubernetesVersion;
     this.warningsAsErrors = props.warningsAsErrors ?? false;
     this.printWarnings = props.printWarnings ?? true;
-    if (scope) Registry.of(scope).touch();
+    this.node.addValidation({ validate: () => settingsProblems(props) });
+    Registry.of(scope).touch();
   }
 }
-
-setPolicyLookup(c => ExposePolicy.of(c));

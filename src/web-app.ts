@@ -4,8 +4,8 @@ import { Construct } from 'constructs';
 import { ExposeOptions, ExposedService, intOrString } from './exposed-service';
 import { ExposePolicy } from './policy';
 import { nameFromId } from './rules/names';
-import { Violation } from './rules/violation';
-import { checkWorkload } from './rules/workload';
+import { Exemptions } from './exemptions';
+import { EXEMPTION_PREFIX } from './rules/config';
 import { ContainerPort, SecurityProfile } from './types';
 import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
 
@@ -215,13 +215,14 @@ export class WebApp extends Construct implements Participant {
   public readonly deployment: k8s.KubeDeployment;
 
   /** @internal */
-  public readonly _kind = 'workload';
+  public readonly _kind = 'Deployment';
 
   private readonly props: WebAppProps;
   private readonly containerPorts: ContainerPort[];
   private readonly instance: string;
   private readonly registry: Registry;
   private manifest?: Memo<any>;
+  private readonly exemptions: Exemptions;
 
   constructor(scope: Construct, id: string, props: WebAppProps) {
     super(scope, id);
@@ -231,6 +232,7 @@ export class WebApp extends Construct implements Participant {
     this.namespace = props.namespace;
     this.containerPorts = [...(props.ports ?? [])];
     this.registry = Registry.of(this);
+    this.exemptions = new Exemptions(this.registry);
     this.deployment = new k8s.KubeDeployment(this, 'Resource', {
       metadata: { name: this.name, namespace: props.namespace, labels: this.podLabels },
       spec: Lazy.any({ produce: () => toL1Spec(this._manifest().spec) }) as any,
@@ -280,14 +282,22 @@ export class WebApp extends Construct implements Participant {
     return this.manifest.value;
   }
 
-  /** @internal */
-  public _localViolations(): Violation[] {
-    return checkWorkload(this._manifest());
+  /**
+   * Exempts this Deployment from one rule, with the reason: the finding is not reported
+   * (the CLI's JSON output lists it as suppressed). Written as the annotation
+   * `ignore-check.cdk8s-expose.io/<id>`, so the CLI and the plugin honour it too.
+   *
+   * @param id the rule's id (see `Rules.all()`)
+   * @param reason why the rule does not apply
+   */
+  public ignoreRule(id: string, reason: string): void {
+    this.exemptions.add(id, reason);
+    this.deployment.metadata.addAnnotation(EXEMPTION_PREFIX + id, reason);
   }
 
   private renderManifest(): any {
     const p = this.props;
-    const profile = p.securityProfile ?? ExposePolicy.of(this).securityProfile;
+    const profile = p.securityProfile ?? ExposePolicy.of(this)?.securityProfile ?? SecurityProfile.BASELINE;
     const env = Object.entries(p.env ?? {}).map(([name, value]) => ({ name, value }));
     const container = {
       name: p.containerName ?? 'app',
@@ -307,7 +317,7 @@ export class WebApp extends Construct implements Participant {
     return {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: renderMetadata(this, this.name, p.namespace, this.podLabels, undefined),
+      metadata: renderMetadata(this, this.name, p.namespace, this.podLabels, this.exemptions.annotate(undefined)),
       spec: {
         replicas: p.replicas,
         selector: { matchLabels: this.selectorLabels },

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { LineCounter, parseAllDocuments } from 'yaml';
-import { ManifestSource } from './analyze';
+import type { ManifestSource } from '../manifest-analyzer';
 
 /** What reading files gave: objects, one-line errors (with file and position), and notes. */
 export interface ReadResult {

@@ -1,173 +1,235 @@
-import { IngressManifest, PlainIngressBackend } from './manifest';
+import { objectRule } from './define';
+import { metadataOf } from './metadata';
 import {
   checkDns1035Label, checkDns1123Subdomain, checkIanaServiceName, checkPortNumber, isDns1123Subdomain, isIP,
-  isWildcardDns1123Subdomain,
+  isWildcardDns1123Subdomain, list, obj,
 } from './names';
-import { Violation, err, show } from './violation';
+import { Issue, Severity, issue, show, warning } from './violation';
 
 const PATH_TYPES = ['Prefix', 'Exact', 'ImplementationSpecific'];
 const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+const KINDS = ['Ingress'];
 
 function suggestHost(host: string): string {
   return host.toLowerCase().replace(/[^a-z0-9.*-]/g, '-');
 }
 
 /** Whether a host is one the API server accepts on an Ingress. */
-export function checkHost(field: string, host: unknown): Violation[] {
+export function checkHost(field: string, host: unknown): Issue[] {
   if (typeof host !== 'string' || host === '') {
-    return [err(field, `${show(host)} is not a host: leave host out to match any host, or use a DNS name such as "app.example.com"`)];
+    return [issue(field, `${show(host)} is not a host`, 'leave host out to match any host, or use a DNS name such as "app.example.com"')];
   }
   if (/:\d*$/.test(host) && !host.includes('::')) {
-    return [err(field, `${show(host)} has a port: an Ingress host is a lowercase DNS name without a port (the controller listens on 80 and 443); use ${show(suggestHost(host.replace(/:\d*$/, '')))}`)];
+    return [issue(field, `${show(host)} has a port: an Ingress host is a lowercase DNS name without a port (the controller listens on 80 and 443)`, `use ${show(suggestHost(host.replace(/:\d*$/, '')))}`)];
   }
   if (isIP(host)) {
-    return [err(field, `${show(host)} is an IP address: an Ingress host must be a DNS name, not an IP; use a DNS name, or leave host out to match any host`)];
+    return [issue(field, `${show(host)} is an IP address: an Ingress host must be a DNS name, not an IP`, 'use a DNS name, or leave host out to match any host')];
   }
   if (host.includes('*')) {
-    return isWildcardDns1123Subdomain(host) ? [] : [err(field, `${show(host)} is not a valid wildcard host: a wildcard may only be the whole first label, as in "*.example.com"; fix the host`)];
+    return isWildcardDns1123Subdomain(host) ? [] : [issue(field, `${show(host)} is not a valid wildcard host: a wildcard may only be the whole first label, as in "*.example.com"`, 'fix the host')];
   }
   if (!isDns1123Subdomain(host)) {
-    return [err(field, `${show(host)} is not a valid host: must be a lowercase DNS-1123 subdomain (letters, digits, '-' and '.'); use e.g. ${show(suggestHost(host))}`)];
+    return [issue(field, `${show(host)} is not a valid host: must be a lowercase DNS-1123 subdomain (letters, digits, '-' and '.')`, `use e.g. ${show(suggestHost(host))}`)];
+  }
+  return [];
+}
+
+/** The path rules that Exact and Prefix paths (Ingress) and PathPrefix and Exact paths (HTTPRoute) share. */
+export function checkNormalizedPath(field: string, p: string, pathType: string, fix: string, extra: readonly string[] = []): Issue[] {
+  if (!p.startsWith('/')) {
+    return [issue(field, `${show(p)} must start with '/' for pathType ${pathType}`, `use ${show('/' + p)}`)];
+  }
+  for (const bad of ['//', '/./', '/../', '%2f', '%2F', ...extra]) {
+    if (p.includes(bad)) return [issue(field, `${show(p)} may not contain ${show(bad)} for pathType ${pathType}`, fix)];
+  }
+  for (const bad of ['/.', '/..']) {
+    if (p.endsWith(bad)) return [issue(field, `${show(p)} may not end with ${show(bad)} for pathType ${pathType}`, 'normalize the path')];
   }
   return [];
 }
 
 /** Whether a path is valid for its pathType, as the API server checks it. */
-export function checkPath(field: string, path: unknown, pathType: unknown): Violation[] {
+export function checkPath(field: string, path: unknown, pathType: unknown): Issue[] {
   if (!PATH_TYPES.includes(pathType as string)) {
-    return [err(`${field}.pathType`, `${show(pathType)} is not a pathType: allowed are ${PATH_TYPES.join(', ')}`)];
+    return [issue(`${field}.pathType`, `${show(pathType)} is not a pathType: allowed are ${PATH_TYPES.join(', ')}`, 'use Prefix, Exact or ImplementationSpecific')];
   }
   const p = path ?? '';
-  if (typeof p !== 'string') return [err(`${field}.path`, `${show(p)} is not a path: use a string such as "/api"`)];
+  if (typeof p !== 'string') return [issue(`${field}.path`, `${show(p)} is not a path`, 'use a string such as "/api"')];
   if (pathType === 'ImplementationSpecific') {
-    return p === '' || p.startsWith('/') ? [] : [err(`${field}.path`, `${show(p)} must be empty or start with '/'; use ${show('/' + p)}`)];
+    return p === '' || p.startsWith('/') ? [] : [issue(`${field}.path`, `${show(p)} must be empty or start with '/'`, `use ${show('/' + p)}`)];
   }
-  if (!p.startsWith('/')) {
-    return [err(`${field}.path`, `${show(p)} must start with '/' for pathType ${pathType}; use ${show('/' + p)}`)];
-  }
-  for (const bad of ['//', '/./', '/../', '%2f', '%2F']) {
-    if (p.includes(bad)) {
-      return [err(`${field}.path`, `${show(p)} may not contain ${show(bad)} for pathType ${pathType}; normalize the path, or use pathType IMPLEMENTATION_SPECIFIC`)];
-    }
-  }
-  for (const bad of ['/.', '/..']) {
-    if (p.endsWith(bad)) {
-      return [err(`${field}.path`, `${show(p)} may not end with ${show(bad)} for pathType ${pathType}; normalize the path`)];
-    }
-  }
-  return [];
+  return checkNormalizedPath(`${field}.path`, p, String(pathType), 'normalize the path, or use pathType ImplementationSpecific');
 }
 
 /** A backend: exactly one of service or resource; a service name and exactly one of port name or number. */
-export function checkBackend(field: string, backend: PlainIngressBackend | undefined): Violation[] {
-  if (backend === undefined) return [err(field, 'a path needs a backend; route it to a Service')];
-  const out: Violation[] = [];
-  if ((backend.service === undefined) === (backend.resource === undefined)) {
-    return [err(field, 'a backend needs exactly one of service or resource; set one')];
-  }
-  const svc = backend.service;
-  if (svc === undefined) return out;
+export function checkBackend(field: string, value: unknown): Issue[] {
+  if (value === undefined || value === null) return [issue(field, 'a path needs a backend', 'route it to a Service')];
+  const backend = obj(value);
+  const hasService = backend.service !== undefined && backend.service !== null;
+  const hasResource = backend.resource !== undefined && backend.resource !== null;
+  if (hasService === hasResource) return [issue(field, 'a backend needs exactly one of service or resource', 'set one')];
+  if (!hasService) return [];
+  const svc = obj(backend.service);
+  const out: Issue[] = [];
   if (typeof svc.name !== 'string' || svc.name === '') {
-    out.push(err(`${field}.service.name`, 'a backend needs the name of its Service'));
+    out.push(issue(`${field}.service.name`, 'a backend needs the name of its Service', 'name an existing Service'));
   } else {
     out.push(...checkDns1035Label(`${field}.service.name`, svc.name, 'Service name', 'name an existing Service'));
   }
-  const port = svc.port ?? {};
-  const hasName = port.name !== undefined && port.name !== '';
-  const hasNumber = port.number !== undefined && port.number !== 0;
+  const port = obj(svc.port);
+  const hasName = port.name !== undefined && port.name !== null && port.name !== '';
+  const hasNumber = port.number !== undefined && port.number !== null && port.number !== 0;
   if (hasName === hasNumber) {
-    out.push(err(`${field}.service.port`, `${show(port)} must have exactly one of name or number; give the Service port's number or its name`));
+    out.push(issue(`${field}.service.port`, `${show(svc.port)} must have exactly one of name or number`, 'give the Service port\'s number or its name'));
   } else if (hasName) {
     out.push(...checkIanaServiceName(`${field}.service.port.name`, port.name, 'backend port name',
-      'an Ingress can only refer to a Service port by an IANA name of at most 15 characters; use the port number, or shorten the Service port\'s name'));
+      'an Ingress can only refer to a Service port by an IANA name of at most 15 characters: use the port number, or shorten the Service port\'s name'));
   } else {
     out.push(...checkPortNumber(`${field}.service.port.number`, port.number, 'use the Service\'s port'));
   }
   return out;
 }
 
-/** Whether a TLS host is served by a rule host: equal, or a wildcard that covers it. */
+/** Whether a TLS host is served by a rule host: equal, or a wildcard that covers it (either way). */
 export function hostCovers(tlsHost: string, ruleHost: string): boolean {
   if (tlsHost === ruleHost) return true;
-  if (tlsHost.startsWith('*.')) {
-    const dot = ruleHost.indexOf('.');
-    return dot > 0 && ruleHost.slice(dot) === tlsHost.slice(1);
-  }
-  return false;
+  const wildcardCovers = (wild: string, host: string) => {
+    const dot = host.indexOf('.');
+    return wild.startsWith('*.') && dot > 0 && host.slice(dot) === wild.slice(1);
+  };
+  return wildcardCovers(tlsHost, ruleHost);
 }
 
-/**
- * The API server's rules for a networking.k8s.io/v1 Ingress, and one trap it accepts:
- * a TLS host that no rule serves.
- */
-export function checkIngress(ing: IngressManifest): Violation[] {
-  const out: Violation[] = [];
-  const name = ing.metadata?.name;
-  if (typeof name !== 'string' || name === '') {
-    out.push(err('metadata.name', 'an Ingress needs a name; set name'));
-  } else {
-    out.push(...checkDns1123Subdomain('metadata.name', name, 'Ingress name', 'use lowercase letters, digits, \'-\' and \'.\''));
-  }
-  const spec = ing.spec ?? {};
-  const rules = spec.rules ?? [];
-  if (rules.length === 0 && spec.defaultBackend === undefined) {
-    out.push(err('spec', 'an Ingress needs rules or a defaultBackend (either defaultBackend or rules must be specified); add a path, or a default backend'));
-  }
-  if (spec.defaultBackend !== undefined) out.push(...checkBackend('spec.defaultBackend', spec.defaultBackend));
-  const ruleHosts: string[] = [];
-  rules.forEach((rule, i) => {
-    const f = `spec.rules[${i}]`;
-    if (rule.host !== undefined) {
-      out.push(...checkHost(`${f}.host`, rule.host));
-      if (typeof rule.host === 'string') ruleHosts.push(rule.host);
-    }
-    if (rule.http !== undefined) {
-      const paths = rule.http.paths ?? [];
-      if (paths.length === 0) out.push(err(`${f}.http.paths`, 'a rule with http needs at least one path; add a path'));
-      paths.forEach((p, j) => {
-        const pf = `${f}.http.paths[${j}]`;
-        out.push(...checkPath(pf, p.path, p.pathType));
-        out.push(...checkBackend(`${pf}.backend`, p.backend));
-      });
-    }
-  });
-  (spec.tls ?? []).forEach((tls, i) => {
-    const f = `spec.tls[${i}]`;
-    if (tls.secretName !== undefined) {
-      out.push(...checkDns1123Subdomain(`${f}.secretName`, tls.secretName, 'Secret name', 'name the Secret that holds the certificate'));
-    }
-    (tls.hosts ?? []).forEach((h, j) => {
-      const hv = checkHost(`${f}.hosts[${j}]`, h);
-      out.push(...hv);
-      if (hv.length === 0 && !ruleHosts.some(r => hostCovers(h, r))) {
-        out.push(err(`${f}.hosts[${j}]`, `${show(h)} matches no rule host of this Ingress (${ruleHosts.length ? ruleHosts.join(', ') : 'none'}), so its certificate is never served; add a rule for the host or remove it from tls`));
-      }
-    });
-  });
-  const cls = spec.ingressClassName;
-  if (cls !== undefined) {
-    out.push(...checkDns1123Subdomain('spec.ingressClassName', cls, 'ingressClassName', 'name an IngressClass, e.g. "nginx"'));
-    const annotated = ing.metadata?.annotations?.[CLASS_ANNOTATION];
-    if (annotated !== undefined && annotated !== cls) {
-      out.push(err('spec.ingressClassName', `${show(cls)} conflicts with annotation ${CLASS_ANNOTATION}=${show(annotated)}; remove the annotation, ingressClassName replaces it`));
-    }
-  }
+/** @internal the rules of an Ingress, each with its field path */
+export function ingressRules(ing: unknown): Array<{ readonly rule: { readonly [key: string]: any }; readonly field: string }> {
+  return list(obj(obj(ing).spec).rules).map((rule, i) => ({ rule: obj(rule), field: `spec.rules[${i}]` }));
+}
+
+/** @internal the paths of an Ingress rule, each with its field path */
+export function rulePaths(rule: { readonly [key: string]: any }, field: string): Array<{ readonly path: { readonly [key: string]: any }; readonly field: string }> {
+  return list(obj(rule.http).paths).map((p, j) => ({ path: obj(p), field: `${field}.http.paths[${j}]` }));
+}
+
+/** @internal every backend of an Ingress with its field path: the default backend and each path's */
+export function ingressBackends(ing: unknown): Array<{ readonly backend: unknown; readonly field: string }> {
+  const spec = obj(obj(ing).spec);
+  const out: Array<{ backend: unknown; field: string }> = [];
+  if (spec.defaultBackend !== undefined && spec.defaultBackend !== null) out.push({ backend: spec.defaultBackend, field: 'spec.defaultBackend' });
+  for (const r of ingressRules(ing)) for (const p of rulePaths(r.rule, r.field)) out.push({ backend: p.path.backend, field: `${p.field}.backend` });
   return out;
 }
+
+function ingressRule(def: { id: string; summary: string; prevents: string; severity?: Severity; constructSeverity?: Severity },
+  check: (ing: any, spec: { readonly [key: string]: any }) => Issue[]) {
+  return objectRule({ kinds: KINDS, severity: Severity.ERROR, ...def }, ing => check(ing, obj(obj(ing).spec)));
+}
+
+export const ingressName = ingressRule({
+  id: 'ingress-name',
+  summary: 'an Ingress has a name, a DNS-1123 subdomain',
+  prevents: 'ValidateObjectMeta: the name is required and must be a DNS-1123 subdomain',
+}, ing => {
+  const name = metadataOf(ing).name;
+  if (typeof name !== 'string' || name === '') return [issue('metadata.name', 'an Ingress needs a name', 'set name')];
+  return checkDns1123Subdomain('metadata.name', name, 'Ingress name', 'use lowercase letters, digits, \'-\' and \'.\'');
+});
+
+export const ingressRulesRequired = ingressRule({
+  id: 'ingress-rules-required',
+  summary: 'an Ingress has rules or a defaultBackend',
+  prevents: 'ValidateIngressSpec: "either `defaultBackend` or `rules` must be specified"',
+}, (_, spec) => (list(spec.rules).length === 0 && (spec.defaultBackend === undefined || spec.defaultBackend === null)
+  ? [issue('spec', 'an Ingress needs rules or a defaultBackend (either defaultBackend or rules must be specified)', 'add a path, or a default backend')]
+  : []));
+
+export const ingressHost = ingressRule({
+  id: 'ingress-host',
+  summary: 'a rule host is a lowercase DNS name or a wildcard, without a port, not an IP',
+  prevents: 'validateIngressRules: host must be a DNS-1123 subdomain or wildcard, and not an IP',
+}, ing => ingressRules(ing).flatMap(({ rule, field }) => (rule.host === undefined || rule.host === null ? [] : checkHost(`${field}.host`, rule.host))));
+
+export const ingressPaths = ingressRule({
+  id: 'ingress-paths',
+  summary: 'a rule with http has at least one path; each path is valid for its pathType',
+  prevents: 'validateHTTPIngressRuleValue / validateHTTPIngressPath: paths required; Exact and Prefix paths are absolute and normalized',
+}, ing => ingressRules(ing).flatMap(({ rule, field }) => {
+  if (rule.http === undefined || rule.http === null) return [];
+  const paths = rulePaths(rule, field);
+  if (paths.length === 0) return [issue(`${field}.http.paths`, 'a rule with http needs at least one path', 'add a path')];
+  return paths.flatMap(p => checkPath(p.field, p.path.path, p.path.pathType));
+}));
+
+export const ingressBackend = ingressRule({
+  id: 'ingress-backend',
+  summary: 'a backend names a Service and exactly one of its port name or number',
+  prevents: 'validateIngressBackend: exactly one of service or resource; service name; port name (IANA) or number (1-65535)',
+}, ing => {
+  const out: Issue[] = [];
+  const spec = obj(obj(ing).spec);
+  if (spec.defaultBackend !== undefined && spec.defaultBackend !== null) out.push(...checkBackend('spec.defaultBackend', spec.defaultBackend));
+  for (const r of ingressRules(ing)) for (const p of rulePaths(r.rule, r.field)) out.push(...checkBackend(`${p.field}.backend`, p.path.backend));
+  return out;
+});
+
+/** The TLS entries of an Ingress with their field paths. */
+function tlsEntries(spec: { readonly [key: string]: any }) {
+  return list(spec.tls).map((t, i) => ({ tls: obj(t), field: `spec.tls[${i}]` }));
+}
+
+export const ingressTls = ingressRule({
+  id: 'ingress-tls',
+  summary: 'TLS hosts are valid hosts and the secretName a DNS-1123 subdomain',
+  prevents: 'validateIngressTLS: TLS hosts follow the host rules; secretName is a Secret name',
+}, (_, spec) => tlsEntries(spec).flatMap(({ tls, field }) => [
+  ...(tls.secretName === undefined || tls.secretName === null || tls.secretName === '' ? []
+    : checkDns1123Subdomain(`${field}.secretName`, tls.secretName, 'Secret name', 'name the Secret that holds the certificate')),
+  ...list(tls.hosts).flatMap((h, j) => checkHost(`${field}.hosts[${j}]`, h)),
+]));
+
+export const ingressTlsHostUnmatched = ingressRule({
+  id: 'ingress-tls-host-unmatched',
+  severity: Severity.WARNING,
+  summary: 'a TLS host is served by a rule host of the same Ingress',
+  prevents: 'a certificate that is never served for its host: the API accepts it, but no rule routes that host',
+}, (ing, spec) => {
+  const ruleHosts = ingressRules(ing).map(r => r.rule.host).filter((h): h is string => typeof h === 'string');
+  const anyHost = ingressRules(ing).some(r => r.rule.host === undefined || r.rule.host === null);
+  if (anyHost) return [];
+  return tlsEntries(spec).flatMap(({ tls, field }) => list(tls.hosts).flatMap((h, j) => {
+    if (typeof h !== 'string' || checkHost('', h).length > 0) return [];
+    if (ruleHosts.some(r => hostCovers(h, r) || hostCovers(r, h))) return [];
+    return [warning(`${field}.hosts[${j}]`, `${show(h)} matches no rule host of this Ingress (${ruleHosts.length ? ruleHosts.join(', ') : 'none'}), so its certificate is not served for it`, 'add a rule for the host, or remove it from tls')];
+  }));
+});
+
+export const ingressClass = ingressRule({
+  id: 'ingress-class',
+  summary: 'ingressClassName is a DNS-1123 subdomain that agrees with the kubernetes.io/ingress.class annotation',
+  prevents: 'ValidateIngressSpec: ingressClassName is validated, and conflicts with a different class annotation',
+}, (ing, spec) => {
+  const cls = spec.ingressClassName;
+  if (cls === undefined || cls === null) return [];
+  const out = checkDns1123Subdomain('spec.ingressClassName', cls, 'ingressClassName', 'name an IngressClass, e.g. "nginx"');
+  const annotated = obj(metadataOf(ing).annotations)[CLASS_ANNOTATION];
+  if (annotated !== undefined && annotated !== cls) {
+    out.push(issue('spec.ingressClassName', `${show(cls)} conflicts with annotation ${CLASS_ANNOTATION}=${show(annotated)}`, 'remove the annotation: ingressClassName replaces it'));
+  }
+  return out;
+});
 
 /**
  * Whether a backend's port reference names a port of its Service. With `portRef`
  * undefined, the Service must have exactly one port. `ports` undefined: not known.
  */
 export function checkServicePortRef(field: string, serviceName: string, portRef: number | string | undefined,
-  ports: ReadonlyArray<{ readonly port?: any; readonly name?: any }> | undefined, where = ''): Violation[] {
-  const list = (ports ?? []).map(p => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(', ') || 'none';
+  ports: ReadonlyArray<{ readonly port?: any; readonly name?: any }> | undefined, where = ''): Issue[] {
+  const names = (ports ?? []).map(p => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(', ') || 'none';
   if (portRef === undefined) {
     if (ports !== undefined && ports.length === 1) return [];
-    const why = ports === undefined ? 'its ports are not known' : `it has ${ports.length} ports: ${list}`;
-    return [err(field, `the backend to Service ${show(serviceName)}${where} needs an explicit port because ${why}; set port to a port number or name of the Service`)];
+    const why = ports === undefined ? 'its ports are not known' : `it has ${ports.length} ports: ${names}`;
+    return [issue(field, `the backend to Service ${show(serviceName)}${where} needs an explicit port because ${why}`, 'set port to a port number or name of the Service')];
   }
   if (ports === undefined) return [];
   const found = ports.some(p => (typeof portRef === 'number' ? p.port === portRef : p.name === portRef));
-  return found ? [] : [err(field, `${show(portRef)} is not a port of Service ${show(serviceName)}${where}, whose ports are ${list}; use one of them, or add the port to the Service`)];
+  return found ? [] : [issue(field, `${show(portRef)} is not a port of Service ${show(serviceName)}${where}, whose ports are ${names}`, 'use one of them, or add the port to the Service')];
 }

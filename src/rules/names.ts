@@ -1,4 +1,4 @@
-import { Violation, err, show } from './violation';
+import { Issue, issue, show } from './violation';
 
 /*
  * Name formats of the Kubernetes API server (apimachinery util/validation).
@@ -95,46 +95,83 @@ export function nameFromId(id: string): string {
   return id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
-export function checkDns1123Label(field: string, value: string, what: string, fix: string): Violation[] {
-  return isDns1123Label(value) ? [] : [err(field, `${show(value)} is not a valid ${what}: a DNS-1123 label is at most 63 lowercase letters, digits and '-', starting and ending alphanumeric; ${fix}`)];
+const LABEL_RULE = 'a DNS-1123 label is at most 63 lowercase letters, digits and \'-\', starting and ending alphanumeric';
+const SUBDOMAIN_RULE = 'a DNS-1123 subdomain is lowercase DNS labels joined by \'.\', at most 253 characters';
+
+/** An issue unless `ok` holds of a string value; a non-string is an issue too. */
+function format(field: string, value: unknown, ok: (v: string) => boolean, what: string, rule: string, fix: string): Issue[] {
+  if (typeof value === 'string' && ok(value)) return [];
+  return [issue(field, `${show(value)} is not a valid ${what}: ${rule}`, fix)];
 }
 
-export function checkDns1035Label(field: string, value: string, what: string, fix: string): Violation[] {
-  return isDns1035Label(value) ? [] : [err(field, `${show(value)} is not a valid ${what}: a DNS-1035 label is at most 63 lowercase letters, digits and '-', starting with a letter and ending alphanumeric; ${fix}`)];
+export function checkDns1123Label(field: string, value: unknown, what: string, fix: string): Issue[] {
+  return format(field, value, isDns1123Label, what, LABEL_RULE, fix);
 }
 
-export function checkDns1123Subdomain(field: string, value: string, what: string, fix: string): Violation[] {
-  return isDns1123Subdomain(value) ? [] : [err(field, `${show(value)} is not a valid ${what}: a DNS-1123 subdomain is lowercase DNS labels joined by '.', at most 253 characters; ${fix}`)];
+export function checkDns1035Label(field: string, value: unknown, what: string, fix: string): Issue[] {
+  return format(field, value, isDns1035Label, what,
+    'a DNS-1035 label is at most 63 lowercase letters, digits and \'-\', starting with a letter and ending alphanumeric', fix);
 }
 
-export function checkIanaServiceName(field: string, value: string, what: string, fix: string): Violation[] {
-  return isIanaServiceName(value) ? [] : [err(field, `${show(value)} is not a valid ${what}: an IANA service name is 1-15 lowercase letters, digits and '-', with at least one letter and no leading, trailing or double '-'; ${fix}`)];
+export function checkDns1123Subdomain(field: string, value: unknown, what: string, fix: string): Issue[] {
+  return format(field, value, isDns1123Subdomain, what, SUBDOMAIN_RULE, fix);
 }
 
-export function checkPortNumber(field: string, value: unknown, fix: string): Violation[] {
-  return isPortNumber(value) ? [] : [err(field, `${show(value)} is not a valid port number: must be an integer in 1-65535; ${fix}`)];
+export function checkIanaServiceName(field: string, value: unknown, what: string, fix: string): Issue[] {
+  return format(field, value, isIanaServiceName, what,
+    'an IANA service name is 1-15 lowercase letters, digits and \'-\', with at least one letter and no leading, trailing or double \'-\'', fix);
 }
 
-/** A port that is a number (1–65535) or an IANA service name, as targetPort and probe ports are. */
-export function checkNumberOrName(field: string, value: number | string, what: string): Violation[] {
+export function checkPortNumber(field: string, value: unknown, fix: string): Issue[] {
+  return isPortNumber(value) ? [] : [issue(field, `${show(value)} is not a valid port number: must be an integer in 1-65535`, fix)];
+}
+
+/** A port that is a number (1-65535) or an IANA service name, as targetPort and probe ports are. */
+export function checkNumberOrName(field: string, value: unknown, what: string): Issue[] {
   if (typeof value === 'string') {
     return checkIanaServiceName(field, value, `${what} name`, 'use a port number or a container port\'s name');
   }
   return checkPortNumber(field, value, 'use a port in 1-65535 or a container port\'s name');
 }
 
-export function checkQualifiedName(field: string, value: string, what: string, fix: string): Violation[] {
-  return isQualifiedName(value) ? [] : [err(field, `${show(value)} is not a valid ${what}: a qualified name is an optional DNS subdomain prefix and '/', then 1-63 letters, digits, '-', '_' or '.', starting and ending alphanumeric (e.g. "http" or "example.com/proto"); ${fix}`)];
+export function checkQualifiedName(field: string, value: unknown, what: string, fix: string): Issue[] {
+  return format(field, value, isQualifiedName, what,
+    'a qualified name is an optional DNS subdomain prefix and \'/\', then 1-63 letters, digits, \'-\', \'_\' or \'.\', starting and ending alphanumeric (e.g. "http" or "example.com/proto")', fix);
+}
+
+/** A label value: at most 63 characters of the name alphabet, or empty. */
+export function isLabelValue(value: unknown): boolean {
+  return typeof value === 'string' && (value === '' || (value.length <= 63 && QUALIFIED_NAME_PART.test(value)));
+}
+
+/** The field path of a map entry: `.key` for plain keys, `['key']` for keys with '.' or '/'. */
+export function mapField(field: string, k: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(k) ? `${field}.${k}` : `${field}['${k}']`;
 }
 
 /** Label keys are qualified names; values are at most 63 characters of the name alphabet, or empty. */
-export function checkLabels(field: string, labels: { [key: string]: string } | undefined): Violation[] {
-  const out: Violation[] = [];
-  for (const [key, value] of Object.entries(labels ?? {})) {
-    out.push(...checkQualifiedName(`${field}.${key}`, key, 'label key', 'rename the label'));
-    if (typeof value !== 'string' || (value !== '' && (value.length > 63 || !QUALIFIED_NAME_PART.test(value)))) {
-      out.push(err(`${field}.${key}`, `${show(value)} is not a valid label value: at most 63 letters, digits, '-', '_' or '.', starting and ending alphanumeric, or empty; change the value`));
+export function checkLabels(field: string, labels: unknown): Issue[] {
+  if (labels === undefined || labels === null) return [];
+  if (typeof labels !== 'object' || Array.isArray(labels)) {
+    return [issue(field, `${show(labels)} is not a map of labels`, 'use a map of key: value strings')];
+  }
+  const out: Issue[] = [];
+  for (const [k, value] of Object.entries(labels)) {
+    const f = mapField(field, k);
+    out.push(...checkQualifiedName(f, k, 'label key', 'rename the label'));
+    if (!isLabelValue(value)) {
+      out.push(issue(f, `${show(value)} is not a valid label value: at most 63 letters, digits, '-', '_' or '.', starting and ending alphanumeric, or empty`, 'change the value'));
     }
   }
   return out;
+}
+
+/** @internal a plain object, or an empty one for anything else (null, a list, a scalar) */
+export function obj(value: unknown): { readonly [key: string]: any } {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as any : {};
+}
+
+/** @internal a list, or an empty one for anything else */
+export function list(value: unknown): readonly any[] {
+  return Array.isArray(value) ? value : [];
 }

@@ -1,9 +1,10 @@
-import { ServiceManifest } from './manifest';
+import { CheckContext, PortRange, objectRule, rejectedBefore, relaxedIn } from './define';
+import { metadataOf } from './metadata';
 import {
   checkDns1035Label, checkDns1123Label, checkLabels, checkNumberOrName, checkPortNumber, checkQualifiedName,
-  isCidr, isDns1123Subdomain, isPortNumber,
+  isCidr, isDns1123Subdomain, isPortNumber, list, obj,
 } from './names';
-import { Violation, err, seenBefore, show } from './violation';
+import { Issue, Severity, issue, key, seenBefore, show } from './violation';
 
 /**
  * The range of ports the cluster hands out as nodePorts (`--service-node-port-range`).
@@ -18,190 +19,331 @@ export interface NodePortRange {
 /** The API server's default nodePort range, 30000-32767. */
 export const DEFAULT_NODE_PORT_RANGE: NodePortRange = { min: 30000, max: 32767 };
 
+/** The IP protocols of ports, case-sensitive. */
+export const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
-const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+const TRAFFIC_POLICIES = ['Cluster', 'Local'];
 const KUBELET_PORT = 10250;
+/** The first release that no longer rejects port 10250 on a LoadBalancer. */
+const KUBELET_PORT_RELAXED = 32;
+/** The first release that allows externalTrafficPolicy on a ClusterIP Service with externalIPs (kubernetes PR #119150). */
+const EXTERNAL_IPS_POLICY_RELAXED = 28;
 const MAX_AFFINITY_TIMEOUT = 86400;
-
-/** Options of the Service rules. */
-export interface ServiceRuleOptions {
-  readonly nodePortRange?: NodePortRange;
-}
+const KINDS = ['Service'];
 
 /** Formats a range as `30000-32767`. */
-export function formatRange(range: NodePortRange): string {
+export function formatRange(range: PortRange): string {
   return `${range.min}-${range.max}`;
 }
 
-/**
- * Every rule the Kubernetes 1.27 API server applies to the Service fields this library
- * emits, plus the nodePort range that is checked at allocation. Pure: manifest in,
- * violations out, each with its field path inside the manifest.
- */
-export function checkService(svc: ServiceManifest, options: ServiceRuleOptions = {}): Violation[] {
-  const range = options.nodePortRange ?? DEFAULT_NODE_PORT_RANGE;
-  const out: Violation[] = [];
-  const spec = svc.spec ?? {};
-  const type: string = spec.type ?? 'ClusterIP';
-  const headless = spec.clusterIP === 'None';
-  const ports = Array.isArray(spec.ports) ? spec.ports : [];
-
-  const name = svc.metadata?.name;
-  if (typeof name !== 'string' || name === '') {
-    out.push(err('metadata.name', 'a Service needs a name; set name'));
-  } else {
-    out.push(...checkDns1035Label('metadata.name', name, 'Service name',
-      'Service names are DNS names; set a name that starts with a letter, e.g. "web"'));
-  }
-  if (svc.metadata?.namespace !== undefined) {
-    out.push(...checkDns1123Label('metadata.namespace', svc.metadata.namespace, 'namespace', 'use a lowercase DNS label'));
-  }
-  out.push(...checkLabels('metadata.labels', svc.metadata?.labels));
-
-  if (!SERVICE_TYPES.includes(type)) {
-    out.push(err('spec.type', `${show(type)} is not a Service type: allowed are ${SERVICE_TYPES.join(', ')}; pick one of them`));
-  }
-  if (headless && type !== 'ClusterIP') {
-    out.push(err('spec.clusterIP', `"None" (headless) is only allowed with type ClusterIP, not ${type}; drop headless or use type ClusterIP`));
-  }
-
-  if (type === 'ExternalName') {
-    out.push(...checkExternalName(spec));
-  } else if (ports.length === 0 && !headless) {
-    out.push(err('spec.ports', `a ${type} Service needs at least one port; add a port, or make the Service headless`));
-  }
-
-  out.push(...checkLabels('spec.selector', spec.selector));
-  out.push(...checkPorts(ports, type, headless, range));
-  out.push(...checkAffinity(spec));
-
-  if (spec.externalTrafficPolicy !== undefined) {
-    if (!['Cluster', 'Local'].includes(spec.externalTrafficPolicy)) {
-      out.push(err('spec.externalTrafficPolicy', `${show(spec.externalTrafficPolicy)} is not a traffic policy: allowed are Cluster, Local`));
-    } else if (type !== 'NodePort' && type !== 'LoadBalancer') {
-      out.push(err('spec.externalTrafficPolicy', `${show(spec.externalTrafficPolicy)} is only allowed on NodePort and LoadBalancer Services, not ${type}; remove externalTrafficPolicy or change the type`));
-    }
-  }
-  if (spec.internalTrafficPolicy !== undefined && !['Cluster', 'Local'].includes(spec.internalTrafficPolicy)) {
-    out.push(err('spec.internalTrafficPolicy', `${show(spec.internalTrafficPolicy)} is not a traffic policy: allowed are Cluster, Local`));
-  }
-
-  const ranges = spec.loadBalancerSourceRanges;
-  if (ranges !== undefined && ranges.length > 0) {
-    if (type !== 'LoadBalancer') {
-      out.push(err('spec.loadBalancerSourceRanges', `source ranges are only allowed on LoadBalancer Services, not ${type}; remove loadBalancerSourceRanges or use type LoadBalancer`));
-    }
-    ranges.forEach((cidr, i) => {
-      if (typeof cidr !== 'string' || !isCidr(cidr)) {
-        out.push(err(`spec.loadBalancerSourceRanges[${i}]`, `${show(cidr)} is not a valid CIDR: use an address and prefix length such as "10.0.0.0/8" or "2001:db8::/32"`));
-      }
-    });
-  }
-  return out;
+/** The effective protocol of a port: TCP when unset, as the API server defaults it. */
+export function protocolOf(p: unknown): string {
+  return obj(p).protocol ?? 'TCP';
 }
 
-function checkExternalName(spec: NonNullable<ServiceManifest['spec']>): Violation[] {
-  const out: Violation[] = [];
-  const ext = spec.externalName;
-  if (ext === undefined || ext === '') {
-    out.push(err('spec.externalName', 'an ExternalName Service needs externalName, the DNS name it aliases; set externalName, e.g. "api.example.com"'));
-  } else {
-    const stripped = typeof ext === 'string' && ext.endsWith('.') ? ext.slice(0, -1) : ext;
-    if (typeof stripped !== 'string' || !isDns1123Subdomain(stripped)) {
-      out.push(err('spec.externalName', `${show(ext)} is not a valid externalName: must be a lowercase DNS-1123 subdomain, optionally ending with '.', e.g. "api.example.com"; fix the host name`));
-    }
-  }
-  if (spec.selector !== undefined && Object.keys(spec.selector).length > 0) {
-    out.push(err('spec.selector', `an ExternalName Service selects no pods, the API server ignores ${show(spec.selector)}; remove the selector (or target), or use type ClusterIP`));
-  }
-  if (spec.clusterIP !== undefined) {
-    out.push(err('spec.clusterIP', `${show(spec.clusterIP)} is not allowed on an ExternalName Service, which has no cluster IP; remove it (headless does not apply)`));
-  }
-  return out;
+/** @internal What every Service rule reads, with the API server's defaults applied. */
+interface ServiceView {
+  readonly spec: { readonly [key: string]: any };
+  readonly type: string;
+  readonly headless: boolean;
+  readonly ports: ReadonlyArray<{ readonly [key: string]: any }>;
 }
 
-function checkPorts(ports: NonNullable<ServiceManifest['spec']>['ports'] & object, type: string, headless: boolean, range: NodePortRange): Violation[] {
-  const out: Violation[] = [];
-  const names = new Map<string, number>();
-  const portKeys = new Map<string, number>();
-  const nodePortKeys = new Map<string, number>();
-  const nodePortAllowed = type === 'NodePort' || type === 'LoadBalancer';
+function view(svc: any): ServiceView {
+  const spec = obj(obj(svc).spec);
+  return {
+    spec,
+    type: typeof spec.type === 'string' ? spec.type : 'ClusterIP',
+    headless: spec.clusterIP === 'None',
+    ports: list(spec.ports).map(obj),
+  };
+}
 
-  ports.forEach((p, i) => {
-    const f = `spec.ports[${i}]`;
-    const protocol = p.protocol ?? 'TCP';
-    if (!PROTOCOLS.includes(protocol)) {
-      out.push(err(`${f}.protocol`, `${show(protocol)} is not a protocol: allowed are TCP, UDP, SCTP (case-sensitive)`));
-    }
-    out.push(...checkPortNumber(`${f}.port`, p.port, 'set the port the Service listens on inside the cluster'));
+/** Whether a Service type opens nodePorts. */
+export function hasNodePorts(type: unknown): boolean {
+  return type === 'NodePort' || type === 'LoadBalancer';
+}
 
-    if (p.name === undefined || p.name === '') {
-      if (ports.length > 1) {
-        out.push(err(`${f}.name`, `a port needs a name when a Service has more than one port (${ports.length} here); name each port, e.g. "http"`));
-      }
-    } else {
-      out.push(...checkDns1123Label(`${f}.name`, p.name, 'port name', 'use lowercase letters, digits and \'-\''));
-      const first = seenBefore(names, p.name, i);
-      if (first !== undefined) {
-        out.push(err(`${f}.name`, `${show(p.name)} is already the name of spec.ports[${first}]; port names must be unique, rename one of them`));
-      }
-    }
+/** Defines a Service rule over the view. */
+function serviceRule(def: { id: string; summary: string; prevents: string; severity?: Severity; constructSeverity?: Severity },
+  check: (s: ServiceView, ctx: CheckContext, svc: any) => Issue[]) {
+  return objectRule({ kinds: KINDS, severity: Severity.ERROR, ...def }, (svc, ctx) => check(view(svc), ctx, svc));
+}
 
-    if (isPortNumber(p.port)) {
-      const key = `${p.port}/${protocol}`;
-      const first = seenBefore(portKeys, key, i);
-      if (first !== undefined) {
-        out.push(err(`${f}.port`, `${p.port}/${protocol} is already spec.ports[${first}]; the same port and protocol may appear once, remove the duplicate or use another port`));
-      }
-      if (type === 'LoadBalancer' && p.port === KUBELET_PORT) {
-        out.push(err(`${f}.port`, `${KUBELET_PORT} may not be exposed by a LoadBalancer: it is the kubelet's port; choose another port`));
-      }
-    }
+/** Runs `check` on every port with its field path. */
+function eachPort(s: ServiceView, check: (p: { readonly [key: string]: any }, f: string, i: number) => Issue[]): Issue[] {
+  return s.ports.flatMap((p, i) => check(p, `spec.ports[${i}]`, i));
+}
 
-    if (p.targetPort !== undefined && p.targetPort !== p.port) {
-      if (typeof p.targetPort !== 'number' && typeof p.targetPort !== 'string') {
-        out.push(err(`${f}.targetPort`, `${show(p.targetPort)} is not a port: use a number in 1-65535 or a container port's name`));
-      } else {
-        out.push(...checkNumberOrName(`${f}.targetPort`, p.targetPort, 'targetPort'));
-      }
-    }
+export const serviceName = serviceRule({
+  id: 'service-name',
+  summary: 'a Service has a name, a DNS-1035 label',
+  prevents: 'ValidateService: the name is required and must be a DNS-1035 label (it is the Service\'s DNS name)',
+}, (_, __, svc) => {
+  const name = metadataOf(svc).name;
+  if (typeof name !== 'string' || name === '') return [issue('metadata.name', 'a Service needs a name', 'set name')];
+  return checkDns1035Label('metadata.name', name, 'Service name', 'Service names are DNS names: set a name that starts with a letter, e.g. "web"');
+});
 
-    if (p.appProtocol !== undefined) {
-      out.push(...checkQualifiedName(`${f}.appProtocol`, String(p.appProtocol), 'appProtocol', 'use e.g. "http", "kubernetes.io/h2c" or "example.com/proto"'));
-    }
+export const serviceType = serviceRule({
+  id: 'service-type',
+  summary: 'the type is ClusterIP, NodePort, LoadBalancer or ExternalName',
+  prevents: 'ValidateService: an unsupported spec.type is rejected',
+}, s => (SERVICE_TYPES.includes(s.type) ? [] : [issue('spec.type', `${show(s.spec.type)} is not a Service type: allowed are ${SERVICE_TYPES.join(', ')}`, 'pick one of them')]));
 
-    if (p.nodePort !== undefined) {
-      if (!nodePortAllowed) {
-        const what = headless ? 'a headless Service' : `a ${type} Service`;
-        out.push(err(`${f}.nodePort`, `${show(p.nodePort)} is not allowed on ${what}: nodePort exists only on NodePort and LoadBalancer Services; remove nodePort or set type NODE_PORT`));
-      } else if (typeof p.nodePort !== 'number' || !Number.isInteger(p.nodePort) || p.nodePort < range.min || p.nodePort > range.max) {
-        out.push(err(`${f}.nodePort`, `${show(p.nodePort)} is outside the cluster's nodePort range ${formatRange(range)}; choose a port in ${formatRange(range)}, or leave nodePort unset to let the cluster allocate one`));
-      } else {
-        const key = `${p.nodePort}/${protocol}`;
-        const first = seenBefore(nodePortKeys, key, i);
-        if (first !== undefined) {
-          out.push(err(`${f}.nodePort`, `${p.nodePort}/${protocol} is already used by spec.ports[${first}]; each nodePort and protocol may appear once, choose another nodePort`));
-        }
-      }
+export const serviceHeadlessType = serviceRule({
+  id: 'service-headless-type',
+  summary: 'a headless Service (clusterIP None) is of type ClusterIP',
+  prevents: 'ValidateService: clusterIP None is only valid with type ClusterIP',
+}, s => (s.headless && s.type !== 'ClusterIP' && s.type !== 'ExternalName'
+  ? [issue('spec.clusterIP', `"None" (headless) is only allowed with type ClusterIP, not ${s.type}`, 'drop headless or use type ClusterIP')]
+  : []));
+
+export const servicePortsRequired = serviceRule({
+  id: 'service-ports-required',
+  summary: 'a Service that is neither headless nor ExternalName has at least one port',
+  prevents: 'ValidateService: spec.ports is required',
+}, s => (s.type !== 'ExternalName' && !s.headless && SERVICE_TYPES.includes(s.type) && s.ports.length === 0
+  ? [issue('spec.ports', `a ${s.type} Service needs at least one port`, 'add a port, or make the Service headless')]
+  : []));
+
+export const serviceExternalName = serviceRule({
+  id: 'service-external-name',
+  summary: 'an ExternalName Service has externalName, a lowercase DNS-1123 subdomain',
+  prevents: 'ValidateService: externalName is required and must be a DNS-1123 subdomain (one trailing dot allowed)',
+}, s => {
+  if (s.type !== 'ExternalName') return [];
+  const ext = s.spec.externalName;
+  if (ext === undefined || ext === null || ext === '') {
+    return [issue('spec.externalName', 'an ExternalName Service needs externalName, the DNS name it aliases', 'set externalName, e.g. "api.example.com"')];
+  }
+  const stripped = typeof ext === 'string' && ext.endsWith('.') ? ext.slice(0, -1) : ext;
+  return typeof stripped === 'string' && isDns1123Subdomain(stripped) ? [] : [issue('spec.externalName',
+    `${show(ext)} is not a valid externalName: must be a lowercase DNS-1123 subdomain, optionally ending with '.'`, 'fix the host name, e.g. "api.example.com"')];
+});
+
+export const serviceExternalNameSelector = serviceRule({
+  id: 'service-external-name-selector',
+  severity: Severity.WARNING,
+  constructSeverity: Severity.ERROR,
+  summary: 'an ExternalName Service has no selector',
+  prevents: 'a selector the API server accepts and ignores: an ExternalName Service selects no pods',
+}, s => (s.type === 'ExternalName' && Object.keys(obj(s.spec.selector)).length > 0
+  ? [issue('spec.selector', `an ExternalName Service selects no pods; the API server ignores the selector ${show(s.spec.selector)}`, 'remove the selector, or use type ClusterIP')]
+  : []));
+
+export const serviceExternalNameClusterIp = serviceRule({
+  id: 'service-external-name-cluster-ip',
+  summary: 'an ExternalName Service has no clusterIP',
+  prevents: 'ValidateService: clusterIP must be empty on an ExternalName Service',
+}, s => (s.type === 'ExternalName' && s.spec.clusterIP !== undefined && s.spec.clusterIP !== null && s.spec.clusterIP !== ''
+  ? [issue('spec.clusterIP', `${show(s.spec.clusterIP)} is not allowed on an ExternalName Service, which has no cluster IP`, 'remove clusterIP (headless does not apply)')]
+  : []));
+
+export const serviceSelector = serviceRule({
+  id: 'service-selector',
+  summary: 'selector keys and values are valid labels',
+  prevents: 'ValidateService: the selector is validated as labels',
+}, s => checkLabels('spec.selector', s.spec.selector));
+
+export const servicePortProtocol = serviceRule({
+  id: 'service-port-protocol',
+  summary: 'a port\'s protocol is TCP, UDP or SCTP',
+  prevents: 'validateServicePort: protocol is one of TCP, UDP, SCTP (case-sensitive)',
+}, s => eachPort(s, (p, f) => {
+  const protocol = protocolOf(p);
+  return PROTOCOLS.includes(protocol) ? [] : [issue(`${f}.protocol`, `${show(protocol)} is not a protocol: allowed are TCP, UDP, SCTP (case-sensitive)`, `use ${show(String(protocol).toUpperCase())} if that is the one meant`)];
+}));
+
+export const servicePortNumber = serviceRule({
+  id: 'service-port-number',
+  summary: 'a port is an integer in 1-65535',
+  prevents: 'validateServicePort: port must be in 1-65535',
+}, s => eachPort(s, (p, f) => checkPortNumber(`${f}.port`, p.port, 'set the port the Service listens on inside the cluster')));
+
+export const servicePortNameRequired = serviceRule({
+  id: 'service-port-name-required',
+  summary: 'every port has a name when a Service has more than one',
+  prevents: 'validateServicePort: name is required when there is more than one port',
+}, s => (s.ports.length < 2 ? [] : eachPort(s, (p, f) => (p.name === undefined || p.name === null || p.name === ''
+  ? [issue(`${f}.name`, `a port needs a name when a Service has more than one port (${s.ports.length} here)`, 'name each port, e.g. "http"')]
+  : []))));
+
+export const servicePortName = serviceRule({
+  id: 'service-port-name',
+  summary: 'a port name is a DNS-1123 label',
+  prevents: 'validateServicePort: name must be a DNS-1123 label',
+}, s => eachPort(s, (p, f) => (p.name === undefined || p.name === null || p.name === '' ? []
+  : checkDns1123Label(`${f}.name`, p.name, 'port name', 'use lowercase letters, digits and \'-\''))));
+
+export const servicePortNameUnique = serviceRule({
+  id: 'service-port-name-unique',
+  summary: 'port names are unique within a Service',
+  prevents: 'validateServicePort: duplicate port names are rejected',
+}, s => {
+  const names = new Map<unknown, number>();
+  return eachPort(s, (p, f, i) => {
+    if (p.name === undefined || p.name === null || p.name === '') return [];
+    const first = seenBefore(names, p.name, i);
+    return first === undefined ? [] : [issue(`${f}.name`, `${show(p.name)} is already the name of spec.ports[${first}]; port names must be unique`, 'rename one of them')];
+  });
+});
+
+export const servicePortUnique = serviceRule({
+  id: 'service-port-unique',
+  summary: 'each port and protocol appears once in a Service',
+  prevents: 'ValidateService: a duplicate (port, protocol) is rejected',
+}, s => {
+  const seen = new Map<string, number>();
+  return eachPort(s, (p, f, i) => {
+    if (!isPortNumber(p.port)) return [];
+    const first = seenBefore(seen, key(p.port, protocolOf(p)), i);
+    return first === undefined ? [] : [issue(`${f}.port`, `${p.port}/${protocolOf(p)} is already spec.ports[${first}]; the same port and protocol may appear once`, 'remove the duplicate or use another port')];
+  });
+});
+
+export const serviceLoadBalancerKubeletPort = serviceRule({
+  id: 'service-load-balancer-kubelet-port',
+  summary: 'a LoadBalancer does not expose port 10250, the kubelet\'s',
+  prevents: `ValidateService (before 1.${KUBELET_PORT_RELAXED}): "may not expose port 10250 externally"`,
+}, (s, ctx) => {
+  if (s.type !== 'LoadBalancer') return [];
+  const severity = relaxedIn(ctx, KUBELET_PORT_RELAXED);
+  if (severity === undefined) return [];
+  return eachPort(s, (p, f) => (p.port === KUBELET_PORT
+    ? [{ field: `${f}.port`, message: `${KUBELET_PORT} may not be exposed by a LoadBalancer: it is the kubelet's port (${rejectedBefore(KUBELET_PORT_RELAXED)})`, fix: 'choose another port', severity }]
+    : []));
+});
+
+export const serviceTargetPort = serviceRule({
+  id: 'service-target-port',
+  summary: 'a targetPort is a port number or an IANA service name',
+  prevents: 'validateServicePort: targetPort must be 1-65535 or an IANA_SVC_NAME',
+}, s => eachPort(s, (p, f) => {
+  const t = p.targetPort;
+  if (t === undefined || t === null || t === 0 || t === '' || t === p.port) return [];
+  if (typeof t !== 'number' && typeof t !== 'string') {
+    return [issue(`${f}.targetPort`, `${show(t)} is not a port`, 'use a number in 1-65535 or a container port\'s name')];
+  }
+  return checkNumberOrName(`${f}.targetPort`, t, 'targetPort');
+}));
+
+export const serviceAppProtocol = serviceRule({
+  id: 'service-app-protocol',
+  summary: 'an appProtocol is a qualified name',
+  prevents: 'validateServicePort: appProtocol must be a qualified name',
+}, s => eachPort(s, (p, f) => (p.appProtocol === undefined || p.appProtocol === null ? []
+  : checkQualifiedName(`${f}.appProtocol`, p.appProtocol, 'appProtocol', 'use e.g. "http", "kubernetes.io/h2c" or "example.com/proto"'))));
+
+export const serviceNodePortForbidden = serviceRule({
+  id: 'service-node-port-forbidden',
+  summary: 'nodePort only on NodePort and LoadBalancer Services',
+  prevents: 'ValidateService: nodePort is forbidden on ClusterIP (headless included) and ExternalName Services',
+}, s => {
+  if (hasNodePorts(s.type)) return [];
+  const what = s.headless ? 'a headless Service' : `a ${s.type} Service`;
+  return eachPort(s, (p, f) => (p.nodePort === undefined || p.nodePort === null || p.nodePort === 0 ? []
+    : [issue(`${f}.nodePort`, `${show(p.nodePort)} is not allowed on ${what}: nodePort exists only on NodePort and LoadBalancer Services`, 'remove nodePort, or use type NodePort')]));
+});
+
+export const serviceNodePortRange = serviceRule({
+  id: 'service-node-port-range',
+  summary: 'a nodePort is inside the cluster\'s nodePort range',
+  prevents: 'allocation at apply: "provided port is not in the valid range" (30000-32767 unless --service-node-port-range sets another)',
+}, (s, ctx) => {
+  if (!hasNodePorts(s.type)) return [];
+  const range = ctx.nodePortRange;
+  return eachPort(s, (p, f) => {
+    const n = p.nodePort;
+    if (n === undefined || n === null || n === 0) return [];
+    if (typeof n === 'number' && Number.isInteger(n) && n >= range.min && n <= range.max) return [];
+    return [issue(`${f}.nodePort`, `${show(n)} is outside the cluster's nodePort range ${formatRange(range)}`, `choose a port in ${formatRange(range)}, or leave nodePort unset to let the cluster allocate one`)];
+  });
+});
+
+export const serviceNodePortUnique = serviceRule({
+  id: 'service-node-port-unique',
+  summary: 'each nodePort and protocol appears once in a Service',
+  prevents: 'ValidateService: a duplicate (nodePort, protocol) is rejected',
+}, s => {
+  if (!hasNodePorts(s.type)) return [];
+  const seen = new Map<string, number>();
+  return eachPort(s, (p, f, i) => {
+    if (!isPortNumber(p.nodePort)) return [];
+    const first = seenBefore(seen, key(p.nodePort, protocolOf(p)), i);
+    return first === undefined ? [] : [issue(`${f}.nodePort`, `${p.nodePort}/${protocolOf(p)} is already used by spec.ports[${first}]; each nodePort and protocol may appear once`, 'choose another nodePort')];
+  });
+});
+
+export const serviceSessionAffinity = serviceRule({
+  id: 'service-session-affinity',
+  summary: 'sessionAffinity is None or ClientIP, and a ClientIP timeout is in 1-86400 seconds',
+  prevents: 'ValidateService / validateClientIPAffinityConfig',
+}, s => {
+  const affinity = s.spec.sessionAffinity ?? 'None';
+  if (!['None', 'ClientIP'].includes(affinity)) {
+    return [issue('spec.sessionAffinity', `${show(affinity)} is not a session affinity: allowed are None, ClientIP`, 'use ClientIP for sticky sessions, or leave it unset')];
+  }
+  const timeout = obj(obj(s.spec.sessionAffinityConfig).clientIP).timeoutSeconds;
+  if (affinity !== 'ClientIP' || timeout === undefined || timeout === null) return [];
+  if (typeof timeout === 'number' && Number.isInteger(timeout) && timeout >= 1 && timeout <= MAX_AFFINITY_TIMEOUT) return [];
+  return [issue('spec.sessionAffinityConfig.clientIP.timeoutSeconds', `${show(timeout)} is out of range: must be an integer in 1-${MAX_AFFINITY_TIMEOUT} seconds`, 'use e.g. 10800 (3 hours), the default')];
+});
+
+export const serviceSessionAffinityConfig = serviceRule({
+  id: 'service-session-affinity-config',
+  severity: Severity.WARNING,
+  constructSeverity: Severity.ERROR,
+  summary: 'a session affinity timeout only with sessionAffinity ClientIP',
+  prevents: 'a timeout the API server drops: with sessionAffinity None the sessionAffinityConfig has no effect',
+}, s => {
+  const timeout = obj(obj(s.spec.sessionAffinityConfig).clientIP).timeoutSeconds;
+  if (timeout === undefined || timeout === null || (s.spec.sessionAffinity ?? 'None') !== 'None') return [];
+  return [issue('spec.sessionAffinityConfig.clientIP.timeoutSeconds', `${show(timeout)} has no effect: sessionAffinity is None`, 'set sessionAffinity to ClientIP, or remove the timeout')];
+});
+
+export const serviceExternalTrafficPolicy = serviceRule({
+  id: 'service-external-traffic-policy',
+  summary: 'externalTrafficPolicy is Cluster or Local, and only on externally reachable Services',
+  prevents: 'validateServiceExternalTrafficPolicy: "may only be set for externally-accessible services" (NodePort, LoadBalancer; since 1.28 also ClusterIP with externalIPs)',
+}, (s, ctx) => {
+  const policy = s.spec.externalTrafficPolicy;
+  if (policy === undefined || policy === null || policy === '') return [];
+  const f = 'spec.externalTrafficPolicy';
+  if (!TRAFFIC_POLICIES.includes(policy)) return [issue(f, `${show(policy)} is not a traffic policy: allowed are Cluster, Local`, 'use Cluster or Local')];
+  if (hasNodePorts(s.type)) return [];
+  if (s.type === 'ClusterIP' && list(s.spec.externalIPs).length > 0) {
+    const severity = relaxedIn(ctx, EXTERNAL_IPS_POLICY_RELAXED);
+    return severity === undefined ? [] : [{ field: f, message: `${show(policy)} on a ClusterIP Service with externalIPs is ${rejectedBefore(EXTERNAL_IPS_POLICY_RELAXED)}`, fix: 'remove externalTrafficPolicy if the cluster runs an older version', severity }];
+  }
+  return [issue(f, `${show(policy)} is only allowed on NodePort and LoadBalancer Services (and ClusterIP with externalIPs since 1.28), not ${s.type}`, 'remove externalTrafficPolicy or change the type')];
+});
+
+export const serviceInternalTrafficPolicy = serviceRule({
+  id: 'service-internal-traffic-policy',
+  summary: 'internalTrafficPolicy is Cluster or Local',
+  prevents: 'ValidateService: internalTrafficPolicy must be Cluster or Local',
+}, s => {
+  const policy = s.spec.internalTrafficPolicy;
+  return policy === undefined || policy === null || TRAFFIC_POLICIES.includes(policy) ? []
+    : [issue('spec.internalTrafficPolicy', `${show(policy)} is not a traffic policy: allowed are Cluster, Local`, 'use Cluster or Local')];
+});
+
+export const serviceLoadBalancerSourceRanges = serviceRule({
+  id: 'service-load-balancer-source-ranges',
+  summary: 'loadBalancerSourceRanges only on LoadBalancer Services, each a CIDR',
+  prevents: 'ValidateService: source ranges are LoadBalancer-only and must be CIDRs',
+}, s => {
+  const ranges = list(s.spec.loadBalancerSourceRanges);
+  if (ranges.length === 0) return [];
+  const out: Issue[] = [];
+  if (s.type !== 'LoadBalancer') {
+    out.push(issue('spec.loadBalancerSourceRanges', `source ranges are only allowed on LoadBalancer Services, not ${s.type}`, 'remove loadBalancerSourceRanges or use type LoadBalancer'));
+  }
+  ranges.forEach((cidr, i) => {
+    if (typeof cidr !== 'string' || !isCidr(cidr)) {
+      out.push(issue(`spec.loadBalancerSourceRanges[${i}]`, `${show(cidr)} is not a valid CIDR`, 'use an address and prefix length such as "10.0.0.0/8" or "2001:db8::/32"'));
     }
   });
   return out;
-}
-
-function checkAffinity(spec: NonNullable<ServiceManifest['spec']>): Violation[] {
-  const out: Violation[] = [];
-  const affinity = spec.sessionAffinity ?? 'None';
-  if (!['None', 'ClientIP'].includes(affinity)) {
-    out.push(err('spec.sessionAffinity', `${show(affinity)} is not a session affinity: allowed are None, ClientIP`));
-  }
-  const timeout = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds;
-  if (timeout !== undefined) {
-    const f = 'spec.sessionAffinityConfig.clientIP.timeoutSeconds';
-    if (affinity !== 'ClientIP') {
-      out.push(err(f, `${show(timeout)} is only allowed with sessionAffinity ClientIP; set sessionAffinity to CLIENT_IP or remove the timeout`));
-    } else if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_AFFINITY_TIMEOUT) {
-      out.push(err(f, `${show(timeout)} is out of range: must be an integer in 1-${MAX_AFFINITY_TIMEOUT} seconds; the default is 10800 (3 hours)`));
-    }
-  }
-  return out;
-}
+});

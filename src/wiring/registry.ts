@@ -1,31 +1,45 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { analyzeWiring } from './analysis';
-import { IngressManifest, ServiceManifest, WorkloadManifest } from '../rules/manifest';
-import { Severity, Violation, formatViolation, isError } from '../rules/violation';
+import '../rules/catalog';
+import { RuleConfig, applyRules } from '../rules/config';
+import { AppFinding, ObjectSet, Subject, analyzeApp } from '../rules/cross-object';
+import { ALL_VERSIONS, CheckContext, RuleSeverity, VersionRange, checkObject, parseKubernetesVersion } from '../rules/define';
+import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from '../rules/service';
+import { Violation, formatViolation, isError } from '../rules/violation';
 
-/** @internal a construct of this library that takes part in the App-wide checks */
+/** @internal a construct of this library that takes part in the checks */
 export interface Participant extends IConstruct {
-  readonly _kind: 'service' | 'workload' | 'ingress';
+  /** The kind of the object it emits: `Service`, `Deployment`, `Ingress`, ... */
+  readonly _kind: string;
   /** The manifest as synthesized, with the effective namespace filled in. */
   _manifest(): any;
-  /** The rules of the object alone. */
-  _localViolations(): Violation[];
+  /** Checks only a construct can make: it knows the objects it refers to (e.g. their namespaces). */
+  _constructViolations?(): Violation[];
 }
 
-/** @internal what the registry reads of the policy that applies to a participant */
-export interface PolicyView {
+/** @internal The settings of a policy as the checks read them; ExposePolicy has them, so does the default. */
+export interface PolicySettings {
+  readonly nodePortRange: NodePortRange;
+  readonly rules: { readonly [id: string]: RuleSeverity };
   readonly warningsAsErrors: boolean;
   readonly printWarnings: boolean;
-  readonly danglingSelectors: Severity;
+  readonly kubernetesVersion?: string;
 }
 
-/** @internal finds the policy of a construct (ExposePolicy.of, injected to avoid an import cycle) */
-let policyLookup: (c: IConstruct) => PolicyView = () => ({ warningsAsErrors: false, printWarnings: true, danglingSelectors: Severity.WARNING });
+/** @internal marks an ExposePolicy across copies of this library (cdk8s core does the same for Chart) */
+export const POLICY_SYMBOL = Symbol.for('cdk8s-expose.ExposePolicy');
+/** @internal the construct id of a scope's policy */
+export const POLICY_ID = 'ExposePolicy';
 
-/** @internal */
-export function setPolicyLookup(lookup: (c: IConstruct) => PolicyView): void {
-  policyLookup = lookup;
+const DEFAULT_SETTINGS: PolicySettings = { nodePortRange: DEFAULT_NODE_PORT_RANGE, rules: {}, warningsAsErrors: false, printWarnings: true };
+
+/** @internal The policy settings of the nearest scope that has a policy, or the defaults. */
+export function findPolicy(c: IConstruct): PolicySettings {
+  for (let s: IConstruct | undefined = c; s !== undefined; s = s.node.scope) {
+    const found = s.node.tryFindChild(POLICY_ID) as any;
+    if (found !== undefined && found[POLICY_SYMBOL] === true) return found as PolicySettings;
+  }
+  return DEFAULT_SETTINGS;
 }
 
 /** @internal a value computed once per version of the App's model */
@@ -65,10 +79,10 @@ export class Registry {
 
   private version = 0;
   private readonly participants: Participant[] = [];
-  private wiring?: Memo<Map<IConstruct, Violation[]>>;
+  private app?: Memo<Map<IConstruct, Violation[]>>;
   private readonly results = new Map<IConstruct, Memo<string[]>>();
+  private readonly policies = new Map<IConstruct, Memo<PolicySettings>>();
   private readonly warnings = new Set<string>();
-  private policy?: IConstruct;
 
   /** Records a participant; the model changed. */
   public register(p: Participant): void {
@@ -92,24 +106,32 @@ export class Registry {
     return { version: this.version, value: compute() };
   }
 
-  /** A detached default policy shared by the App's constructs that have none. */
-  public defaultPolicy<T extends IConstruct>(make: () => T): T {
-    if (!this.policy) this.policy = make();
-    return this.policy as T;
+  /** The policy settings of a construct, remembered until the model changes (setting a policy changes it). */
+  public policyOf(c: IConstruct): PolicySettings {
+    const memo = this.cached(this.policies.get(c), () => findPolicy(c));
+    this.policies.set(c, memo);
+    return memo.value;
   }
 
   /**
    * The validation errors of one participant: its own rules and its App-wide findings,
-   * formatted. Warnings are printed once (or returned as errors with `warningsAsErrors`).
+   * with the policy's severities and the object's exemptions applied, formatted. Warnings
+   * are printed once (or are errors with `warningsAsErrors`).
    */
   public validate(p: Participant): string[] {
     const memo = this.results.get(p);
     if (memo !== undefined && memo.version === this.version) return memo.value;
-    const policy = policyLookup(p);
-    const violations = [...p._localViolations(), ...(this.wiringFindings().get(p) ?? [])];
+    const policy = this.policyOf(p);
+    const manifest = p._manifest();
+    const violations = [
+      ...checkObject(p._kind, manifest, contextOf(policy)),
+      ...(p._constructViolations?.() ?? []),
+      ...(this.appFindings().get(p) ?? []),
+    ];
+    const config: RuleConfig = { rules: policy.rules, warningsAsErrors: policy.warningsAsErrors };
     const errors: string[] = [];
-    for (const v of violations) {
-      if (isError(v) || policy.warningsAsErrors) {
+    for (const v of applyRules(violations, manifest, config).reported) {
+      if (isError(v)) {
         errors.push(formatViolation(v));
       } else {
         const line = `[${p.node.path}] ${formatViolation(v)}`;
@@ -128,34 +150,32 @@ export class Registry {
     return [...this.warnings];
   }
 
-  private wiringFindings(): Map<IConstruct, Violation[]> {
-    this.wiring = this.cached(this.wiring, () => {
+  private appFindings(): Map<IConstruct, Violation[]> {
+    this.app = this.cached(this.app, () => {
       this.analysisRuns++;
-      const services: Array<{ ref: Participant; manifest: ServiceManifest }> = [];
-      const workloads: Array<{ ref: Participant; manifest: WorkloadManifest }> = [];
-      const ingresses: Array<{ ref: Participant; manifest: IngressManifest }> = [];
-      for (const p of this.participants) {
-        const entry = { ref: p, manifest: p._manifest() };
-        if (p._kind === 'service') services.push(entry);
-        else if (p._kind === 'workload') workloads.push(entry);
-        else ingresses.push(entry);
-      }
-      const findings = analyzeWiring<Participant>({ services, workloads, ingresses }, {
+      const subjects: Array<Subject<Participant>> = this.participants.map(p => ({ ref: p, kind: p._kind, manifest: p._manifest() }));
+      const findings: Array<AppFinding<Participant>> = analyzeApp(new ObjectSet(subjects), {
         describe: ref => `[${ref.node.path}]`,
-        danglingSelectors: ref => policyLookup(ref).danglingSelectors,
         danglingOnlyWhereWorkloads: true,
-        checkBackends: false,
+        construct: true,
       });
       const byRef = new Map<IConstruct, Violation[]>();
       for (const f of findings) {
         const { ref, ...v } = f;
-        const list = byRef.get(ref);
-        if (list) list.push(v); else byRef.set(ref, [v]);
+        const found = byRef.get(ref);
+        if (found) found.push(v); else byRef.set(ref, [v]);
       }
       return byRef;
     });
-    return this.wiring.value;
+    return this.app.value;
   }
+}
+
+/** @internal what the object rules of a construct know besides its manifest */
+export function contextOf(policy: PolicySettings): CheckContext {
+  const parsed = policy.kubernetesVersion === undefined ? ALL_VERSIONS : parseKubernetesVersion(policy.kubernetesVersion);
+  const versions: VersionRange = typeof parsed === 'string' ? ALL_VERSIONS : parsed;
+  return { nodePortRange: policy.nodePortRange, versions, construct: true };
 }
 
 /**

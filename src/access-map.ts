@@ -1,6 +1,9 @@
-import { hostCovers } from '../rules/ingress';
-import { IngressManifest, PlainServicePort, ServiceManifest, WorkloadManifest, namespaceOf, protocolOf } from '../rules/manifest';
-import { Subject, WorkloadIndex } from '../wiring/analysis';
+import { ObjectSet, Subject, containersOf, namespaceOf } from './rules/cross-object';
+import { hostCovers, ingressRules, rulePaths } from './rules/ingress';
+import { list, obj } from './rules/names';
+import { protocolOf } from './rules/service';
+
+type Plain = { readonly [key: string]: any };
 
 /**
  * A way a Service is reached.
@@ -51,21 +54,21 @@ export interface ServiceAccess {
   readonly routes: AccessRoute[];
 }
 
-function portLabel(p: PlainServicePort): string {
+function portLabel(p: Plain): string {
   return `${p.port}/${protocolOf(p)}${p.name ? ` (${p.name})` : ''}`;
 }
 
 /** Follows a Service port to the containers of the selected workloads. */
-function resolveTarget(svc: ServiceManifest, p: PlainServicePort, selected: Array<Subject<unknown, WorkloadManifest>>): string {
-  if (svc.spec?.type === 'ExternalName') return `CNAME ${svc.spec.externalName}`;
+function resolveTarget(spec: Plain, p: Plain, selected: Array<Subject<unknown>>): string {
+  if (spec.type === 'ExternalName') return `CNAME ${spec.externalName}`;
   const target = p.targetPort ?? p.port;
-  if (!svc.spec?.selector || Object.keys(svc.spec.selector).length === 0) return `targetPort ${target} -> endpoints managed outside the Service (no selector)`;
+  if (Object.keys(obj(spec.selector)).length === 0) return `targetPort ${target} -> endpoints managed outside the Service (no selector)`;
   if (selected.length === 0) return `targetPort ${target} -> no workload selected`;
   const hops = selected.map(w => {
     const m = w.manifest;
-    const ref = `${m.kind} ${namespaceOf(m)}/${m.metadata?.name}`;
-    for (const c of m.spec?.template?.spec?.containers ?? []) {
-      const cp = (c.ports ?? []).find(x => (typeof target === 'string' ? x.name === target : x.containerPort === target) && protocolOf(x) === protocolOf(p));
+    const ref = `${w.kind} ${namespaceOf(m)}/${obj(obj(m).metadata).name}`;
+    for (const c of containersOf(w)) {
+      const cp = list(c.ports).map(obj).find(x => (typeof target === 'string' ? x.name === target : x.containerPort === target) && protocolOf(x) === protocolOf(p));
       if (cp) return `${ref} container ${c.name} port ${cp.containerPort}/${protocolOf(cp)}${cp.name ? ` (${cp.name})` : ''}`;
     }
     return `${ref} (port ${target} not declared)`;
@@ -77,44 +80,43 @@ function resolveTarget(svc: ServiceManifest, p: PlainServicePort, selected: Arra
  * The access map: for each Service, every way it is reached, each followed to the pods.
  * Linear in the number of objects (workloads are indexed by label).
  */
-export function mapAccess<R>(services: Array<Subject<R, ServiceManifest>>, workloads: Array<Subject<R, WorkloadManifest>>,
-  ingresses: Array<Subject<R, IngressManifest>>): ServiceAccess[] {
-  const index = new WorkloadIndex(workloads);
+export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
   const urls = new Map<string, Array<{ url: string; port: any }>>();
-  for (const ing of ingresses) {
+  for (const ing of set.ingresses) {
     const ns = namespaceOf(ing.manifest);
-    const spec = ing.manifest.spec ?? {};
-    const tlsHosts = (spec.tls ?? []).flatMap(t => t.hosts ?? []);
-    const add = (svcName: any, port: any, url: string) => {
-      const key = `${ns}\u0000${svcName}`;
-      const list = urls.get(key);
-      const entry = { url: `${url} (Ingress ${ns}/${ing.manifest.metadata?.name})`, port };
-      if (list) list.push(entry); else urls.set(key, [entry]);
+    const spec = obj(obj(ing.manifest).spec);
+    const tlsHosts = list(spec.tls).flatMap(t => list(obj(t).hosts));
+    const name = obj(obj(ing.manifest).metadata).name;
+    const add = (backend: unknown, url: string) => {
+      const svc = obj(obj(backend).service);
+      if (typeof svc.name !== 'string') return;
+      const k = `${ns}\u0000${svc.name}`;
+      const entry = { url: `${url} (Ingress ${ns}/${name})`, port: obj(svc.port).name ?? obj(svc.port).number };
+      const found = urls.get(k);
+      if (found) found.push(entry); else urls.set(k, [entry]);
     };
-    for (const rule of spec.rules ?? []) {
-      const host = rule.host ?? '*';
-      const scheme = rule.host && tlsHosts.some(h => hostCovers(h, rule.host)) ? 'https' : 'http';
-      for (const path of rule.http?.paths ?? []) {
-        const svc = path.backend?.service;
-        if (svc) add(svc.name, svc.port?.name ?? svc.port?.number, `${scheme}://${host}${path.path ?? '/'}${path.pathType === 'Prefix' ? '*' : ''}`);
+    for (const r of ingressRules(ing.manifest)) {
+      const host = typeof r.rule.host === 'string' ? r.rule.host : '*';
+      const scheme = host !== '*' && tlsHosts.some(h => typeof h === 'string' && hostCovers(h, host)) ? 'https' : 'http';
+      for (const p of rulePaths(r.rule, r.field)) {
+        add(p.path.backend, `${scheme}://${host}${p.path.path ?? '/'}${p.path.pathType === 'Prefix' ? '*' : ''}`);
       }
     }
-    const def = spec.defaultBackend?.service;
-    if (def) add(def.name, def.port?.name ?? def.port?.number, 'http://*/* (default backend)');
+    if (spec.defaultBackend !== undefined && spec.defaultBackend !== null) add(spec.defaultBackend, 'http://*/* (default backend)');
   }
 
-  return services.map(s => {
+  return set.services.map(s => {
     const m = s.manifest;
+    const spec = obj(obj(m).spec);
     const ns = namespaceOf(m);
-    const name = String(m.metadata?.name);
-    const type = m.spec?.type ?? 'ClusterIP';
-    const selector = m.spec?.selector ?? {};
-    const selected = Object.keys(selector).length > 0 ? index.select(ns, selector) : [];
+    const name = String(obj(obj(m).metadata).name);
+    const type = typeof spec.type === 'string' ? spec.type : 'ClusterIP';
+    const selected = Object.keys(obj(spec.selector)).length > 0 ? set.select(ns, spec.selector) : [];
     const routes: AccessRoute[] = [];
-    const ports: PlainServicePort[] = m.spec?.ports?.length ? m.spec.ports : [{ port: undefined }];
+    const ports: Plain[] = list(spec.ports).length ? list(spec.ports).map(obj) : [{ port: undefined }];
     for (const p of ports) {
       const servicePort = p.port === undefined ? '-' : portLabel(p);
-      const target = resolveTarget(m, p, selected);
+      const target = resolveTarget(spec, p, selected);
       const suffix = p.port === undefined ? '' : `:${p.port}`;
       routes.push({ via: AccessKind.CLUSTER_DNS, address: `${name}.${ns}.svc.cluster.local${suffix}`, servicePort, target });
       routes.push({ via: AccessKind.NAMESPACE_DNS, address: `${name}${suffix} (from namespace ${ns})`, servicePort, target });

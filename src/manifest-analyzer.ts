@@ -1,0 +1,256 @@
+import { ServiceAccess, mapAccess } from './access-map';
+import { readManifests } from './lint/read';
+import './rules/catalog';
+import { DEFAULT_RULE_CONFIG, RuleConfig, SuppressedViolation, applyRules, foldAliases, settingsProblems } from './rules/config';
+import { ObjectSet, Subject, analyzeApp, namespaceOf } from './rules/cross-object';
+import { ALL_VERSIONS, CheckContext, RuleSeverity, VersionRange, checkObject, parseKubernetesVersion } from './rules/define';
+import { CHECKED_KINDS } from './rules/metadata';
+import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from './rules/service';
+import { Severity, Violation } from './rules/violation';
+
+/**
+ * A parsed Kubernetes object to analyze, and where it came from.
+ */
+export interface ManifestSource {
+  /** The parsed object (apiVersion, kind, metadata, spec). */
+  readonly manifest: any;
+  /**
+   * The file it was read from.
+   *
+   * @default - unknown
+   */
+  readonly file?: string;
+  /**
+   * The line of the document in the file (1-based).
+   *
+   * @default - unknown
+   */
+  readonly line?: number;
+  /**
+   * The cdk8s construct path that produced it.
+   *
+   * @default - unknown
+   */
+  readonly constructPath?: string;
+}
+
+/**
+ * A problem found in a set of manifests.
+ */
+export interface ManifestFinding {
+  /** The id of the rule that found it (see `Rules`). */
+  readonly rule: string;
+  /** Error or warning. */
+  readonly severity: Severity;
+  /** The object's kind. */
+  readonly kind: string;
+  /** The object's namespace ('default' when unset). */
+  readonly namespace: string;
+  /** The object's name. */
+  readonly name: string;
+  /** The field path inside the object, e.g. `spec.ports[0].nodePort`. */
+  readonly field: string;
+  /** What is wrong and what is allowed, with the bad value. */
+  readonly message: string;
+  /**
+   * How to fix it.
+   *
+   * @default - no separate fix
+   */
+  readonly fix?: string;
+  /**
+   * The file of the object.
+   *
+   * @default - unknown
+   */
+  readonly file?: string;
+  /**
+   * The line of the object's document.
+   *
+   * @default - unknown
+   */
+  readonly line?: number;
+  /**
+   * The construct path, when cdk8s recorded it.
+   *
+   * @default - unknown
+   */
+  readonly constructPath?: string;
+}
+
+/**
+ * A finding that an exemption annotation suppressed, with its reason.
+ */
+export interface SuppressedFinding extends ManifestFinding {
+  /** The reason the exemption gives. */
+  readonly reason: string;
+}
+
+/**
+ * Options of the manifest analysis.
+ */
+export interface AnalyzeOptions {
+  /**
+   * The clusters' nodePort range.
+   *
+   * @default - 30000-32767
+   */
+  readonly nodePortRange?: NodePortRange;
+  /**
+   * Severities by rule id: raise, lower or switch off any rule.
+   *
+   * @default - each rule's default severity
+   */
+  readonly rules?: { [id: string]: RuleSeverity };
+  /**
+   * The Kubernetes version the clusters run, e.g. `1.30`: the rules then agree with that
+   * version exactly. Without it, a value is an error only when every version from 1.27 to
+   * the newest rejects it, and a warning naming the version where some accept it.
+   *
+   * @default - every version from 1.27 to the newest
+   */
+  readonly kubernetesVersion?: string;
+  /**
+   * Every warning counts as an error.
+   *
+   * @default false
+   */
+  readonly warningsAsErrors?: boolean;
+  /**
+   * The severity of a Service selector that matches no workload of the set: an alias of
+   * `rules: { 'service-selector-dangling': ... }`.
+   *
+   * @default Severity.WARNING
+   */
+  readonly danglingSelectors?: Severity;
+}
+
+/**
+ * What the analysis found, and how each Service is reached.
+ */
+export interface AnalysisResult {
+  /** Every finding, in input order. */
+  readonly findings: ManifestFinding[];
+  /** The findings that exemption annotations suppressed, with their reasons. */
+  readonly suppressed: SuppressedFinding[];
+  /** How each Service is reached. */
+  readonly services: ServiceAccess[];
+  /** Objects of kinds the analysis does not read, as `kind name (file)`. */
+  readonly skipped: string[];
+  /** How many objects were analyzed. */
+  readonly objectCount: number;
+}
+
+/** Every kind the analysis reads. */
+export const KNOWN_KINDS = [...CHECKED_KINDS, 'EndpointSlice'];
+
+/** @internal */
+export interface Ref {
+  readonly source: ManifestSource;
+  readonly kind: string;
+}
+
+/** Describes an object for a message: `Deployment default/web (apps.yaml:12)`. */
+export function describeRef(ref: Ref): string {
+  const m = ref.source.manifest;
+  const where = ref.source.constructPath ? ` [${ref.source.constructPath}]`
+    : ref.source.file ? ` (${ref.source.file}${ref.source.line ? `:${ref.source.line}` : ''})` : '';
+  return `${ref.kind} ${namespaceOf(m)}/${m?.metadata?.name}${where}`;
+}
+
+/** @internal The rule configuration of options, or the problems with them (unknown ids, bad values). */
+export function resolveOptions(options: AnalyzeOptions): { config: RuleConfig; ctx: CheckContext } | string[] {
+  const problems = settingsProblems(options);
+  if (problems.length > 0) return problems;
+  const versions = options.kubernetesVersion === undefined ? ALL_VERSIONS : parseKubernetesVersion(options.kubernetesVersion) as VersionRange;
+  return {
+    config: { ...DEFAULT_RULE_CONFIG, rules: foldAliases(options), warningsAsErrors: options.warningsAsErrors ?? false },
+    ctx: { nodePortRange: options.nodePortRange ?? DEFAULT_NODE_PORT_RANGE, versions, construct: false },
+  };
+}
+
+/**
+ * Runs every rule of the catalog (the constructs' rules and the cross-object rules) over
+ * plain manifests: what cdk8s-plus, raw ApiObjects, Helm or hand-written YAML produced.
+ * Linear in the number of objects. Throws only for bad options.
+ */
+export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOptions = {}): AnalysisResult {
+  const resolved = resolveOptions(options);
+  if (Array.isArray(resolved)) throw new Error(resolved.join('\n'));
+  const { config, ctx } = resolved;
+  const findings: ManifestFinding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  const skipped: string[] = [];
+  const subjects: Array<Subject<Ref>> = [];
+  const own = new Map<Ref, Violation[]>();
+
+  for (const source of sources) {
+    const m = source.manifest;
+    const kind: string = m !== null && typeof m === 'object' && typeof m.kind === 'string' ? m.kind : String(m?.kind);
+    const ref: Ref = { source, kind };
+    if (CHECKED_KINDS.includes(kind)) {
+      own.set(ref, checkObject(kind, m, ctx));
+      subjects.push({ ref, kind, manifest: m });
+    } else if (kind !== 'EndpointSlice') {
+      skipped.push(`${kind} ${m?.metadata?.name ?? '?'}${source.file ? ` (${source.file})` : ''}`);
+    }
+  }
+
+  const set = new ObjectSet<Ref>(subjects);
+  for (const f of analyzeApp(set, { describe: describeRef, danglingOnlyWhereWorkloads: false, construct: false })) {
+    const { ref, ...v } = f;
+    own.get(ref)!.push(v);
+  }
+
+  for (const [ref, violations] of own) {
+    const applied = applyRules(violations, ref.source.manifest, config);
+    for (const v of applied.reported) findings.push(toFinding(ref, v));
+    for (const v of applied.suppressed) suppressed.push({ ...toFinding(ref, v), reason: (v as SuppressedViolation).reason });
+  }
+
+  return { findings, suppressed, services: mapAccess(set), skipped, objectCount: sources.length };
+}
+
+function toFinding(ref: Ref, v: Violation): ManifestFinding {
+  const m = ref.source.manifest;
+  return {
+    rule: v.rule,
+    severity: v.severity ?? Severity.ERROR,
+    kind: ref.kind,
+    namespace: namespaceOf(m),
+    name: String(m?.metadata?.name ?? ''),
+    field: v.field,
+    message: v.message,
+    fix: v.fix,
+    file: ref.source.file,
+    line: ref.source.line,
+    constructPath: ref.source.constructPath,
+  };
+}
+
+/**
+ * The manifest checker and access map, for any Kubernetes objects: the same rules the
+ * constructs run, over Deployments, StatefulSets, DaemonSets, Pods, Services, Ingresses
+ * and EndpointSlices however they were made.
+ */
+export class ManifestAnalyzer {
+  /**
+   * Analyzes parsed objects: findings (errors and warnings with rule ids and field paths)
+   * and, for each Service, every way it is reached. Throws for bad options.
+   */
+  public static analyze(sources: ManifestSource[], options: AnalyzeOptions = {}): AnalysisResult {
+    return analyzeManifests(sources, options);
+  }
+
+  /**
+   * Reads YAML files or folders (multi-document, `List` objects flattened) and analyzes them.
+   * Throws with one line per unreadable file or document.
+   */
+  public static analyzeFiles(paths: string[], options: AnalyzeOptions = {}): AnalysisResult {
+    const read = readManifests(paths);
+    if (read.errors.length > 0) throw new Error(read.errors.join('\n'));
+    return analyzeManifests(read.sources, options);
+  }
+
+  private constructor() {}
+}

@@ -1,0 +1,36 @@
+import { RuleInfo, registeredRules } from './define';
+import { lookupRule } from './config';
+// Every rule module registers its rules when loaded: load them all, so the catalog is complete.
+import './metadata';
+import './service';
+import './workload';
+import './ingress';
+import './cross-object';
+import './construct';
+
+/*
+ * Rule ids are reserved by prefix, one per kind, so that a new kind adds its rules the same way:
+ * metadata-*, object-* (any kind), service-*, workload-*, container-*, probe-*, ingress-*,
+ * gateway-*, httproute-*, referencegrant-*, exemption-* (the exemptions themselves).
+ */
+
+/**
+ * The catalog of every check cdk8s-expose runs, in the constructs and on manifests alike.
+ */
+export class Rules {
+  /** Every rule, sorted by id. */
+  public static all(): RuleInfo[] {
+    return [...registeredRules().values()].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /**
+   * The rule of an id. Throws for an unknown id, naming the closest one.
+   */
+  public static get(id: string): RuleInfo {
+    const info = lookupRule(id);
+    if (typeof info === 'string') throw new Error(info);
+    return info;
+  }
+
+  private constructor() {}
+}

@@ -1,0 +1,208 @@
+import { RuleInfo, RuleSeverity, metaRule, parseKubernetesVersion, registeredRules } from './define';
+import { Severity, Violation, show } from './violation';
+
+/*
+ * What a user says of the rules: severities App-wide (ExposePolicy, CLI, plugin, config
+ * file), and exemptions of one object, which travel with it as annotations.
+ */
+
+/**
+ * The annotation prefix of an exemption: `ignore-check.cdk8s-expose.io/<rule-id>: <reason>`.
+ * `ignoreRule(id, reason)` on a construct writes it; the CLI and the plugin honour it.
+ */
+export const EXEMPTION_PREFIX = 'ignore-check.cdk8s-expose.io/';
+
+/** A rule's findings that an exemption suppressed, with the reason it gives. */
+export interface SuppressedViolation extends Violation {
+  readonly reason: string;
+}
+
+/** @internal what decides how the findings of one object are reported */
+export interface RuleConfig {
+  /** Severities set by the user, by rule id. */
+  readonly rules: { readonly [id: string]: RuleSeverity };
+  /** Every warning counts as an error. */
+  readonly warningsAsErrors: boolean;
+}
+
+/** @internal */
+export const DEFAULT_RULE_CONFIG: RuleConfig = { rules: {}, warningsAsErrors: false };
+
+const KINDS = ['Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Ingress', 'Gateway', 'HTTPRoute', 'ReferenceGrant'];
+
+const EXEMPTION_REASON = metaRule({
+  id: 'exemption-reason-required',
+  kinds: KINDS,
+  severity: Severity.ERROR,
+  summary: 'an exemption annotation gives the reason the rule does not apply',
+  prevents: 'exemptions nobody can review: a gate silenced without a word of why',
+});
+const EXEMPTION_UNKNOWN = metaRule({
+  id: 'exemption-unknown-rule',
+  kinds: KINDS,
+  severity: Severity.ERROR,
+  summary: 'an exemption annotation names a rule of the catalog',
+  prevents: 'a misspelled rule id that silences nothing while its author believes it does',
+});
+const EXEMPTION_UNUSED = metaRule({
+  id: 'exemption-unused',
+  kinds: KINDS,
+  severity: Severity.WARNING,
+  summary: 'an exemption annotation suppresses at least one finding',
+  prevents: 'stale exemptions that would hide a future mistake of the same rule',
+});
+
+/** The edit distance of two short strings. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** @internal the catalog id closest to an unknown one */
+export function closestRuleId(id: string): string {
+  let best = '';
+  let bestDistance = Infinity;
+  for (const known of registeredRules().keys()) {
+    const d = distance(id, known);
+    if (d < bestDistance) {
+      best = known;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** @internal the catalog entry of an id, or a message that names the closest id */
+export function lookupRule(id: string): RuleInfo | string {
+  const info = registeredRules().get(id);
+  return info ?? `unknown rule ${show(id)}; did you mean ${show(closestRuleId(id))}? (\`cdk8s-expose rules\` lists them)`;
+}
+
+/** @internal the problems of a user's rule map: unknown ids, bad severities */
+export function ruleMapProblems(rules: unknown, where: string): string[] {
+  if (rules === undefined) return [];
+  if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) {
+    return [`${where}: ${show(rules)} is not a map of rule id to severity; use e.g. { "service-selector-dangling": "error" }`];
+  }
+  const out: string[] = [];
+  const severities = Object.values(RuleSeverity) as string[];
+  for (const [id, severity] of Object.entries(rules)) {
+    const info = lookupRule(id);
+    if (typeof info === 'string') out.push(`${where}: ${info}`);
+    if (!severities.includes(severity as string)) {
+      out.push(`${where}: ${show(severity)} is not a severity of rule ${show(id)}: allowed are ${severities.join(', ')}`);
+    }
+  }
+  return out;
+}
+
+/** The exemptions an object's annotations declare, by rule id. */
+export function exemptionsOf(manifest: any): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  const annotations = manifest?.metadata?.annotations;
+  if (annotations === null || typeof annotations !== 'object') return out;
+  for (const [k, v] of Object.entries(annotations)) {
+    if (k.startsWith(EXEMPTION_PREFIX)) out.set(k.slice(EXEMPTION_PREFIX.length), v);
+  }
+  return out;
+}
+
+/** @internal the field path of an annotation */
+export function annotationField(k: string): string {
+  return `metadata.annotations['${k}']`;
+}
+
+/** @internal What is reported of one object's findings, and what its exemptions suppressed. */
+export interface AppliedRules {
+  readonly reported: Violation[];
+  readonly suppressed: SuppressedViolation[];
+}
+
+/**
+ * @internal
+ * Applies the user's severities and the object's exemptions to the findings of one object
+ * (its own rules and the cross-object ones together, so a stale exemption is seen), and
+ * checks the exemptions themselves.
+ */
+export function applyRules(findings: readonly Violation[], manifest: any, config: RuleConfig): AppliedRules {
+  const exemptions = exemptionsOf(manifest);
+  const reported: Violation[] = [];
+  const suppressed: SuppressedViolation[] = [];
+  const used = new Set<string>();
+  const configured = (v: Violation): Violation | undefined => {
+    const set = config.rules[v.rule];
+    if (set === RuleSeverity.OFF) return undefined;
+    let severity = set === RuleSeverity.ERROR ? Severity.ERROR : set === RuleSeverity.WARNING ? Severity.WARNING : v.severity ?? Severity.ERROR;
+    if (config.warningsAsErrors) severity = Severity.ERROR;
+    return severity === v.severity ? v : { ...v, severity };
+  };
+
+  for (const f of findings) {
+    const v = configured(f);
+    if (v === undefined) continue;
+    const reason = exemptions.get(v.rule);
+    if (typeof reason === 'string' && reason.trim() !== '') {
+      used.add(v.rule);
+      suppressed.push({ ...v, reason });
+    } else {
+      reported.push(v);
+    }
+  }
+
+  const meta: Violation[] = [];
+  for (const [id, reason] of exemptions) {
+    const field = annotationField(EXEMPTION_PREFIX + id);
+    const known = lookupRule(id);
+    if (typeof known === 'string') {
+      meta.push({ rule: EXEMPTION_UNKNOWN.id, field, message: known, fix: 'use a rule id of the catalog, or remove the annotation', severity: EXEMPTION_UNKNOWN.severity });
+    } else if (typeof reason !== 'string' || reason.trim() === '') {
+      meta.push({ rule: EXEMPTION_REASON.id, field, message: `the exemption of rule ${show(id)} gives no reason (${show(reason)})`, fix: 'say why the rule does not apply to this object, e.g. "pods come from the upstream Helm chart"', severity: EXEMPTION_REASON.severity });
+    } else if (!used.has(id) && config.rules[id] !== RuleSeverity.OFF) {
+      meta.push({ rule: EXEMPTION_UNUSED.id, field, message: `the exemption of rule ${show(id)} suppressed nothing: the object has no finding of that rule`, fix: 'remove the stale annotation', severity: EXEMPTION_UNUSED.severity });
+    }
+  }
+  for (const m of meta) {
+    const v = configured(m);
+    if (v !== undefined) reported.push(v);
+  }
+  return { reported, suppressed };
+}
+
+/** @internal the settings that ExposePolicy, the analyzer, the plugin and the CLI share */
+export interface SharedSettings {
+  readonly rules?: unknown;
+  readonly nodePortRange?: { readonly min: number; readonly max: number };
+  readonly kubernetesVersion?: unknown;
+  readonly danglingSelectors?: unknown;
+}
+
+/** @internal every bad shared setting, one line each, naming the setting */
+export function settingsProblems(s: SharedSettings): string[] {
+  const out = ruleMapProblems(s.rules, 'rules');
+  const range = s.nodePortRange;
+  if (range !== undefined && (!Number.isInteger(range.min) || !Number.isInteger(range.max) || range.min < 1 || range.max > 65535 || range.min > range.max)) {
+    out.push(`nodePortRange: ${show(range.min)}-${show(range.max)} is not a port range; min and max are integers with 1 <= min <= max <= 65535`);
+  }
+  if (s.kubernetesVersion !== undefined) {
+    const v = parseKubernetesVersion(s.kubernetesVersion);
+    if (typeof v === 'string') out.push(v);
+  }
+  if (s.danglingSelectors !== undefined && !Object.values(Severity).includes(s.danglingSelectors as Severity)) {
+    out.push(`danglingSelectors: ${show(s.danglingSelectors)} is not a severity; allowed are error, warning`);
+  }
+  return out;
+}
+
+/** @internal the rule map with the `danglingSelectors` alias folded in (the explicit map wins) */
+export function foldAliases(s: SharedSettings): { [id: string]: RuleSeverity } {
+  const rules: { [id: string]: RuleSeverity } = {};
+  if (s.danglingSelectors !== undefined) rules['service-selector-dangling'] = s.danglingSelectors as RuleSeverity;
+  return Object.assign(rules, s.rules ?? {});
+}
