@@ -5,7 +5,7 @@ import { Exemptions } from './exemptions';
 import { IExposedService, isExposedService } from './exposed-service';
 import { ingressBackendNamespace, ingressBackendReferencePort } from './rules/construct';
 import { EXTERNAL_SERVICES_ANNOTATION } from './rules/cross-object';
-import { checkServicePortRef } from './rules/ingress';
+import { checkServicePortRef, ingressBackend } from './rules/ingress';
 import { nameFromId } from './rules/names';
 import { Violation, show } from './rules/violation';
 import { PathType } from './types';
@@ -265,6 +265,10 @@ export class IngressRoute extends Construct implements Participant {
         const svcNs = svc.effectiveNamespace;
         if (svcNs !== ns) {
           out.push({ rule: ingressBackendNamespace.id, field: `${field}.service.name`, message: `Service ${show(svc.name)} [${svc.node.path}] is in namespace ${show(svcNs)}, but this Ingress is in ${show(ns)}; an Ingress can only route to Services of its own namespace`, fix: 'move one of them' });
+        }
+        if (backend.port === undefined) {
+          // the port left out: say why it could not be resolved (the object rule only sees it missing)
+          for (const i of checkServicePortRef(`${field}.service.port`, svc.name, undefined, svc.ports, ` ([${svc.node.path}])`)) out.push({ ...i, rule: ingressBackend.info.id });
         }
         continue;
       }

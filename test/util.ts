@@ -85,3 +85,27 @@ export function synthError(scope: Construct): string {
 export function errorLines(message: string): string[] {
   return message.split('\n').slice(1).map(l => l.trim()).filter(l => l.length > 0);
 }
+
+/** One finding of a failed synthesis, as structured data: construct path, rule id, field, severity. */
+export interface Found {
+  readonly path: string;
+  readonly rule: string;
+  readonly field: string;
+  readonly severity: 'error' | 'warning';
+}
+
+const FINDING_LINE = /^\[(.+?)\] (warning: )?(\S+): .* \(rule ([a-z0-9-]+)\)$/;
+
+/** The findings that fail synthesis of the scope's App, parsed from the validation error (every line must parse). */
+export function findings(scope: Construct): Found[] {
+  return errorLines(synthError(scope)).map(line => {
+    const m = FINDING_LINE.exec(line);
+    if (!m) throw new Error(`not a finding line: ${line}`);
+    return { path: m[1], rule: m[4], field: m[3], severity: m[2] ? 'warning' : 'error' };
+  });
+}
+
+/** The findings as `path rule field` strings, for compact whole-list assertions. */
+export function found(scope: Construct): string[] {
+  return findings(scope).map(f => `${f.path} ${f.rule} ${f.field}`);
+}

@@ -123,11 +123,19 @@ export class Registry {
     if (memo !== undefined && memo.version === this.version) return memo.value;
     const policy = this.policyOf(p);
     const manifest = p._manifest();
+    // a construct's own finding comes first: it knows more (e.g. the ports of a backend's Service),
+    // and a rule reports one finding per field
+    const seen = new Set<string>();
     const violations = [
-      ...checkObject(p._kind, manifest, contextOf(policy)),
       ...(p._constructViolations?.() ?? []),
+      ...checkObject(p._kind, manifest, contextOf(policy)),
       ...(this.appFindings().get(p) ?? []),
-    ];
+    ].filter(v => {
+      const k = `${v.rule} ${v.field}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
     const config: RuleConfig = { rules: policy.rules, warningsAsErrors: policy.warningsAsErrors };
     const errors: string[] = [];
     for (const v of applyRules(violations, manifest, config).reported) {
