@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
-import { ExposePolicy, ExposedService, Protocol, ServiceType, SessionAffinity, TrafficPolicy, WebApp } from '../src';
-import { chart, one, synth, synthError } from './util';
+import { ExposePolicy, ExposedService, Protocol, RuleSeverity, ServiceType, SessionAffinity, TrafficPolicy, WebApp } from '../src';
+import { chart, found, one, synth, synthError } from './util';
 
 describe('ExposedService', () => {
   test('defaults: a ClusterIP Service named after its id, targetPort = port', () => {
@@ -69,22 +69,25 @@ describe('ExposedService', () => {
 
   test('fails when both target and selector are given', () => {
     const c = chart();
-    const web = new WebApp(c, 'web', { image: 'nginx' });
-    expect(() => new ExposedService(c, 's', { target: web, selector: { a: 'b' } })).toThrow(/set either target or selector, not both/);
+    const web = new WebApp(c, 'web', { image: 'nginx', ports: [{ containerPort: 80 }] });
+    new ExposedService(c, 's', { target: web, selector: { a: 'b' } });
+    expect(found(c)).toEqual(['test/s service-target-selector spec.selector']);
   });
 
   test('fails when the port triple is invalid, with every error at once and the construct path', () => {
     const c = chart('demo');
     new ExposedService(c, 'bad', { selector: { a: 'b' }, ports: [{ port: 70000, nodePort: 99999, name: 'a' }, { port: 80, name: 'b', targetPort: 'Not_A_Name' }] });
-    const msg = synthError(c);
-    expect(msg).toMatch(/\[demo\/bad\] spec\.ports\[0\]\.port: 70000 is not a valid port number/);
-    expect(msg).toMatch(/\[demo\/bad\] spec\.ports\[0\]\.nodePort: 99999 is not allowed on a ClusterIP Service/);
-    expect(msg).toMatch(/\[demo\/bad\] spec\.ports\[1\]\.targetPort: "Not_A_Name" is not a valid targetPort name/);
+    expect(found(c)).toEqual([
+      'demo/bad service-port-number spec.ports[0].port',
+      'demo/bad service-target-port spec.ports[1].targetPort',
+      'demo/bad service-node-port-forbidden spec.ports[0].nodePort',
+    ]);
   });
 
   test('fails when the derived name is not a DNS-1035 label', () => {
     const c = chart('demo');
     new ExposedService(c, '1st', { selector: { a: 'b' }, ports: [{ port: 80 }] });
+    expect(found(c)).toEqual(['demo/1st service-name metadata.name']);
     expect(synthError(c)).toMatch(/\[demo\/1st\] metadata\.name: "1st" is not a valid Service name: a DNS-1035 label.*set a name that starts with a letter/);
   });
 
@@ -93,6 +96,7 @@ describe('ExposedService', () => {
     ExposePolicy.set(app, { nodePortRange: { min: 20000, max: 22767 } });
     const c = new Chart(app, 'demo');
     new ExposedService(c, 'np', { type: ServiceType.NODE_PORT, selector: { a: 'b' }, ports: [{ port: 80, nodePort: 30008 }] });
+    expect(found(c)).toEqual(['demo/np service-node-port-range spec.ports[0].nodePort']);
     expect(synthError(c)).toMatch(/\[demo\/np\] spec\.ports\[0\]\.nodePort: 30008 is outside the cluster's nodePort range 20000-22767/);
   });
 
@@ -105,7 +109,9 @@ describe('ExposedService', () => {
   });
 
   test('fails when an ExposePolicy range is not a range', () => {
-    expect(() => ExposePolicy.set(Testing.app(), { nodePortRange: { min: 32767, max: 30000 } })).toThrow(/nodePortRange 32767-30000 is not a port range/);
+    const app = Testing.app();
+    ExposePolicy.set(app, { nodePortRange: { min: 32767, max: 30000 }, rules: { 'service-node-port-rang': RuleSeverity.OFF } });
+    expect(() => app.synth()).toThrow(/unknown rule "service-node-port-rang"; did you mean "service-node-port-range"[\s\S]*nodePortRange: 32767-30000 is not a port range/);
   });
 
   test('fails when a policy is set twice on one scope', () => {
@@ -141,9 +147,7 @@ describe('ExposedService', () => {
         const c = chart('p');
         const ports = which === 0 ? [{ port }] : [{ port: 80, nodePort }];
         new ExposedService(c, 'svc', { type: ServiceType.NODE_PORT, selector: { app: 'x' }, ports });
-        const msg = synthError(c);
-        if (which === 0) expect(msg).toMatch(new RegExp(`\\[p/svc\\] spec\\.ports\\[0\\]\\.port: ${port} is not a valid port number`));
-        else expect(msg).toMatch(new RegExp(`\\[p/svc\\] spec\\.ports\\[0\\]\\.nodePort: ${nodePort} is outside the cluster's nodePort range`));
+        expect(found(c)).toEqual([which === 0 ? 'p/svc service-port-number spec.ports[0].port' : 'p/svc service-node-port-range spec.ports[0].nodePort']);
       }), { numRuns: 60 });
     });
   });

@@ -2,7 +2,7 @@ import { Chart, JsonPatch, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import { ExposePolicy, ExposePolicyProps, ExposedService, Protocol, SecurityProfile, ServiceType, WebApp } from '../src';
-import { byKind, chart, one, synth, synthError } from './util';
+import { byKind, chart, found, one, synth, synthError } from './util';
 
 describe('WebApp', () => {
   test('seed 001: one Deployment, a ClusterIP and a NodePort Service, all wired from one place', () => {
@@ -175,7 +175,7 @@ describe('WebApp', () => {
   });
 
   test('fails when warnings are errors and a targetPort number is undeclared', () => {
-    expect(synthError(undeclaredTargetPort({ warningsAsErrors: true }))).toMatch(/\[demo\/web\/svc\] warning: spec\.ports\[0\]\.targetPort: 8080\/TCP is not declared by any container of \[demo\/web\]/);
+    expect(found(undeclaredTargetPort({ warningsAsErrors: true }))).toEqual(['demo/web/svc service-target-port-undeclared spec.ports[0].targetPort']);
   });
 
   test('property: expose() with no ports yields one Service port per container port, all resolving', () => {
