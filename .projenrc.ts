@@ -94,6 +94,11 @@ const synthExamples = project.addTask('synth:examples', {
 synthExamples.spawn(project.compileTask);
 synthExamples.exec('cdk8s synth', { cwd: 'examples' });
 
+project.addTask('docs:rules', {
+  description: 'Generate docs/rules.md from the rule catalog (a test fails when it is stale)',
+  exec: 'node -r ts-node/register/transpile-only projenrc/docs-rules.ts',
+});
+
 project.addTask('bench', {
   description: 'Benchmark cdk8s-expose against cdk8s-plus-27 and raw cdk8s ApiObjects',
   exec: 'node --expose-gc -r ts-node/register bench/run.ts',

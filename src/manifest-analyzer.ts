@@ -1,9 +1,10 @@
 import { ServiceAccess, mapAccess } from './access-map';
 import { readManifests } from './lint/read';
-import './rules/catalog';
+import { Rules } from './rules/catalog';
 import { DEFAULT_RULE_CONFIG, RuleConfig, SuppressedViolation, applyRules, foldAliases, settingsProblems } from './rules/config';
 import { ObjectSet, Subject, analyzeApp, namespaceOf } from './rules/cross-object';
 import { ALL_VERSIONS, CheckContext, RuleSeverity, VersionRange, checkObject, parseKubernetesVersion } from './rules/define';
+import { rulesMarkdown } from './rules/docs';
 import { CHECKED_KINDS } from './rules/metadata';
 import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from './rules/service';
 import { Severity, Violation } from './rules/violation';
@@ -253,4 +254,12 @@ export class ManifestAnalyzer {
   }
 
   private constructor() {}
+}
+
+/** @internal docs/rules.md: the catalog, with the finding each rule's example gives */
+export function rulesDocument(): string {
+  return rulesMarkdown(Rules.all(), objects => {
+    const result = analyzeManifests(objects.map(manifest => ({ manifest })));
+    return [...result.findings, ...result.suppressed];
+  });
 }

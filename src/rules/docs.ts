@@ -1,0 +1,56 @@
+import { RuleInfo } from './define';
+import { EXEMPTION_PREFIX } from './config';
+import { RULE_EXAMPLES } from './examples';
+import { Violation } from './violation';
+
+/*
+ * docs/rules.md and `cdk8s-expose rules --format markdown`: the catalog rendered, one
+ * section per rule, each with the finding its example gives.
+ */
+
+/** @internal runs the manifest checker on a rule's example (injected to keep this module free of the analyzer) */
+export type ExampleRunner = (objects: any[]) => Violation[];
+
+function severityText(r: RuleInfo): string {
+  return r.severity === r.constructSeverity ? r.severity : `${r.severity} in manifests, ${r.constructSeverity} in the constructs`;
+}
+
+/** @internal The catalog as Markdown. */
+export function rulesMarkdown(rules: readonly RuleInfo[], run: ExampleRunner): string {
+  const out: string[] = [
+    '# Rules',
+    '',
+    '<!-- Generated from the rule catalog (`Rules.all()`) by `npx projen docs:rules`. Do not edit: a test fails when it is stale. -->',
+    '',
+    'Every check of cdk8s-expose, in the constructs and on manifests alike (CLI, cdk8s plugin). Severity follows one principle:',
+    'an **error** when the API server rejects the object (in every Kubernetes version from 1.27 to the newest, unless `kubernetesVersion` names one),',
+    'when it certainly breaks at runtime, or (constructs only) when a prop has no effect given the others; a **warning** when the API',
+    'accepts and ignores it, or it is probably a mistake, or a later Kubernetes release relaxed the rule (the message names the version).',
+    '',
+    `Change a rule's severity App-wide with \`ExposePolicy.set(app, { rules: { '<id>': RuleSeverity.OFF } })\`, \`--rule <id>=off\` or the`,
+    `plugin's \`rules\` property; exempt one object with \`construct.ignoreRule('<id>', 'reason')\` or the annotation \`${EXEMPTION_PREFIX}<id>: <reason>\`.`,
+    '',
+    '| rule | kinds | severity | scope | checks |',
+    '| --- | --- | --- | --- | --- |',
+    ...rules.map(r => `| [${r.id}](#${r.id}) | ${r.kinds.join(', ')} | ${severityText(r)} | ${r.scope} | ${r.summary} |`),
+    '',
+  ];
+  for (const r of rules) {
+    out.push(`## ${r.id}`, '', r.summary[0].toUpperCase() + r.summary.slice(1) + '.', '');
+    out.push(`- **Prevents:** ${r.prevents}`);
+    out.push(`- **Kinds:** ${r.kinds.join(', ')}; **scope:** ${r.scope === 'app' ? 'across objects' : 'one object'}`);
+    out.push(`- **Default severity:** ${severityText(r)}`);
+    out.push(`- **Exempt one object:** \`ignoreRule('${r.id}', '<reason>')\`, or the annotation \`${EXEMPTION_PREFIX}${r.id}: <reason>\``);
+    const example = RULE_EXAMPLES[r.id];
+    if (example?.objects) {
+      const found = run(example.objects).find(v => v.rule === r.id);
+      if (found) {
+        out.push('', 'Example finding:', '', '```', `${found.field}: ${found.message}${found.fix ? `; ${found.fix}` : ''}`, '```');
+      }
+    } else if (example?.code) {
+      out.push('', 'Example (constructs only):', '', '```ts', example.code, '```');
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

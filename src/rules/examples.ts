@@ -1,0 +1,110 @@
+/*
+ * One example per rule: the smallest set of manifests that triggers it. docs/rules.md shows
+ * the finding each gives (generated, so the documented message is the real one), and a test
+ * proves each example triggers its rule. Construct-only rules have a code example instead.
+ */
+
+/** @internal an example of a rule: manifests that trigger it, or the construct code that does */
+export interface RuleExample {
+  readonly objects?: any[];
+  readonly code?: string;
+}
+
+const LABELS = { app: 'web' };
+
+function svc(spec: any, metadata: any = {}): any {
+  return { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', ...metadata }, spec: { selector: LABELS, ports: [{ port: 80 }], ...spec } };
+}
+
+function deploy(container: any = {}, spec: any = {}, metadata: any = {}): any {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', ...metadata },
+    spec: {
+      selector: { matchLabels: LABELS },
+      template: { metadata: { labels: LABELS }, spec: { containers: [{ name: 'app', image: 'nginx:1.27', ports: [{ containerPort: 80, name: 'http' }], ...container }] } },
+      ...spec,
+    },
+  };
+}
+
+function pod(container: any): any {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', labels: LABELS }, spec: { containers: [{ name: 'app', image: 'nginx:1.27', ...container }] } };
+}
+
+function ing(spec: any, metadata: any = {}): any {
+  return { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'web', ...metadata }, spec };
+}
+
+function path(p: any = {}): any {
+  return { path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } }, ...p };
+}
+
+/** @internal the examples, by rule id */
+export const RULE_EXAMPLES: { readonly [id: string]: RuleExample } = {
+  'metadata-namespace': { objects: [svc({}, { namespace: 'Shop_1' })] },
+  'metadata-labels': { objects: [svc({}, { labels: { 'team/': 'a' } })] },
+  'service-name': { objects: [svc({}, { name: '1st' })] },
+  'service-type': { objects: [svc({ type: 'Internal' })] },
+  'service-headless-type': { objects: [svc({ type: 'NodePort', clusterIP: 'None' })] },
+  'service-ports-required': { objects: [svc({ ports: [] })] },
+  'service-external-name': { objects: [svc({ type: 'ExternalName', selector: undefined, ports: undefined, externalName: 'API.example.com' })] },
+  'service-external-name-selector': { objects: [svc({ type: 'ExternalName', externalName: 'api.example.com' })] },
+  'service-external-name-cluster-ip': { objects: [svc({ type: 'ExternalName', selector: undefined, externalName: 'api.example.com', clusterIP: '10.0.0.10' })] },
+  'service-selector': { objects: [svc({ selector: { app: 'web app' } })] },
+  'service-port-protocol': { objects: [svc({ ports: [{ port: 80, protocol: 'tcp' }] })] },
+  'service-port-number': { objects: [svc({ ports: [{ port: 70000 }] })] },
+  'service-port-name-required': { objects: [svc({ ports: [{ port: 80, name: 'http' }, { port: 443 }] })] },
+  'service-port-name': { objects: [svc({ ports: [{ port: 80, name: 'HTTP_1' }] })] },
+  'service-port-name-unique': { objects: [svc({ ports: [{ port: 80, name: 'http' }, { port: 81, name: 'http' }] })] },
+  'service-port-unique': { objects: [svc({ ports: [{ port: 80, name: 'a' }, { port: 80, name: 'b' }] })] },
+  'service-load-balancer-kubelet-port': { objects: [svc({ type: 'LoadBalancer', ports: [{ port: 10250 }] })] },
+  'service-target-port': { objects: [svc({ ports: [{ port: 80, targetPort: 'http-metrics-port' }] })] },
+  'service-app-protocol': { objects: [svc({ ports: [{ port: 80, appProtocol: 'http 2' }] })] },
+  'service-node-port-forbidden': { objects: [svc({ ports: [{ port: 80, nodePort: 30080 }] })] },
+  'service-node-port-range': { objects: [svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 8080 }] })] },
+  'service-node-port-unique': { objects: [svc({ type: 'NodePort', ports: [{ port: 80, name: 'a', nodePort: 30080 }, { port: 81, name: 'b', nodePort: 30080 }] })] },
+  'service-session-affinity': { objects: [svc({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 90000 } } })] },
+  'service-session-affinity-config': { objects: [svc({ sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } } })] },
+  'service-external-traffic-policy': { objects: [svc({ externalTrafficPolicy: 'Local' })] },
+  'service-internal-traffic-policy': { objects: [svc({ internalTrafficPolicy: 'Node' })] },
+  'service-load-balancer-source-ranges': { objects: [svc({ type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.0/33'] })] },
+  'workload-name': { objects: [deploy({}, {}, { name: 'Web_App' })] },
+  'workload-replicas': { objects: [deploy({}, { replicas: -1 })] },
+  'workload-selector': { objects: [deploy({}, { selector: { matchLabels: { app: 'other' } } })] },
+  'workload-template-labels': { objects: [{ ...deploy(), spec: { selector: { matchExpressions: [{ key: 'app', operator: 'Exists' }] }, template: { metadata: { labels: { 'app/': 'web' } }, spec: deploy().spec.template.spec } } }] },
+  'workload-containers': { objects: [{ ...deploy(), spec: { ...deploy().spec, template: { metadata: { labels: LABELS }, spec: { containers: [] } } } }] },
+  'container-name': { objects: [deploy({ name: 'App' })] },
+  'container-image': { objects: [pod({ image: ' nginx:1.27' })] },
+  'container-port-protocol': { objects: [deploy({ ports: [{ containerPort: 80, protocol: 'udp' }] })] },
+  'container-port-number': { objects: [deploy({ ports: [{ containerPort: 0 }] })] },
+  'container-port-name': { objects: [deploy({ ports: [{ containerPort: 80, name: 'a-very-long-name' }] })] },
+  'container-port-unique': { objects: [deploy({ ports: [{ containerPort: 80 }, { containerPort: 80, protocol: 'TCP' }] })] },
+  'probe-port': { objects: [deploy({ readinessProbe: { tcpSocket: { port: 0 } } })] },
+  'probe-port-undeclared': { objects: [deploy({ livenessProbe: { httpGet: { path: '/', port: 'health' } } })] },
+  'probe-success-threshold': { objects: [deploy({ livenessProbe: { tcpSocket: { port: 80 }, successThreshold: 2 } })] },
+  'ingress-name': { objects: [ing({ rules: [{ http: { paths: [path()] } }] }, { name: 'Web' })] },
+  'ingress-rules-required': { objects: [ing({})] },
+  'ingress-host': { objects: [ing({ rules: [{ host: 'app.example.com:8080', http: { paths: [path()] } }] })] },
+  'ingress-paths': { objects: [ing({ rules: [{ http: { paths: [path({ path: 'api' })] } }] })] },
+  'ingress-backend': { objects: [ing({ rules: [{ http: { paths: [path({ backend: { service: { name: 'web', port: { name: 'http', number: 80 } } } })] } }] })] },
+  'ingress-tls': { objects: [ing({ rules: [{ host: 'a.example.com', http: { paths: [path()] } }], tls: [{ hosts: ['a.example.com'], secretName: 'TLS_cert' }] })] },
+  'ingress-tls-host-unmatched': { objects: [ing({ rules: [{ host: 'a.example.com', http: { paths: [path()] } }], tls: [{ hosts: ['b.example.com'], secretName: 'tls' }] })] },
+  'ingress-class': { objects: [ing({ ingressClassName: 'nginx', rules: [{ http: { paths: [path()] } }] }, { annotations: { 'kubernetes.io/ingress.class': 'traefik' } })] },
+  'object-name-unique': { objects: [svc({}), svc({})] },
+  'service-node-port-conflict': { objects: [svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 31879 }] }), svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 31879 }] }, { name: 'api' })] },
+  'service-selector-dangling': { objects: [svc({ selector: { app: 'nothing' } })] },
+  'service-target-port-name': { objects: [deploy(), svc({ ports: [{ port: 80, targetPort: 'htpp' }] })] },
+  'service-target-port-undeclared': { objects: [deploy(), svc({ ports: [{ port: 80, targetPort: 8080 }] })] },
+  'ingress-route-conflict': { objects: [svc({}), ing({ rules: [{ host: 'a.example.com', http: { paths: [path(), path()] } }] })] },
+  'ingress-backend-service': { objects: [ing({ rules: [{ http: { paths: [path()] } }] })] },
+  'ingress-backend-port': { objects: [svc({}), ing({ rules: [{ http: { paths: [path({ backend: { service: { name: 'web', port: { number: 8080 } } } })] } }] })] },
+  'exemption-reason-required': { objects: [svc({ selector: { app: 'nothing' } }, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-dangling': '' } })] },
+  'exemption-unknown-rule': { objects: [svc({}, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-danglin': 'pods come from a Helm chart' } })] },
+  'exemption-unused': { objects: [deploy(), svc({}, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-dangling': 'pods come from a Helm chart' } })] },
+  'service-target-selector': { code: 'new ExposedService(chart, \'web\', { target: webApp, selector: { app: \'web\' } })' },
+  'service-target-namespace': { code: 'new ExposedService(chart, \'web\', { target: webAppInNamespaceA, namespace: \'b\' })' },
+  'ingress-backend-namespace': { code: 'new IngressRoute(chart, \'route\', { namespace: \'a\', paths: [{ path: \'/\', service: serviceInNamespaceB }] })' },
+  'ingress-backend-reference-port': { code: 'new IngressRoute(chart, \'route\', { paths: [{ path: \'/\', service: ExposedService.fromName(chart, \'api\', \'api\', { ports: [{ port: 80 }] }), port: 8080 }] })' },
+};
