@@ -1,11 +1,11 @@
 import { Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { Exemptions } from './exemptions';
 import { ExposeOptions, ExposedService, intOrString } from './exposed-service';
 import { ExposePolicy } from './policy';
-import { nameFromId } from './rules/names';
-import { Exemptions } from './exemptions';
 import { EXEMPTION_PREFIX } from './rules/config';
+import { nameFromId } from './rules/names';
 import { ContainerPort, SecurityProfile } from './types';
 import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
 

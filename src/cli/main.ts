@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { AccessRoute } from '../access-map';
-import { AnalysisResult, KNOWN_KINDS, ManifestFinding, analyzeManifests } from '../manifest-analyzer';
 import { readManifests } from '../lint/read';
+import { AnalysisResult, KNOWN_KINDS, ManifestFinding, analyzeManifests } from '../manifest-analyzer';
 import { Severity } from '../rules/violation';
 
 /** Where the CLI writes. */

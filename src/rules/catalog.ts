@@ -1,5 +1,5 @@
-import { RuleInfo, registeredRules } from './define';
 import { lookupRule } from './config';
+import { RuleInfo, registeredRules } from './define';
 // Every rule module registers its rules when loaded: load them all, so the catalog is complete.
 import './metadata';
 import './service';

@@ -187,7 +187,8 @@ export interface SharedSettings {
 export function settingsProblems(s: SharedSettings): string[] {
   const out = ruleMapProblems(s.rules, 'rules');
   const range = s.nodePortRange;
-  if (range !== undefined && (!Number.isInteger(range.min) || !Number.isInteger(range.max) || range.min < 1 || range.max > 65535 || range.min > range.max)) {
+  const ok = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 65535;
+  if (range !== undefined && (!ok(range.min) || !ok(range.max) || range.min > range.max)) {
     out.push(`nodePortRange: ${show(range.min)}-${show(range.max)} is not a port range; min and max are integers with 1 <= min <= max <= 65535`);
   }
   if (s.kubernetesVersion !== undefined) {

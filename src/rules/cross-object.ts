@@ -1,7 +1,7 @@
 import { RuleInfo, appRule } from './define';
 import { checkServicePortRef, ingressBackends, ingressRules, rulePaths } from './ingress';
 import { metadataOf } from './metadata';
-import { list, obj } from './names';
+import { list, obj, Plain } from './names';
 import { hasNodePorts, protocolOf } from './service';
 import { Issue, Severity, Violation, issue, key, seenBefore, show, warning } from './violation';
 import { WORKLOAD_KINDS } from './workload';
@@ -50,21 +50,21 @@ export function selects(selector: unknown, labels: unknown): boolean {
 }
 
 /** The pod template labels of a workload, or a Pod's own labels. */
-export function podLabelsOf(w: Subject<unknown>): { readonly [key: string]: any } {
+export function podLabelsOf(w: Subject<unknown>): Plain {
   return w.kind === 'Pod' ? obj(metadataOf(w.manifest).labels) : obj(obj(obj(obj(w.manifest).spec).template).metadata).labels;
 }
 
 /** The containers of a workload's pod template, or of a Pod. */
-export function containersOf(w: Subject<unknown>): Array<{ readonly [key: string]: any }> {
+export function containersOf(w: Subject<unknown>): Array<Plain> {
   const spec = w.kind === 'Pod' ? obj(obj(w.manifest).spec) : obj(obj(obj(obj(w.manifest).spec).template).spec);
   return list(spec.containers).map(obj);
 }
 
 /** The container ports of a workload, indexed by name and by number+protocol, built once per workload. */
 export interface PortIndex {
-  readonly byName: ReadonlyMap<string, Array<{ readonly [key: string]: any }>>;
+  readonly byName: ReadonlyMap<string, Array<Plain>>;
   readonly byNumber: ReadonlySet<string>;
-  readonly all: Array<{ readonly port: { readonly [key: string]: any }; readonly container: string }>;
+  readonly all: Array<{ readonly port: Plain; readonly container: string }>;
 }
 
 /** The objects under analysis, by kind, with the indexes the rules share. */
@@ -117,7 +117,7 @@ export class ObjectSet<R> {
   public ports(w: Subject<R>): PortIndex {
     let index = this.portIndexes.get(w);
     if (!index) {
-      const byName = new Map<string, Array<{ readonly [key: string]: any }>>();
+      const byName = new Map<string, Array<Plain>>();
       const byNumber = new Set<string>();
       const all: PortIndex['all'] = [];
       for (const c of containersOf(w)) {
@@ -175,7 +175,14 @@ export function analyzeApp<R>(set: ObjectSet<R>, ctx: AppContext<R>): Array<AppF
   const out: Array<AppFinding<R>> = [];
   for (const rule of APP_RULES) {
     const severity = ctx.construct ? rule.info.constructSeverity : rule.info.severity;
-    rule.check(set, ctx, (ref, i) => out.push({ ref, rule: rule.info.id, field: i.field, message: i.message, fix: i.fix, severity: i.severity ?? severity }));
+    rule.check(set, ctx, (ref, i) => out.push({
+      ref,
+      rule: rule.info.id,
+      field: i.field,
+      message: i.message,
+      fix: i.fix,
+      severity: i.severity ?? severity,
+    }));
   }
   return out;
 }
@@ -228,8 +235,8 @@ export const serviceNodePortConflict = defineAppRule({
 });
 
 /** The Services that select pods: not ExternalName, with a non-empty selector. */
-function selectingServices<R>(set: ObjectSet<R>): Array<{ s: Subject<R>; spec: { readonly [key: string]: any }; ns: string }> {
-  const out: Array<{ s: Subject<R>; spec: { readonly [key: string]: any }; ns: string }> = [];
+function selectingServices<R>(set: ObjectSet<R>): Array<{ s: Subject<R>; spec: Plain; ns: string }> {
+  const out: Array<{ s: Subject<R>; spec: Plain; ns: string }> = [];
   for (const s of set.services) {
     const spec = obj(obj(s.manifest).spec);
     if (spec.type === 'ExternalName' || Object.keys(obj(spec.selector)).length === 0) continue;
@@ -323,7 +330,9 @@ export const ingressRouteConflict = defineAppRule({
 });
 
 /** Every Service backend of the Ingresses, with its Service looked up. */
-function ingressServiceBackends<R>(set: ObjectSet<R>, each: (s: Subject<R>, field: string, svc: { readonly [key: string]: any }, target: Subject<R> | undefined, outside: boolean) => void): void {
+type BackendVisitor<R> = (s: Subject<R>, field: string, svc: Plain, target: Subject<R> | undefined, outside: boolean) => void;
+
+function ingressServiceBackends<R>(set: ObjectSet<R>, each: BackendVisitor<R>): void {
   for (const s of set.ingresses) {
     const ns = namespaceOf(s.manifest);
     const outside = declaredOutside(s.manifest);

@@ -1,5 +1,5 @@
-import { RuleInfo } from './define';
 import { EXEMPTION_PREFIX } from './config';
+import { RuleInfo } from './define';
 import { RULE_EXAMPLES } from './examples';
 import { Violation } from './violation';
 
@@ -27,7 +27,7 @@ export function rulesMarkdown(rules: readonly RuleInfo[], run: ExampleRunner): s
     'when it certainly breaks at runtime, or (constructs only) when a prop has no effect given the others; a **warning** when the API',
     'accepts and ignores it, or it is probably a mistake, or a later Kubernetes release relaxed the rule (the message names the version).',
     '',
-    `Change a rule's severity App-wide with \`ExposePolicy.set(app, { rules: { '<id>': RuleSeverity.OFF } })\`, \`--rule <id>=off\` or the`,
+    'Change a rule\'s severity App-wide with `ExposePolicy.set(app, { rules: { \'<id>\': RuleSeverity.OFF } })`, `--rule <id>=off` or the',
     `plugin's \`rules\` property; exempt one object with \`construct.ignoreRule('<id>', 'reason')\` or the annotation \`${EXEMPTION_PREFIX}<id>: <reason>\`.`,
     '',
     '| rule | kinds | severity | scope | checks |',

@@ -2,7 +2,7 @@ import { objectRule } from './define';
 import { metadataOf } from './metadata';
 import {
   checkDns1035Label, checkDns1123Subdomain, checkIanaServiceName, checkPortNumber, isDns1123Subdomain, isIP,
-  isWildcardDns1123Subdomain, list, obj,
+  isWildcardDns1123Subdomain, list, obj, Plain,
 } from './names';
 import { Issue, Severity, issue, show, warning } from './violation';
 
@@ -101,12 +101,12 @@ export function hostCovers(tlsHost: string, ruleHost: string): boolean {
 }
 
 /** @internal the rules of an Ingress, each with its field path */
-export function ingressRules(ing: unknown): Array<{ readonly rule: { readonly [key: string]: any }; readonly field: string }> {
+export function ingressRules(ing: unknown): Array<{ readonly rule: Plain; readonly field: string }> {
   return list(obj(obj(ing).spec).rules).map((rule, i) => ({ rule: obj(rule), field: `spec.rules[${i}]` }));
 }
 
 /** @internal the paths of an Ingress rule, each with its field path */
-export function rulePaths(rule: { readonly [key: string]: any }, field: string): Array<{ readonly path: { readonly [key: string]: any }; readonly field: string }> {
+export function rulePaths(rule: Plain, field: string): Array<{ readonly path: Plain; readonly field: string }> {
   return list(obj(rule.http).paths).map((p, j) => ({ path: obj(p), field: `${field}.http.paths[${j}]` }));
 }
 
@@ -120,7 +120,7 @@ export function ingressBackends(ing: unknown): Array<{ readonly backend: unknown
 }
 
 function ingressRule(def: { id: string; summary: string; prevents: string; severity?: Severity; constructSeverity?: Severity },
-  check: (ing: any, spec: { readonly [key: string]: any }) => Issue[]) {
+  check: (ing: any, spec: Plain) => Issue[]) {
   return objectRule({ kinds: KINDS, severity: Severity.ERROR, ...def }, ing => check(ing, obj(obj(ing).spec)));
 }
 
@@ -172,7 +172,7 @@ export const ingressBackend = ingressRule({
 });
 
 /** The TLS entries of an Ingress with their field paths. */
-function tlsEntries(spec: { readonly [key: string]: any }) {
+function tlsEntries(spec: Plain) {
   return list(spec.tls).map((t, i) => ({ tls: obj(t), field: `spec.tls[${i}]` }));
 }
 

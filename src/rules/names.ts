@@ -166,6 +166,9 @@ export function checkLabels(field: string, labels: unknown): Issue[] {
   return out;
 }
 
+/** @internal a parsed YAML object, read loosely */
+export type Plain = { readonly [key: string]: any };
+
 /** @internal a plain object, or an empty one for anything else (null, a list, a scalar) */
 export function obj(value: unknown): { readonly [key: string]: any } {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as any : {};

@@ -2,7 +2,7 @@ import { CheckContext, PortRange, objectRule, rejectedBefore, relaxedIn } from '
 import { metadataOf } from './metadata';
 import {
   checkDns1035Label, checkDns1123Label, checkLabels, checkNumberOrName, checkPortNumber, checkQualifiedName,
-  isCidr, isDns1123Subdomain, isPortNumber, list, obj,
+  isCidr, isDns1123Subdomain, isPortNumber, list, obj, Plain,
 } from './names';
 import { Issue, Severity, issue, key, seenBefore, show } from './violation';
 
@@ -43,10 +43,10 @@ export function protocolOf(p: unknown): string {
 
 /** @internal What every Service rule reads, with the API server's defaults applied. */
 interface ServiceView {
-  readonly spec: { readonly [key: string]: any };
+  readonly spec: Plain;
   readonly type: string;
   readonly headless: boolean;
-  readonly ports: ReadonlyArray<{ readonly [key: string]: any }>;
+  readonly ports: ReadonlyArray<Plain>;
 }
 
 function view(svc: any): ServiceView {
@@ -71,7 +71,7 @@ function serviceRule(def: { id: string; summary: string; prevents: string; sever
 }
 
 /** Runs `check` on every port with its field path. */
-function eachPort(s: ServiceView, check: (p: { readonly [key: string]: any }, f: string, i: number) => Issue[]): Issue[] {
+function eachPort(s: ServiceView, check: (p: Plain, f: string, i: number) => Issue[]): Issue[] {
   return s.ports.flatMap((p, i) => check(p, `spec.ports[${i}]`, i));
 }
 

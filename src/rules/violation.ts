@@ -94,9 +94,9 @@ export function show(value: unknown): string {
  * Records `value` under `key` the first time; returns the earlier value when the key was
  * seen before. The shape of every "must be unique" rule.
  */
-export function seenBefore<K, V>(seen: Map<K, V>, key: K, value: V): V | undefined {
-  const first = seen.get(key);
-  if (first === undefined) seen.set(key, value);
+export function seenBefore<K, V>(seen: Map<K, V>, k: K, value: V): V | undefined {
+  const first = seen.get(k);
+  if (first === undefined) seen.set(k, value);
   return first;
 }
 

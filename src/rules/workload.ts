@@ -2,7 +2,7 @@ import { CheckContext, objectRule } from './define';
 import { metadataOf } from './metadata';
 import {
   checkDns1123Label, checkDns1123Subdomain, checkIanaServiceName, checkLabels, checkNumberOrName, checkPortNumber,
-  isPortNumber, list, obj,
+  isPortNumber, list, obj, Plain,
 } from './names';
 import { PROTOCOLS, protocolOf } from './service';
 import { Issue, Severity, issue, key, seenBefore, show } from './violation';
@@ -20,8 +20,8 @@ export interface PodView {
   readonly isPod: boolean;
   /** The field path of the pod spec: `spec.template.spec`, or `spec` for a Pod. */
   readonly path: string;
-  readonly spec: { readonly [key: string]: any };
-  readonly containers: ReadonlyArray<{ readonly [key: string]: any }>;
+  readonly spec: Plain;
+  readonly containers: ReadonlyArray<Plain>;
 }
 
 /** @internal */
@@ -33,7 +33,7 @@ export function podOf(m: any): PodView {
 }
 
 /** @internal Runs `check` on every container with its field path. */
-export function eachContainer(pod: PodView, check: (c: { readonly [key: string]: any }, f: string, i: number) => Issue[]): Issue[] {
+export function eachContainer(pod: PodView, check: (c: Plain, f: string, i: number) => Issue[]): Issue[] {
   return pod.containers.flatMap((c, i) => check(c, `${pod.path}.containers[${i}]`, i));
 }
 
@@ -42,7 +42,7 @@ function podRule(def: { id: string; summary: string; prevents: string; severity?
   return objectRule({ kinds: POD_KINDS, severity: Severity.ERROR, ...def }, (m, ctx) => check(podOf(m), ctx, m));
 }
 
-function workloadSpec(m: any): { readonly [key: string]: any } {
+function workloadSpec(m: any): Plain {
   return obj(obj(m).spec);
 }
 
@@ -131,7 +131,7 @@ export const containerImage = podRule({
 }));
 
 /** Runs `check` on every port of every container. */
-function eachContainerPort(pod: PodView, check: (p: { readonly [key: string]: any }, f: string, j: number, c: { readonly [key: string]: any }) => Issue[]): Issue[] {
+function eachContainerPort(pod: PodView, check: (p: Plain, f: string, j: number, c: Plain) => Issue[]): Issue[] {
   return eachContainer(pod, (c, f) => list(c.ports).flatMap((p, j) => check(obj(p), `${f}.ports[${j}]`, j, c)));
 }
 
@@ -195,7 +195,7 @@ export const containerPortUnique = podRule({
 });
 
 /** Runs `check` on every probe handler's port of every container. */
-function eachProbePort(pod: PodView, check: (port: unknown, f: string, handler: string, c: { readonly [key: string]: any }) => Issue[]): Issue[] {
+function eachProbePort(pod: PodView, check: (port: unknown, f: string, handler: string, c: Plain) => Issue[]): Issue[] {
   return eachContainer(pod, (c, f) => PROBES.flatMap(probe => HANDLERS.flatMap(handler => {
     const h = obj(obj(c[probe])[handler]);
     return h.port === undefined || h.port === null ? [] : check(h.port, `${f}.${probe}.${handler}.port`, handler, c);
