@@ -1,126 +1,165 @@
-import { checkBackend, checkHost, checkIngress, checkPath, checkServicePortRef, hostCovers } from '../../src/rules/ingress';
+import { analyzed, backend, check, ingress, rule, service } from './helpers';
+import { checkServicePortRef } from '../../src/rules/ingress';
 
-const msgs = (vs: Array<{ field: string; message: string }>) => vs.map(v => `${v.field}: ${v.message}`);
-const backend = (name: any = 'web', port: any = { number: 80 }) => ({ service: { name, port } });
+const E = 'error';
+const W = 'warning';
+/** The first path of the first rule. */
+const P = 'spec.rules[0].http.paths[0]';
+const B = `${P}.backend`;
+
+/** An Ingress with one rule of the host. */
+const withHost = (host: string) => ingress({ rules: [rule(host)] });
+/** An Ingress with a TLS entry for the host, and a rule for any host. */
+const withTlsHost = (host: string) => ingress({ rules: [rule()], tls: [{ secretName: 's', hosts: [host] }] });
 
 describe('ingress rules', () => {
   describe('hosts', () => {
     test.each(['example.com', 'service.libert.xyz', 'a', '*.example.com', 'a-b.c-d.e'])('accepts %j', h => {
-      expect(checkHost('host', h)).toEqual([]);
+      expect(check(withHost(h))).toEqual([]);
+      expect(check(withTlsHost(h))).toEqual([]);
     });
-    test.each<[string, RegExp]>([
-      ['Bad_Host:8080', /^host: "Bad_Host:8080" has a port: .* use "bad-host"$/],
-      ['foo.com:80', /has a port/],
-      ['10.0.0.1', /"10.0.0.1" is an IP address: an Ingress host must be a DNS name, not an IP/],
-      ['::1', /is an IP address/],
-      ['Example.com', /"Example.com" is not a valid host: must be a lowercase DNS-1123 subdomain; use e.g. "example.com"|"Example.com" is not a valid host/],
-      ['*', /"\*" is not a valid wildcard host: a wildcard may only be the whole first label/],
-      ['*bar.com', /not a valid wildcard host/],
-      ['f*.bar.com', /not a valid wildcard host/],
-      ['foo.*.bar.com', /not a valid wildcard host/],
-      ['*.*.bar.com', /not a valid wildcard host/],
-      ['a..b', /is not a valid host/],
-      ['', /"" is not a host/],
-    ])('fails when the host is %j', (h, re) => {
-      expect(msgs(checkHost('host', h))).toEqual([expect.stringMatching(re)]);
+
+    test.each([
+      'Bad_Host:8080', 'foo.com:80', '10.0.0.1', '::1', 'Example.com', '*', '*bar.com', 'f*.bar.com', 'foo.*.bar.com', '*.*.bar.com', 'a..b',
+    ])('fails when the host is %j', h => {
+      expect(check(withHost(h))).toEqual([`ingress-host spec.rules[0].host ${E}`]);
+    });
+
+    test.each([
+      'Bad_Host:8080', 'foo.com:80', '::1', 'Example.com', '*', '*bar.com', 'f*.bar.com', 'foo.*.bar.com', '*.*.bar.com', 'a..b', '',
+    ])('fails when the TLS host is %j', h => {
+      expect(check(withTlsHost(h))).toEqual([`ingress-tls spec.tls[0].hosts[0] ${E}`]);
+    });
+
+    // Was `fails when the host is ""`: validateIngressRules checks a rule host only when it
+    // is non-empty (`if len(ih.Host) > 0`), so "" is accepted and means any host, like no host.
+    // BUG: ingress-host (src/rules/ingress.ts) rejects it.
+    test.failing('accepts "" as a rule host (any host)', () => {
+      expect(check(withHost(''))).toEqual([]);
+    });
+
+    // validateIngressTLS checks a TLS host only as a (wildcard) DNS-1123 subdomain, with no IP
+    // check (1.27 through the newest): "10.0.0.1" is accepted there, unlike in a rule host.
+    // BUG: ingress-tls (src/rules/ingress.ts, through checkHost) rejects it.
+    test.failing('accepts an IP address as a TLS host', () => {
+      expect(check(withTlsHost('10.0.0.1'))).toEqual([]);
     });
   });
 
   describe('paths', () => {
+    const withPath = (path: string, pathType: string) => ingress({ rules: [rule('a.com', { path, pathType })] });
+
     test.each<[string, string]>([
       ['/', 'Prefix'], ['/api', 'Prefix'], ['/a/b/', 'Exact'], ['/health', 'Exact'], ['', 'ImplementationSpecific'],
       ['/api(/|$)(.*)', 'ImplementationSpecific'], ['/a//b', 'ImplementationSpecific'],
-    ])('accepts %j as %s', (p, t) => expect(checkPath('p', p, t)).toEqual([]));
+    ])('accepts %j as %s', (p, t) => expect(check(withPath(p, t))).toEqual([]));
 
-    test.each<[string, string, RegExp]>([
-      ['api', 'Prefix', /^p\.path: "api" must start with '\/' for pathType Prefix; use "\/api"/],
-      ['', 'Exact', /^p\.path: "" must start with '\/'/],
-      ['/a//b', 'Prefix', /may not contain "\/\/"/],
-      ['/a/./b', 'Prefix', /may not contain "\/.\/"/],
-      ['/a/../b', 'Exact', /may not contain "\/..\/"/],
-      ['/a%2fb', 'Prefix', /may not contain "%2f"/],
-      ['/a%2Fb', 'Prefix', /may not contain "%2F"/],
-      ['/a/.', 'Prefix', /may not end with "\/."/],
-      ['/a/..', 'Exact', /may not end with "\/.."/],
-      ['api', 'ImplementationSpecific', /must be empty or start with '\/'/],
-      ['/', 'Regex', /^p\.pathType: "Regex" is not a pathType/],
-    ])('fails when %j is %s', (p, t, re) => {
-      expect(msgs(checkPath('p', p, t))).toEqual([expect.stringMatching(re)]);
+    test.each<[string, string, string]>([
+      ['api', 'Prefix', 'path'],
+      ['', 'Exact', 'path'],
+      ['/a//b', 'Prefix', 'path'],
+      ['/a/./b', 'Prefix', 'path'],
+      ['/a/../b', 'Exact', 'path'],
+      ['/a%2fb', 'Prefix', 'path'],
+      ['/a%2Fb', 'Prefix', 'path'],
+      ['/a/.', 'Prefix', 'path'],
+      ['/a/..', 'Exact', 'path'],
+      ['api', 'ImplementationSpecific', 'path'],
+      ['/', 'Regex', 'pathType'],
+    ])('fails when %j is %s', (p, t, field) => {
+      expect(check(withPath(p, t))).toEqual([`ingress-paths ${P}.${field} ${E}`]);
     });
   });
 
   describe('backends', () => {
+    const withBackend = (b: any) => ingress({ rules: [rule('a.com', { backend: b })] });
+
     test.each<[string, any]>([
       ['a port number', backend()],
       ['a port name', backend('web', { name: 'http' })],
       ['a resource', { resource: { kind: 'Bucket', name: 'b' } }],
-    ])('accepts %s', (_, b) => expect(checkBackend('b', b)).toEqual([]));
+    ])('accepts %s', (_, b) => expect(check(withBackend(b))).toEqual([]));
 
-    test.each<[string, any, RegExp]>([
-      ['both name and number are set', backend('web', { name: 'http', number: 80 }), /^b\.service\.port: .* must have exactly one of name or number/],
-      ['neither is set', backend('web', {}), /must have exactly one of name or number/],
-      ['the number is 0', backend('web', { number: 0 }), /must have exactly one of name or number/],
-      ['the number is 65536', backend('web', { number: 65536 }), /^b\.service\.port\.number: 65536 is not a valid port number/],
-      ['the name is longer than 15', backend('web', { name: 'a-very-long-port-name' }), /^b\.service\.port\.name: "a-very-long-port-name" is not a valid backend port name.*an Ingress can only refer to a Service port by an IANA name of at most 15 characters/],
-      ['the Service name is not a DNS-1035 label', backend('1web'), /^b\.service\.name: "1web" is not a valid Service name/],
-      ['both service and resource are set', { ...backend(), resource: { kind: 'X', name: 'x' } }, /^b: a backend needs exactly one of service or resource/],
-    ])('fails when %s', (_, b, re) => {
-      expect(msgs(checkBackend('b', b))).toEqual(expect.arrayContaining([expect.stringMatching(re)]));
+    test.each<[string, any, string]>([
+      ['both name and number are set', backend('web', { name: 'http', number: 80 }), `${B}.service.port`],
+      ['neither is set', backend('web', {}), `${B}.service.port`],
+      ['the number is 0', backend('web', { number: 0 }), `${B}.service.port`],
+      ['the number is 65536', backend('web', { number: 65536 }), `${B}.service.port.number`],
+      ['the name is longer than 15', backend('web', { name: 'a-very-long-port-name' }), `${B}.service.port.name`],
+      ['the Service name is not a DNS-1035 label', backend('1web'), `${B}.service.name`],
+      ['both service and resource are set', { ...backend(), resource: { kind: 'X', name: 'x' } }, B],
+    ])('fails when %s', (_, b, field) => {
+      expect(check(withBackend(b))).toEqual([`ingress-backend ${field} ${E}`]);
     });
   });
 
   describe('backend ports against the Service', () => {
-    const ports = [{ port: 80, name: 'http' }, { port: 443, name: 'https' }];
+    const web = service({ ports: [{ port: 80, name: 'http' }, { port: 443, name: 'https' }] });
+    const to = (port: any, metadata: any = { name: 'web' }) => ingress({ rules: [rule('a.com', { backend: backend('web', port) })] }, metadata);
+
     test('accepts a number and a name of the Service', () => {
-      expect(checkServicePortRef('f', 'web', 80, ports)).toEqual([]);
-      expect(checkServicePortRef('f', 'web', 'https', ports)).toEqual([]);
+      expect(analyzed([web, to({ number: 80 })])).toEqual([]);
+      expect(analyzed([web, to({ name: 'https' })])).toEqual([]);
     });
+    // Was a direct check with unknown ports; in manifests the ports are unknown when the
+    // Service is declared outside the checked set.
+    test('accepts any port when the ports are unknown', () => {
+      expect(analyzed([to({ number: 8080 }, { name: 'web', annotations: { 'cdk8s-expose.io/external-services': 'web' } })])).toEqual([]);
+    });
+    test.each<[string, any]>([
+      ['the port is missing', { number: 8080 }],
+      ['the name is missing', { name: 'grpc' }],
+    ])('fails when %s', (_, port) => {
+      expect(analyzed([web, to(port)])).toEqual([`Ingress/web ingress-backend-port ${B}.service.port ${E}`]);
+    });
+
+    // A backend without a port exists only in the constructs (an IngressRoute to an
+    // ExposedService); a manifest backend always names a port (ingress-backend). These rows
+    // check the helper those constructs share, which carries no rule id of its own.
+    const ports = [{ port: 80, name: 'http' }, { port: 443, name: 'https' }];
     test('accepts no port when the Service has one', () => {
       expect(checkServicePortRef('f', 'web', undefined, [{ port: 80 }])).toEqual([]);
     });
-    test('accepts any port when the ports are unknown', () => {
-      expect(checkServicePortRef('f', 'web', 8080, undefined)).toEqual([]);
-    });
-    test.each<[string, any, any, RegExp]>([
-      ['the port is missing', 8080, ports, /^f: 8080 is not a port of Service "web", whose ports are 80 \(http\), 443 \(https\); use one of them/],
-      ['the name is missing', 'grpc', ports, /^f: "grpc" is not a port of Service "web"/],
-      ['no port is given for a Service with two', undefined, ports, /^f: the backend to Service "web" needs an explicit port because it has 2 ports: 80 \(http\), 443 \(https\)/],
-      ['no port is given for a Service with unknown ports', undefined, undefined, /needs an explicit port because its ports are not known/],
-    ])('fails when %s', (_, ref, p, re) => {
-      expect(msgs(checkServicePortRef('f', 'web', ref, p))).toEqual([expect.stringMatching(re)]);
+    test.each<[string, any]>([
+      ['no port is given for a Service with two', ports],
+      ['no port is given for a Service with unknown ports', undefined],
+    ])('fails when %s', (_, p) => {
+      expect(checkServicePortRef('f', 'web', undefined, p).map(i => `${i.field} ${i.severity ?? E}`)).toEqual([`f ${E}`]);
     });
   });
 
   describe('TLS host matching', () => {
     test.each<[string, string, boolean]>([
       ['a.com', 'a.com', true], ['*.a.com', 'x.a.com', true], ['*.a.com', 'x.y.a.com', false], ['*.a.com', 'a.com', false], ['b.com', 'a.com', false],
-    ])('%s covers %s: %s', (t, r, ok) => expect(hostCovers(t, r)).toBe(ok));
+    ])('%s covers %s: %s', (t, r, ok) => {
+      const found = check(ingress({ rules: [rule(r)], tls: [{ secretName: 's', hosts: [t] }] }));
+      expect(found).toEqual(ok ? [] : [`ingress-tls-host-unmatched spec.tls[0].hosts[0] ${W}`]);
+    });
   });
 
   describe('a whole Ingress', () => {
-    const ing = (spec: any, metadata: any = { name: 'web' }) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata, spec });
-    const rule = (host?: string) => ({ host, http: { paths: [{ path: '/', pathType: 'Prefix', backend: backend() }] } });
-
     test('accepts rules, TLS and a class', () => {
-      expect(checkIngress(ing({ ingressClassName: 'nginx', rules: [rule('a.com')], tls: [{ secretName: 'a-tls', hosts: ['a.com'] }] }))).toEqual([]);
+      expect(check(ingress({ ingressClassName: 'nginx', rules: [rule('a.com')], tls: [{ secretName: 'a-tls', hosts: ['a.com'] }] }))).toEqual([]);
     });
     test('accepts a default backend alone', () => {
-      expect(checkIngress(ing({ defaultBackend: backend() }))).toEqual([]);
+      expect(check(ingress({ defaultBackend: backend() }))).toEqual([]);
     });
     test('accepts a matching class annotation', () => {
-      expect(checkIngress(ing({ ingressClassName: 'nginx', rules: [rule()] }, { name: 'w', annotations: { 'kubernetes.io/ingress.class': 'nginx' } }))).toEqual([]);
+      expect(check(ingress({ ingressClassName: 'nginx', rules: [rule()] }, { name: 'w', annotations: { 'kubernetes.io/ingress.class': 'nginx' } }))).toEqual([]);
     });
-    test.each<[string, any, any, RegExp]>([
-      ['it has neither rules nor a default backend', {}, undefined, /^spec: an Ingress needs rules or a defaultBackend/],
-      ['a rule has no paths', { rules: [{ host: 'a.com', http: { paths: [] } }] }, undefined, /^spec\.rules\[0\]\.http\.paths: a rule with http needs at least one path/],
-      ['the TLS secret name is invalid', { rules: [rule('a.com')], tls: [{ secretName: 'A_TLS', hosts: ['a.com'] }] }, undefined, /^spec\.tls\[0\]\.secretName: "A_TLS" is not a valid Secret name/],
-      ['a TLS host is invalid', { rules: [rule('a.com')], tls: [{ secretName: 's', hosts: ['A.com'] }] }, undefined, /^spec\.tls\[0\]\.hosts\[0\]: "A.com" is not a valid host/],
-      ['a TLS host matches no rule', { rules: [rule('a.com')], tls: [{ secretName: 's', hosts: ['b.com'] }] }, undefined, /^spec\.tls\[0\]\.hosts\[0\]: "b.com" matches no rule host of this Ingress \(a.com\)/],
-      ['the class is invalid', { ingressClassName: 'Nginx_1', rules: [rule()] }, undefined, /^spec\.ingressClassName: "Nginx_1" is not a valid ingressClassName/],
-      ['the class conflicts with the annotation', { ingressClassName: 'nginx', rules: [rule()] }, { name: 'w', annotations: { 'kubernetes.io/ingress.class': 'traefik' } }, /^spec\.ingressClassName: "nginx" conflicts with annotation kubernetes.io\/ingress.class="traefik"/],
-      ['the name is invalid', { rules: [rule()] }, { name: 'Web_1' }, /^metadata\.name: "Web_1" is not a valid Ingress name/],
-    ])('fails when %s', (_, spec, md, re) => {
-      expect(msgs(checkIngress(ing(spec, md)))).toEqual(expect.arrayContaining([expect.stringMatching(re)]));
+    test.each<[string, any, any, string[]]>([
+      ['it has neither rules nor a default backend', {}, undefined, [`ingress-rules-required spec ${E}`]],
+      ['a rule has no paths', { rules: [{ host: 'a.com', http: { paths: [] } }] }, undefined, [`ingress-paths spec.rules[0].http.paths ${E}`]],
+      ['the TLS secret name is invalid', { rules: [rule('a.com')], tls: [{ secretName: 'A_TLS', hosts: ['a.com'] }] }, undefined, [`ingress-tls spec.tls[0].secretName ${E}`]],
+      ['a TLS host is invalid', { rules: [rule('a.com')], tls: [{ secretName: 's', hosts: ['A.com'] }] }, undefined, [`ingress-tls spec.tls[0].hosts[0] ${E}`]],
+      // The API server accepts a TLS host that no rule routes; its certificate is just never
+      // served for it: a warning.
+      ['a TLS host matches no rule', { rules: [rule('a.com')], tls: [{ secretName: 's', hosts: ['b.com'] }] }, undefined, [`ingress-tls-host-unmatched spec.tls[0].hosts[0] ${W}`]],
+      ['the class is invalid', { ingressClassName: 'Nginx_1', rules: [rule()] }, undefined, [`ingress-class spec.ingressClassName ${E}`]],
+      ['the class conflicts with the annotation', { ingressClassName: 'nginx', rules: [rule()] }, { name: 'w', annotations: { 'kubernetes.io/ingress.class': 'traefik' } }, [`ingress-class spec.ingressClassName ${E}`]],
+      ['the name is invalid', { rules: [rule()] }, { name: 'Web_1' }, [`ingress-name metadata.name ${E}`]],
+    ])('fails when %s', (_, spec, md, expected) => {
+      expect(check(ingress(spec, md))).toEqual(expected);
     });
   });
 });
