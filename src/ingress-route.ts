@@ -276,9 +276,9 @@ export class IngressRoute extends Construct implements Participant {
       if ((svc.namespace ?? ns) !== ns) {
         out.push({ rule: ingressBackendNamespace.id, field: `${field}.service.name`, message: `Service ${show(svc.name)} is in namespace ${show(svc.namespace)}, but this Ingress is in ${show(ns)}; an Ingress can only route to Services of its own namespace`, fix: 'move one of them' });
       }
-      for (const i of checkServicePortRef(`${field}.service.port`, svc.name, backend.port, svc.portsKnown ? svc.ports : undefined)) {
-        out.push({ ...i, rule: ingressBackendReferencePort.id });
-      }
+      // a port left out is the backend rule's finding (said better here); a wrong one, the reference's
+      const rule = backend.port === undefined ? ingressBackend.info.id : ingressBackendReferencePort.id;
+      for (const i of checkServicePortRef(`${field}.service.port`, svc.name, backend.port, svc.portsKnown ? svc.ports : undefined)) out.push({ ...i, rule });
     }
     return out;
   }

@@ -151,4 +151,48 @@ describe('ExposedService', () => {
       }), { numRuns: 60 });
     });
   });
+
+  describe('ignoreRule', () => {
+    const dangling = (exempt?: [string, string]) => {
+      const c = chart('demo');
+      new WebApp(c, 'web', { image: 'nginx', ports: [{ containerPort: 80 }] });
+      const svc = new ExposedService(c, 'legacy', { selector: { app: 'legacy' }, ports: [{ port: 80 }] });
+      if (exempt) svc.ignoreRule(exempt[0], exempt[1]);
+      ExposePolicy.set(c, { rules: { 'service-selector-dangling': RuleSeverity.ERROR } });
+      return c;
+    };
+
+    test('fails without the exemption', () => {
+      expect(found(dangling())).toEqual(['demo/legacy service-selector-dangling spec.selector']);
+    });
+
+    test('suppresses the finding and writes the annotation with the reason', () => {
+      const c = dangling(['service-selector-dangling', 'pods come from the upstream Helm chart']);
+      const svc = one(synth(c), 'Service', 'legacy');
+      expect(svc.metadata.annotations).toEqual({ 'ignore-check.cdk8s-expose.io/service-selector-dangling': 'pods come from the upstream Helm chart' });
+    });
+
+    test('fails when the reason is empty', () => {
+      expect(found(dangling(['service-selector-dangling', '']))).toEqual([
+        'demo/legacy service-selector-dangling spec.selector',
+        "demo/legacy exemption-reason-required metadata.annotations['ignore-check.cdk8s-expose.io/service-selector-dangling']",
+      ]);
+    });
+
+    test('fails when the rule id is unknown, naming the closest', () => {
+      const c = dangling(['service-selector-danglin', 'pods come from the upstream Helm chart']);
+      expect(found(c)).toEqual([
+        'demo/legacy service-selector-dangling spec.selector',
+        "demo/legacy exemption-unknown-rule metadata.annotations['ignore-check.cdk8s-expose.io/service-selector-danglin']",
+      ]);
+      expect(synthError(c)).toMatch(/did you mean "service-selector-dangling"/);
+    });
+
+    test('warns when the exemption suppresses nothing', () => {
+      const c = chart('demo');
+      ExposePolicy.set(c, { warningsAsErrors: true });
+      new WebApp(c, 'web', { image: 'nginx', ports: [{ containerPort: 80 }] }).expose('svc').ignoreRule('service-selector-dangling', 'old reason');
+      expect(found(c)).toEqual(["demo/web/svc exemption-unused metadata.annotations['ignore-check.cdk8s-expose.io/service-selector-dangling']"]);
+    });
+  });
 });

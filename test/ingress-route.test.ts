@@ -1,4 +1,4 @@
-import { ExposedService, IngressRoute, PathType, ServiceType, WebApp } from '../src';
+import { ExposedService, IngressRoute, ManifestAnalyzer, PathType, ServiceType, WebApp } from '../src';
 import { chart, found, one, synth, synthError } from './util';
 
 describe('IngressRoute', () => {
@@ -78,6 +78,7 @@ describe('IngressRoute', () => {
     const c = chart('demo');
     const svc = new ExposedService(c, 'web', { selector: { a: 'b' }, ports: [{ port: 80, name: 'http' }] });
     new IngressRoute(c, 'ing', { paths: [{ path: '/', service: svc, port: 8080 }] });
+    expect(found(c)).toEqual(['demo/ing ingress-backend-port spec.rules[0].http.paths[0].backend.service.port']);
     expect(synthError(c)).toMatch(/\[demo\/ing\] spec\.rules\[0\]\.http\.paths\[0\]\.backend\.service\.port: 8080 is not a port of Service "web" \(\[demo\/web\]\), whose ports are 80 \(http\)/);
   });
 
@@ -85,6 +86,7 @@ describe('IngressRoute', () => {
     const c = chart('demo');
     const svc = new ExposedService(c, 'web', { selector: { a: 'b' }, ports: [{ port: 80, name: 'http' }, { port: 443, name: 'https' }] });
     new IngressRoute(c, 'ing', { paths: [{ path: '/', service: svc }] });
+    expect(found(c)).toEqual(['demo/ing ingress-backend spec.rules[0].http.paths[0].backend.service.port']);
     expect(synthError(c)).toMatch(/\[demo\/ing\] spec\.rules\[0\]\.http\.paths\[0\]\.backend\.service\.port: the backend to Service "web" \(\[demo\/web\]\) needs an explicit port because it has 2 ports/);
   });
 
@@ -92,6 +94,7 @@ describe('IngressRoute', () => {
     const c = chart('demo');
     const svc = new ExposedService(c, 'web', { selector: { a: 'b' }, ports: [{ port: 80, name: 'a-very-long-port-name' }] });
     new IngressRoute(c, 'ing', { paths: [{ path: '/', service: svc, port: 'a-very-long-port-name' }] });
+    expect(found(c)).toEqual(['demo/ing ingress-backend spec.rules[0].http.paths[0].backend.service.port.name']);
     expect(synthError(c)).toMatch(/backend\.service\.port\.name: "a-very-long-port-name" is not a valid backend port name.*use the port number/);
   });
 
@@ -127,15 +130,16 @@ describe('IngressRoute', () => {
   test('fails when a route has neither paths nor a default backend', () => {
     const c = chart('demo');
     new IngressRoute(c, 'ing', { host: 'a.example.com' });
-    expect(synthError(c)).toMatch(/\[demo\/ing\] spec\.rules\[0\]\.http\.paths: a rule with http needs at least one path/);
+    expect(found(c)).toEqual(['demo/ing ingress-paths spec.rules[0].http.paths']);
     const c2 = chart('demo2');
     new IngressRoute(c2, 'ing', {});
-    expect(synthError(c2)).toMatch(/\[demo2\/ing\] spec: an Ingress needs rules or a defaultBackend/);
+    expect(found(c2)).toEqual(['demo2/ing ingress-rules-required spec']);
   });
 
   test('fails when a Service of unknown ports gets no backend port', () => {
     const c = chart('demo');
     new IngressRoute(c, 'ing', { paths: [{ path: '/', service: ExposedService.fromName(c, 'ext', 'ext') }] });
+    expect(found(c)).toEqual(['demo/ing ingress-backend spec.rules[0].http.paths[0].backend.service.port']);
     expect(synthError(c)).toMatch(/needs an explicit port because its ports are not known/);
   });
 
@@ -144,5 +148,33 @@ describe('IngressRoute', () => {
     const ext = new ExposedService(c, 'api', { type: ServiceType.EXTERNAL_NAME, externalName: 'api.example.com', ports: [{ port: 443 }] });
     new IngressRoute(c, 'ing', { paths: [{ path: '/', service: ext }] });
     expect(one(synth(c), 'Ingress').spec.rules[0].http.paths[0].backend.service).toEqual({ name: 'api', port: { number: 443 } });
+  });
+
+  test('fails when a backend port is not one a reference by name declares', () => {
+    const c = chart('demo');
+    new IngressRoute(c, 'ing', { paths: [{ path: '/', service: ExposedService.fromName(c, 'api', 'api', { ports: [{ port: 80 }] }), port: 8080 }] });
+    expect(found(c)).toEqual(['demo/ing ingress-backend-reference-port spec.rules[0].http.paths[0].backend.service.port']);
+  });
+
+  test('a Service referenced by name is declared outside the App in the emitted YAML, so the CLI does not report it missing', () => {
+    const c = chart('demo');
+    const app = ExposedService.fromName(c, 'api', 'api', { ports: [{ port: 80 }] });
+    const web = new ExposedService(c, 'web', { selector: { a: 'b' }, ports: [{ port: 80 }] });
+    new IngressRoute(c, 'ing', { paths: [{ path: '/', service: app }, { path: '/web', service: web }] });
+    const ing = one(synth(c), 'Ingress');
+    expect(ing.metadata.annotations).toEqual({ 'cdk8s-expose.io/external-services': 'api' });
+    const result = ManifestAnalyzer.analyze(synth(c).map(manifest => ({ manifest })));
+    expect(result.findings.filter(f => f.kind === 'Ingress')).toEqual([]);
+  });
+
+  test('ignoreRule exempts the route from one rule, with the reason, through an annotation', () => {
+    const c = chart('demo');
+    const route = new IngressRoute(c, 'ing', { host: 'a.example.com', paths: [{ path: '/', service: ExposedService.fromName(c, 'api', 'api', { ports: [{ port: 80 }] }) }], tls: [{ secretName: 'tls', hosts: ['b.example.com'] }] });
+    route.ignoreRule('ingress-tls-host-unmatched', 'b is served by another route of the same certificate');
+    const ing = one(synth(c), 'Ingress');
+    expect(ing.metadata.annotations['ignore-check.cdk8s-expose.io/ingress-tls-host-unmatched']).toBe('b is served by another route of the same certificate');
+    const result = ManifestAnalyzer.analyze([{ manifest: ing }]);
+    expect(result.findings).toEqual([]);
+    expect(result.suppressed.map(f => [f.rule, f.field, f.reason])).toEqual([['ingress-tls-host-unmatched', 'spec.tls[0].hosts[0]', 'b is served by another route of the same certificate']]);
   });
 });

@@ -98,7 +98,12 @@ const FINDING_LINE = /^\[(.+?)\] (warning: )?(\S+): .* \(rule ([a-z0-9-]+)\)$/;
 
 /** The findings that fail synthesis of the scope's App, parsed from the validation error (every line must parse). */
 export function findings(scope: Construct): Found[] {
-  return errorLines(synthError(scope)).map(line => {
+  return parseFindings(synthError(scope));
+}
+
+/** The findings of a validation error message; every line must be a finding. */
+export function parseFindings(message: string): Found[] {
+  return errorLines(message).map(line => {
     const m = FINDING_LINE.exec(line);
     if (!m) throw new Error(`not a finding line: ${line}`);
     return { path: m[1], rule: m[4], field: m[3], severity: m[2] ? 'warning' : 'error' };
@@ -108,4 +113,14 @@ export function findings(scope: Construct): Found[] {
 /** The findings as `path rule field` strings, for compact whole-list assertions. */
 export function found(scope: Construct): string[] {
   return findings(scope).map(f => `${f.path} ${f.rule} ${f.field}`);
+}
+
+/** The findings of a whole App's synthesis as `path rule field` strings. */
+export function foundInApp(app: App): string[] {
+  try {
+    app.synthYaml();
+  } catch (e) {
+    return parseFindings((e as Error).message).map(f => `${f.path} ${f.rule} ${f.field}`);
+  }
+  throw new Error('expected synthesis to fail, but it passed');
 }

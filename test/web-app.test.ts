@@ -120,23 +120,27 @@ describe('WebApp', () => {
     const c = chart('demo', 'apps');
     const web = new WebApp(c, 'web', { image: 'x', ports: [{ containerPort: 80 }] });
     web.expose('svc', { namespace: 'other' });
+    expect(found(c)).toEqual(['demo/web/svc service-target-namespace spec.selector']);
     expect(synthError(c)).toMatch(/\[demo\/web\/svc\] spec\.selector: the target \[demo\/web\] is in namespace "apps", but this Service is in "other"/);
   });
 
   test('fails when the Deployment is invalid, naming each field', () => {
     const c = chart('demo');
     new WebApp(c, 'web', { image: '', replicas: -1, ports: [{ containerPort: 0, name: 'a-very-long-port-name' }] });
-    const msg = synthError(c);
-    expect(msg).toMatch(/\[demo\/web\] spec\.replicas: -1 is not a valid replica count/);
-    expect(msg).toMatch(/\[demo\/web\] spec\.template\.spec\.containers\[0\]\.image: "" is not an image/);
-    expect(msg).toMatch(/\[demo\/web\] spec\.template\.spec\.containers\[0\]\.ports\[0\]\.containerPort: 0 is not a valid port number/);
-    expect(msg).toMatch(/\[demo\/web\] spec\.template\.spec\.containers\[0\]\.ports\[0\]\.name: "a-very-long-port-name" is not a valid container port name/);
+    const C = 'spec.template.spec.containers[0]';
+    expect(found(c)).toEqual([
+      'demo/web workload-replicas spec.replicas',
+      `demo/web container-image ${C}.image`,
+      `demo/web container-port-number ${C}.ports[0].containerPort`,
+      `demo/web container-port-name ${C}.ports[0].name`,
+    ]);
   });
 
   test('fails when a probe names a port the container does not declare', () => {
     const c = chart('demo');
     new WebApp(c, 'web', { image: 'x', ports: [{ containerPort: 80, name: 'http' }], livenessProbe: { port: 'healthz', path: '/' } });
-    expect(synthError(c)).toMatch(/\[demo\/web\] spec\.template\.spec\.containers\[0\]\.livenessProbe\.httpGet\.port: "healthz" names no port of this container .*declared: http/);
+    expect(found(c)).toEqual(['demo/web probe-port-undeclared spec.template.spec.containers[0].livenessProbe.httpGet.port']);
+    expect(synthError(c)).toMatch(/"healthz" names no port of this container .*declared: http/);
   });
 
   describe('named targetPorts', () => {
@@ -150,9 +154,11 @@ describe('WebApp', () => {
       expect(one(synth(setup('http')), 'Service').spec.ports[0].targetPort).toBe('http');
     });
     test('fails when no container declares the name', () => {
+      expect(found(setup('htp'))).toEqual(['demo/web/svc service-target-port-name spec.ports[0].targetPort']);
       expect(synthError(setup('htp'))).toMatch(/\[demo\/web\/svc\] spec\.ports\[0\]\.targetPort: "htp" names no container port of \[demo\/web\] \(declared: http \(80\/TCP\), dns \(53\/UDP\)\)/);
     });
     test('fails when the name is declared with another protocol', () => {
+      expect(found(setup('dns'))).toEqual(['demo/web/svc service-target-port-name spec.ports[0].targetPort']);
       expect(synthError(setup('dns'))).toMatch(/\[demo\/web\/svc\] spec\.ports\[0\]\.targetPort: "dns" is declared by \[demo\/web\] with protocol UDP, but this port is TCP/);
     });
     test('accepts the name with the matching protocol', () => {
