@@ -61,9 +61,9 @@ export function byKind(manifests: any[], kind: string, name?: string): any[] {
 
 /** The one manifest of a kind (and name); fails if there is not exactly one. */
 export function one(manifests: any[], kind: string, name?: string): any {
-  const found = byKind(manifests, kind, name);
-  if (found.length !== 1) throw new Error(`expected one ${kind}${name ? ` ${name}` : ''}, found ${found.length}`);
-  return found[0];
+  const matches = byKind(manifests, kind, name);
+  if (matches.length !== 1) throw new Error(`expected one ${kind}${name ? ` ${name}` : ''}, found ${matches.length}`);
+  return matches[0];
 }
 
 /** A fresh App and Chart. The policy prints no warnings unless a test asks. */
