@@ -1,7 +1,8 @@
 import { ObjectSet, Subject, containersOf, namespaceOf } from './rules/cross-object';
 import { hostCovers, ingressRules, rulePaths } from './rules/ingress';
 import { list, obj } from './rules/names';
-import { protocolOf } from './rules/service';
+import { hasNodePorts, protocolOf } from './rules/service';
+import { key } from './rules/violation';
 
 type Plain = { readonly [key: string]: any };
 
@@ -90,7 +91,7 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
     const add = (backend: unknown, url: string) => {
       const svc = obj(obj(backend).service);
       if (typeof svc.name !== 'string') return;
-      const k = `${ns}\u0000${svc.name}`;
+      const k = key(ns, svc.name);
       const entry = { url: `${url} (Ingress ${ns}/${name})`, port: obj(svc.port).name ?? obj(svc.port).number };
       const found = urls.get(k);
       if (found) found.push(entry); else urls.set(k, [entry]);
@@ -120,13 +121,13 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
       const suffix = p.port === undefined ? '' : `:${p.port}`;
       routes.push({ via: AccessKind.CLUSTER_DNS, address: `${name}.${ns}.svc.cluster.local${suffix}`, servicePort, target });
       routes.push({ via: AccessKind.NAMESPACE_DNS, address: `${name}${suffix} (from namespace ${ns})`, servicePort, target });
-      if (type === 'NodePort' || type === 'LoadBalancer') {
+      if (hasNodePorts(type)) {
         routes.push({ via: AccessKind.NODE_PORT, address: `<node-ip>:${p.nodePort ?? '<allocated nodePort>'}`, servicePort, target });
       }
       if (type === 'LoadBalancer') {
         routes.push({ via: AccessKind.LOAD_BALANCER, address: `<load-balancer>${suffix}`, servicePort, target });
       }
-      for (const u of urls.get(`${ns}\u0000${name}`) ?? []) {
+      for (const u of urls.get(key(ns, name)) ?? []) {
         if (u.port === p.port || (p.name !== undefined && u.port === p.name) || (u.port === undefined && ports.length === 1)) {
           routes.push({ via: AccessKind.INGRESS, address: u.url, servicePort, target });
         }
