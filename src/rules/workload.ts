@@ -5,7 +5,7 @@ import {
   isPortNumber, list, obj, Plain,
 } from './names';
 import { PROTOCOLS, protocolOf } from './service';
-import { Issue, Severity, issue, key, seenBefore, show } from './violation';
+import { Issue, Severity, issue, seenBefore, show } from './violation';
 
 /** The kinds whose pods the rules read: the pod template of a workload, or a Pod itself. */
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'];
@@ -130,9 +130,12 @@ export const containerImage = podRule({
   return [pod.isPod ? { ...out, severity: Severity.ERROR } : out];
 }));
 
-/** Runs `check` on every port of every container. */
-function eachContainerPort(pod: PodView, check: (p: Plain, f: string, j: number, c: Plain) => Issue[]): Issue[] {
-  return eachContainer(pod, (c, f) => list(c.ports).flatMap((p, j) => check(obj(p), `${f}.ports[${j}]`, j, c)));
+/** Runs `check` on every port of every container, with a map that is fresh for each container (for uniqueness rules). */
+function eachContainerPort(pod: PodView, check: (p: Plain, f: string, j: number, seen: Map<unknown, number>) => Issue[]): Issue[] {
+  return eachContainer(pod, (c, f) => {
+    const seen = new Map<unknown, number>();
+    return list(c.ports).flatMap((p, j) => check(obj(p), `${f}.ports[${j}]`, j, seen));
+  });
 }
 
 export const containerPortProtocol = podRule({
@@ -157,21 +160,13 @@ export const containerPortName = podRule({
   id: 'container-port-name',
   summary: 'a container port name is an IANA service name, unique in its container',
   prevents: 'validateContainerPorts: name must be an IANA_SVC_NAME and unique within the container',
-}, pod => {
-  let names = new Map<unknown, number>();
-  let current: unknown;
-  return eachContainerPort(pod, (p, f, j, c) => {
-    if (c !== current) {
-      current = c;
-      names = new Map();
-    }
-    if (p.name === undefined || p.name === null || p.name === '') return [];
-    const out = checkIanaServiceName(`${f}.name`, p.name, 'container port name', 'use at most 15 lowercase letters, digits and \'-\', e.g. "http"');
-    const first = seenBefore(names, p.name, j);
-    if (first !== undefined) out.push(issue(`${f}.name`, `${show(p.name)} is already the name of ports[${first}]; port names must be unique within a container`, 'rename one'));
-    return out;
-  });
-});
+}, pod => eachContainerPort(pod, (p, f, j, names) => {
+  if (p.name === undefined || p.name === null || p.name === '') return [];
+  const out = checkIanaServiceName(`${f}.name`, p.name, 'container port name', 'use at most 15 lowercase letters, digits and \'-\', e.g. "http"');
+  const first = seenBefore(names, p.name, j);
+  if (first !== undefined) out.push(issue(`${f}.name`, `${show(p.name)} is already the name of ports[${first}]; port names must be unique within a container`, 'rename one'));
+  return out;
+}));
 
 export const containerPortUnique = podRule({
   id: 'container-port-unique',
@@ -179,20 +174,12 @@ export const containerPortUnique = podRule({
   constructSeverity: Severity.ERROR,
   summary: 'each port and protocol is declared once in a container',
   prevents: 'a duplicate declaration that the API server accepts (with a warning) and that makes the named port ambiguous',
-}, pod => {
-  let keys = new Map<string, number>();
-  let current: unknown;
-  return eachContainerPort(pod, (p, f, j, c) => {
-    if (c !== current) {
-      current = c;
-      keys = new Map();
-    }
-    if (!isPortNumber(p.containerPort)) return [];
-    const k = `${p.containerPort}/${protocolOf(p)}`;
-    const first = seenBefore(keys, key(k), j);
-    return first === undefined ? [] : [issue(`${f}.containerPort`, `${k} is already declared by ports[${first}]`, 'declare each port and protocol once')];
-  });
-});
+}, pod => eachContainerPort(pod, (p, f, j, seen) => {
+  if (!isPortNumber(p.containerPort)) return [];
+  const k = `${p.containerPort}/${protocolOf(p)}`;
+  const first = seenBefore(seen, k, j);
+  return first === undefined ? [] : [issue(`${f}.containerPort`, `${k} is already declared by ports[${first}]`, 'declare each port and protocol once')];
+}));
 
 /** Runs `check` on every probe handler's port of every container. */
 function eachProbePort(pod: PodView, check: (port: unknown, f: string, handler: string, c: Plain) => Issue[]): Issue[] {
