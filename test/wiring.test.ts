@@ -28,13 +28,24 @@ describe('checks across the whole App', () => {
       expect(appError(app)).toMatch(/\[api\/public\] spec\.ports\[0\]\.nodePort: 31879 is already used by \[web\/public\] \(NodePort services share one port space per cluster.*provided port is already allocated.*\); choose another nodePort/);
     });
 
-    test('accepts the same nodePort over another protocol, and distinct nodePorts', () => {
+    test('fails when two Services claim one nodePort over different protocols: the allocator counts numbers, not protocols', () => {
       const app = quietApp();
       const c = new Chart(app, 'c');
       new ExposedService(c, 'a', { type: ServiceType.NODE_PORT, selector: { a: 'b' }, ports: [{ port: 53, nodePort: 30053 }] });
       new ExposedService(c, 'b', { type: ServiceType.NODE_PORT, selector: { a: 'b' }, ports: [{ port: 53, nodePort: 30053, protocol: Protocol.UDP }] });
+      expect(foundInApp(app)).toEqual(['c/b service-node-port-conflict spec.ports[0].nodePort']);
+    });
+
+    test('accepts one nodePort over two protocols of one Service port, and distinct nodePorts', () => {
+      const app = quietApp();
+      const c = new Chart(app, 'c');
+      new ExposedService(c, 'dns', {
+        type: ServiceType.NODE_PORT,
+        selector: { a: 'b' },
+        ports: [{ name: 'dns', port: 53, nodePort: 30053, protocol: Protocol.UDP }, { name: 'dns-tcp', port: 53, nodePort: 30053 }],
+      });
       new ExposedService(c, 'c', { type: ServiceType.LOAD_BALANCER, selector: { a: 'b' }, ports: [{ port: 53, nodePort: 30054 }] });
-      expect(synthApp(app)).toHaveLength(3);
+      expect(synthApp(app)).toHaveLength(2);
     });
   });
 

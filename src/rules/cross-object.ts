@@ -213,22 +213,20 @@ export const objectNameUnique = defineAppRule({
 export const serviceNodePortConflict = defineAppRule({
   id: 'service-node-port-conflict',
   kinds: ['Service'],
-  summary: 'no two Services claim one nodePort and protocol',
-  prevents: 'apply of the second Service: "provided port is already allocated" (NodePort Services share one port space per cluster)',
+  summary: 'no two Services claim one nodePort',
+  prevents: 'apply of the second Service: "provided port is already allocated" (one nodePort space per cluster, allocated by number whatever the protocol)',
 }, (set, ctx, add) => {
-  const claimed = new Map<string, unknown>();
+  const claimed = new Map<number, unknown>();
   for (const s of set.services) {
     const spec = obj(obj(s.manifest).spec);
     if (!hasNodePorts(spec.type)) continue;
-    const here = new Set<string>();
+    const here = new Set<number>();
     list(spec.ports).map(obj).forEach((p, i) => {
-      if (typeof p.nodePort !== 'number' || p.nodePort === 0) return;
-      const k = key(p.nodePort, protocolOf(p));
-      if (here.has(k)) return; // a duplicate within one Service is service-node-port-unique's
-      here.add(k);
-      const first = seenBefore(claimed, k, s.ref);
+      if (typeof p.nodePort !== 'number' || p.nodePort === 0 || here.has(p.nodePort)) return; // reuse within one Service is the Service's rule
+      here.add(p.nodePort);
+      const first = seenBefore(claimed, p.nodePort, s.ref);
       if (first !== undefined) {
-        add(s.ref, issue(`spec.ports[${i}].nodePort`, `${p.nodePort} is already used by ${ctx.describe(first as typeof s.ref)} (NodePort services share one port space per cluster; the API server refuses the second with "provided port is already allocated")`, 'choose another nodePort or leave it unset'));
+        add(s.ref, issue(`spec.ports[${i}].nodePort`, `${p.nodePort} is already used by ${ctx.describe(first as typeof s.ref)} (NodePort services share one port space per cluster, whatever the protocol; the API server refuses the second with "provided port is already allocated")`, 'choose another nodePort or leave it unset'));
       }
     });
   }

@@ -43,7 +43,7 @@ describe('cross-object rules', () => {
     // "provided port is already allocated". Only within one Service do TCP and UDP share it.
     // BUG: service-node-port-conflict (src/rules/cross-object.ts) keys the claim by nodePort
     // and protocol, so this conflict is missed.
-    test.failing('fails when two Services claim one nodePort over different protocols', () => {
+    test('fails when two Services claim one nodePort over different protocols', () => {
       expect(analyzed([nodePort('web', 31879), nodePort('api', 31879, 'UDP')])).toEqual([`Service/api service-node-port-conflict spec.ports[0].nodePort ${E}`]);
     });
   });
