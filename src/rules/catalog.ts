@@ -5,6 +5,9 @@ import './metadata';
 import './service';
 import './workload';
 import './ingress';
+import './gateway';
+import './http-route';
+import './reference-grant';
 import './cross-object';
 import './construct';
 
