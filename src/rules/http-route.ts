@@ -240,7 +240,8 @@ function checkHeaderModifier(field: string, m: Plain): Issue[] {
 
 /** A path modifier (redirect and rewrite): type and its one value agree. */
 function checkPathModifier(field: string, p: Plain): Issue[] {
-  const out = checkEnum(`${field}.type`, p.type, ['ReplaceFullPath', 'ReplacePrefixMatch']);
+  const out = p.type === undefined ? [issue(`${field}.type`, 'a path modifier needs a type: ReplaceFullPath or ReplacePrefixMatch', 'set type')]
+    : checkEnum(`${field}.type`, p.type, ['ReplaceFullPath', 'ReplacePrefixMatch']);
   if (p.type === 'ReplaceFullPath' && p.replaceFullPath === undefined) out.push(issue(`${field}.replaceFullPath`, 'replaceFullPath must be specified when type is set to \'ReplaceFullPath\'', 'set replaceFullPath'));
   if (p.replaceFullPath !== undefined && p.type !== 'ReplaceFullPath') out.push(issue(`${field}.type`, 'type must be \'ReplaceFullPath\' when replaceFullPath is set', 'set type ReplaceFullPath, or use replacePrefixMatch'));
   if (p.type === 'ReplacePrefixMatch' && p.replacePrefixMatch === undefined) out.push(issue(`${field}.replacePrefixMatch`, 'replacePrefixMatch must be specified when type is set to \'ReplacePrefixMatch\'', 'set replacePrefixMatch'));
