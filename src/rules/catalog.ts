@@ -8,6 +8,7 @@ import './ingress';
 import './gateway';
 import './http-route';
 import './reference-grant';
+import './gateway-construct';
 import './cross-object';
 import './construct';
 

@@ -532,9 +532,10 @@ export const httpRouteReferenceGrant = defineAppRule({
     const found = byNs.get(ns);
     if (found) found.push(g.manifest); else byNs.set(ns, [g.manifest]);
   }
-  routeServiceBackends(set, (r, field, b, ns) => {
+  routeServiceBackends(set, (r, field, b, ns, _target, outside) => {
     const routeNs = namespaceOf(r.manifest);
-    if (ns === routeNs) return;
+    // a Service declared outside the set (`namespace/name` in the annotation): so is its ReferenceGrant
+    if (ns === routeNs || outside) return;
     if ((byNs.get(ns) ?? []).some(g => grants(g, routeNs, b.name))) return;
     add(r.ref, issue(`${field}.namespace`, `the backend Service ${show(b.name)} is in namespace ${show(ns)}, but this route is in ${show(routeNs)}, and no ReferenceGrant in ${show(ns)} admits HTTPRoutes of ${show(routeNs)}; the Gateway refuses the reference (RefNotPermitted)`,
       `add a ReferenceGrant in ${show(ns)} from { group: ${GATEWAY_GROUP}, kind: HTTPRoute, namespace: ${routeNs} } to { group: "", kind: Service }`));
