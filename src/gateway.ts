@@ -246,7 +246,8 @@ export class Gateway extends ApiObject implements IGateway, Participant {
     this.manifest = this.registry.cached(this.manifest, () => ({
       apiVersion: `${GATEWAY_GROUP}/v1`,
       kind: 'Gateway',
-      metadata: renderMetadata(this, this.name, this.gatewayProps.namespace, this.gatewayProps.labels, this.exemptions.annotate(this.gatewayProps.annotations)),
+      metadata: renderMetadata(this, this.name, this.gatewayProps.namespace, this.gatewayProps.labels,
+        this.exemptions.annotate(this.gatewayProps.annotations)),
       spec: {
         gatewayClassName: this.gatewayProps.gatewayClassName,
         listeners: Array.isArray(this.gatewayProps.listeners) ? this.gatewayProps.listeners.map(renderListener) : this.gatewayProps.listeners,

@@ -4,8 +4,7 @@ import { emitManifest } from './emit';
 import { Exemptions } from './exemptions';
 import { IExposedService, isExposedService } from './exposed-service';
 import { GatewayListener, IGateway, isGateway, renderListener } from './gateway';
-import { EXTERNAL_SERVICES_ANNOTATION, attachmentIssues, listenerViews } from './rules/cross-object';
-import { httpRouteHostnameListener, httpRouteNamespaceAllowed, httpRouteSectionName } from './rules/cross-object';
+import { EXTERNAL_SERVICES_ANNOTATION, attachmentIssues, listenerViews, httpRouteHostnameListener, httpRouteNamespaceAllowed, httpRouteSectionName } from './rules/cross-object';
 import { httpRouteBackendReferencePort, httpRouteRuleAction } from './rules/gateway-construct';
 import { GATEWAY_GROUP } from './rules/gateway-shared';
 import { checkServicePortRef } from './rules/ingress';
@@ -335,7 +334,11 @@ export class HttpRoute extends ApiObject implements Participant {
     if (gw !== undefined && gw !== null && !isGateway(gw) && Array.isArray(gw.listeners)) {
       const m = this._manifest();
       const ref = m.spec.parentRefs[0];
-      const ids: { [check: string]: string } = { section: httpRouteSectionName.id, namespace: httpRouteNamespaceAllowed.id, hostname: httpRouteHostnameListener.id };
+      const ids: { [check: string]: string } = {
+        section: httpRouteSectionName.id,
+        namespace: httpRouteNamespaceAllowed.id,
+        hostname: httpRouteHostnameListener.id,
+      };
       const views = listenerViews({ spec: { listeners: gw.listeners.map((l: GatewayListener) => renderListener(l)) } });
       for (const found of attachmentIssues(m, ref, 'spec.parentRefs[0]', this.gatewayNamespace(), gw.name, views)) add(ids[found.check], found.issue);
     }
@@ -479,7 +482,8 @@ class ReferenceGrantObject extends ApiObject implements Participant {
 
   constructor(scope: Construct, id: string, private readonly route: HttpRoute, private readonly targetNamespace: string) {
     super(scope, id, {
-      apiVersion: `${GATEWAY_GROUP}/v1beta1`, kind: 'ReferenceGrant',
+      apiVersion: `${GATEWAY_GROUP}/v1beta1`,
+      kind: 'ReferenceGrant',
       metadata: { name: `${route.name}-${route._namespace}`.slice(0, 253), namespace: targetNamespace },
     });
     const registry = Registry.of(this);

@@ -1,10 +1,10 @@
-import { ApiObject, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import {
   ExposedService, Gateway, GatewayProtocol, HttpPathType, HttpRoute, ManifestAnalyzer, RouteNamespaces, WebApp,
 } from '../src';
+import { byKind, chart, one, synth, synthApp, synthError } from './util';
 import { AccessKind } from '../src/access-map';
 import { EXTERNAL_SERVICES_ANNOTATION } from '../src/rules/cross-object';
-import { byKind, chart, one, synth, synthApp, synthError } from './util';
 
 /** The findings of a failed synthesis as `<rule> <field>`, sorted. */
 function findings(message: string): string[] {
@@ -31,7 +31,10 @@ describe('Gateway', () => {
     const c = chart();
     new Gateway(c, 'gw', { gatewayClassName: 'eg', listeners: [{ ...https, hostname: '*.example.com', allowedRoutes: RouteNamespaces.ALL }] });
     expect(one(synth(c), 'Gateway').spec.listeners[0]).toEqual({
-      name: 'https', port: 443, protocol: 'HTTPS', hostname: '*.example.com',
+      name: 'https',
+      port: 443,
+      protocol: 'HTTPS',
+      hostname: '*.example.com',
       tls: { mode: 'Terminate', certificateRefs: [{ group: '', kind: 'Secret', name: 'web-tls' }] },
       allowedRoutes: { namespaces: { from: 'All' } },
     });
@@ -110,10 +113,12 @@ describe('HttpRoute', () => {
 
   test('kitchen sink: HTTPS Gateway, named ports resolved, weights, headers, method, timeout, redirect, cross-namespace ReferenceGrant', () => {
     const app = Testing.app();
-    const edge = new (require('cdk8s').Chart)(app, 'edge', { namespace: 'edge' });
-    const shop = new (require('cdk8s').Chart)(app, 'shop', { namespace: 'shop' });
+    const edge = new Chart(app, 'edge', { namespace: 'edge' });
+    const shop = new Chart(app, 'shop', { namespace: 'shop' });
     const gw = new Gateway(edge, 'gw', {
-      gatewayClassName: 'eg', labels: { tier: 'edge' }, annotations: { owner: 'platform' },
+      gatewayClassName: 'eg',
+      labels: { tier: 'edge' },
+      annotations: { owner: 'platform' },
       listeners: [{ ...https, hostname: '*.example.com', allowedRoutes: RouteNamespaces.ALL }, { ...http, hostname: '*.example.com', allowedRoutes: RouteNamespaces.ALL }],
     });
     const web = new WebApp(shop, 'web', { image: 'web', ports: [{ containerPort: 8080, name: 'http' }] });
@@ -121,13 +126,17 @@ describe('HttpRoute', () => {
     const canary = new WebApp(shop, 'canary', { image: 'web:next', ports: [{ containerPort: 8080, name: 'http' }] });
     const canarySvc = canary.expose('canary-svc');
     const route = new HttpRoute(edge, 'shop', {
-      gateway: gw, sectionName: 'https', hostnames: ['shop.example.com'],
+      gateway: gw,
+      sectionName: 'https',
+      hostnames: ['shop.example.com'],
       rules: [{ path: '/', backends: [{ service: svc, port: 'http', weight: 90 }, { service: canarySvc, weight: 10 }], timeoutSeconds: 30 }],
       labels: { app: 'shop' },
     });
     route.addRule({ path: '/api', pathType: HttpPathType.EXACT, headers: { 'X-Version': '2' }, method: 'POST', service: svc });
     new HttpRoute(edge, 'redirect', {
-      gateway: gw, sectionName: 'http', hostnames: ['shop.example.com'],
+      gateway: gw,
+      sectionName: 'http',
+      hostnames: ['shop.example.com'],
       rules: [{ redirect: { scheme: 'https', statusCode: 301 } }],
     });
     const manifests = synthApp(app);
@@ -138,7 +147,8 @@ describe('HttpRoute', () => {
     expect(r.spec.rules[1].matches).toEqual([{ path: { type: 'Exact', value: '/api' }, headers: [{ type: 'Exact', name: 'X-Version', value: '2' }], method: 'POST' }]);
     const grant = one(manifests, 'ReferenceGrant');
     expect(grant).toEqual({
-      apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant',
+      apiVersion: 'gateway.networking.k8s.io/v1beta1',
+      kind: 'ReferenceGrant',
       metadata: { name: 'shop-edge', namespace: 'shop' },
       spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'edge' }], to: [{ group: '', kind: 'Service', name: 'canary-svc' }, { group: '', kind: 'Service', name: 'web-svc' }] },
     });
@@ -157,11 +167,14 @@ describe('HttpRoute', () => {
     const c = chart();
     const gw = new Gateway(c, 'gw', { gatewayClassName: 'eg', listeners: [http] });
     const svc = new ExposedService(c, 'svc', { selector: { a: 'b' }, ports: [{ port: 80 }] });
-    new HttpRoute(c, 'r', { gateway: gw, rules: [
-      { service: svc, backends: [{ service: svc }] },
-      { redirect: { statusCode: 301 }, backends: [{ service: svc }] },
-      { path: '/nothing' },
-    ] });
+    new HttpRoute(c, 'r', {
+      gateway: gw,
+      rules: [
+        { service: svc, backends: [{ service: svc }] },
+        { redirect: { statusCode: 301 }, backends: [{ service: svc }] },
+        { path: '/nothing' },
+      ],
+    });
     // on its own Gateway: its default rule (PathPrefix '/') would otherwise conflict with rule 1 of 'r'
     const gw2 = new Gateway(c, 'gw2', { gatewayClassName: 'eg', listeners: [http] });
     new HttpRoute(c, 'empty', { gateway: gw2, rules: [] });
@@ -178,11 +191,15 @@ describe('HttpRoute', () => {
     const c = chart();
     const gw = new Gateway(c, 'gw', { gatewayClassName: 'eg', listeners: [http] });
     const svc = new ExposedService(c, 'svc', { selector: { a: 'b' }, ports: [{ port: 80 }] });
-    new HttpRoute(c, 'r', { gateway: gw, hostnames: ['Bad_Host'], rules: [
-      { service: svc, timeoutSeconds: NaN, method: 'FETCH' },
-      { backends: [{ service: svc, weight: -1 }], path: 'no-slash' },
-      { backends: null as any, service: null as any, redirect: { statusCode: 399 } },
-    ] });
+    new HttpRoute(c, 'r', {
+      gateway: gw,
+      hostnames: ['Bad_Host'],
+      rules: [
+        { service: svc, timeoutSeconds: NaN, method: 'FETCH' },
+        { backends: [{ service: svc, weight: -1 }], path: 'no-slash' },
+        { backends: null as any, service: null as any, redirect: { statusCode: 399 } },
+      ],
+    });
     expect(findings(synthError(c))).toEqual([
       'httproute-filters spec.rules[2].filters[0].requestRedirect.statusCode',
       'httproute-hostnames spec.hostnames[0]',
@@ -228,7 +245,6 @@ describe('HttpRoute wiring (one test per check)', () => {
 
   test('fails when the route is in another namespace than a Gateway whose listeners allow only Same', () => {
     const app = Testing.app();
-    const { Chart } = require('cdk8s');
     const edge = new Chart(app, 'edge', { namespace: 'edge' });
     const shop = new Chart(app, 'shop', { namespace: 'shop' });
     const gw = new Gateway(edge, 'gw', { gatewayClassName: 'eg', listeners: [http] });
@@ -238,11 +254,19 @@ describe('HttpRoute wiring (one test per check)', () => {
   });
 
   test('fails when a backend in another namespace has no ReferenceGrant (manifests)', () => {
-    const route = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r', namespace: 'edge' },
-      spec: { rules: [{ backendRefs: [{ name: 'svc', namespace: 'shop', port: 80 }] }] } };
+    const route = {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'r', namespace: 'edge' },
+      spec: { rules: [{ backendRefs: [{ name: 'svc', namespace: 'shop', port: 80 }] }] },
+    };
     const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'svc', namespace: 'shop' }, spec: { ports: [{ port: 80 }] } };
-    const grant = { apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'g', namespace: 'shop' },
-      spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'edge' }], to: [{ group: '', kind: 'Service' }] } };
+    const grant = {
+      apiVersion: 'gateway.networking.k8s.io/v1beta1',
+      kind: 'ReferenceGrant',
+      metadata: { name: 'g', namespace: 'shop' },
+      spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'edge' }], to: [{ group: '', kind: 'Service' }] },
+    };
     const ids = (ms: any[]) => ManifestAnalyzer.analyze(ms.map(manifest => ({ manifest }))).findings.map(f => `${f.rule} ${f.field}`);
     expect(ids([route, svc])).toEqual(['httproute-reference-grant spec.rules[0].backendRefs[0].namespace']);
     expect(ids([route, svc, grant])).toEqual([]);

@@ -1,7 +1,7 @@
 import { RuleInfo, appRule } from './define';
 import { GATEWAY_GROUP, hostnamesIntersect } from './gateway-shared';
-import { checkServicePortRef, ingressBackends, ingressRules, rulePaths } from './ingress';
 import { matchPath, routeRules, ruleMatches } from './http-route';
+import { checkServicePortRef, ingressBackends, ingressRules, rulePaths } from './ingress';
 import { metadataOf } from './metadata';
 import { list, obj } from './names';
 import { hasNodePorts, protocolOf } from './service';
@@ -388,7 +388,10 @@ export interface ListenerView {
 /** The listeners of a Gateway manifest as the attachment checks read them. */
 export function listenerViews(gateway: unknown): ListenerView[] {
   return list(obj(obj(gateway).spec).listeners).map(obj).map(l => ({
-    name: l.name, protocol: l.protocol, port: l.port, hostname: l.hostname,
+    name: l.name,
+    protocol: l.protocol,
+    port: l.port,
+    hostname: l.hostname,
     from: obj(obj(obj(l.allowedRoutes).namespaces)).from,
   }));
 }
@@ -475,7 +478,8 @@ export const httpRouteHostnameListener = attachmentRule('hostname', {
 });
 
 /** Every Service backendRef of the HTTPRoutes (rules and request mirrors), with its Service looked up. */
-function routeServiceBackends<R>(set: ObjectSet<R>, each: (r: Subject<R>, field: string, ref: PlainMap, ns: string, target: Subject<R> | undefined, outside: boolean) => void): void {
+function routeServiceBackends<R>(set: ObjectSet<R>,
+  each: (r: Subject<R>, field: string, ref: PlainMap, ns: string, target: Subject<R> | undefined, outside: boolean) => void): void {
   for (const r of set.httpRoutes) {
     const routeNs = namespaceOf(r.manifest);
     const outside = declaredOutside(r.manifest);

@@ -126,7 +126,8 @@ export function checkDuration(field: string, value: unknown): Issue[] {
 }
 
 /** The entries of a list field with their paths. */
-export function entries(value: unknown, field: string): Array<{ readonly v: { readonly [key: string]: any }; readonly raw: unknown; readonly f: string }> {
+export function entries(value: unknown, field: string):
+Array<{ readonly v: { readonly [key: string]: any }; readonly raw: unknown; readonly f: string }> {
   return list(value).map((raw, i) => ({ v: obj(raw), raw, f: `${field}[${i}]` }));
 }
 

@@ -7,8 +7,10 @@ import { validateSchema } from '../util';
  */
 
 const route = (spec: any) => ({
-  apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute',
-  metadata: { name: 'r', namespace: 'default', annotations: { 'cdk8s-expose.io/external-services': 'svc' } }, spec,
+  apiVersion: 'gateway.networking.k8s.io/v1',
+  kind: 'HTTPRoute',
+  metadata: { name: 'r', namespace: 'default', annotations: { 'cdk8s-expose.io/external-services': 'svc' } },
+  spec,
 });
 const gateway = (spec: any) => ({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'g' }, spec: { gatewayClassName: 'eg', ...spec } });
 const grant = (apiVersion: string, spec: any) => ({ apiVersion, kind: 'ReferenceGrant', metadata: { name: 'rg', namespace: 'shop' }, spec });

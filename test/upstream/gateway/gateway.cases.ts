@@ -10,8 +10,12 @@ import { UpstreamCase } from './httproute.cases';
 const L = (name: string, protocol: string, port: number, extra: any = {}) => ({ name, protocol, port, ...extra });
 const cert = { certificateRefs: [{ name: 'foo' }] };
 const listeners = (desc: string, ls: any[], want: string[]): UpstreamCase => ({ upstream: `TestValidateGateway/${desc}`, spec: { listeners: ls }, want });
-const addresses = (desc: string, as: any[], want: string[]): UpstreamCase => ({ upstream: `TestValidateGateway/${desc}`, spec: { addresses: as }, want,
-  schemaSkip: as.some(a => a.value === undefined) ? 'Gateway API v1.0.0 required an address value (optional since v1.3)' : undefined });
+const addresses = (desc: string, as: any[], want: string[]): UpstreamCase => ({
+  upstream: `TestValidateGateway/${desc}`,
+  spec: { addresses: as },
+  want,
+  schemaSkip: as.some(a => a.value === undefined) ? 'Gateway API v1.0.0 required an address value (optional since v1.3)' : undefined,
+});
 
 export const GATEWAY_CASES: UpstreamCase[] = [
   listeners('tls config present with http protocol', [L('http', 'HTTP', 8080, { tls: {} })], ['error gateway-listener-tls spec.listeners[0].tls']),

@@ -37,7 +37,7 @@ const full = (replaceFullPath: string) => ({ path: { type: 'ReplaceFullPath', re
 const twoMatches = [match('PathPrefix', '/foo'), match('PathPrefix', '/bar')];
 const cors = (c: any): UpstreamCase['spec'] => ({ rules: [{ filters: [{ type: 'CORS', cors: c }] }] });
 const corsCase = (name: string, c: any, want: string[]): UpstreamCase => ({ upstream: `TestHTTPRouteCORS/${name}`, spec: cors(c), want });
-const origin = (o: string, i = 0) => `error httproute-cors ${F}.cors.allowOrigins[${i}]`;
+const origin = (_value: string, i = 0) => `error httproute-cors ${F}.cors.allowOrigins[${i}]`;
 const parentCase = (name: string, parentRefs: any[], want: string[]): UpstreamCase => ({
   upstream: `TestHTTPRouteParentRefStandard/${name}`, spec: { parentRefs }, want,
 });
@@ -92,69 +92,161 @@ export const HTTPROUTE_CASES: UpstreamCase[] = [
   // TestHTTPRouteRule
   { upstream: 'TestHTTPRouteRule/valid httpRoute with no filters', spec: { rules: [{ matches: [match('PathPrefix', '/')], backendRefs: [svc()] }] }, want: [] },
   { upstream: 'TestHTTPRouteRule/valid httpRoute with 1 filter', spec: { rules: [{ matches: [match('PathPrefix', '/')], filters: [{ type: 'RequestMirror', requestMirror: { backendRef: svc('mirror-svc', 8081) } }], backendRefs: [svc()] }] }, want: [] },
-  { upstream: 'TestHTTPRouteRule/valid httpRoute with duplicate ExtensionRef filters', spec: { rules: [{ matches: [match('PathPrefix', '/')], filters: [
-    { type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'special-header', value: 'foo' }] } },
-    { type: 'RequestMirror', requestMirror: { backendRef: svc('mirror-svc', 8080) } },
-    { type: 'ExtensionRef', extensionRef: { group: '', kind: 'Service', name: 'test' } },
-    { type: 'ExtensionRef', extensionRef: { group: '', kind: 'Service', name: 'test' } },
-    { type: 'ExtensionRef', extensionRef: { group: '', kind: 'Service', name: 'test' } },
-  ] }] }, want: [] },
+  {
+    upstream: 'TestHTTPRouteRule/valid httpRoute with duplicate ExtensionRef filters',
+    spec: {
+      rules: [{
+        matches: [match('PathPrefix', '/')],
+        filters: [
+          { type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'special-header', value: 'foo' }] } },
+          { type: 'RequestMirror', requestMirror: { backendRef: svc('mirror-svc', 8080) } },
+          { type: 'ExtensionRef', extensionRef: { group: '', kind: 'Service', name: 'test' } },
+          { type: 'ExtensionRef', extensionRef: { group: '', kind: 'Service', name: 'test' } },
+          { type: 'ExtensionRef', extensionRef: { group: '', kind: 'Service', name: 'test' } },
+        ],
+      }],
+    },
+    want: [],
+  },
   { upstream: 'TestHTTPRouteRule/valid redirect path modifier', spec: { rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: full('foo') }] }] }, want: [] },
   { upstream: 'TestHTTPRouteRule/valid rewrite path modifier', spec: { rules: [{ matches: [match('PathPrefix', '/bar')], filters: [{ type: 'URLRewrite', urlRewrite: prefix('foo') }] }] }, want: [] },
-  { upstream: 'TestHTTPRouteRule/multiple actions for different request headers', spec: { rules: [{ filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: {
-    add: [{ name: 'x-vanilla', value: 'v' }, { name: 'x-chocolate', value: 'c' }], set: [{ name: 'x-foo', value: 'f' }], remove: ['x-bar'] } }] }] }, want: [] },
-  { upstream: 'TestHTTPRouteRule/multiple actions for different response headers', spec: { rules: [{ filters: [{ type: 'ResponseHeaderModifier', responseHeaderModifier: {
-    add: [{ name: 'x-example', value: 'blueberry' }], set: [{ name: 'x-different', value: 'turnip' }] } }] }] }, want: [] },
-  { upstream: 'TestHTTPRouteRule/backendref with request redirect httpRoute filter', spec: { rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }], backendRefs: [svc()] }] },
-    want: ['error httproute-filters spec.rules[0].backendRefs'] },
+  {
+    upstream: 'TestHTTPRouteRule/multiple actions for different request headers',
+    spec: {
+      rules: [{
+        filters: [{
+          type: 'RequestHeaderModifier',
+          requestHeaderModifier: { add: [{ name: 'x-vanilla', value: 'v' }, { name: 'x-chocolate', value: 'c' }], set: [{ name: 'x-foo', value: 'f' }], remove: ['x-bar'] },
+        }],
+      }],
+    },
+    want: [],
+  },
+  {
+    upstream: 'TestHTTPRouteRule/multiple actions for different response headers',
+    spec: {
+      rules: [{
+        filters: [{
+          type: 'ResponseHeaderModifier',
+          responseHeaderModifier: { add: [{ name: 'x-example', value: 'blueberry' }], set: [{ name: 'x-different', value: 'turnip' }] },
+        }],
+      }],
+    },
+    want: [],
+  },
+  {
+    upstream: 'TestHTTPRouteRule/backendref with request redirect httpRoute filter',
+    spec: { rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }], backendRefs: [svc()] }] },
+    want: ['error httproute-filters spec.rules[0].backendRefs'],
+  },
   { upstream: 'TestHTTPRouteRule/request redirect without backendref in httpRoute filter', spec: { rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }] }, want: [] },
   { upstream: 'TestHTTPRouteRule/backendref without request redirect filter', spec: { rules: [{ filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'name', value: 'foo' }] } }], backendRefs: [svc()] }] }, want: [] },
   { upstream: 'TestHTTPRouteRule/backendref without any filter', spec: { rules: [{ backendRefs: [svc()] }] }, want: [] },
   { upstream: 'TestHTTPRouteRule/valid use of URLRewrite filter', spec: { rules: [{ matches: [match('PathPrefix', '/foo')], filters: [{ type: 'URLRewrite', urlRewrite: prefix('/bar') }] }] }, want: [] },
-  { upstream: 'TestHTTPRouteRule/invalid URLRewrite filter because too many path matches', spec: { rules: [{ matches: twoMatches, filters: [{ type: 'URLRewrite', urlRewrite: prefix('/bar') }] }] },
-    want: ['error httproute-filters spec.rules[0].matches'] },
-  { upstream: 'TestHTTPRouteRule/invalid URLRewrite filter because wrong path match type', spec: { rules: [{ matches: [match('RegularExpression', '/foo')], filters: [{ type: 'URLRewrite', urlRewrite: prefix('/bar') }] }] },
-    want: ['error httproute-filters spec.rules[0].matches'] },
+  {
+    upstream: 'TestHTTPRouteRule/invalid URLRewrite filter because too many path matches',
+    spec: { rules: [{ matches: twoMatches, filters: [{ type: 'URLRewrite', urlRewrite: prefix('/bar') }] }] },
+    want: ['error httproute-filters spec.rules[0].matches'],
+  },
+  {
+    upstream: 'TestHTTPRouteRule/invalid URLRewrite filter because wrong path match type',
+    spec: { rules: [{ matches: [match('RegularExpression', '/foo')], filters: [{ type: 'URLRewrite', urlRewrite: prefix('/bar') }] }] },
+    want: ['error httproute-filters spec.rules[0].matches'],
+  },
   { upstream: 'TestHTTPRouteRule/valid use of RequestRedirect filter', spec: { rules: [{ matches: [match('PathPrefix', '/foo')], filters: [{ type: 'RequestRedirect', requestRedirect: prefix('/bar') }] }] }, want: [] },
-  { upstream: 'TestHTTPRouteRule/invalid RequestRedirect filter because too many path matches', spec: { rules: [{ matches: twoMatches, filters: [{ type: 'RequestRedirect', requestRedirect: prefix('/bar') }] }] },
-    want: ['error httproute-filters spec.rules[0].matches'] },
-  { upstream: 'TestHTTPRouteRule/invalid RequestRedirect filter because path match has type RegularExpression', spec: { rules: [{ matches: [match('RegularExpression', '/foo')], filters: [{ type: 'RequestRedirect', requestRedirect: prefix('/bar') }] }] },
-    want: ['error httproute-filters spec.rules[0].matches'] },
+  {
+    upstream: 'TestHTTPRouteRule/invalid RequestRedirect filter because too many path matches',
+    spec: { rules: [{ matches: twoMatches, filters: [{ type: 'RequestRedirect', requestRedirect: prefix('/bar') }] }] },
+    want: ['error httproute-filters spec.rules[0].matches'],
+  },
+  {
+    upstream: 'TestHTTPRouteRule/invalid RequestRedirect filter because path match has type RegularExpression',
+    spec: { rules: [{ matches: [match('RegularExpression', '/foo')], filters: [{ type: 'RequestRedirect', requestRedirect: prefix('/bar') }] }] },
+    want: ['error httproute-filters spec.rules[0].matches'],
+  },
   { upstream: 'TestHTTPRouteRule/valid use of URLRewrite filter (within backendRefs)', spec: { rules: [{ matches: [match('PathPrefix', '/foo')], backendRefs: [{ ...svc(), filters: [{ type: 'URLRewrite', urlRewrite: prefix('/bar') }] }] }] }, want: [] },
-  { upstream: 'TestHTTPRouteRule/invalid URLRewrite filter (within backendRefs) because too many path matches', spec: { rules: [{ matches: twoMatches, backendRefs: [{ ...svc(), filters: [{ type: 'URLRewrite', urlRewrite: prefix('/bar') }] }] }] },
-    want: ['error httproute-filters spec.rules[0].matches'] },
-  { upstream: 'TestHTTPRouteRule/invalid URLRewrite filter (within backendRefs) because path match has type RegularExpression', spec: { rules: [{ matches: [match('RegularExpression', '/foo')], backendRefs: [{ ...svc(), filters: [{ type: 'URLRewrite', urlRewrite: prefix('/bar') }] }] }] },
-    want: ['error httproute-filters spec.rules[0].matches'] },
+  {
+    upstream: 'TestHTTPRouteRule/invalid URLRewrite filter (within backendRefs) because too many path matches',
+    spec: { rules: [{ matches: twoMatches, backendRefs: [{ ...svc(), filters: [{ type: 'URLRewrite', urlRewrite: prefix('/bar') }] }] }] },
+    want: ['error httproute-filters spec.rules[0].matches'],
+  },
+  {
+    upstream: 'TestHTTPRouteRule/invalid URLRewrite filter (within backendRefs) because path match has type RegularExpression',
+    spec: { rules: [{ matches: [match('RegularExpression', '/foo')], backendRefs: [{ ...svc(), filters: [{ type: 'URLRewrite', urlRewrite: prefix('/bar') }] }] }] },
+    want: ['error httproute-filters spec.rules[0].matches'],
+  },
   { upstream: 'TestHTTPRouteRule/valid use of RequestRedirect filter (within backendRefs)', spec: { rules: [{ matches: [match('PathPrefix', '/foo')], backendRefs: [{ ...svc(), filters: [{ type: 'RequestRedirect', requestRedirect: prefix('/bar') }] }] }] }, want: [] },
-  { upstream: 'TestHTTPRouteRule/invalid RequestRedirect filter (within backendRefs) because too many path matches', spec: { rules: [{ matches: twoMatches, backendRefs: [{ ...svc(), filters: [{ type: 'RequestRedirect', requestRedirect: prefix('/bar') }] }] }] },
-    want: ['error httproute-filters spec.rules[0].matches'] },
-  { upstream: 'TestHTTPRouteRule/invalid RequestRedirect filter (within backendRefs) because path match has type RegularExpression', spec: { rules: [{ matches: [match('RegularExpression', '/foo')], backendRefs: [{ ...svc(), filters: [{ type: 'RequestRedirect', requestRedirect: prefix('/bar') }] }] }] },
-    want: ['error httproute-filters spec.rules[0].matches'] },
-  { upstream: 'TestHTTPRouteRule/rewrite and redirect filters combined (invalid)', spec: { rules: [{ filters: [{ type: 'URLRewrite', urlRewrite: prefix('foo') }, { type: 'RequestRedirect', requestRedirect: prefix('foo') }] }] },
-    want: ['error httproute-filters spec.rules[0].filters'] },
-  { upstream: 'TestHTTPRouteRule/invalid because repeated URLRewrite filter', spec: { rules: [{ matches: [match('PathPrefix', '/')], filters: [{ type: 'URLRewrite', urlRewrite: prefix('foo') }, { type: 'URLRewrite', urlRewrite: prefix('bar') }] }] },
-    want: ['error httproute-filters spec.rules[0].filters[1].type'] },
-  { upstream: 'TestHTTPRouteRule/invalid because repeated RequestHeaderModifier filter among mix of filters', spec: { rules: [{ matches: [match('PathPrefix', '/')], filters: [
-    { type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'special-header', value: 'foo' }] } },
-    { type: 'RequestMirror', requestMirror: { backendRef: svc('test-svc', 8080) } },
-    { type: 'RequestHeaderModifier', requestHeaderModifier: { add: [{ name: 'my-header', value: 'bar' }] } },
-  ] }] }, want: ['error httproute-filters spec.rules[0].filters[2].type'] },
-  { upstream: 'TestHTTPRouteRule/invalid because multiple filters are repeated', spec: { rules: [{ matches: [match('PathPrefix', '/')], filters: [
-    { type: 'ResponseHeaderModifier', responseHeaderModifier: { set: [{ name: 'special-header', value: 'foo' }] } },
-    { type: 'ResponseHeaderModifier', responseHeaderModifier: { add: [{ name: 'my-header', value: 'bar' }] } },
-    { type: 'RequestRedirect', requestRedirect: full('foo') },
-    { type: 'RequestRedirect', requestRedirect: full('bar') },
-    { type: 'CORS', cors: { allowOrigins: ['http://foo.example.com'] } },
-    { type: 'CORS', cors: { allowOrigins: ['http://bar.example.com'] } },
-  ] }] }, want: ['error httproute-filters spec.rules[0].filters[5].type', 'error httproute-filters spec.rules[0].filters[1].type', 'error httproute-filters spec.rules[0].filters[3].type'] },
+  {
+    upstream: 'TestHTTPRouteRule/invalid RequestRedirect filter (within backendRefs) because too many path matches',
+    spec: { rules: [{ matches: twoMatches, backendRefs: [{ ...svc(), filters: [{ type: 'RequestRedirect', requestRedirect: prefix('/bar') }] }] }] },
+    want: ['error httproute-filters spec.rules[0].matches'],
+  },
+  {
+    upstream: 'TestHTTPRouteRule/invalid RequestRedirect filter (within backendRefs) because path match has type RegularExpression',
+    spec: { rules: [{ matches: [match('RegularExpression', '/foo')], backendRefs: [{ ...svc(), filters: [{ type: 'RequestRedirect', requestRedirect: prefix('/bar') }] }] }] },
+    want: ['error httproute-filters spec.rules[0].matches'],
+  },
+  {
+    upstream: 'TestHTTPRouteRule/rewrite and redirect filters combined (invalid)',
+    spec: { rules: [{ filters: [{ type: 'URLRewrite', urlRewrite: prefix('foo') }, { type: 'RequestRedirect', requestRedirect: prefix('foo') }] }] },
+    want: ['error httproute-filters spec.rules[0].filters'],
+  },
+  {
+    upstream: 'TestHTTPRouteRule/invalid because repeated URLRewrite filter',
+    spec: { rules: [{ matches: [match('PathPrefix', '/')], filters: [{ type: 'URLRewrite', urlRewrite: prefix('foo') }, { type: 'URLRewrite', urlRewrite: prefix('bar') }] }] },
+    want: ['error httproute-filters spec.rules[0].filters[1].type'],
+  },
+  {
+    upstream: 'TestHTTPRouteRule/invalid because repeated RequestHeaderModifier filter among mix of filters',
+    spec: {
+      rules: [{
+        matches: [match('PathPrefix', '/')],
+        filters: [
+          { type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'special-header', value: 'foo' }] } },
+          { type: 'RequestMirror', requestMirror: { backendRef: svc('test-svc', 8080) } },
+          { type: 'RequestHeaderModifier', requestHeaderModifier: { add: [{ name: 'my-header', value: 'bar' }] } },
+        ],
+      }],
+    },
+    want: ['error httproute-filters spec.rules[0].filters[2].type'],
+  },
+  {
+    upstream: 'TestHTTPRouteRule/invalid because multiple filters are repeated',
+    spec: {
+      rules: [{
+        matches: [match('PathPrefix', '/')],
+        filters: [
+          { type: 'ResponseHeaderModifier', responseHeaderModifier: { set: [{ name: 'special-header', value: 'foo' }] } },
+          { type: 'ResponseHeaderModifier', responseHeaderModifier: { add: [{ name: 'my-header', value: 'bar' }] } },
+          { type: 'RequestRedirect', requestRedirect: full('foo') },
+          { type: 'RequestRedirect', requestRedirect: full('bar') },
+          { type: 'CORS', cors: { allowOrigins: ['http://foo.example.com'] } },
+          { type: 'CORS', cors: { allowOrigins: ['http://bar.example.com'] } },
+        ],
+      }],
+    },
+    want: ['error httproute-filters spec.rules[0].filters[5].type', 'error httproute-filters spec.rules[0].filters[1].type', 'error httproute-filters spec.rules[0].filters[3].type'],
+  },
   { upstream: 'TestHTTPRouteRule/too many matches and rules', spec: { rules: manyMatches(7, 20) }, want: ['error httproute-rules spec.rules'] },
   { upstream: 'TestHTTPRouteRule/many matches and few rules', spec: { rules: manyMatches(2, 48) }, want: [], schemaSkip: 'Gateway API v1.0.0 allowed at most 8 matches per rule (64 since v1.1)' },
 
   // TestHTTPBackendRef
-  { upstream: 'TestHTTPBackendRef/invalid because repeated URLRewrite and CORS filters within backendRefs', spec: { rules: [{ matches: [match('PathPrefix', '/')], backendRefs: [{ ...svc('test-svc', 80), filters: [
-    { type: 'URLRewrite', urlRewrite: prefix('foo') }, { type: 'URLRewrite', urlRewrite: prefix('bar') },
-    { type: 'CORS', cors: { allowOrigins: ['http://foo.example.com'] } }, { type: 'CORS', cors: { allowOrigins: ['http://bar.example.com'] } },
-  ] }] }] }, want: ['error httproute-filters spec.rules[0].backendRefs[0].filters[3].type', 'error httproute-filters spec.rules[0].backendRefs[0].filters[1].type'] },
+  {
+    upstream: 'TestHTTPBackendRef/invalid because repeated URLRewrite and CORS filters within backendRefs',
+    spec: {
+      rules: [{
+        matches: [match('PathPrefix', '/')],
+        backendRefs: [{
+          ...svc('test-svc', 80),
+          filters: [
+            { type: 'URLRewrite', urlRewrite: prefix('foo') }, { type: 'URLRewrite', urlRewrite: prefix('bar') },
+            { type: 'CORS', cors: { allowOrigins: ['http://foo.example.com'] } }, { type: 'CORS', cors: { allowOrigins: ['http://bar.example.com'] } },
+          ],
+        }],
+      }],
+    },
+    want: ['error httproute-filters spec.rules[0].backendRefs[0].filters[3].type', 'error httproute-filters spec.rules[0].backendRefs[0].filters[1].type'],
+  },
 
   // TestHTTPPathModifier (as a URLRewrite's path, one PathPrefix match)
   ...[
@@ -180,7 +272,8 @@ export const HTTPROUTE_CASES: UpstreamCase[] = [
     'http://bar.*.com', 'http://*bar', 'http://bar*', 'http://*.bar.*.dev'].map((o, i) => corsCase([
     'invalid-origin-with-six-digit-port', 'invalid-origin-with-empty-port', 'invalid-origin-with-non-empty-path', 'invalid-origin-with-non-http-https-scheme',
     'invalid-origin-with-wildcard-as-label-prefix', 'invalid-origin-with-wildcard-as-label-sufix', 'invalid-origin-with-wildcard-as-label',
-    'invalid-origin-with-wildcard-as-hostname-prefix', 'invalid-origin-with-wildcard-as-hostname-sufix', 'invalid-origin-with-multiple-wildcards'][i], { allowOrigins: [o] }, [origin(o)])),
+    'invalid-origin-with-wildcard-as-hostname-prefix', 'invalid-origin-with-wildcard-as-hostname-sufix', 'invalid-origin-with-multiple-wildcards',
+  ][i], { allowOrigins: [o] }, [origin(o)])),
   corsCase('Using an invalid HTTP method should be denied', { allowMethods: ['BAZINGA'] }, [`error httproute-cors ${F}.cors.allowMethods[0]`]),
   corsCase('Using wildcard and a valid method should be denied', { allowMethods: ['GET', '*'] }, [`error httproute-cors ${F}.cors.allowMethods`]),
   corsCase('Using an array of valid methods should be accepted', { allowMethods: ['GET', 'OPTIONS', 'PATCH'] }, []),
