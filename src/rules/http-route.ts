@@ -104,7 +104,7 @@ export const httpRouteParentRefs = routeRule({
     }
     const seen = new Map<string, string>();
     for (const r of same) {
-      const prior = seenBefore(seen, key(r.v.sectionName ?? '', r.v.port ?? ''), r.f);
+      const prior = seenBefore(seen, String(r.v.sectionName ?? ''), r.f);
       if (prior !== undefined) out.push(issue(`${r.f}.sectionName`, `sectionName must be unique when parentRefs includes 2 or more references to the same parent: ${show(r.v.sectionName ?? '')} repeats ${prior}`, 'name a different listener, or remove the duplicate reference'));
     }
   }
