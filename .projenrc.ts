@@ -32,6 +32,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   devDeps: [
     '@types/node@^20',
     'kubernetes-models@~4.5.1',
+    '@kubernetes-models/gateway-api@~0.5.1',
     'fast-check@^3.23.2',
     'cdk8s-cli@~2.207.56',
   ],

@@ -1,4 +1,6 @@
-import { ObjectSet, Subject, containersOf, namespaceOf } from './rules/cross-object';
+import { ObjectSet, Subject, containersOf, gatewayParentRefs, namespaceOf } from './rules/cross-object';
+import { hostnamesIntersect } from './rules/gateway-shared';
+import { matchPath, routeRules, ruleMatches } from './rules/http-route';
 import { hostCovers, ingressRules, rulePaths } from './rules/ingress';
 import { list, obj } from './rules/names';
 import { hasNodePorts, protocolOf } from './rules/service';
@@ -20,6 +22,8 @@ export enum AccessKind {
   LOAD_BALANCER = 'load-balancer',
   /** Through an Ingress: a URL. */
   INGRESS = 'ingress',
+  /** Through a Gateway API Gateway and an HTTPRoute: a URL. */
+  GATEWAY = 'gateway',
   /** From a workstation, with kubectl port-forward. */
   PORT_FORWARD = 'port-forward',
 }
@@ -106,6 +110,8 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
     if (spec.defaultBackend !== undefined && spec.defaultBackend !== null) add(spec.defaultBackend, 'http://*/* (default backend)');
   }
 
+  const gatewayUrls = mapGatewayUrls(set);
+
   return set.services.map(s => {
     const m = s.manifest;
     const spec = obj(obj(m).spec);
@@ -132,6 +138,9 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
           routes.push({ via: AccessKind.INGRESS, address: u.url, servicePort, target });
         }
       }
+      for (const u of gatewayUrls.get(`${ns}\u0000${name}\u0000${p.port}`) ?? []) {
+        routes.push({ via: AccessKind.GATEWAY, address: u, servicePort, target });
+      }
       if (type !== 'ExternalName' && typeof p.port === 'number') {
         const local = p.port >= 1024 ? p.port : 8000 + p.port;
         routes.push({ via: AccessKind.PORT_FORWARD, address: `kubectl port-forward -n ${ns} service/${name} ${local}:${p.port}`, servicePort, target });
@@ -139,4 +148,44 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
     }
     return { namespace: ns, name, type, routes };
   });
+}
+
+/**
+ * The URLs of the HTTPRoutes, by backend Service (namespace, name, port): each as
+ * `scheme://host[:port]/path` via the Gateway and listener it attaches to.
+ */
+function mapGatewayUrls<R>(set: ObjectSet<R>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const gateways = new Map<string, Subject<R>>();
+  for (const g of set.gateways) gateways.set(`${namespaceOf(g.manifest)}\u0000${obj(obj(g.manifest).metadata).name}`, g);
+  for (const r of set.httpRoutes) {
+    const routeNs = namespaceOf(r.manifest);
+    const routeName = obj(obj(r.manifest).metadata).name;
+    const hostnames = list(obj(obj(r.manifest).spec).hostnames).filter((h): h is string => typeof h === 'string');
+    for (const p of gatewayParentRefs(r.manifest)) {
+      const g = gateways.get(`${p.namespace}\u0000${p.ref.name}`);
+      if (g === undefined) continue;
+      const listeners = list(obj(obj(g.manifest).spec).listeners).map(obj)
+        .filter(l => (l.protocol === 'HTTP' || l.protocol === 'HTTPS') && (p.ref.sectionName === undefined || l.name === p.ref.sectionName));
+      for (const l of listeners) {
+        const scheme = l.protocol === 'HTTPS' ? 'https' : 'http';
+        const port = (scheme === 'https' && l.port === 443) || (scheme === 'http' && l.port === 80) ? '' : `:${l.port}`;
+        const hosts = hostnames.length === 0 ? [typeof l.hostname === 'string' ? l.hostname : '*']
+          : hostnames.filter(h => typeof l.hostname !== 'string' || hostnamesIntersect(l.hostname, h));
+        for (const { rule, field } of routeRules(r.manifest)) {
+          const paths = ruleMatches(rule, field).map(m => matchPath(m.match)).map(mp => `${mp.value}${mp.type === 'PathPrefix' ? '*' : ''}`);
+          for (const b of list(rule.backendRefs).map(obj)) {
+            if ((b.group ?? '') !== '' || (b.kind ?? 'Service') !== 'Service') continue;
+            const k = `${typeof b.namespace === 'string' ? b.namespace : routeNs}\u0000${b.name}\u0000${b.port}`;
+            const urls = out.get(k) ?? [];
+            for (const host of hosts) {
+              for (const path of paths) urls.push(`${scheme}://${host}${port}${path} (Gateway ${p.namespace}/${p.ref.name}, listener ${l.name}, HTTPRoute ${routeNs}/${routeName})`);
+            }
+            out.set(k, urls);
+          }
+        }
+      }
+    }
+  }
+  return out;
 }

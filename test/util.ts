@@ -4,7 +4,8 @@ import { parseAllDocuments } from 'yaml';
 
 /*
  * The one place tests synthesize: every manifest any test synthesizes passes the
- * Kubernetes JSON schemas of kubernetes-models. An unknown apiVersion/kind fails.
+ * Kubernetes JSON schemas of kubernetes-models (and @kubernetes-models/gateway-api for the
+ * Gateway API kinds). An unknown apiVersion/kind fails.
  */
 
 const MODELS: { [gvk: string]: string } = {
@@ -16,6 +17,11 @@ const MODELS: { [gvk: string]: string } = {
   'apps/v1/DaemonSet': 'kubernetes-models/apps/v1/DaemonSet',
   'networking.k8s.io/v1/Ingress': 'kubernetes-models/networking.k8s.io/v1/Ingress',
   'discovery.k8s.io/v1/EndpointSlice': 'kubernetes-models/discovery.k8s.io/v1/EndpointSlice',
+  // Gateway API: @kubernetes-models/gateway-api 0.5.x models Gateway API v1.0.0 (stricter than the
+  // current standard channel in places, e.g. redirect statusCode 301/302 only)
+  'gateway.networking.k8s.io/v1/Gateway': '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/Gateway',
+  'gateway.networking.k8s.io/v1/HTTPRoute': '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute',
+  'gateway.networking.k8s.io/v1beta1/ReferenceGrant': '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1beta1/ReferenceGrant',
 };
 
 /** Throws when the manifest does not pass its Kubernetes schema, or its kind is unknown. */

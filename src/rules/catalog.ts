@@ -5,6 +5,10 @@ import './metadata';
 import './service';
 import './workload';
 import './ingress';
+import './gateway';
+import './http-route';
+import './reference-grant';
+import './gateway-construct';
 import './cross-object';
 import './construct';
 

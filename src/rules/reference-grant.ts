@@ -1,0 +1,42 @@
+import { objectRule } from './define';
+import { checkCount, checkGroup, checkKind, checkRefName, checkRefNamespace, entries } from './gateway-shared';
+import { obj } from './names';
+import { Issue, Severity, issue, show } from './violation';
+
+/*
+ * ReferenceGrant (gateway.networking.k8s.io/v1beta1, and v1 where served), as the
+ * standard-channel CRD validates it (apis/v1beta1/referencegrant_types.go): from and to
+ * 1-16 entries; from needs group, kind and namespace; to needs group and kind.
+ */
+
+export const referenceGrantSpec = objectRule({
+  id: 'referencegrant-spec',
+  kinds: ['ReferenceGrant'],
+  severity: Severity.ERROR,
+  summary: 'from and to list 1-16 references; from entries have group, kind and namespace; to entries group and kind',
+  prevents: 'CRD: spec, from and to required, minItems 1 maxItems 16, Group/Kind/Namespace/ObjectName formats',
+}, grant => {
+  const spec = obj(obj(grant).spec);
+  const out: Issue[] = [];
+  for (const side of ['from', 'to']) {
+    const field = `spec.${side}`;
+    if (spec[side] === undefined) {
+      out.push(issue(field, `a ReferenceGrant needs ${side}`, side === 'from' ? 'list the routes that may refer, e.g. { group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: web }' : 'list what they may refer to, e.g. { group: "", kind: Service }'));
+      continue;
+    }
+    out.push(...checkCount(field, spec[side], 1, 16, `${side} entries`));
+    for (const { v, f } of entries(spec[side], field)) {
+      if (typeof v.group !== 'string') out.push(issue(`${f}.group`, `${show(v.group)}: group is required ("" for the core group)`, 'set group'));
+      else out.push(...checkGroup(`${f}.group`, v.group));
+      if (v.kind === undefined) out.push(issue(`${f}.kind`, 'kind is required', 'set kind'));
+      else out.push(...checkKind(`${f}.kind`, v.kind));
+      if (side === 'from') {
+        if (v.namespace === undefined) out.push(issue(`${f}.namespace`, 'namespace is required', 'name the namespace of the referring routes'));
+        else out.push(...checkRefNamespace(`${f}.namespace`, v.namespace));
+      } else if (v.name !== undefined) {
+        out.push(...checkRefName(`${f}.name`, v.name, 'target'));
+      }
+    }
+  }
+  return out;
+});
