@@ -41,6 +41,23 @@ function path(p: any = {}): any {
   return { path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } }, ...p };
 }
 
+const GW = 'gateway.networking.k8s.io/v1';
+
+function gateway(listeners: any[], extra: any = {}, metadata: any = {}): any {
+  return { apiVersion: GW, kind: 'Gateway', metadata: { name: 'edge', namespace: 'infra', ...metadata }, spec: { gatewayClassName: 'eg', listeners, ...extra } };
+}
+
+const HTTP_LISTENER = { name: 'http', port: 80, protocol: 'HTTP', hostname: '*.example.com', allowedRoutes: { namespaces: { from: 'All' } } };
+
+function route(spec: any, metadata: any = {}): any {
+  return {
+    apiVersion: GW,
+    kind: 'HTTPRoute',
+    metadata: { name: 'web', ...metadata },
+    spec: { parentRefs: [{ name: 'edge', namespace: 'infra' }], hostnames: ['app.example.com'], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }], ...spec },
+  };
+}
+
 /** @internal the examples, by rule id */
 export const RULE_EXAMPLES: { readonly [id: string]: RuleExample } = {
   'metadata-namespace': { objects: [svc({}, { namespace: 'Shop_1' })] },
@@ -103,6 +120,33 @@ export const RULE_EXAMPLES: { readonly [id: string]: RuleExample } = {
   'exemption-reason-required': { objects: [svc({ selector: { app: 'nothing' } }, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-dangling': '' } })] },
   'exemption-unknown-rule': { objects: [svc({}, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-danglin': 'pods come from a Helm chart' } })] },
   'exemption-unused': { objects: [deploy(), svc({}, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-dangling': 'pods come from a Helm chart' } })] },
+  'gateway-class-name': { objects: [gateway([HTTP_LISTENER], { gatewayClassName: '' })] },
+  'gateway-listeners': { objects: [gateway([{ ...HTTP_LISTENER, port: 70000 }])] },
+  'gateway-listener-unique': { objects: [gateway([HTTP_LISTENER, { ...HTTP_LISTENER, name: 'http-2' }])] },
+  'gateway-listener-tls': { objects: [gateway([{ ...HTTP_LISTENER, tls: { mode: 'Terminate', certificateRefs: [{ name: 'cert' }] } }])] },
+  'gateway-https-certificate': { objects: [gateway([{ ...HTTP_LISTENER, name: 'https', port: 443, protocol: 'HTTPS' }])] },
+  'gateway-allowed-routes': { objects: [gateway([{ ...HTTP_LISTENER, allowedRoutes: { namespaces: { from: 'Other' } } }])] },
+  'gateway-addresses': { objects: [gateway([HTTP_LISTENER], { addresses: [{ type: 'IP Address', value: '10.0.0.1' }] })] },
+  'gateway-infrastructure': { objects: [gateway([HTTP_LISTENER], { infrastructure: { labels: { 'a b': 'c' } } })] },
+  'httproute-parent-refs': { objects: [route({ parentRefs: [{ name: 'edge' }, { name: 'edge' }] })] },
+  'httproute-hostnames': { objects: [route({ hostnames: ['App.example.com'] })] },
+  'httproute-rules': { objects: [route({ rules: [] })] },
+  'httproute-path': { objects: [route({ rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/a//b' } }], backendRefs: [{ name: 'web', port: 80 }] }] })] },
+  'httproute-matches': { objects: [route({ rules: [{ matches: [{ method: 'get' }], backendRefs: [{ name: 'web', port: 80 }] }] })] },
+  'httproute-backend-refs': { objects: [route({ rules: [{ backendRefs: [{ name: 'web' }] }] })] },
+  'httproute-filters': { objects: [route({ rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { statusCode: 304 } }] }] })] },
+  'httproute-cors': { objects: [route({ rules: [{ filters: [{ type: 'CORS', cors: { allowOrigins: ['example.com/path'] } }], backendRefs: [{ name: 'web', port: 80 }] }] })] },
+  'httproute-timeouts': { objects: [route({ rules: [{ timeouts: { request: '1.5s' }, backendRefs: [{ name: 'web', port: 80 }] }] })] },
+  'referencegrant-spec': { objects: [{ apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'rg' }, spec: { from: [], to: [{ group: '', kind: 'Service' }] } }] },
+  'httproute-section-name': { objects: [gateway([HTTP_LISTENER]), route({ parentRefs: [{ name: 'edge', namespace: 'infra', sectionName: 'https' }] })] },
+  'httproute-namespace-allowed': { objects: [gateway([{ ...HTTP_LISTENER, allowedRoutes: { namespaces: { from: 'Same' } } }]), route({})] },
+  'httproute-hostname-listener': { objects: [gateway([HTTP_LISTENER]), route({ hostnames: ['app.example.org'] })] },
+  'httproute-backend-service': { objects: [route({})] },
+  'httproute-backend-port': { objects: [svc({}), route({ rules: [{ backendRefs: [{ name: 'web', port: 8080 }] }] })] },
+  'httproute-reference-grant': { objects: [svc({}, { namespace: 'shop' }), route({ rules: [{ backendRefs: [{ name: 'web', namespace: 'shop', port: 80 }] }] })] },
+  'httproute-conflict': { objects: [gateway([HTTP_LISTENER]), route({}), route({}, { name: 'web-2' })] },
+  'httproute-rule-action': { code: 'route.addRule({ path: \'/\', service: web, backends: [{ service: canary, weight: 10 }] })' },
+  'httproute-backend-reference-port': { code: 'new HttpRoute(chart, \'route\', { gateway, rules: [{ service: ExposedService.fromName(chart, \'api\', \'api\', { ports: [{ port: 80 }] }), port: 8080 }] })' },
   'service-target-selector': { code: 'new ExposedService(chart, \'web\', { target: webApp, selector: { app: \'web\' } })' },
   'service-target-namespace': { code: 'new ExposedService(chart, \'web\', { target: webAppInNamespaceA, namespace: \'b\' })' },
   'ingress-backend-namespace': { code: 'new IngressRoute(chart, \'route\', { namespace: \'a\', paths: [{ path: \'/\', service: serviceInNamespaceB }] })' },
