@@ -1,6 +1,7 @@
 import { ObjectSet, Subject, containersOf, namespaceOf } from './rules/cross-object';
 import { hostCovers, ingressRules, rulePaths } from './rules/ingress';
 import { list, obj } from './rules/names';
+import { text } from './rules/violation';
 import { protocolOf } from './rules/service';
 
 type Plain = { readonly [key: string]: any };
@@ -55,25 +56,26 @@ export interface ServiceAccess {
 }
 
 function portLabel(p: Plain): string {
-  return `${p.port}/${protocolOf(p)}${p.name ? ` (${p.name})` : ''}`;
+  return `${text(p.port)}/${protocolOf(p)}${p.name ? ` (${text(p.name)})` : ''}`;
 }
 
 /** Follows a Service port to the containers of the selected workloads. */
 function resolveTarget(spec: Plain, p: Plain, selected: Array<Subject<unknown>>): string {
-  if (spec.type === 'ExternalName') return `CNAME ${spec.externalName}`;
+  if (spec.type === 'ExternalName') return `CNAME ${text(spec.externalName)}`;
   const target = p.targetPort ?? p.port;
-  if (Object.keys(obj(spec.selector)).length === 0) return `targetPort ${target} -> endpoints managed outside the Service (no selector)`;
-  if (selected.length === 0) return `targetPort ${target} -> no workload selected`;
+  const shown = text(target);
+  if (Object.keys(obj(spec.selector)).length === 0) return `targetPort ${shown} -> endpoints managed outside the Service (no selector)`;
+  if (selected.length === 0) return `targetPort ${shown} -> no workload selected`;
   const hops = selected.map(w => {
     const m = w.manifest;
-    const ref = `${w.kind} ${namespaceOf(m)}/${obj(obj(m).metadata).name}`;
+    const ref = `${w.kind} ${namespaceOf(m)}/${text(obj(obj(m).metadata).name)}`;
     for (const c of containersOf(w)) {
       const cp = list(c.ports).map(obj).find(x => (typeof target === 'string' ? x.name === target : x.containerPort === target) && protocolOf(x) === protocolOf(p));
-      if (cp) return `${ref} container ${c.name} port ${cp.containerPort}/${protocolOf(cp)}${cp.name ? ` (${cp.name})` : ''}`;
+      if (cp) return `${ref} container ${text(c.name)} port ${text(cp.containerPort)}/${protocolOf(cp)}${cp.name ? ` (${text(cp.name)})` : ''}`;
     }
-    return `${ref} (port ${target} not declared)`;
+    return `${ref} (port ${shown} not declared)`;
   });
-  return `targetPort ${target} -> ${hops.join('; ')}`;
+  return `targetPort ${shown} -> ${hops.join('; ')}`;
 }
 
 /**
@@ -91,7 +93,7 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
       const svc = obj(obj(backend).service);
       if (typeof svc.name !== 'string') return;
       const k = `${ns}\u0000${svc.name}`;
-      const entry = { url: `${url} (Ingress ${ns}/${name})`, port: obj(svc.port).name ?? obj(svc.port).number };
+      const entry = { url: `${url} (Ingress ${ns}/${text(name)})`, port: obj(svc.port).name ?? obj(svc.port).number };
       const found = urls.get(k);
       if (found) found.push(entry); else urls.set(k, [entry]);
     };
@@ -99,7 +101,7 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
       const host = typeof r.rule.host === 'string' ? r.rule.host : '*';
       const scheme = host !== '*' && tlsHosts.some(h => typeof h === 'string' && hostCovers(h, host)) ? 'https' : 'http';
       for (const p of rulePaths(r.rule, r.field)) {
-        add(p.path.backend, `${scheme}://${host}${p.path.path ?? '/'}${p.path.pathType === 'Prefix' ? '*' : ''}`);
+        add(p.path.backend, `${scheme}://${host}${text(p.path.path ?? '/')}${p.path.pathType === 'Prefix' ? '*' : ''}`);
       }
     }
     if (spec.defaultBackend !== undefined && spec.defaultBackend !== null) add(spec.defaultBackend, 'http://*/* (default backend)');
@@ -109,7 +111,7 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
     const m = s.manifest;
     const spec = obj(obj(m).spec);
     const ns = namespaceOf(m);
-    const name = String(obj(obj(m).metadata).name);
+    const name = text(obj(obj(m).metadata).name);
     const type = typeof spec.type === 'string' ? spec.type : 'ClusterIP';
     const selected = Object.keys(obj(spec.selector)).length > 0 ? set.select(ns, spec.selector) : [];
     const routes: AccessRoute[] = [];
@@ -117,11 +119,11 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
     for (const p of ports) {
       const servicePort = p.port === undefined ? '-' : portLabel(p);
       const target = resolveTarget(spec, p, selected);
-      const suffix = p.port === undefined ? '' : `:${p.port}`;
+      const suffix = p.port === undefined ? '' : `:${text(p.port)}`;
       routes.push({ via: AccessKind.CLUSTER_DNS, address: `${name}.${ns}.svc.cluster.local${suffix}`, servicePort, target });
       routes.push({ via: AccessKind.NAMESPACE_DNS, address: `${name}${suffix} (from namespace ${ns})`, servicePort, target });
       if (type === 'NodePort' || type === 'LoadBalancer') {
-        routes.push({ via: AccessKind.NODE_PORT, address: `<node-ip>:${p.nodePort ?? '<allocated nodePort>'}`, servicePort, target });
+        routes.push({ via: AccessKind.NODE_PORT, address: `<node-ip>:${text(p.nodePort ?? '<allocated nodePort>')}`, servicePort, target });
       }
       if (type === 'LoadBalancer') {
         routes.push({ via: AccessKind.LOAD_BALANCER, address: `<load-balancer>${suffix}`, servicePort, target });
@@ -133,7 +135,7 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
       }
       if (type !== 'ExternalName' && typeof p.port === 'number') {
         const local = p.port >= 1024 ? p.port : 8000 + p.port;
-        routes.push({ via: AccessKind.PORT_FORWARD, address: `kubectl port-forward -n ${ns} service/${name} ${local}:${p.port}`, servicePort, target });
+        routes.push({ via: AccessKind.PORT_FORWARD, address: `kubectl port-forward -n ${ns} service/${name} ${local}:${text(p.port)}`, servicePort, target });
       }
     }
     return { namespace: ns, name, type, routes };

@@ -3,7 +3,7 @@ import { checkServicePortRef, ingressBackends, ingressRules, rulePaths } from '.
 import { metadataOf } from './metadata';
 import { list, obj, Plain } from './names';
 import { hasNodePorts, protocolOf } from './service';
-import { Issue, Severity, Violation, issue, key, seenBefore, show, warning } from './violation';
+import { Issue, Severity, Violation, issue, key, seenBefore, show, text, warning } from './violation';
 import { WORKLOAD_KINDS } from './workload';
 
 /*
@@ -51,7 +51,7 @@ export function selects(selector: unknown, labels: unknown): boolean {
 
 /** The pod template labels of a workload, or a Pod's own labels. */
 export function podLabelsOf(w: Subject<unknown>): Plain {
-  return w.kind === 'Pod' ? obj(metadataOf(w.manifest).labels) : obj(obj(obj(obj(w.manifest).spec).template).metadata).labels;
+  return obj(w.kind === 'Pod' ? metadataOf(w.manifest).labels : obj(obj(obj(obj(w.manifest).spec).template).metadata).labels);
 }
 
 /** The containers of a workload's pod template, or of a Pod. */
@@ -122,7 +122,7 @@ export class ObjectSet<R> {
       const all: PortIndex['all'] = [];
       for (const c of containersOf(w)) {
         for (const p of list(c.ports).map(obj)) {
-          all.push({ port: p, container: String(c.name) });
+          all.push({ port: p, container: text(c.name) });
           byNumber.add(key(p.containerPort, protocolOf(p)));
           if (typeof p.name === 'string') {
             const named = byName.get(p.name);
@@ -255,7 +255,7 @@ export const serviceSelectorDangling = defineAppRule({
   for (const { s, spec, ns } of selectingServices(set)) {
     if (set.select(ns, spec.selector).length > 0) continue;
     if (ctx.danglingOnlyWhereWorkloads && !set.hasWorkloads(ns)) continue;
-    const sel = Object.entries(obj(spec.selector)).map(([k, v]) => `${k}=${v}`).join(',');
+    const sel = Object.entries(obj(spec.selector)).map(([k, v]) => `${k}=${text(v)}`).join(',');
     add(s.ref, issue('spec.selector', `selector ${sel} matches no pods of any workload in namespace ${show(ns)}, so the Service has no endpoints`,
       'select a workload\'s pod labels, or exempt the Service if its pods are deployed by other means'));
   }
@@ -365,5 +365,5 @@ export const ingressBackendPort = defineAppRule({
   const portRef = obj(svc.port).name ?? obj(svc.port).number;
   if (target === undefined || portRef === undefined || portRef === null || portRef === '' || portRef === 0) return;
   const ports = list(obj(obj(target.manifest).spec).ports).map(obj);
-  for (const i of checkServicePortRef(`${field}.service.port`, String(svc.name), portRef, ports, ` (${ctx.describe(target.ref)})`)) add(s.ref, i);
+  for (const i of checkServicePortRef(`${field}.service.port`, text(svc.name), portRef, ports, ` (${ctx.describe(target.ref)})`)) add(s.ref, i);
 }));

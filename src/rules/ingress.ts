@@ -4,7 +4,7 @@ import {
   checkDns1123Subdomain, mapField, checkIanaServiceName, checkPortNumber, isDns1123Subdomain, isIP,
   isWildcardDns1123Subdomain, list, obj, Plain,
 } from './names';
-import { Issue, Severity, issue, show, warning } from './violation';
+import { Issue, Severity, issue, show, text, warning } from './violation';
 
 const PATH_TYPES = ['Prefix', 'Exact', 'ImplementationSpecific'];
 const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
@@ -67,7 +67,7 @@ export function checkPath(field: string, path: unknown, pathType: unknown): Issu
   if (pathType === 'ImplementationSpecific') {
     return p === '' || p.startsWith('/') ? [] : [issue(`${field}.path`, `${show(p)} must be empty or start with '/'`, `use ${show('/' + p)}`)];
   }
-  return checkNormalizedPath(`${field}.path`, p, String(pathType), 'normalize the path, or use pathType ImplementationSpecific');
+  return checkNormalizedPath(`${field}.path`, p, text(pathType), 'normalize the path, or use pathType ImplementationSpecific');
 }
 
 /** A backend: exactly one of service or resource; a service name and exactly one of port name or number. */

@@ -40,7 +40,9 @@ export function formatRange(range: PortRange): string {
 
 /** The effective protocol of a port: TCP when unset, as the API server defaults it. */
 export function protocolOf(p: unknown): string {
-  return obj(p).protocol ?? 'TCP';
+  const protocol = obj(p).protocol;
+  if (protocol === undefined || protocol === null) return 'TCP';
+  return typeof protocol === 'string' ? protocol : show(protocol);
 }
 
 /** @internal What every Service rule reads, with the API server's defaults applied. */
@@ -100,7 +102,7 @@ export const serviceHeadlessType = serviceRule({
   summary: 'a headless Service (clusterIP None) is of type ClusterIP',
   prevents: 'ValidateService: clusterIP None is only valid with type ClusterIP',
 }, s => (s.headless && s.type !== 'ClusterIP' && s.type !== 'ExternalName'
-  ? [issue('spec.clusterIP', `"None" (headless) is only allowed with type ClusterIP, not ${s.type}`, 'drop headless or use type ClusterIP')]
+  ? [issue('spec.clusterIP', `"None" (headless) is only allowed with type ClusterIP, not ${s.type}`, 'remove clusterIP None, or use type ClusterIP')]
   : []));
 
 export const servicePortsRequired = serviceRule({
@@ -108,7 +110,7 @@ export const servicePortsRequired = serviceRule({
   summary: 'a Service that is neither headless nor ExternalName has at least one port',
   prevents: 'ValidateService: spec.ports is required',
 }, s => (s.type !== 'ExternalName' && !s.headless && SERVICE_TYPES.includes(s.type) && s.ports.length === 0
-  ? [issue('spec.ports', `a ${s.type} Service needs at least one port`, 'add a port, or make the Service headless')]
+  ? [issue('spec.ports', `a ${s.type} Service needs at least one port`, 'add a port, or set clusterIP None (headless)')]
   : []));
 
 export const serviceExternalName = serviceRule({
@@ -141,7 +143,7 @@ export const serviceExternalNameClusterIp = serviceRule({
   summary: 'an ExternalName Service has no clusterIP',
   prevents: 'ValidateService: clusterIP must be empty on an ExternalName Service',
 }, s => (s.type === 'ExternalName' && s.spec.clusterIP !== undefined && s.spec.clusterIP !== null && s.spec.clusterIP !== ''
-  ? [issue('spec.clusterIP', `${show(s.spec.clusterIP)} is not allowed on an ExternalName Service, which has no cluster IP`, 'remove clusterIP (headless does not apply)')]
+  ? [issue('spec.clusterIP', `${show(s.spec.clusterIP)} is not allowed on an ExternalName Service, which has no cluster IP`, 'remove clusterIP')]
   : []));
 
 export const serviceSelector = serviceRule({
@@ -156,7 +158,7 @@ export const servicePortProtocol = serviceRule({
   prevents: 'validateServicePort: protocol is one of TCP, UDP, SCTP (case-sensitive)',
 }, s => eachPort(s, (p, f) => {
   const protocol = protocolOf(p);
-  return PROTOCOLS.includes(protocol) ? [] : [issue(`${f}.protocol`, `${show(protocol)} is not a protocol: allowed are TCP, UDP, SCTP (case-sensitive)`, `use ${show(String(protocol).toUpperCase())} if that is the one meant`)];
+  return PROTOCOLS.includes(protocol) ? [] : [issue(`${f}.protocol`, `${show(p.protocol)} is not a protocol: allowed are TCP, UDP, SCTP (case-sensitive)`, `use ${show(String(protocol).toUpperCase())} if that is the one meant`)];
 }));
 
 export const servicePortNumber = serviceRule({

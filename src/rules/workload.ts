@@ -6,7 +6,7 @@ import {
   isStrictEnvVarName, isUnset, list, mapField, obj, parseQuantity, Plain,
 } from './names';
 import { PROTOCOLS, protocolOf } from './service';
-import { Issue, Severity, issue, key, seenBefore, show } from './violation';
+import { Issue, Severity, issue, key, seenBefore, show, text } from './violation';
 
 /** The kinds whose pods the rules read: the pod template of a workload, or a Pod itself. */
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'];
@@ -144,7 +144,7 @@ export const containerPortProtocol = podRule({
   prevents: 'validateContainerPorts: protocol is one of TCP, UDP, SCTP (case-sensitive)',
 }, pod => eachContainerPort(pod, (p, f) => {
   const protocol = protocolOf(p);
-  return PROTOCOLS.includes(protocol) ? [] : [issue(`${f}.protocol`, `${show(protocol)} is not a protocol: allowed are TCP, UDP, SCTP (case-sensitive)`, 'use TCP, UDP or SCTP')];
+  return PROTOCOLS.includes(protocol) ? [] : [issue(`${f}.protocol`, `${show(p.protocol)} is not a protocol: allowed are TCP, UDP, SCTP (case-sensitive)`, 'use TCP, UDP or SCTP')];
 }));
 
 export const containerPortNumber = podRule({
@@ -219,7 +219,7 @@ export const probePortUndeclared = podRule({
   prevents: 'a probe that always fails at runtime: the kubelet reports "couldn\'t find port" and restarts or never readies the pod',
 }, pod => eachProbePort(pod, (port, f, handler, c) => {
   if (handler === 'grpc' || typeof port !== 'string') return [];
-  const declared = list(c.ports).map(obj).filter(p => p.name !== undefined && p.name !== null && p.name !== '').map(p => String(p.name));
+  const declared = list(c.ports).map(obj).filter(p => p.name !== undefined && p.name !== null && p.name !== '').map(p => text(p.name));
   if (declared.includes(port)) return [];
   return [issue(f, `${show(port)} names no port of this container (the kubelet fails the probe with "couldn't find port"); declared: ${declared.length ? declared.join(', ') : 'none'}`, 'name a declared port, or use a number')];
 }));
@@ -282,7 +282,7 @@ function checkHandler(h: Plain, f: string, kinds: readonly string[], checkPorts:
     if (isUnset(h[kind])) continue;
     const action = obj(h[kind]);
     if (isUnset(action.port) || action.port === 0 || action.port === '') {
-      out.push(issue(`${f}.${kind}.port`, `a ${kind} handler needs a port`, 'set the port number or a container port\'s name'));
+      out.push(issue(`${f}.${kind}.port`, `${kind === 'httpGet' ? 'an' : 'a'} ${kind} handler needs a port`, 'set the port number or a container port\'s name'));
     } else if (checkPorts) {
       out.push(...(kind === 'grpc' ? checkPortNumber(`${f}.${kind}.port`, action.port, 'use the port to reach')
         : checkNumberOrName(`${f}.${kind}.port`, action.port, `${kind} port`)));
