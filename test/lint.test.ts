@@ -74,7 +74,7 @@ const CASES: Case[] = [
   ['a Deployment selector does not match its template labels',
     [{ ...deployment('web', WEB), spec: { ...deployment('web', WEB).spec, selector: { matchLabels: { app: 'other' } } } }],
     [deployment('web', WEB)],
-    /^error Deployment web spec\.selector\.matchLabels\.app: selector app="other" does not match template labels/],
+    /^error Deployment web spec\.template\.metadata\.labels\.app: "web" does not match the selector app="other"/],
   ['a probe names a port its container does not declare',
     [deployment('web', WEB, [{ containerPort: 80, name: 'http' }], { readinessProbe: { httpGet: { path: '/', port: 'healthz' } } })],
     [deployment('web', WEB, [{ containerPort: 80, name: 'http' }], { readinessProbe: { httpGet: { path: '/', port: 'http' } } })],

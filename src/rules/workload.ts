@@ -281,7 +281,7 @@ function checkHandler(h: Plain, f: string, kinds: readonly string[], checkPorts:
   for (const kind of ['httpGet', 'tcpSocket', 'grpc'] as const) {
     if (isUnset(h[kind])) continue;
     const action = obj(h[kind]);
-    if (isUnset(action.port) || action.port === 0 || action.port === '') {
+    if (isUnset(action.port)) {
       out.push(issue(`${f}.${kind}.port`, `${kind === 'httpGet' ? 'an' : 'a'} ${kind} handler needs a port`, 'set the port number or a container port\'s name'));
     } else if (checkPorts) {
       out.push(...(kind === 'grpc' ? checkPortNumber(`${f}.${kind}.port`, action.port, 'use the port to reach')

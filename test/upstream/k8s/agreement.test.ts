@@ -34,7 +34,7 @@ const ALIASES: { readonly [upstream: string]: string } = {
 /**
  * Rules whose errors are not API-server rejections but certain runtime failures (the severity
  * principle's second kind of error): they may report an error on a case the API server accepts.
- * Each such error is shown in the test output of the case by name.
+ * The last test lists every such error on an accepted case.
  */
 const RUNTIME_RULES = ['probe-port-undeclared'];
 
@@ -157,4 +157,19 @@ describe.each(FILES)('%s cases agree with the API server', (_, cases) => {
       expectWarnsNaming(c, n);
     });
   }
+});
+
+describe('errors on accepted cases', () => {
+  const all = FILES.flatMap(([, cases]) => cases);
+
+  test('are only runtime failures, and exactly these', () => {
+    const found = all.filter(c => c.valid).flatMap(c => errors(findings(c)).map(f => `${c.upstream} | ${f.rule} ${f.field}`));
+    // the container declares no port of that name: the API accepts it, the kubelet fails the probe ("couldn't find port")
+    expect(found).toEqual([
+      'TestValidateHandler success httpGet named port "port" | probe-port-undeclared spec.template.spec.containers[0].readinessProbe.httpGet.port',
+      'TestValidateHandler success httpGet header "Host" | probe-port-undeclared spec.template.spec.containers[0].readinessProbe.httpGet.port',
+      'TestValidateHandler success httpGet header "X-Forwarded-For" twice | probe-port-undeclared spec.template.spec.containers[0].readinessProbe.httpGet.port',
+      'validation.go validateTCPSocketAction: named port | probe-port-undeclared spec.template.spec.containers[0].readinessProbe.tcpSocket.port',
+    ]);
+  });
 });
