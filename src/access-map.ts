@@ -1,8 +1,8 @@
 import { ObjectSet, Subject, containersOf, namespaceOf } from './rules/cross-object';
 import { hostCovers, ingressRules, rulePaths } from './rules/ingress';
 import { list, obj } from './rules/names';
-import { text } from './rules/violation';
 import { protocolOf } from './rules/service';
+import { text } from './rules/violation';
 
 type Plain = { readonly [key: string]: any };
 

@@ -6,8 +6,8 @@ import { ObjectSet, Subject, analyzeApp, namespaceOf } from './rules/cross-objec
 import { ALL_VERSIONS, CheckContext, RuleSeverity, VersionRange, checkObject, parseKubernetesVersion } from './rules/define';
 import { rulesMarkdown } from './rules/docs';
 import { CHECKED_KINDS } from './rules/metadata';
-import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from './rules/service';
 import { obj } from './rules/names';
+import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from './rules/service';
 import { Severity, Violation, text } from './rules/violation';
 
 /**

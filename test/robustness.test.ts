@@ -15,7 +15,11 @@ const LABELS = { app: 'web' };
 
 const PROBE = {
   httpGet: { path: '/healthz', port: 'http', scheme: 'HTTP', httpHeaders: [{ name: 'X-Probe', value: '1' }] },
-  initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3,
+  initialDelaySeconds: 5,
+  periodSeconds: 10,
+  timeoutSeconds: 1,
+  successThreshold: 1,
+  failureThreshold: 3,
 };
 
 const CONTAINER = {
@@ -28,7 +32,10 @@ const CONTAINER = {
     { name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } },
   ],
   envFrom: [{ configMapRef: { name: 'settings' } }, { secretRef: { name: 'tokens' } }],
-  resources: { requests: { 'cpu': '100m', 'memory': '128Mi', 'example.com/gpu': '1' }, limits: { 'cpu': '1', 'memory': '256Mi', 'example.com/gpu': '1' } },
+  resources: {
+    requests: { 'cpu': '100m', 'memory': '128Mi', 'example.com/gpu': '1' },
+    limits: { 'cpu': '1', 'memory': '256Mi', 'example.com/gpu': '1' },
+  },
   livenessProbe: { ...PROBE, terminationGracePeriodSeconds: 10 },
   readinessProbe: { tcpSocket: { port: 80 } },
   startupProbe: { grpc: { port: 9090 }, failureThreshold: 30 },
@@ -43,7 +50,14 @@ function workload(kind: string, extra: any = {}): any {
     apiVersion: 'apps/v1',
     kind,
     metadata: { name: 'web', namespace: 'shop', labels: LABELS, annotations: { team: 'a' } },
-    spec: { replicas: 2, selector: { matchLabels: LABELS }, template: { metadata: { labels: LABELS }, spec: POD_SPEC }, minReadySeconds: 5, revisionHistoryLimit: 3, ...extra },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: LABELS },
+      template: { metadata: { labels: LABELS }, spec: POD_SPEC },
+      minReadySeconds: 5,
+      revisionHistoryLimit: 3,
+      ...extra,
+    },
   };
 }
 

@@ -89,7 +89,7 @@ export function ipBytes(value: string): number[] | undefined {
   const h = words(head);
   const t = words(tail);
   const all = tail === undefined ? h : [...h, ...new Array(8 - h.length - t.length).fill(0), ...t];
-  return all.flatMap(w => [w >> 8, w & 0xff]);
+  return all.flatMap(w => [Math.floor(w / 256), w % 256]);
 }
 
 /**
@@ -110,8 +110,8 @@ export function specialIP(value: string): string | undefined {
   }
   if (b.every(x => x === 0)) return 'unspecified (::)';
   if (b.slice(0, 15).every(x => x === 0) && b[15] === 1) return 'the loopback address (::1)';
-  if (b[0] === 0xfe && (b[1] & 0xc0) === 0x80) return 'in the link-local range (fe80::/10)';
-  if (b[0] === 0xff && (b[1] & 0x0f) === 0x02) return 'in the link-local multicast range (ff02::/16)';
+  if (b[0] === 0xfe && b[1] >= 0x80 && b[1] <= 0xbf) return 'in the link-local range (fe80::/10)';
+  if (b[0] === 0xff && b[1] % 16 === 2) return 'in the link-local multicast range (ff02::/16)';
   return undefined;
 }
 
@@ -221,8 +221,22 @@ export function isUnset(value: unknown): value is undefined | null {
 
 const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
 const SUFFIX: { readonly [suffix: string]: number } = {
-  'Ki': 2 ** 10, 'Mi': 2 ** 20, 'Gi': 2 ** 30, 'Ti': 2 ** 40, 'Pi': 2 ** 50, 'Ei': 2 ** 60,
-  'n': 1e-9, 'u': 1e-6, 'm': 1e-3, '': 1, 'k': 1e3, 'M': 1e6, 'G': 1e9, 'T': 1e12, 'P': 1e15, 'E': 1e18,
+  'Ki': 2 ** 10,
+  'Mi': 2 ** 20,
+  'Gi': 2 ** 30,
+  'Ti': 2 ** 40,
+  'Pi': 2 ** 50,
+  'Ei': 2 ** 60,
+  'n': 1e-9,
+  'u': 1e-6,
+  'm': 1e-3,
+  '': 1,
+  'k': 1e3,
+  'M': 1e6,
+  'G': 1e9,
+  'T': 1e12,
+  'P': 1e15,
+  'E': 1e18,
 };
 
 /**
