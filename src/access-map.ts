@@ -4,7 +4,7 @@ import { matchPath, routeRules, ruleMatches } from './rules/http-route';
 import { hostCovers, ingressRules, rulePaths } from './rules/ingress';
 import { list, obj } from './rules/names';
 import { hasNodePorts, protocolOf } from './rules/service';
-import { key } from './rules/violation';
+import { key, text } from './rules/violation';
 
 type Plain = { readonly [key: string]: any };
 
@@ -60,25 +60,26 @@ export interface ServiceAccess {
 }
 
 function portLabel(p: Plain): string {
-  return `${p.port}/${protocolOf(p)}${p.name ? ` (${p.name})` : ''}`;
+  return `${text(p.port)}/${protocolOf(p)}${p.name ? ` (${text(p.name)})` : ''}`;
 }
 
 /** Follows a Service port to the containers of the selected workloads. */
 function resolveTarget(spec: Plain, p: Plain, selected: Array<Subject<unknown>>): string {
-  if (spec.type === 'ExternalName') return `CNAME ${spec.externalName}`;
+  if (spec.type === 'ExternalName') return `CNAME ${text(spec.externalName)}`;
   const target = p.targetPort ?? p.port;
-  if (Object.keys(obj(spec.selector)).length === 0) return `targetPort ${target} -> endpoints managed outside the Service (no selector)`;
-  if (selected.length === 0) return `targetPort ${target} -> no workload selected`;
+  const shown = text(target);
+  if (Object.keys(obj(spec.selector)).length === 0) return `targetPort ${shown} -> endpoints managed outside the Service (no selector)`;
+  if (selected.length === 0) return `targetPort ${shown} -> no workload selected`;
   const hops = selected.map(w => {
     const m = w.manifest;
-    const ref = `${w.kind} ${namespaceOf(m)}/${obj(obj(m).metadata).name}`;
+    const ref = `${w.kind} ${namespaceOf(m)}/${text(obj(obj(m).metadata).name)}`;
     for (const c of containersOf(w)) {
       const cp = list(c.ports).map(obj).find(x => (typeof target === 'string' ? x.name === target : x.containerPort === target) && protocolOf(x) === protocolOf(p));
-      if (cp) return `${ref} container ${c.name} port ${cp.containerPort}/${protocolOf(cp)}${cp.name ? ` (${cp.name})` : ''}`;
+      if (cp) return `${ref} container ${text(c.name)} port ${text(cp.containerPort)}/${protocolOf(cp)}${cp.name ? ` (${text(cp.name)})` : ''}`;
     }
-    return `${ref} (port ${target} not declared)`;
+    return `${ref} (port ${shown} not declared)`;
   });
-  return `targetPort ${target} -> ${hops.join('; ')}`;
+  return `targetPort ${shown} -> ${hops.join('; ')}`;
 }
 
 /**
@@ -96,7 +97,7 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
       const svc = obj(obj(backend).service);
       if (typeof svc.name !== 'string') return;
       const k = key(ns, svc.name);
-      const entry = { url: `${url} (Ingress ${ns}/${name})`, port: obj(svc.port).name ?? obj(svc.port).number };
+      const entry = { url: `${url} (Ingress ${ns}/${text(name)})`, port: obj(svc.port).name ?? obj(svc.port).number };
       const found = urls.get(k);
       if (found) found.push(entry); else urls.set(k, [entry]);
     };
@@ -104,7 +105,7 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
       const host = typeof r.rule.host === 'string' ? r.rule.host : '*';
       const scheme = host !== '*' && tlsHosts.some(h => typeof h === 'string' && hostCovers(h, host)) ? 'https' : 'http';
       for (const p of rulePaths(r.rule, r.field)) {
-        add(p.path.backend, `${scheme}://${host}${p.path.path ?? '/'}${p.path.pathType === 'Prefix' ? '*' : ''}`);
+        add(p.path.backend, `${scheme}://${host}${text(p.path.path ?? '/')}${p.path.pathType === 'Prefix' ? '*' : ''}`);
       }
     }
     if (spec.defaultBackend !== undefined && spec.defaultBackend !== null) add(spec.defaultBackend, 'http://*/* (default backend)');
@@ -116,7 +117,7 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
     const m = s.manifest;
     const spec = obj(obj(m).spec);
     const ns = namespaceOf(m);
-    const name = String(obj(obj(m).metadata).name);
+    const name = text(obj(obj(m).metadata).name);
     const type = typeof spec.type === 'string' ? spec.type : 'ClusterIP';
     const selected = Object.keys(obj(spec.selector)).length > 0 ? set.select(ns, spec.selector) : [];
     const routes: AccessRoute[] = [];
@@ -124,11 +125,11 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
     for (const p of ports) {
       const servicePort = p.port === undefined ? '-' : portLabel(p);
       const target = resolveTarget(spec, p, selected);
-      const suffix = p.port === undefined ? '' : `:${p.port}`;
+      const suffix = p.port === undefined ? '' : `:${text(p.port)}`;
       routes.push({ via: AccessKind.CLUSTER_DNS, address: `${name}.${ns}.svc.cluster.local${suffix}`, servicePort, target });
       routes.push({ via: AccessKind.NAMESPACE_DNS, address: `${name}${suffix} (from namespace ${ns})`, servicePort, target });
       if (hasNodePorts(type)) {
-        routes.push({ via: AccessKind.NODE_PORT, address: `<node-ip>:${p.nodePort ?? '<allocated nodePort>'}`, servicePort, target });
+        routes.push({ via: AccessKind.NODE_PORT, address: `<node-ip>:${text(p.nodePort ?? '<allocated nodePort>')}`, servicePort, target });
       }
       if (type === 'LoadBalancer') {
         routes.push({ via: AccessKind.LOAD_BALANCER, address: `<load-balancer>${suffix}`, servicePort, target });
@@ -138,12 +139,12 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
           routes.push({ via: AccessKind.INGRESS, address: u.url, servicePort, target });
         }
       }
-      for (const u of gatewayUrls.get(`${ns}\u0000${name}\u0000${p.port}`) ?? []) {
+      for (const u of gatewayUrls.get(key(ns, name, p.port)) ?? []) {
         routes.push({ via: AccessKind.GATEWAY, address: u, servicePort, target });
       }
       if (type !== 'ExternalName' && typeof p.port === 'number') {
         const local = p.port >= 1024 ? p.port : 8000 + p.port;
-        routes.push({ via: AccessKind.PORT_FORWARD, address: `kubectl port-forward -n ${ns} service/${name} ${local}:${p.port}`, servicePort, target });
+        routes.push({ via: AccessKind.PORT_FORWARD, address: `kubectl port-forward -n ${ns} service/${name} ${local}:${text(p.port)}`, servicePort, target });
       }
     }
     return { namespace: ns, name, type, routes };
@@ -157,13 +158,13 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
 function mapGatewayUrls<R>(set: ObjectSet<R>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const gateways = new Map<string, Subject<R>>();
-  for (const g of set.gateways) gateways.set(`${namespaceOf(g.manifest)}\u0000${obj(obj(g.manifest).metadata).name}`, g);
+  for (const g of set.gateways) gateways.set(key(namespaceOf(g.manifest), obj(obj(g.manifest).metadata).name), g);
   for (const r of set.httpRoutes) {
     const routeNs = namespaceOf(r.manifest);
     const routeName = obj(obj(r.manifest).metadata).name;
     const hostnames = list(obj(obj(r.manifest).spec).hostnames).filter((h): h is string => typeof h === 'string');
     for (const p of gatewayParentRefs(r.manifest)) {
-      const g = gateways.get(`${p.namespace}\u0000${p.ref.name}`);
+      const g = gateways.get(key(p.namespace, p.ref.name));
       if (g === undefined) continue;
       const listeners = list(obj(obj(g.manifest).spec).listeners).map(obj)
         .filter(l => (l.protocol === 'HTTP' || l.protocol === 'HTTPS') && (p.ref.sectionName === undefined || l.name === p.ref.sectionName));
@@ -176,7 +177,7 @@ function mapGatewayUrls<R>(set: ObjectSet<R>): Map<string, string[]> {
           const paths = ruleMatches(rule, field).map(m => matchPath(m.match)).map(mp => `${mp.value}${mp.type === 'PathPrefix' ? '*' : ''}`);
           for (const b of list(rule.backendRefs).map(obj)) {
             if ((b.group ?? '') !== '' || (b.kind ?? 'Service') !== 'Service') continue;
-            const k = `${typeof b.namespace === 'string' ? b.namespace : routeNs}\u0000${b.name}\u0000${b.port}`;
+            const k = key(typeof b.namespace === 'string' ? b.namespace : routeNs, b.name, b.port);
             const urls = out.get(k) ?? [];
             for (const host of hosts) {
               for (const path of paths) urls.push(`${scheme}://${host}${port}${path} (Gateway ${p.namespace}/${p.ref.name}, listener ${l.name}, HTTPRoute ${routeNs}/${routeName})`);

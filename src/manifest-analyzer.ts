@@ -6,8 +6,9 @@ import { ObjectSet, Subject, analyzeApp, namespaceOf } from './rules/cross-objec
 import { ALL_VERSIONS, CheckContext, RuleSeverity, VersionRange, checkObject, parseKubernetesVersion } from './rules/define';
 import { rulesMarkdown } from './rules/docs';
 import { CHECKED_KINDS } from './rules/metadata';
+import { obj } from './rules/names';
 import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from './rules/service';
-import { Severity, Violation } from './rules/violation';
+import { Severity, Violation, text } from './rules/violation';
 
 /**
  * A parsed Kubernetes object to analyze, and where it came from.
@@ -156,7 +157,7 @@ export function describeRef(ref: Ref): string {
   const m = ref.source.manifest;
   const where = ref.source.constructPath ? ` [${ref.source.constructPath}]`
     : ref.source.file ? ` (${ref.source.file}${ref.source.line ? `:${ref.source.line}` : ''})` : '';
-  return `${ref.kind} ${namespaceOf(m)}/${m?.metadata?.name}${where}`;
+  return `${ref.kind} ${namespaceOf(m)}/${text(obj(obj(m).metadata).name)}${where}`;
 }
 
 /** @internal The rule configuration of options, or the problems with them (unknown ids, bad values). */
@@ -187,7 +188,7 @@ export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOpti
 
   for (const source of sources) {
     const m = source.manifest;
-    const kind: string = m !== null && typeof m === 'object' && typeof m.kind === 'string' ? m.kind : String(m?.kind);
+    const kind: string = m !== null && typeof m === 'object' && typeof m.kind === 'string' ? m.kind : text(obj(m).kind);
     const ref: Ref = { source, kind };
     if (CHECKED_KINDS.includes(kind)) {
       own.set(ref, checkObject(kind, m, ctx));
@@ -219,7 +220,7 @@ function toFinding(ref: Ref, v: Violation): ManifestFinding {
     severity: v.severity ?? Severity.ERROR,
     kind: ref.kind,
     namespace: namespaceOf(m),
-    name: String(m?.metadata?.name ?? ''),
+    name: text(obj(obj(m).metadata).name ?? ''),
     field: v.field,
     message: v.message,
     fix: v.fix,

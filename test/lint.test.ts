@@ -74,7 +74,7 @@ const CASES: Case[] = [
   ['a Deployment selector does not match its template labels',
     [{ ...deployment('web', WEB), spec: { ...deployment('web', WEB).spec, selector: { matchLabels: { app: 'other' } } } }],
     [deployment('web', WEB)],
-    ['error Deployment web workload-selector spec.selector.matchLabels.app']],
+    ['error Deployment web workload-selector spec.template.metadata.labels.app']],
   ['a probe names a port its container does not declare',
     [deployment('web', WEB, [{ containerPort: 80, name: 'http' }], { readinessProbe: { httpGet: { path: '/', port: 'healthz' } } })],
     [deployment('web', WEB, [{ containerPort: 80, name: 'http' }], { readinessProbe: { httpGet: { path: '/', port: 'http' } } })],

@@ -5,7 +5,7 @@ import { checkServicePortRef, ingressBackends, ingressRules, rulePaths } from '.
 import { metadataOf } from './metadata';
 import { list, obj, Plain } from './names';
 import { hasNodePorts, protocolOf } from './service';
-import { Issue, Severity, Violation, issue, key, seenBefore, show, warning } from './violation';
+import { Issue, Severity, Violation, issue, key, seenBefore, show, text, warning } from './violation';
 import { WORKLOAD_KINDS } from './workload';
 
 /*
@@ -53,7 +53,7 @@ export function selects(selector: unknown, labels: unknown): boolean {
 
 /** The pod template labels of a workload, or a Pod's own labels. */
 export function podLabelsOf(w: Subject<unknown>): Plain {
-  return w.kind === 'Pod' ? obj(metadataOf(w.manifest).labels) : obj(obj(obj(obj(w.manifest).spec).template).metadata).labels;
+  return obj(w.kind === 'Pod' ? metadataOf(w.manifest).labels : obj(obj(obj(obj(w.manifest).spec).template).metadata).labels);
 }
 
 /** The containers of a workload's pod template, or of a Pod. */
@@ -131,7 +131,7 @@ export class ObjectSet<R> {
       const all: PortIndex['all'] = [];
       for (const c of containersOf(w)) {
         for (const p of list(c.ports).map(obj)) {
-          all.push({ port: p, container: String(c.name) });
+          all.push({ port: p, container: text(c.name) });
           byNumber.add(key(p.containerPort, protocolOf(p)));
           if (typeof p.name === 'string') {
             const named = byName.get(p.name);
@@ -262,7 +262,7 @@ export const serviceSelectorDangling = defineAppRule({
   for (const { s, spec, ns } of selectingServices(set)) {
     if (set.select(ns, spec.selector).length > 0) continue;
     if (ctx.danglingOnlyWhereWorkloads && !set.hasWorkloads(ns)) continue;
-    const sel = Object.entries(obj(spec.selector)).map(([k, v]) => `${k}=${v}`).join(',');
+    const sel = Object.entries(obj(spec.selector)).map(([k, v]) => `${k}=${text(v)}`).join(',');
     add(s.ref, issue('spec.selector', `selector ${sel} matches no pods of any workload in namespace ${show(ns)}, so the Service has no endpoints`,
       'select a workload\'s pod labels, or exempt the Service if its pods are deployed by other means'));
   }
@@ -372,7 +372,7 @@ export const ingressBackendPort = defineAppRule({
   const portRef = obj(svc.port).name ?? obj(svc.port).number;
   if (target === undefined || portRef === undefined || portRef === null || portRef === '' || portRef === 0) return;
   const ports = list(obj(obj(target.manifest).spec).ports).map(obj);
-  for (const i of checkServicePortRef(`${field}.service.port`, String(svc.name), portRef, ports, ` (${ctx.describe(target.ref)})`)) add(s.ref, i);
+  for (const i of checkServicePortRef(`${field}.service.port`, text(svc.name), portRef, ports, ` (${ctx.describe(target.ref)})`)) add(s.ref, i);
 }));
 
 /*
@@ -520,7 +520,7 @@ export const httpRouteBackendPort = defineAppRule({
 }, (set, ctx, add) => routeServiceBackends(set, (r, field, b, _ns, target) => {
   if (target === undefined || typeof b.port !== 'number') return;
   const ports = list(obj(obj(target.manifest).spec).ports).map(obj);
-  for (const i of checkServicePortRef(`${field}.port`, String(b.name), b.port, ports, ` (${ctx.describe(target.ref)})`)) add(r.ref, i);
+  for (const i of checkServicePortRef(`${field}.port`, text(b.name), b.port, ports, ` (${ctx.describe(target.ref)})`)) add(r.ref, i);
 }));
 
 /** Whether a ReferenceGrant admits HTTPRoutes of a namespace to a Service by name. */
@@ -556,7 +556,7 @@ export const httpRouteReferenceGrant = defineAppRule({
 /** The match of a route rule as a comparable key: path type and value, method, headers (sorted, names folded). */
 function matchKey(match: PlainMap): string {
   const path = matchPath(match);
-  const headers = list(match.headers).map(obj).map(h => `${String(h.name).toLowerCase()}=${h.type ?? 'Exact'}:${h.value}`).sort();
+  const headers = list(match.headers).map(obj).map(h => `${text(h.name).toLowerCase()}=${text(h.type ?? 'Exact')}:${text(h.value)}`).sort();
   const query = list(match.queryParams).map(obj).map(q => `${q.name}=${q.type ?? 'Exact'}:${q.value}`).sort();
   return key(path.type, path.value, match.method ?? '', headers.join('&'), query.join('&'));
 }

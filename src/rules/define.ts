@@ -187,7 +187,7 @@ export function checkObject(kind: string, manifest: any, ctx: CheckContext): Vio
  * accepts from it on: an error when every version in range rejects it, a warning when
  * some do, nothing when none does.
  */
-export function relaxedIn(ctx: CheckContext, minor: number): Severity | undefined {
+export function relaxedIn(ctx: { readonly versions: VersionRange }, minor: number): Severity | undefined {
   if (ctx.versions.min >= minor) return undefined;
   return ctx.versions.max < minor ? Severity.ERROR : Severity.WARNING;
 }

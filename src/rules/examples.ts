@@ -29,8 +29,8 @@ function deploy(container: any = {}, spec: any = {}, metadata: any = {}): any {
   };
 }
 
-function pod(container: any): any {
-  return { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', labels: LABELS }, spec: { containers: [{ name: 'app', image: 'nginx:1.27', ...container }] } };
+function pod(container: any, ...more: any[]): any {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', labels: LABELS }, spec: { containers: [{ name: 'app', image: 'nginx:1.27', ...container }, ...more] } };
 }
 
 function ing(spec: any, metadata: any = {}): any {
@@ -62,6 +62,8 @@ function route(spec: any, metadata: any = {}): any {
 export const RULE_EXAMPLES: { readonly [id: string]: RuleExample } = {
   'metadata-namespace': { objects: [svc({}, { namespace: 'Shop_1' })] },
   'metadata-labels': { objects: [svc({}, { labels: { 'team/': 'a' } })] },
+  'metadata-generate-name': { objects: [deploy({}, {}, { name: undefined, generateName: 'Web-' })] },
+  'metadata-annotations': { objects: [svc({}, { annotations: { 'NoSpecialCharsLike=Equals': 'bar' } })] },
   'service-name': { objects: [svc({}, { name: '1st' })] },
   'service-type': { objects: [svc({ type: 'Internal' })] },
   'service-headless-type': { objects: [svc({ type: 'NodePort', clusterIP: 'None' })] },
@@ -86,6 +88,12 @@ export const RULE_EXAMPLES: { readonly [id: string]: RuleExample } = {
   'service-session-affinity-config': { objects: [svc({ sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } } })] },
   'service-external-traffic-policy': { objects: [svc({ externalTrafficPolicy: 'Local' })] },
   'service-internal-traffic-policy': { objects: [svc({ internalTrafficPolicy: 'Node' })] },
+  'service-cluster-ip': { objects: [svc({ clusterIP: '10.0.0.300' })] },
+  'service-external-ips': { objects: [svc({ externalIPs: ['127.0.0.1'] })] },
+  'service-health-check-node-port': { objects: [svc({ type: 'LoadBalancer', externalTrafficPolicy: 'Cluster', healthCheckNodePort: 30567 })] },
+  'service-allocate-load-balancer-node-ports': { objects: [svc({ allocateLoadBalancerNodePorts: false })] },
+  'service-load-balancer-class': { objects: [svc({ type: 'NodePort', loadBalancerClass: 'example.com/internal' })] },
+  'service-selector-empty': { objects: [svc({ selector: {} })] },
   'service-load-balancer-source-ranges': { objects: [svc({ type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.0/33'] })] },
   'workload-name': { objects: [deploy({}, {}, { name: 'Web_App' })] },
   'workload-replicas': { objects: [deploy({}, { replicas: -1 })] },
@@ -100,6 +108,19 @@ export const RULE_EXAMPLES: { readonly [id: string]: RuleExample } = {
   'container-port-unique': { objects: [deploy({ ports: [{ containerPort: 80 }, { containerPort: 80, protocol: 'TCP' }] })] },
   'probe-port': { objects: [deploy({ readinessProbe: { tcpSocket: { port: 0 } } })] },
   'probe-port-undeclared': { objects: [deploy({ livenessProbe: { httpGet: { path: '/', port: 'health' } } })] },
+  'probe-port-wiring': { objects: [deploy({ readinessProbe: { httpGet: { path: '/', port: 8080 } } })] },
+  'probe-handler': { objects: [deploy({ livenessProbe: { httpGet: { path: '/healthz' }, periodSeconds: 10 } })] },
+  'probe-numbers': { objects: [deploy({ readinessProbe: { tcpSocket: { port: 80 }, periodSeconds: 2.5 } })] },
+  'container-lifecycle': { objects: [deploy({ lifecycle: { preStop: { exec: { command: [] } } } })] },
+  'container-termination-message-policy': { objects: [deploy({ terminationMessagePolicy: 'Logs' })] },
+  'container-host-port-unique': { objects: [pod({ ports: [{ containerPort: 80, hostPort: 8080 }] }, { name: 'proxy', image: 'envoy:1.30', ports: [{ containerPort: 81, hostPort: 8080 }] })] },
+  'container-env': { objects: [deploy({ env: [{ name: 'API=URL', value: 'http://api' }] })] },
+  'container-resources': { objects: [deploy({ resources: { requests: { memory: '1 GB' } } })] },
+  'workload-restart-policy': { objects: [{ ...deploy(), spec: { ...deploy().spec, template: { ...deploy().spec.template, spec: { ...deploy().spec.template.spec, restartPolicy: 'OnFailure' } } } }] },
+  'workload-template-forbidden': { objects: [{ ...deploy(), spec: { ...deploy().spec, template: { ...deploy().spec.template, spec: { ...deploy().spec.template.spec, activeDeadlineSeconds: 30 } } } }] },
+  'workload-spec-numbers': { objects: [deploy({}, { revisionHistoryLimit: -1 })] },
+  'workload-progress-deadline': { objects: [deploy({}, { minReadySeconds: 600 })] },
+  'workload-strategy': { objects: [deploy({}, { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 0 } } })] },
   'probe-success-threshold': { objects: [deploy({ livenessProbe: { tcpSocket: { port: 80 }, successThreshold: 2 } })] },
   'ingress-name': { objects: [ing({ rules: [{ http: { paths: [path()] } }] }, { name: 'Web' })] },
   'ingress-rules-required': { objects: [ing({})] },

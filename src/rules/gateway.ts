@@ -4,7 +4,7 @@ import {
   isGatewayHostname, isPreciseHostname,
 } from './gateway-shared';
 import { checkLabels, isIPv4, isIPv6, list, obj } from './names';
-import { Issue, Severity, issue, key, seenBefore, show, warning } from './violation';
+import { Issue, Severity, issue, key, seenBefore, show, text, warning } from './violation';
 
 /*
  * Gateway (gateway.networking.k8s.io/v1), as the standard-channel CRD validates it:
@@ -68,7 +68,7 @@ export const gatewayListenerUnique = gatewayRule({
   const names = new Map<string, string>();
   const combos = new Map<string, string>();
   for (const { listener: l, field } of gatewayListeners(gw)) {
-    const dupName = seenBefore(names, String(l.name), field);
+    const dupName = seenBefore(names, text(l.name), field);
     if (dupName !== undefined) out.push(issue(`${field}.name`, `listener name ${show(l.name)} is already used by ${dupName}: listener names must be unique within the Gateway`, 'rename the listener'));
     const dup = seenBefore(combos, key(l.port, l.protocol, l.hostname ?? ''), field);
     if (dup !== undefined) out.push(issue(field, `port ${show(l.port)}, protocol ${show(l.protocol)} and hostname ${show(l.hostname ?? '')} are already those of ${dup}: the combination of port, protocol and hostname must be unique for each listener`, 'change the port or the hostname, or merge the listeners'));

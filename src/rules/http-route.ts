@@ -5,7 +5,7 @@ import {
 } from './gateway-shared';
 import { checkNormalizedPath } from './ingress';
 import { list, obj } from './names';
-import { Issue, Severity, issue, key, seenBefore, show, warning } from './violation';
+import { Issue, Severity, issue, key, seenBefore, show, text, warning } from './violation';
 
 /*
  * HTTPRoute (gateway.networking.k8s.io/v1), as the standard-channel CRD validates it:
@@ -104,7 +104,7 @@ export const httpRouteParentRefs = routeRule({
     }
     const seen = new Map<string, string>();
     for (const r of same) {
-      const prior = seenBefore(seen, String(r.v.sectionName ?? ''), r.f);
+      const prior = seenBefore(seen, text(r.v.sectionName ?? ''), r.f);
       if (prior !== undefined) out.push(issue(`${r.f}.sectionName`, `sectionName must be unique when parentRefs includes 2 or more references to the same parent: ${show(r.v.sectionName ?? '')} repeats ${prior}`, 'name a different listener, or remove the duplicate reference'));
     }
   }

@@ -1,10 +1,10 @@
-import { objectRule } from './define';
-import { metadataOf } from './metadata';
+import { ALL_VERSIONS, CheckContext, VersionRange, objectRule } from './define';
+import { checkServiceName, hasNameOrGenerateName, metadataOf } from './metadata';
 import {
-  checkDns1035Label, checkDns1123Subdomain, checkIanaServiceName, checkPortNumber, isDns1123Subdomain, isIP,
+  checkDns1123Subdomain, mapField, checkIanaServiceName, checkPortNumber, isDns1123Subdomain, isIP,
   isWildcardDns1123Subdomain, list, obj, Plain,
 } from './names';
-import { Issue, Severity, issue, show, warning } from './violation';
+import { Issue, Severity, issue, show, text, warning } from './violation';
 
 const PATH_TYPES = ['Prefix', 'Exact', 'ImplementationSpecific'];
 const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
@@ -34,6 +34,15 @@ export function checkHost(field: string, host: unknown): Issue[] {
   return [];
 }
 
+/**
+ * Whether a TLS host is one the API server accepts: validateIngressTLS checks a DNS-1123
+ * subdomain or a wildcard one, nothing else (an IPv4 address passes, unlike a rule host).
+ */
+export function checkTlsHost(field: string, host: unknown): Issue[] {
+  if (typeof host === 'string' && (isDns1123Subdomain(host) || isWildcardDns1123Subdomain(host))) return [];
+  return [issue(field, `${show(host)} is not a valid TLS host: must be a lowercase DNS-1123 subdomain or a wildcard such as "*.example.com"`, 'use the host name the certificate is for')];
+}
+
 /** The path rules that Exact and Prefix paths (Ingress) and PathPrefix and Exact paths (HTTPRoute) share. */
 export function checkNormalizedPath(field: string, p: string, pathType: string, fix: string, extra: readonly string[] = []): Issue[] {
   if (!p.startsWith('/')) {
@@ -58,11 +67,11 @@ export function checkPath(field: string, path: unknown, pathType: unknown): Issu
   if (pathType === 'ImplementationSpecific') {
     return p === '' || p.startsWith('/') ? [] : [issue(`${field}.path`, `${show(p)} must be empty or start with '/'`, `use ${show('/' + p)}`)];
   }
-  return checkNormalizedPath(`${field}.path`, p, String(pathType), 'normalize the path, or use pathType ImplementationSpecific');
+  return checkNormalizedPath(`${field}.path`, p, text(pathType), 'normalize the path, or use pathType ImplementationSpecific');
 }
 
 /** A backend: exactly one of service or resource; a service name and exactly one of port name or number. */
-export function checkBackend(field: string, value: unknown): Issue[] {
+export function checkBackend(field: string, value: unknown, versions: VersionRange = ALL_VERSIONS): Issue[] {
   if (value === undefined || value === null) return [issue(field, 'a path needs a backend', 'route it to a Service')];
   const backend = obj(value);
   const hasService = backend.service !== undefined && backend.service !== null;
@@ -74,7 +83,7 @@ export function checkBackend(field: string, value: unknown): Issue[] {
   if (typeof svc.name !== 'string' || svc.name === '') {
     out.push(issue(`${field}.service.name`, 'a backend needs the name of its Service', 'name an existing Service'));
   } else {
-    out.push(...checkDns1035Label(`${field}.service.name`, svc.name, 'Service name', 'name an existing Service'));
+    out.push(...checkServiceName(`${field}.service.name`, svc.name, { versions }, 'Service name', 'name an existing Service'));
   }
   const port = obj(svc.port);
   const hasName = port.name !== undefined && port.name !== null && port.name !== '';
@@ -120,8 +129,8 @@ export function ingressBackends(ing: unknown): Array<{ readonly backend: unknown
 }
 
 function ingressRule(def: { id: string; summary: string; prevents: string; severity?: Severity; constructSeverity?: Severity },
-  check: (ing: any, spec: Plain) => Issue[]) {
-  return objectRule({ kinds: KINDS, severity: Severity.ERROR, ...def }, ing => check(ing, obj(obj(ing).spec)));
+  check: (ing: any, spec: Plain, ctx: CheckContext) => Issue[]) {
+  return objectRule({ kinds: KINDS, severity: Severity.ERROR, ...def }, (ing, ctx) => check(ing, obj(obj(ing).spec), ctx));
 }
 
 export const ingressName = ingressRule({
@@ -130,7 +139,7 @@ export const ingressName = ingressRule({
   prevents: 'ValidateObjectMeta: the name is required and must be a DNS-1123 subdomain',
 }, ing => {
   const name = metadataOf(ing).name;
-  if (typeof name !== 'string' || name === '') return [issue('metadata.name', 'an Ingress needs a name', 'set name')];
+  if (typeof name !== 'string' || name === '') return hasNameOrGenerateName(ing) ? [] : [issue('metadata.name', 'an Ingress needs a name (or generateName)', 'set name')];
   return checkDns1123Subdomain('metadata.name', name, 'Ingress name', 'use lowercase letters, digits, \'-\' and \'.\'');
 });
 
@@ -162,12 +171,11 @@ export const ingressPaths = ingressRule({
 export const ingressBackend = ingressRule({
   id: 'ingress-backend',
   summary: 'a backend names a Service and exactly one of its port name or number',
-  prevents: 'validateIngressBackend: exactly one of service or resource; service name; port name (IANA) or number (1-65535)',
-}, ing => {
+  prevents: 'validateIngressBackend: exactly one of service or resource; service name (DNS-1035 label, DNS-1123 label from 1.36); port name (IANA) or number (1-65535)',
+}, (ing, spec, ctx) => {
   const out: Issue[] = [];
-  const spec = obj(obj(ing).spec);
-  if (spec.defaultBackend !== undefined && spec.defaultBackend !== null) out.push(...checkBackend('spec.defaultBackend', spec.defaultBackend));
-  for (const r of ingressRules(ing)) for (const p of rulePaths(r.rule, r.field)) out.push(...checkBackend(`${p.field}.backend`, p.path.backend));
+  if (spec.defaultBackend !== undefined && spec.defaultBackend !== null) out.push(...checkBackend('spec.defaultBackend', spec.defaultBackend, ctx.versions));
+  for (const r of ingressRules(ing)) for (const p of rulePaths(r.rule, r.field)) out.push(...checkBackend(`${p.field}.backend`, p.path.backend, ctx.versions));
   return out;
 });
 
@@ -178,12 +186,12 @@ function tlsEntries(spec: Plain) {
 
 export const ingressTls = ingressRule({
   id: 'ingress-tls',
-  summary: 'TLS hosts are valid hosts and the secretName a DNS-1123 subdomain',
-  prevents: 'validateIngressTLS: TLS hosts follow the host rules; secretName is a Secret name',
+  summary: 'TLS hosts are DNS-1123 subdomains or wildcards, and the secretName a DNS-1123 subdomain',
+  prevents: 'validateIngressTLS: each TLS host is a DNS-1123 subdomain or a wildcard one; secretName is a Secret name',
 }, (_, spec) => tlsEntries(spec).flatMap(({ tls, field }) => [
   ...(tls.secretName === undefined || tls.secretName === null || tls.secretName === '' ? []
     : checkDns1123Subdomain(`${field}.secretName`, tls.secretName, 'Secret name', 'name the Secret that holds the certificate')),
-  ...list(tls.hosts).flatMap((h, j) => checkHost(`${field}.hosts[${j}]`, h)),
+  ...list(tls.hosts).flatMap((h, j) => checkTlsHost(`${field}.hosts[${j}]`, h)),
 ]));
 
 export const ingressTlsHostUnmatched = ingressRule({
@@ -196,7 +204,7 @@ export const ingressTlsHostUnmatched = ingressRule({
   const anyHost = ingressRules(ing).some(r => r.rule.host === undefined || r.rule.host === null);
   if (anyHost) return [];
   return tlsEntries(spec).flatMap(({ tls, field }) => list(tls.hosts).flatMap((h, j) => {
-    if (typeof h !== 'string' || checkHost('', h).length > 0) return [];
+    if (typeof h !== 'string' || checkTlsHost('', h).length > 0) return [];
     if (ruleHosts.some(r => hostCovers(h, r) || hostCovers(r, h))) return [];
     return [warning(`${field}.hosts[${j}]`, `${show(h)} matches no rule host of this Ingress (${ruleHosts.length ? ruleHosts.join(', ') : 'none'}), so its certificate is not served for it`, 'add a rule for the host, or remove it from tls')];
   }));
@@ -212,7 +220,7 @@ export const ingressClass = ingressRule({
   const out = checkDns1123Subdomain('spec.ingressClassName', cls, 'ingressClassName', 'name an IngressClass, e.g. "nginx"');
   const annotated = obj(metadataOf(ing).annotations)[CLASS_ANNOTATION];
   if (annotated !== undefined && annotated !== cls) {
-    out.push(issue('spec.ingressClassName', `${show(cls)} conflicts with annotation ${CLASS_ANNOTATION}=${show(annotated)}`, 'remove the annotation: ingressClassName replaces it'));
+    out.push(issue(mapField('metadata.annotations', CLASS_ANNOTATION), `${show(annotated)} must match ingressClassName ${show(cls)} when both are set`, 'remove the annotation: ingressClassName replaces it'));
   }
   return out;
 });

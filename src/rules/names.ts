@@ -15,10 +15,14 @@ export function isDns1123Label(value: string): boolean {
   return value.length <= 63 && DNS1123_LABEL.test(value);
 }
 
-/** A DNS-1123 subdomain: DNS-1123 labels joined by '.', at most 253 characters. */
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/**
+ * A DNS-1123 subdomain: lowercase alphanumeric parts with '-' inside, joined by '.', at most 253
+ * characters in all. As apimachinery's IsDNS1123Subdomain, the length of each part is not checked.
+ */
 export function isDns1123Subdomain(value: string): boolean {
-  if (value.length === 0 || value.length > 253) return false;
-  return value.split('.').every(isDns1123Label);
+  return value.length >= 1 && value.length <= 253 && DNS1123_SUBDOMAIN.test(value);
 }
 
 /** A DNS-1035 label: like a DNS-1123 label, but it starts with a letter. */
@@ -70,6 +74,45 @@ export function isIPv6(value: string): boolean {
 /** An IP address, v4 or v6. */
 export function isIP(value: string): boolean {
   return isIPv4(value) || isIPv6(value);
+}
+
+/** The 16 bytes of an IP address (IPv4 as IPv4-mapped IPv6), or undefined when it is not one. */
+export function ipBytes(value: string): number[] | undefined {
+  if (isIPv4(value)) return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...value.split('.').map(Number)];
+  if (!isIPv6(value)) return undefined;
+  const [head, tail] = value.split('::');
+  const words = (part: string | undefined): number[] => (part === undefined || part === '' ? [] : part.split(':').flatMap(g => {
+    if (!g.includes('.')) return [parseInt(g, 16)];
+    const b = g.split('.').map(Number);
+    return [b[0] * 256 + b[1], b[2] * 256 + b[3]];
+  }));
+  const h = words(head);
+  const t = words(tail);
+  const all = tail === undefined ? h : [...h, ...new Array(8 - h.length - t.length).fill(0), ...t];
+  return all.flatMap(w => [Math.floor(w / 256), w % 256]);
+}
+
+/**
+ * What makes an IP special, as ValidateNonSpecialIP rejects it for externalIPs and endpoints:
+ * unspecified, loopback, link-local unicast or link-local multicast (Go's net.IP predicates).
+ * Undefined for an ordinary address (and for a value that is not an IP).
+ */
+export function specialIP(value: string): string | undefined {
+  const b = ipBytes(value);
+  if (b === undefined) return undefined;
+  const v4 = b.slice(0, 12).every((x, i) => x === (i < 10 ? 0 : 0xff)) ? b.slice(12) : undefined;
+  if (v4) {
+    if (v4.every(x => x === 0)) return 'unspecified (0.0.0.0)';
+    if (v4[0] === 127) return 'in the loopback range (127.0.0.0/8)';
+    if (v4[0] === 169 && v4[1] === 254) return 'in the link-local range (169.254.0.0/16)';
+    if (v4[0] === 224 && v4[1] === 0 && v4[2] === 0) return 'in the link-local multicast range (224.0.0.0/24)';
+    return undefined;
+  }
+  if (b.every(x => x === 0)) return 'unspecified (::)';
+  if (b.slice(0, 15).every(x => x === 0) && b[15] === 1) return 'the loopback address (::1)';
+  if (b[0] === 0xfe && b[1] >= 0x80 && b[1] <= 0xbf) return 'in the link-local range (fe80::/10)';
+  if (b[0] === 0xff && b[1] % 16 === 2) return 'in the link-local multicast range (ff02::/16)';
+  return undefined;
 }
 
 /** A CIDR, v4 or v6, e.g. `10.0.0.0/8`. Surrounding white space is trimmed first, as the API server does. */
@@ -164,6 +207,65 @@ export function checkLabels(field: string, labels: unknown): Issue[] {
     }
   }
   return out;
+}
+
+/** An integer that fits the API's int32 fields. */
+export function isInt32(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
+}
+
+/** Whether a field is unset: absent or null (YAML `key:` with no value). */
+export function isUnset(value: unknown): value is undefined | null {
+  return value === undefined || value === null;
+}
+
+const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
+const SUFFIX: { readonly [suffix: string]: number } = {
+  'Ki': 2 ** 10,
+  'Mi': 2 ** 20,
+  'Gi': 2 ** 30,
+  'Ti': 2 ** 40,
+  'Pi': 2 ** 50,
+  'Ei': 2 ** 60,
+  'n': 1e-9,
+  'u': 1e-6,
+  'm': 1e-3,
+  '': 1,
+  'k': 1e3,
+  'M': 1e6,
+  'G': 1e9,
+  'T': 1e12,
+  'P': 1e15,
+  'E': 1e18,
+};
+
+/**
+ * The value of a resource quantity (`500m`, `1Gi`, `1e3`, or a YAML number), or undefined when it
+ * is not one (`lots`, `1 GB`). Precise enough to compare a request with its limit.
+ */
+export function parseQuantity(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const m = QUANTITY.exec(value);
+  if (!m) return undefined;
+  const suffix = m[3] ?? '';
+  const n = Number(m[1]) * (value.startsWith('-') ? -1 : 1);
+  return /^[eE]/.test(suffix) ? n * 10 ** Number(suffix.slice(1)) : n * SUFFIX[suffix];
+}
+
+/** An HTTP header name, as IsHTTPHeaderName: letters, digits and '-'. */
+export function isHttpHeaderName(value: unknown): boolean {
+  return typeof value === 'string' && /^[-A-Za-z0-9]+$/.test(value);
+}
+
+/** A strict environment variable name (Kubernetes before 1.32): a C-like identifier with '-' and '.', not '.', '..' or '..'-prefixed. */
+export function isStrictEnvVarName(value: string): boolean {
+  return /^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(value) && value !== '.' && value !== '..' && !value.startsWith('..');
+}
+
+/** A relaxed environment variable name (Kubernetes 1.32 on): printable ASCII except '='. */
+export function isRelaxedEnvVarName(value: string): boolean {
+  return value.length > 0 && /^[\x20-\x3c\x3e-\x7e]+$/.test(value);
 }
 
 /** @internal a parsed YAML object, read loosely */

@@ -1,10 +1,10 @@
 import { CheckContext, PortRange, objectRule, rejectedBefore, relaxedIn } from './define';
-import { metadataOf } from './metadata';
+import { checkServiceName, hasNameOrGenerateName, metadataOf } from './metadata';
 import {
-  checkDns1035Label, checkDns1123Label, checkLabels, checkNumberOrName, checkPortNumber, checkQualifiedName,
-  isCidr, isDns1123Subdomain, isPortNumber, list, obj, Plain,
+  checkDns1123Label, checkLabels, checkNumberOrName, checkPortNumber, checkQualifiedName,
+  isCidr, isDns1123Subdomain, isIP, isPortNumber, isUnset, list, mapField, obj, Plain, specialIP,
 } from './names';
-import { Issue, Severity, issue, key, seenBefore, show } from './violation';
+import { Issue, Severity, issue, key, seenBefore, show, text } from './violation';
 
 /**
  * The range of ports the cluster hands out as nodePorts (`--service-node-port-range`).
@@ -24,10 +24,12 @@ export const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
 const TRAFFIC_POLICIES = ['Cluster', 'Local'];
 const KUBELET_PORT = 10250;
-/** The first release that no longer rejects port 10250 on a LoadBalancer. */
-const KUBELET_PORT_RELAXED = 32;
-/** The first release that allows externalTrafficPolicy on a ClusterIP Service with externalIPs (kubernetes PR #119150). */
-const EXTERNAL_IPS_POLICY_RELAXED = 28;
+/** The first release that no longer rejects port 10250 on a LoadBalancer (kubernetes PR #129174, v1.33.0-alpha.1). */
+const KUBELET_PORT_RELAXED = 33;
+/** The first release that allows externalTrafficPolicy on a ClusterIP Service with externalIPs (kubernetes PR #119150, v1.29.0 release notes). */
+const EXTERNAL_IPS_POLICY_RELAXED = 29;
+/** The annotation older clients use instead of spec.loadBalancerSourceRanges. */
+export const LB_SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
 const MAX_AFFINITY_TIMEOUT = 86400;
 const KINDS = ['Service'];
 
@@ -38,7 +40,9 @@ export function formatRange(range: PortRange): string {
 
 /** The effective protocol of a port: TCP when unset, as the API server defaults it. */
 export function protocolOf(p: unknown): string {
-  return obj(p).protocol ?? 'TCP';
+  const protocol = obj(p).protocol;
+  if (protocol === undefined || protocol === null) return 'TCP';
+  return typeof protocol === 'string' ? protocol : show(protocol);
 }
 
 /** @internal What every Service rule reads, with the API server's defaults applied. */
@@ -77,12 +81,14 @@ function eachPort(s: ServiceView, check: (p: Plain, f: string, i: number) => Iss
 
 export const serviceName = serviceRule({
   id: 'service-name',
-  summary: 'a Service has a name, a DNS-1035 label',
-  prevents: 'ValidateService: the name is required and must be a DNS-1035 label (it is the Service\'s DNS name)',
-}, (_, __, svc) => {
+  summary: 'a Service has a name (or generateName), a DNS-1035 label (DNS-1123 label from 1.36)',
+  prevents: 'ValidateService / ValidateObjectMeta: the name is required and must be a DNS-1035 label, a DNS-1123 label from 1.36 (RelaxedServiceNameValidation)',
+}, (_, ctx, svc) => {
   const name = metadataOf(svc).name;
-  if (typeof name !== 'string' || name === '') return [issue('metadata.name', 'a Service needs a name', 'set name')];
-  return checkDns1035Label('metadata.name', name, 'Service name', 'Service names are DNS names: set a name that starts with a letter, e.g. "web"');
+  if (typeof name !== 'string' || name === '') {
+    return hasNameOrGenerateName(svc) ? [] : [issue('metadata.name', 'a Service needs a name (or generateName)', 'set name')];
+  }
+  return checkServiceName('metadata.name', name, ctx, 'Service name', 'Service names are DNS names: set a name that starts with a letter, e.g. "web"');
 });
 
 export const serviceType = serviceRule({
@@ -96,7 +102,7 @@ export const serviceHeadlessType = serviceRule({
   summary: 'a headless Service (clusterIP None) is of type ClusterIP',
   prevents: 'ValidateService: clusterIP None is only valid with type ClusterIP',
 }, s => (s.headless && s.type !== 'ClusterIP' && s.type !== 'ExternalName'
-  ? [issue('spec.clusterIP', `"None" (headless) is only allowed with type ClusterIP, not ${s.type}`, 'drop headless or use type ClusterIP')]
+  ? [issue('spec.clusterIP', `"None" (headless) is only allowed with type ClusterIP, not ${s.type}`, 'remove clusterIP None, or use type ClusterIP')]
   : []));
 
 export const servicePortsRequired = serviceRule({
@@ -104,7 +110,7 @@ export const servicePortsRequired = serviceRule({
   summary: 'a Service that is neither headless nor ExternalName has at least one port',
   prevents: 'ValidateService: spec.ports is required',
 }, s => (s.type !== 'ExternalName' && !s.headless && SERVICE_TYPES.includes(s.type) && s.ports.length === 0
-  ? [issue('spec.ports', `a ${s.type} Service needs at least one port`, 'add a port, or make the Service headless')]
+  ? [issue('spec.ports', `a ${s.type} Service needs at least one port`, 'add a port, or set clusterIP None (headless)')]
   : []));
 
 export const serviceExternalName = serviceRule({
@@ -137,7 +143,7 @@ export const serviceExternalNameClusterIp = serviceRule({
   summary: 'an ExternalName Service has no clusterIP',
   prevents: 'ValidateService: clusterIP must be empty on an ExternalName Service',
 }, s => (s.type === 'ExternalName' && s.spec.clusterIP !== undefined && s.spec.clusterIP !== null && s.spec.clusterIP !== ''
-  ? [issue('spec.clusterIP', `${show(s.spec.clusterIP)} is not allowed on an ExternalName Service, which has no cluster IP`, 'remove clusterIP (headless does not apply)')]
+  ? [issue('spec.clusterIP', `${show(s.spec.clusterIP)} is not allowed on an ExternalName Service, which has no cluster IP`, 'remove clusterIP')]
   : []));
 
 export const serviceSelector = serviceRule({
@@ -152,7 +158,7 @@ export const servicePortProtocol = serviceRule({
   prevents: 'validateServicePort: protocol is one of TCP, UDP, SCTP (case-sensitive)',
 }, s => eachPort(s, (p, f) => {
   const protocol = protocolOf(p);
-  return PROTOCOLS.includes(protocol) ? [] : [issue(`${f}.protocol`, `${show(protocol)} is not a protocol: allowed are TCP, UDP, SCTP (case-sensitive)`, `use ${show(String(protocol).toUpperCase())} if that is the one meant`)];
+  return PROTOCOLS.includes(protocol) ? [] : [issue(`${f}.protocol`, `${show(p.protocol)} is not a protocol: allowed are TCP, UDP, SCTP (case-sensitive)`, `use ${show(text(protocol).toUpperCase())} if that is the one meant`)];
 }));
 
 export const servicePortNumber = serviceRule({
@@ -305,7 +311,7 @@ export const serviceSessionAffinityConfig = serviceRule({
 export const serviceExternalTrafficPolicy = serviceRule({
   id: 'service-external-traffic-policy',
   summary: 'externalTrafficPolicy is Cluster or Local, and only on externally reachable Services',
-  prevents: 'validateServiceExternalTrafficPolicy: "may only be set for externally-accessible services" (NodePort, LoadBalancer; since 1.28 also ClusterIP with externalIPs)',
+  prevents: 'validateServiceExternalTrafficPolicy: "may only be set for externally-accessible services" (NodePort, LoadBalancer; from 1.29 also ClusterIP with externalIPs)',
 }, (s, ctx) => {
   const policy = s.spec.externalTrafficPolicy;
   if (policy === undefined || policy === null || policy === '') return [];
@@ -316,7 +322,7 @@ export const serviceExternalTrafficPolicy = serviceRule({
     const severity = relaxedIn(ctx, EXTERNAL_IPS_POLICY_RELAXED);
     return severity === undefined ? [] : [{ field: f, message: `${show(policy)} on a ClusterIP Service with externalIPs is ${rejectedBefore(EXTERNAL_IPS_POLICY_RELAXED)}`, fix: 'remove externalTrafficPolicy if the cluster runs an older version', severity }];
   }
-  return [issue(f, `${show(policy)} is only allowed on NodePort and LoadBalancer Services (and ClusterIP with externalIPs since 1.28), not ${s.type}`, 'remove externalTrafficPolicy or change the type')];
+  return [issue(f, `${show(policy)} is only allowed on NodePort and LoadBalancer Services (and, from 1.29, ClusterIP with externalIPs), not ${s.type}`, 'remove externalTrafficPolicy or change the type')];
 });
 
 export const serviceInternalTrafficPolicy = serviceRule({
@@ -331,12 +337,26 @@ export const serviceInternalTrafficPolicy = serviceRule({
 
 export const serviceLoadBalancerSourceRanges = serviceRule({
   id: 'service-load-balancer-source-ranges',
-  summary: 'loadBalancerSourceRanges only on LoadBalancer Services, each a CIDR',
-  prevents: 'ValidateService: source ranges are LoadBalancer-only and must be CIDRs',
-}, s => {
+  summary: 'loadBalancerSourceRanges (or its annotation) only on LoadBalancer Services, each a CIDR',
+  prevents: `ValidateService: source ranges are LoadBalancer-only and must be CIDRs; without the field, the ${LB_SOURCE_RANGES_ANNOTATION} annotation is checked the same way (an empty value is accepted)`,
+}, (s, _, svc) => {
   const ranges = list(s.spec.loadBalancerSourceRanges);
-  if (ranges.length === 0) return [];
   const out: Issue[] = [];
+  if (ranges.length === 0) {
+    const annotations = obj(metadataOf(svc).annotations);
+    if (!Object.prototype.hasOwnProperty.call(annotations, LB_SOURCE_RANGES_ANNOTATION)) return [];
+    const f = mapField('metadata.annotations', LB_SOURCE_RANGES_ANNOTATION);
+    const value = annotations[LB_SOURCE_RANGES_ANNOTATION];
+    if (s.type !== 'LoadBalancer') {
+      out.push(issue(f, `the annotation is only allowed on LoadBalancer Services, not ${s.type}`, 'remove the annotation or use type LoadBalancer'));
+    }
+    const trimmed = typeof value === 'string' ? value.trim() : '';
+    if (trimmed === '') return out;
+    for (const cidr of trimmed.split(',').map(c => c.trim())) {
+      if (!isCidr(cidr)) out.push(issue(f, `${show(cidr)} is not a valid CIDR: the annotation is a comma-separated list of IP ranges`, 'use e.g. "10.240.0.0/24,10.250.0.0/24", or spec.loadBalancerSourceRanges'));
+    }
+    return out;
+  }
   if (s.type !== 'LoadBalancer') {
     out.push(issue('spec.loadBalancerSourceRanges', `source ranges are only allowed on LoadBalancer Services, not ${s.type}`, 'remove loadBalancerSourceRanges or use type LoadBalancer'));
   }
@@ -346,4 +366,78 @@ export const serviceLoadBalancerSourceRanges = serviceRule({
     }
   });
   return out;
+});
+
+export const serviceClusterIp = serviceRule({
+  id: 'service-cluster-ip',
+  summary: 'clusterIP is empty, None or an IP address',
+  prevents: 'ValidateService: each of clusterIPs (which the registry fills from clusterIP) must be None, empty or a valid IP',
+}, s => {
+  const ip = s.spec.clusterIP;
+  if (isUnset(ip) || ip === '' || ip === 'None' || s.type === 'ExternalName') return [];
+  return typeof ip === 'string' && isIP(ip) ? []
+    : [issue('spec.clusterIP', `${show(ip)} is not a valid clusterIP: must be an IP address, "None" (headless) or empty (allocated)`, 'remove clusterIP to let the cluster allocate one')];
+});
+
+export const serviceExternalIps = serviceRule({
+  id: 'service-external-ips',
+  summary: 'each externalIP is an IP address, not unspecified, loopback or link-local',
+  prevents: 'ValidateService / ValidateNonSpecialIP: externalIPs must be valid IPs and not 0.0.0.0, ::, loopback, link-local or link-local multicast',
+}, s => {
+  const ips = s.spec.externalIPs;
+  if (isUnset(ips)) return [];
+  if (!Array.isArray(ips)) return [issue('spec.externalIPs', `${show(ips)} is not a list of IP addresses`, 'use a list such as ["203.0.113.10"]')];
+  return ips.flatMap((ip, i) => {
+    const f = `spec.externalIPs[${i}]`;
+    if (typeof ip !== 'string' || !isIP(ip)) return [issue(f, `${show(ip)} is not a valid IP address: externalIPs are addresses, not host names`, 'use an IP address the nodes receive traffic for')];
+    const special = specialIP(ip);
+    return special === undefined ? [] : [issue(f, `${show(ip)} may not be used as an externalIP: it is ${special}`, 'use a routable address')];
+  });
+});
+
+export const serviceHealthCheckNodePort = serviceRule({
+  id: 'service-health-check-node-port',
+  summary: 'healthCheckNodePort only on a LoadBalancer with externalTrafficPolicy Local, in the nodePort range',
+  prevents: 'validateServiceExternalTrafficPolicy: healthCheckNodePort "may only be set when `type` is \'LoadBalancer\' and `externalTrafficPolicy` is \'Local\'", a valid port; allocation rejects one outside the nodePort range',
+}, (s, ctx) => {
+  const port = s.spec.healthCheckNodePort;
+  if (isUnset(port) || port === 0) return [];
+  const f = 'spec.healthCheckNodePort';
+  if (s.type !== 'LoadBalancer' || s.spec.externalTrafficPolicy !== 'Local') {
+    return [issue(f, `${show(port)} is only allowed on a LoadBalancer Service with externalTrafficPolicy Local (this is ${s.type}, externalTrafficPolicy ${show(s.spec.externalTrafficPolicy ?? 'Cluster')})`, 'remove healthCheckNodePort')];
+  }
+  if (!isPortNumber(port)) return checkPortNumber(f, port, 'leave healthCheckNodePort unset to let the cluster allocate one');
+  const range = ctx.nodePortRange;
+  return port >= range.min && port <= range.max ? []
+    : [issue(f, `${port} is outside the cluster's nodePort range ${formatRange(range)}, from which health check ports are allocated`, `choose a port in ${formatRange(range)}, or leave it unset`)];
+});
+
+export const serviceAllocateLoadBalancerNodePorts = serviceRule({
+  id: 'service-allocate-load-balancer-node-ports',
+  summary: 'allocateLoadBalancerNodePorts only on LoadBalancer Services',
+  prevents: 'ValidateService: allocateLoadBalancerNodePorts "may only be used when `type` is \'LoadBalancer\'"',
+}, s => (isUnset(s.spec.allocateLoadBalancerNodePorts) || s.type === 'LoadBalancer' ? []
+  : [issue('spec.allocateLoadBalancerNodePorts', `${show(s.spec.allocateLoadBalancerNodePorts)} is only allowed on LoadBalancer Services, not ${s.type}`, 'remove allocateLoadBalancerNodePorts')]));
+
+export const serviceLoadBalancerClass = serviceRule({
+  id: 'service-load-balancer-class',
+  summary: 'loadBalancerClass is a qualified name, only on LoadBalancer Services',
+  prevents: 'ValidateService / validateLoadBalancerClassField: the class is a qualified name and "may only be used when `type` is \'LoadBalancer\'"',
+}, s => {
+  const cls = s.spec.loadBalancerClass;
+  if (isUnset(cls)) return [];
+  const f = 'spec.loadBalancerClass';
+  if (s.type !== 'LoadBalancer') return [issue(f, `${show(cls)} is only allowed on LoadBalancer Services, not ${s.type}`, 'remove loadBalancerClass or use type LoadBalancer')];
+  return checkQualifiedName(f, cls, 'loadBalancerClass', 'use e.g. "example.com/internal-lb"');
+});
+
+export const serviceSelectorEmpty = serviceRule({
+  id: 'service-selector-empty',
+  severity: Severity.WARNING,
+  summary: 'a Service\'s selector, when present, is not empty',
+  prevents: 'a Service without endpoints: an empty selector `{}` selects no pods, which is only right when its EndpointSlices are managed by hand',
+}, s => {
+  const sel = s.spec.selector;
+  if (s.type === 'ExternalName' || sel === null || typeof sel !== 'object' || Array.isArray(sel) || Object.keys(sel).length > 0) return [];
+  return [issue('spec.selector', 'the selector {} is empty: the Service selects no pods and gets no endpoints unless EndpointSlices are written by hand', 'select the pod labels, or remove the selector if the endpoints are managed by hand')];
 });

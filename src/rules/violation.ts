@@ -89,6 +89,11 @@ export function show(value: unknown): string {
   }
 }
 
+/** @internal renders a value inline: strings, numbers and booleans as they are, anything else as show() does (never throws) */
+export function text(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : show(value);
+}
+
 /**
  * @internal
  * Records `value` under `key` the first time; returns the earlier value when the key was
@@ -102,5 +107,5 @@ export function seenBefore<K, V>(seen: Map<K, V>, k: K, value: V): V | undefined
 
 /** @internal a composite map key of several parts, never ambiguous */
 export function key(...parts: unknown[]): string {
-  return parts.map(p => String(p)).join('\u0000');
+  return parts.map(p => (typeof p === 'string' ? p : show(p))).join('\u0000');
 }

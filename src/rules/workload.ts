@@ -1,11 +1,12 @@
-import { CheckContext, objectRule } from './define';
-import { metadataOf } from './metadata';
+import { CheckContext, objectRule, rejectedBefore, relaxedIn } from './define';
+import { hasNameOrGenerateName, metadataOf } from './metadata';
 import {
   checkDns1123Label, checkDns1123Subdomain, checkIanaServiceName, checkLabels, checkNumberOrName, checkPortNumber,
-  isPortNumber, list, obj, Plain,
+  isDns1123Subdomain, isHttpHeaderName, isInt32, isPortNumber, isQualifiedName, isRelaxedEnvVarName,
+  isStrictEnvVarName, isUnset, list, mapField, obj, parseQuantity, Plain,
 } from './names';
 import { PROTOCOLS, protocolOf } from './service';
-import { Issue, Severity, issue, seenBefore, show } from './violation';
+import { Issue, Severity, issue, key, seenBefore, show, text } from './violation';
 
 /** The kinds whose pods the rules read: the pod template of a workload, or a Pod itself. */
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'];
@@ -52,7 +53,7 @@ export const workloadName = podRule({
   prevents: 'ValidateObjectMeta: the name is required and must be a DNS-1123 subdomain',
 }, (pod, _, m) => {
   const name = metadataOf(m).name;
-  if (typeof name !== 'string' || name === '') return [issue('metadata.name', `a ${pod.kind} needs a name`, 'set name')];
+  if (typeof name !== 'string' || name === '') return hasNameOrGenerateName(m) ? [] : [issue('metadata.name', `a ${pod.kind} needs a name (or generateName)`, 'set name')];
   return checkDns1123Subdomain('metadata.name', name, `${pod.kind} name`, 'use lowercase letters, digits, \'-\' and \'.\'');
 });
 
@@ -82,7 +83,7 @@ export const workloadSelector = podRule({
   const labels = obj(obj(obj(workloadSpec(m).template).metadata).labels);
   for (const [k, v] of Object.entries(matchLabels)) {
     if (labels[k] !== v) {
-      out.push(issue(`spec.selector.matchLabels.${k}`, `selector ${k}=${show(v)} does not match template labels (${k}=${show(labels[k])}); the selector must match the pod template labels`, 'add the label to the template'));
+      out.push(issue(mapField('spec.template.metadata.labels', k), `${show(labels[k] ?? null)} does not match the selector ${k}=${show(v)}: the selector must match the pod template labels`, 'add the label to the template'));
     }
   }
   return out;
@@ -121,12 +122,14 @@ export const containerImage = podRule({
   severity: Severity.WARNING,
   constructSeverity: Severity.ERROR,
   summary: 'a container has a non-empty image without surrounding white space',
-  prevents: 'validateContainersOnlyForPod: a Pod with an empty or space-padded image is rejected (pod templates accept it, for platforms that fill the image in later)',
+  prevents: 'validateContainerCommon: an empty image is rejected; validateContainersOnlyForPod: a Pod with a space-padded image is rejected (pod templates accept one, for platforms that fill the image in later)',
 }, pod => eachContainer(pod, (c, f) => {
   const image = c.image;
   if (typeof image === 'string' && image !== '' && image.trim() === image) return [];
-  const what = typeof image === 'string' && image.trim() !== '' ? 'has surrounding white space' : 'is not an image';
-  const out = issue(`${f}.image`, `${show(image)} ${what}: a container needs a non-empty image`, 'set image, e.g. "nginx:1.27"');
+  if (typeof image !== 'string' || image === '') {
+    return [{ ...issue(`${f}.image`, `${show(image ?? '')} is not an image: a container needs a non-empty image`, 'set image, e.g. "nginx:1.27"'), severity: Severity.ERROR }];
+  }
+  const out = issue(`${f}.image`, `${show(image)} has surrounding white space: ${pod.isPod ? 'a Pod rejects it' : 'a pod template accepts it, but the Pods it creates are rejected unless something rewrites the image'}`, `use ${show(image.trim())}`);
   return [pod.isPod ? { ...out, severity: Severity.ERROR } : out];
 }));
 
@@ -144,7 +147,7 @@ export const containerPortProtocol = podRule({
   prevents: 'validateContainerPorts: protocol is one of TCP, UDP, SCTP (case-sensitive)',
 }, pod => eachContainerPort(pod, (p, f) => {
   const protocol = protocolOf(p);
-  return PROTOCOLS.includes(protocol) ? [] : [issue(`${f}.protocol`, `${show(protocol)} is not a protocol: allowed are TCP, UDP, SCTP (case-sensitive)`, 'use TCP, UDP or SCTP')];
+  return PROTOCOLS.includes(protocol) ? [] : [issue(`${f}.protocol`, `${show(p.protocol)} is not a protocol: allowed are TCP, UDP, SCTP (case-sensitive)`, 'use TCP, UDP or SCTP')];
 }));
 
 export const containerPortNumber = podRule({
@@ -203,10 +206,32 @@ export const probePortUndeclared = podRule({
   prevents: 'a probe that always fails at runtime: the kubelet reports "couldn\'t find port" and restarts or never readies the pod',
 }, pod => eachProbePort(pod, (port, f, handler, c) => {
   if (handler === 'grpc' || typeof port !== 'string') return [];
-  const declared = list(c.ports).map(obj).filter(p => p.name !== undefined && p.name !== null && p.name !== '').map(p => String(p.name));
+  const declared = list(c.ports).map(obj).filter(p => p.name !== undefined && p.name !== null && p.name !== '').map(p => text(p.name));
   if (declared.includes(port)) return [];
   return [issue(f, `${show(port)} names no port of this container (the kubelet fails the probe with "couldn't find port"); declared: ${declared.length ? declared.join(', ') : 'none'}`, 'name a declared port, or use a number')];
 }));
+
+export const probePortWiring = podRule({
+  id: 'probe-port-wiring',
+  severity: Severity.WARNING,
+  summary: 'a probe\'s port number is one the pod declares (when it declares ports), and a tcpSocket probe reaches a TCP port',
+  prevents: 'a probe the API server accepts that probably fails: a port number (httpGet, tcpSocket, grpc) no container of the pod declares, or a tcpSocket probe on a port declared only as UDP or SCTP',
+}, pod => {
+  const declared = pod.containers.flatMap(c => list(c.ports).map(obj));
+  if (declared.length === 0) return [];
+  return eachProbePort(pod, (port, f, handler, c) => {
+    const same = (p: Plain) => (typeof port === 'number' ? p.containerPort === port : p.name === port);
+    const matches = (typeof port === 'number' ? declared : list(c.ports).map(obj)).filter(same);
+    if (typeof port === 'number' && isPortNumber(port) && matches.length === 0) {
+      const numbers = [...new Set(declared.map(p => p.containerPort).filter(isPortNumber))];
+      return [issue(f, `${port} is not a port any container of this pod declares (${numbers.join(', ') || 'none'}): the ${handler} probe probably reaches nothing`, 'probe a declared port, or declare the port')];
+    }
+    if (handler === 'tcpSocket' && matches.length > 0 && !matches.some(p => protocolOf(p) === 'TCP')) {
+      return [issue(f, `${show(port)} is declared only as ${[...new Set(matches.map(protocolOf))].join(', ')}: a tcpSocket probe opens a TCP connection`, 'probe a TCP port, or use an exec probe')];
+    }
+    return [];
+  });
+});
 
 export const probeSuccessThreshold = podRule({
   id: 'probe-success-threshold',
@@ -214,6 +239,363 @@ export const probeSuccessThreshold = podRule({
   prevents: 'validateProbe: "must be 1" for livenessProbe and startupProbe successThreshold',
 }, pod => eachContainer(pod, (c, f) => (['livenessProbe', 'startupProbe'] as const).flatMap(kind => {
   const t = obj(c[kind]).successThreshold;
-  return t === undefined || t === null || t === 1 ? []
+  // 0 is unset: v1 defaulting (SetDefaults_Probe) makes it 1 before validation
+  return t === undefined || t === null || t === 0 || t === 1 || !isInt32(t) ? []
     : [issue(`${f}.${kind}.successThreshold`, `${show(t)} is not allowed: a ${kind} must have successThreshold 1`, 'remove it or set 1')];
 })));
+
+/** The handler kinds of a probe, in the order the API server checks them. */
+const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
+/** The handler kinds of a lifecycle hook; `sleep` is accepted from 1.30 (PodLifecycleSleepAction) and never rejected here. */
+const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
+const SCHEMES = ['HTTP', 'HTTPS'];
+
+/**
+ * The problems of one handler (a probe's or a lifecycle hook's): exactly one kind; an exec
+ * command; an httpGet or tcpSocket port; an httpGet scheme and header names; a gRPC port.
+ * `ports` says whether present ports are checked here (hooks) or by probe-port (probes).
+ */
+function checkHandler(h: Plain, f: string, kinds: readonly string[], checkPorts: boolean): Issue[] {
+  const set = kinds.filter(k => !isUnset(h[k]));
+  if (set.length === 0) return [issue(f, `must specify a handler type: one of ${kinds.join(', ')}`, 'add one, e.g. httpGet with a path and port')];
+  const out: Issue[] = [];
+  if (set.length > 1) out.push(issue(`${f}.${set[1]}`, `may not specify more than 1 handler type: ${set.join(' and ')} are set`, `keep one of ${set.join(', ')}`));
+  const exec = h.exec;
+  if (!isUnset(exec)) {
+    const command = obj(exec).command;
+    if (!Array.isArray(command) || command.length === 0) out.push(issue(`${f}.exec.command`, `${show(command ?? [])} is not a command: exec needs a non-empty command`, 'set command, e.g. ["cat", "/tmp/healthy"]'));
+  }
+  for (const kind of ['httpGet', 'tcpSocket', 'grpc'] as const) {
+    if (isUnset(h[kind])) continue;
+    const action = obj(h[kind]);
+    if (isUnset(action.port)) {
+      out.push(issue(`${f}.${kind}.port`, `${kind === 'httpGet' ? 'an' : 'a'} ${kind} handler needs a port`, 'set the port number or a container port\'s name'));
+    } else if (checkPorts) {
+      out.push(...(kind === 'grpc' ? checkPortNumber(`${f}.${kind}.port`, action.port, 'use the port to reach')
+        : checkNumberOrName(`${f}.${kind}.port`, action.port, `${kind} port`)));
+    }
+  }
+  if (!isUnset(h.httpGet)) {
+    const get = obj(h.httpGet);
+    if (!isUnset(get.scheme) && get.scheme !== '' && !SCHEMES.includes(get.scheme)) {
+      out.push(issue(`${f}.httpGet.scheme`, `${show(get.scheme)} is not a scheme: allowed are HTTP, HTTPS (case-sensitive)`, 'use HTTP or HTTPS'));
+    }
+    list(get.httpHeaders).forEach((header, k) => {
+      const name = obj(header).name;
+      if (!isHttpHeaderName(name)) out.push(issue(`${f}.httpGet.httpHeaders`, `${show(name)} (httpHeaders[${k}]) is not a valid HTTP header name: letters, digits and '-'`, 'fix the header name'));
+    });
+  }
+  return out;
+}
+
+export const probeHandler = podRule({
+  id: 'probe-handler',
+  summary: 'a probe has exactly one handler (exec, httpGet, tcpSocket, grpc), complete and well formed',
+  prevents: 'validateProbe / validateHandler: "must specify a handler type", "may not specify more than 1 handler type", exec.command and ports required, scheme HTTP or HTTPS, valid header names',
+}, pod => eachContainer(pod, (c, f) => PROBES.flatMap(kind => {
+  const probe = c[kind];
+  if (isUnset(probe)) return [];
+  if (typeof probe !== 'object' || Array.isArray(probe)) return [issue(`${f}.${kind}`, `${show(probe)} is not a probe`, 'use a map with one handler, e.g. httpGet')];
+  return checkHandler(probe, `${f}.${kind}`, PROBE_HANDLERS, false);
+})));
+
+/** A probe's numbers: each a non-negative int32 (0 means the default). */
+const PROBE_NUMBERS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
+
+export const probeNumbers = podRule({
+  id: 'probe-numbers',
+  summary: 'probe timings and thresholds are integers >= 0; terminationGracePeriodSeconds > 0 and not on a readinessProbe',
+  prevents: 'validateProbe: ValidateNonnegativeField on each number (0 is defaulted), terminationGracePeriodSeconds "must be greater than 0" and "must not be set for readinessProbes"; a non-integer is rejected while decoding',
+}, pod => eachContainer(pod, (c, f) => PROBES.flatMap(kind => {
+  const probe = obj(c[kind]);
+  const out: Issue[] = [];
+  for (const n of PROBE_NUMBERS) {
+    const v = probe[n];
+    if (isUnset(v) || (isInt32(v) && v >= 0)) continue;
+    out.push(issue(`${f}.${kind}.${n}`, `${show(v)} is not valid: ${n} is a whole number of ${n.endsWith('Seconds') ? 'seconds' : 'probes'} >= 0 (0 or unset: the default)`, 'use a whole number, or leave it unset'));
+  }
+  const grace = probe.terminationGracePeriodSeconds;
+  if (!isUnset(grace)) {
+    if (kind === 'readinessProbe') {
+      out.push(issue(`${f}.${kind}.terminationGracePeriodSeconds`, `${show(grace)} is not allowed: terminationGracePeriodSeconds must not be set for readinessProbes`, 'remove it; it applies to liveness and startup probes'));
+    } else if (!(typeof grace === 'number' && Number.isSafeInteger(grace) && grace > 0)) {
+      out.push(issue(`${f}.${kind}.terminationGracePeriodSeconds`, `${show(grace)} is not valid: must be a whole number of seconds > 0`, 'use e.g. 30, or leave it unset to use the pod\'s'));
+    }
+  }
+  return out;
+})));
+
+export const containerLifecycle = podRule({
+  id: 'container-lifecycle',
+  summary: 'a lifecycle hook (postStart, preStop) has exactly one handler, complete and well formed',
+  prevents: 'validateLifecycle / validateHandler: "must specify a handler type", exec.command and ports required, valid ports',
+}, pod => eachContainer(pod, (c, f) => (['postStart', 'preStop'] as const).flatMap(hook => {
+  const h = obj(c.lifecycle)[hook];
+  if (isUnset(h)) return [];
+  if (typeof h !== 'object' || Array.isArray(h)) return [issue(`${f}.lifecycle.${hook}`, `${show(h)} is not a lifecycle handler`, 'use a map with one handler, e.g. exec')];
+  return checkHandler(h, `${f}.lifecycle.${hook}`, HOOK_HANDLERS, true);
+})));
+
+const MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
+
+export const containerTerminationMessagePolicy = podRule({
+  id: 'container-termination-message-policy',
+  summary: 'terminationMessagePolicy is File or FallbackToLogsOnError',
+  prevents: 'validateContainerCommon: an unsupported terminationMessagePolicy is rejected',
+}, pod => eachContainer(pod, (c, f) => (isUnset(c.terminationMessagePolicy) || MESSAGE_POLICIES.includes(c.terminationMessagePolicy) ? []
+  : [issue(`${f}.terminationMessagePolicy`, `${show(c.terminationMessagePolicy)} is not a termination message policy: allowed are File, FallbackToLogsOnError`, 'use File (the default) or FallbackToLogsOnError')])));
+
+export const containerHostPortUnique = podRule({
+  id: 'container-host-port-unique',
+  summary: 'each hostPort (with its protocol and hostIP) is used once in the pod',
+  prevents: 'AccumulateUniqueHostPorts: the API server rejects two containers of a pod on the same hostPort',
+}, pod => {
+  const seen = new Map<string, string>();
+  return eachContainerPort(pod, (p, f) => {
+    if (!isPortNumber(p.hostPort)) return [];
+    const k = key(protocolOf(p), typeof p.hostIP === 'string' ? p.hostIP : '', p.hostPort);
+    const first = seenBefore(seen, k, f);
+    return first === undefined ? [] : [issue(`${f}.hostPort`, `${p.hostPort}/${protocolOf(p)} is already the hostPort of ${first}: a hostPort may be used once in a pod`, 'choose another hostPort, or remove it')];
+  });
+});
+
+/** The first release that accepts any printable ASCII but '=' in an environment variable name (RelaxedEnvironmentVariableValidation, on by default in 1.32). */
+const ENV_NAME_RELAXED = 32;
+/** The fieldRef paths an environment variable may read. */
+const ENV_FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
+const ENV_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
+
+/** The problems of one environment variable's name (version-aware). */
+function checkEnvName(name: unknown, f: string, ctx: CheckContext): Issue[] {
+  if (typeof name !== 'string' || name === '') return [issue(f, `${show(name ?? '')} is not a name: an environment variable needs one`, 'set name')];
+  if (isStrictEnvVarName(name)) return [];
+  if (!isRelaxedEnvVarName(name)) {
+    return [issue(f, `${show(name)} is not a valid environment variable name: printable ASCII characters other than '=' only`, 'rename it, e.g. "MY_VAR"')];
+  }
+  const severity = relaxedIn(ctx, ENV_NAME_RELAXED);
+  return severity === undefined ? [] : [{
+    field: f,
+    message: `${show(name)} is not a C-style environment variable name (letters, digits, '_', '-', '.', not starting with a digit or '..'): ${rejectedBefore(ENV_NAME_RELAXED)}`,
+    fix: 'rename it, e.g. "MY_VAR", if the cluster runs an older version',
+    severity,
+  }];
+}
+
+/** The problems of one valueFrom. */
+function checkValueFrom(from: unknown, value: unknown, f: string): Issue[] {
+  if (typeof value === 'string' && value !== '') {
+    return [issue(f, 'may not be specified when value is not empty', 'keep value or valueFrom')];
+  }
+  const sources = ENV_SOURCES.filter(s => !isUnset(obj(from)[s]));
+  if (sources.length !== 1) {
+    return [issue(f, sources.length === 0 ? 'valueFrom needs a source: one of fieldRef, resourceFieldRef, configMapKeyRef, secretKeyRef'
+      : `may not have more than one field specified at a time: ${sources.join(' and ')} are set`, 'set exactly one source')];
+  }
+  const src = obj(obj(from)[sources[0]]);
+  const sf = `${f}.${sources[0]}`;
+  if (sources[0] === 'fieldRef') {
+    const path = src.fieldPath;
+    if (typeof path !== 'string' || path === '') return [issue(`${sf}.fieldPath`, 'a fieldRef needs a fieldPath', 'set e.g. "metadata.name"')];
+    const subscript = /^metadata\.(labels|annotations)\['([^']*)'\]$/.exec(path);
+    if (ENV_FIELD_PATHS.includes(path) || (subscript && isQualifiedName(subscript[2].toLowerCase()))) return [];
+    return [issue(`${sf}.fieldPath`, `${show(path)} is not a field an environment variable may read: supported are ${ENV_FIELD_PATHS.join(', ')}, metadata.labels['<key>'], metadata.annotations['<key>']`, 'use one of them')];
+  }
+  if (sources[0] === 'configMapKeyRef' || sources[0] === 'secretKeyRef') {
+    const what = sources[0] === 'secretKeyRef' ? 'Secret' : 'ConfigMap';
+    const out: Issue[] = [];
+    if (!(typeof src.name === 'string' && isDns1123Subdomain(src.name))) out.push(issue(`${sf}.name`, `${show(src.name ?? '')} is not a valid ${what} name: a DNS-1123 subdomain`, `name the ${what}`));
+    if (!(typeof src.key === 'string' && /^[-._a-zA-Z0-9]+$/.test(src.key) && src.key.length <= 253)) out.push(issue(`${sf}.key`, `${show(src.key ?? '')} is not a valid key: letters, digits, '-', '_' and '.'`, `name a key of the ${what}`));
+    return out;
+  }
+  return [];
+}
+
+export const containerEnv = podRule({
+  id: 'container-env',
+  summary: 'environment variables have valid names (relaxed in 1.32) and at most one well-formed value source; envFrom names valid ConfigMaps and Secrets',
+  prevents: 'ValidateEnv / validateEnvFrom: invalid names ("1ABC", "bad name" before 1.32; "=" always), value with valueFrom, a valueFrom without exactly one source, unsupported fieldPaths, invalid ConfigMap and Secret names',
+}, (pod, ctx) => eachContainer(pod, (c, f) => {
+  const out: Issue[] = [];
+  list(c.env).forEach((e, i) => {
+    const env = obj(e);
+    const ef = `${f}.env[${i}]`;
+    out.push(...checkEnvName(env.name, `${ef}.name`, ctx));
+    if (!isUnset(env.valueFrom)) out.push(...checkValueFrom(env.valueFrom, env.value, `${ef}.valueFrom`));
+  });
+  list(c.envFrom).forEach((e, i) => {
+    for (const [ref, what] of [['configMapRef', 'ConfigMap'], ['secretRef', 'Secret']] as const) {
+      const r = obj(e)[ref];
+      if (isUnset(r)) continue;
+      const name = obj(r).name;
+      if (!(typeof name === 'string' && isDns1123Subdomain(name))) out.push(issue(`${f}.envFrom[${i}].${ref}.name`, `${show(name ?? '')} is not a valid ${what} name: a DNS-1123 subdomain`, `name the ${what}`));
+    }
+  });
+  return out;
+}));
+
+/** The resources a container may request besides extended ones. */
+const STANDARD_RESOURCES = ['cpu', 'memory', 'ephemeral-storage'];
+
+/** Whether a resource name is one a container may use: standard, hugepages, or extended (a domain other than kubernetes.io). */
+function isContainerResource(name: string): boolean {
+  if (STANDARD_RESOURCES.includes(name) || /^hugepages-/.test(name)) return true;
+  return isExtendedResource(name);
+}
+
+/** An extended resource: `domain/name` outside kubernetes.io, not `requests.*`. */
+function isExtendedResource(name: string): boolean {
+  return name.includes('/') && !name.includes('kubernetes.io/') && !name.startsWith('requests.') && isQualifiedName(name);
+}
+
+export const containerResources = podRule({
+  id: 'container-resources',
+  summary: 'resource names are container resources, quantities valid and >= 0, requests at most limits (extended resources: equal)',
+  prevents: 'ValidateContainerResourceRequirements: unknown resource names, negative or malformed quantities ("lots", "1 GB"), a request above its limit, an extended resource without a limit or with a request that differs from it',
+}, pod => eachContainer(pod, (c, f) => {
+  const resources = obj(c.resources);
+  const out: Issue[] = [];
+  const values: { [which: string]: Map<string, number> } = { limits: new Map(), requests: new Map() };
+  for (const which of ['limits', 'requests'] as const) {
+    const m = resources[which];
+    if (isUnset(m)) continue;
+    const rf = `${f}.resources.${which}`;
+    if (typeof m !== 'object' || Array.isArray(m)) {
+      out.push(issue(rf, `${show(m)} is not a map of resources`, 'use e.g. { cpu: "500m", memory: "256Mi" }'));
+      continue;
+    }
+    for (const [name, v] of Object.entries(m)) {
+      const kf = mapField(rf, name);
+      if (!isContainerResource(name)) {
+        out.push(issue(kf, `${show(name)} is not a container resource: use cpu, memory, ephemeral-storage, hugepages-<size> or an extended resource such as "example.com/gpu"`, 'rename or remove it'));
+        continue;
+      }
+      const q = parseQuantity(v);
+      if (q === undefined) {
+        out.push(issue(kf, `${show(v)} is not a quantity: a number with an optional suffix such as 500m, 1, 256Mi or 1G (no space)`, 'use e.g. "500m" or "256Mi"'));
+      } else if (q < 0) {
+        out.push(issue(kf, `${show(v)} must be greater than or equal to 0`, 'use a positive quantity'));
+      } else {
+        values[which].set(name, q);
+      }
+    }
+  }
+  const rf = `${f}.resources`;
+  for (const [name, request] of values.requests) {
+    const limit = values.limits.get(name);
+    const raw = (which: string) => show(obj(resources[which])[name]);
+    if (isExtendedResource(name)) {
+      if (!Object.prototype.hasOwnProperty.call(obj(resources.limits), name)) {
+        out.push(issue(`${rf}.limits`, `${name} has a request but no limit: extended resources cannot be overcommitted, so the limit must be set and equal the request`, `set limits ${name}: ${raw('requests')}`));
+      } else if (limit !== undefined && limit !== request) {
+        out.push(issue(mapField(`${rf}.requests`, name), `${raw('requests')} must equal the limit ${raw('limits')}: extended resources cannot be overcommitted`, 'make request and limit equal'));
+      }
+    } else if (limit !== undefined && request > limit) {
+      out.push(issue(mapField(`${rf}.requests`, name), `${raw('requests')} is above the ${name} limit ${raw('limits')}: a request must be less than or equal to its limit`, 'lower the request or raise the limit'));
+    }
+  }
+  return out;
+}));
+
+export const workloadRestartPolicy = podRule({
+  id: 'workload-restart-policy',
+  summary: 'a workload\'s pod template has restartPolicy Always; a Pod\'s is Always, OnFailure or Never',
+  prevents: 'ValidatePodTemplateSpecForReplicaSet (and the StatefulSet and DaemonSet equivalents): "Unsupported value" for any restartPolicy but Always; ValidatePodSpec: Always, OnFailure or Never',
+}, pod => {
+  const policy = pod.spec.restartPolicy;
+  if (isUnset(policy) || policy === '') return [];
+  const allowed = pod.isPod ? ['Always', 'OnFailure', 'Never'] : ['Always'];
+  return allowed.includes(policy) ? [] : [issue(`${pod.path}.restartPolicy`, `${show(policy)} is not supported${pod.isPod ? '' : ` in a ${pod.kind}`}: allowed ${pod.isPod ? 'are Always, OnFailure, Never' : 'is Always (use a Job for pods that finish)'}`, 'remove restartPolicy (Always is the default)')];
+});
+
+export const workloadTemplateForbidden = podRule({
+  id: 'workload-template-forbidden',
+  kinds: WORKLOAD_KINDS,
+  summary: 'a workload\'s pod template has no activeDeadlineSeconds and no ephemeralContainers',
+  prevents: 'ValidatePodTemplateSpecForReplicaSet: "activeDeadlineSeconds in ReplicaSet is not Supported"; ValidatePodTemplateSpec: "ephemeral containers not allowed in pod template"',
+}, pod => {
+  const out: Issue[] = [];
+  if (!isUnset(pod.spec.activeDeadlineSeconds)) {
+    out.push(issue(`${pod.path}.activeDeadlineSeconds`, `${show(pod.spec.activeDeadlineSeconds)} is not supported in a ${pod.kind}'s pod template: its pods run until replaced`, 'remove activeDeadlineSeconds (use a Job for a deadline)'));
+  }
+  if (!isUnset(pod.spec.ephemeralContainers)) {
+    out.push(issue(`${pod.path}.ephemeralContainers`, 'ephemeral containers are not allowed in a pod template: they are added to running Pods with kubectl debug', 'remove ephemeralContainers'));
+  }
+  return out;
+});
+
+/** Whether a workload field is unset or a non-negative int32. */
+function nonNegative(v: unknown): boolean {
+  return isUnset(v) || (isInt32(v) && v >= 0);
+}
+
+export const workloadSpecNumbers = podRule({
+  id: 'workload-spec-numbers',
+  kinds: WORKLOAD_KINDS,
+  summary: 'minReadySeconds, revisionHistoryLimit and progressDeadlineSeconds are integers >= 0',
+  prevents: 'ValidateDeploymentSpec (and the StatefulSet and DaemonSet equivalents): ValidateNonnegativeField on each',
+}, (pod, _, m) => {
+  const spec = workloadSpec(m);
+  const fields = ['minReadySeconds', 'revisionHistoryLimit', ...(pod.kind === 'Deployment' ? ['progressDeadlineSeconds'] : [])];
+  return fields.filter(n => !nonNegative(spec[n])).map(n => issue(`spec.${n}`, `${show(spec[n])} is not valid: ${n} is a whole number >= 0`, 'use a whole number, or leave it unset for the default'));
+});
+
+/** What apps/v1 defaults progressDeadlineSeconds to. */
+const DEFAULT_PROGRESS_DEADLINE = 600;
+
+export const workloadProgressDeadline = podRule({
+  id: 'workload-progress-deadline',
+  kinds: ['Deployment'],
+  summary: 'progressDeadlineSeconds (600 when unset) is greater than minReadySeconds',
+  prevents: 'ValidateDeploymentSpec: progressDeadlineSeconds "must be greater than minReadySeconds"; apps/v1 defaults it to 600, so minReadySeconds >= 600 alone is rejected',
+}, (_, __, m) => {
+  const spec = workloadSpec(m);
+  const min = spec.minReadySeconds;
+  const given = spec.progressDeadlineSeconds;
+  if (!isInt32(min) || min < 0 || !(isUnset(given) || isInt32(given))) return [];
+  const deadline = isUnset(given) ? DEFAULT_PROGRESS_DEADLINE : given;
+  if (deadline > min) return [];
+  const what = isUnset(given) ? `the default progressDeadlineSeconds ${DEFAULT_PROGRESS_DEADLINE}` : `progressDeadlineSeconds ${given}`;
+  return [issue('spec.progressDeadlineSeconds', `${what} must be greater than minReadySeconds ${min}`, `set progressDeadlineSeconds above ${min}, e.g. ${min + DEFAULT_PROGRESS_DEADLINE}`)];
+});
+
+/** An int-or-percent as maxSurge and maxUnavailable take: an integer >= 0 or "N%"; its value in percent or units. */
+function intOrPercent(v: unknown): { readonly ok: boolean; readonly percent?: number; readonly value?: number } {
+  if (isUnset(v)) return { ok: true };
+  if (typeof v === 'number') return { ok: isInt32(v) && v >= 0, value: v };
+  if (typeof v === 'string' && /^[0-9]+%$/.test(v)) return { ok: true, percent: Number(v.slice(0, -1)) };
+  return { ok: false };
+}
+
+export const workloadStrategy = podRule({
+  id: 'workload-strategy',
+  kinds: ['Deployment'],
+  summary: 'the strategy is Recreate or RollingUpdate; maxSurge and maxUnavailable are >= 0 or a percent, not both 0, maxUnavailable at most 100%',
+  prevents: 'ValidateDeploymentStrategy / ValidateRollingUpdateDeployment: unsupported type, rollingUpdate with Recreate, invalid int-or-percent, both 0, maxUnavailable above 100%',
+}, (_, __, m) => {
+  const strategy = workloadSpec(m).strategy;
+  if (isUnset(strategy)) return [];
+  const st = obj(strategy);
+  const type = st.type ?? 'RollingUpdate';
+  if (!['Recreate', 'RollingUpdate'].includes(type)) {
+    return [issue('spec.strategy.type', `${show(type)} is not a strategy: supported are Recreate, RollingUpdate`, 'use RollingUpdate (the default) or Recreate')];
+  }
+  const f = 'spec.strategy.rollingUpdate';
+  if (type === 'Recreate') {
+    return isUnset(st.rollingUpdate) ? [] : [issue(f, 'may not be specified when strategy type is Recreate', 'remove rollingUpdate, or use type RollingUpdate')];
+  }
+  const ru = obj(st.rollingUpdate);
+  const out: Issue[] = [];
+  const surge = intOrPercent(ru.maxSurge);
+  const unavailable = intOrPercent(ru.maxUnavailable);
+  for (const [n, r] of [['maxSurge', surge], ['maxUnavailable', unavailable]] as const) {
+    if (!r.ok) out.push(issue(`${f}.${n}`, `${show(ru[n])} is not valid: ${n} is a whole number >= 0 or a percent such as "25%"`, 'use e.g. 1 or "25%"'));
+  }
+  if (unavailable.percent !== undefined && unavailable.percent > 100) {
+    out.push(issue(`${f}.maxUnavailable`, `${show(ru.maxUnavailable)} must not be greater than 100%`, 'use at most "100%"'));
+  }
+  const zero = (r: { percent?: number; value?: number }, raw: unknown) => !isUnset(raw) && (r.percent === 0 || r.value === 0);
+  if (surge.ok && unavailable.ok && zero(surge, ru.maxSurge) && zero(unavailable, ru.maxUnavailable)) {
+    out.push(issue(`${f}.maxUnavailable`, 'may not be 0 when maxSurge is 0: the rollout could never make progress', 'allow maxSurge 1 or maxUnavailable 1'));
+  }
+  return out;
+});
