@@ -120,6 +120,15 @@ describe('Lists', () => {
     expect(r.sources.map(s => `${s.line} ${s.manifest.kind}`)).toEqual(['4 Deployment', '20 Service']);
   });
 
+  test('a JSON List (kubectl get -o json): each item at its own line', () => {
+    const file = write('l.json', JSON.stringify({
+      apiVersion: 'v1',
+      items: [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'a' } }, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'b' } }],
+      kind: 'List',
+    }, undefined, 2) + '\n');
+    expect(objects(readManifests([file]))).toEqual(['l.json:4 Service a', 'l.json:11 Service b']);
+  });
+
   test('a List inside a List is read too (it used to be skipped unchecked)', () => {
     const file = write('l.yaml', [
       'apiVersion: v1', // 1

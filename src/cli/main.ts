@@ -3,7 +3,6 @@ import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { AnalysisResult, AnalyzeOptions, KNOWN_KINDS, ManifestFinding, analyzeManifests } from '../lint/analyze';
 import { FileError, ReadResult, readManifests } from '../lint/read';
-import { AccessRoute } from '../lint/routes';
 import { Severity } from '../rules/violation';
 
 /** Where the CLI reads and writes. */
@@ -97,15 +96,19 @@ function byPlace<T extends { file?: string; line?: number }>(items: T[], order: 
   return [...items].sort((a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0));
 }
 
-/** A table with aligned columns (widths found with a loop: a spread of 100,000s of rows overflows the stack). */
-function table(header: string[], rows: string[][], out: Output): void {
+/**
+ * A table with aligned columns, from rows made on demand twice (widths, then lines), so
+ * hundreds of thousands of rows are never all held (and no spread of them into Math.max,
+ * which overflowed the stack).
+ */
+function table(header: string[], forEachRow: (each: (row: string[]) => void) => void, out: Output): void {
   const widths = header.map(h => h.length);
-  for (const r of rows) {
+  forEachRow(r => {
     for (let i = 0; i < r.length; i++) if (r[i].length > widths[i]) widths[i] = r[i].length;
-  }
+  });
   const line = (r: string[]) => out.line(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  '));
   line(header);
-  for (const r of rows) line(r);
+  forEachRow(line);
 }
 
 interface Loaded {
@@ -168,15 +171,18 @@ export function printRoutes(read: ReadResult, result: AnalysisResult, format: st
   } else {
     const out = new Output(io.out);
     const header = ['SERVICE', 'TYPE', 'VIA', 'ADDRESS', 'PORT', 'TARGET'];
-    const rows = result.services.flatMap(s => s.routes.map((r: AccessRoute) =>
-      [`${s.namespace}/${s.name}`, s.type, r.via, r.address, r.servicePort, r.target].map(printable)));
+    const forEachRow = (each: (row: string[]) => void) => {
+      for (const s of result.services) {
+        for (const r of s.routes) each([`${s.namespace}/${s.name}`, s.type, r.via, r.address, r.servicePort, r.target].map(printable));
+      }
+    };
     if (format === 'markdown') {
       const esc = (c: string) => c.replace(/\|/g, '\\|');
       out.line(`| ${header.join(' | ')} |`);
       out.line(`|${header.map(() => ' --- ').join('|')}|`);
-      for (const r of rows) out.line(`| ${r.map(esc).join(' | ')} |`);
+      forEachRow(r => out.line(`| ${r.map(esc).join(' | ')} |`));
     } else {
-      table(header, rows, out);
+      table(header, forEachRow, out);
     }
     out.flush();
   }
