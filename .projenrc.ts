@@ -25,12 +25,17 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   jsiiVersion: '~5.9.0',
   typescriptVersion: '~5.9.3',
 
-  // runtime dependencies of the CLI (issue 7) are bundled, as jsii requires.
-  deps: ['yaml@^2.9.1', 'commander@^12.1.0'],
-  bundledDeps: ['yaml', 'commander'],
+  // runtime dependencies of the CLI (issue 7) are bundled, as jsii requires. js-yaml 4 reads
+  // manifests (CommonJS; 12x faster and 5x leaner than `yaml` on 200,000 objects, issue 12);
+  // `yaml` stays for the tests' schema helper only.
+  deps: ['js-yaml@^4.1.0', 'commander@^12.1.0'],
+  bundledDeps: ['js-yaml', 'commander'],
+  minNodeVersion: '20.0.0',
 
   devDeps: [
     '@types/node@^20',
+    '@types/js-yaml@^4.0.9',
+    'yaml@^2.9.1',
     'kubernetes-models@~4.5.1',
     '@kubernetes-models/gateway-api@~0.5.1',
     'fast-check@^3.23.2',
@@ -100,9 +105,23 @@ project.addTask('docs:rules', {
   exec: 'node -r ts-node/register/transpile-only projenrc/docs-rules.ts',
 });
 
+// Build noise (issue 13): jsii tools print a Node end-of-life banner in every process; we
+// build on Node 20 on purpose (the floor `minNodeVersion` promises), so silence it for 20 only.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+// JSII5019 warns about a member named like its type, which only C# renames; C# is not a
+// target (see jsii.targets above). Drop the flag if a dotnet target is ever added.
+const jsiiFlags = '--silence-warnings=reserved-word --silence-warnings=JSII5019';
+project.compileTask.reset(`jsii ${jsiiFlags}`);
+project.tasks.tryFind('watch')?.reset(`jsii -w ${jsiiFlags}`);
+
 project.addTask('bench', {
   description: 'Benchmark cdk8s-expose against cdk8s-plus-27 and raw cdk8s ApiObjects',
   exec: 'node --expose-gc -r ts-node/register bench/run.ts',
+});
+
+project.addTask('bench:scale', {
+  description: 'Benchmark `cdk8s-expose check` and `routes` on a generated 200,000-object YAML file against a js-yaml loadAll floor',
+  steps: [{ spawn: 'compile' }, { exec: 'node -r ts-node/register/transpile-only bench/scale.ts' }],
 });
 
 project.synth();

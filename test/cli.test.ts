@@ -9,11 +9,15 @@ import { run } from '../src/cli/main';
 const ROOT = path.resolve(__dirname, '..');
 const FIX = path.join(__dirname, 'fixtures', 'manifests');
 
-function cli(...argv: string[]): { code: number; out: string; err: string } {
+function cliWith(stdin: (() => string) | undefined, argv: string[]): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
-  const code = run(argv, { out: s => { out += s; }, err: s => { err += s; } });
+  const code = run(argv, { out: s => { out += s; }, err: s => { err += s; }, stdin });
   return { code, out, err };
+}
+
+function cli(...argv: string[]): { code: number; out: string; err: string } {
+  return cliWith(undefined, argv);
 }
 
 function tempDir(): string {
@@ -71,29 +75,103 @@ describe('cdk8s-expose check', () => {
     expect(r.out).toMatch(/error: Service shop\/shop-admin: spec\.selector/);
   });
 
-  describe('bad input: one line, file and position, no stack trace, exit 2', () => {
+  describe('usage errors: one line, no stack trace, exit 2, nothing checked', () => {
     test.each<[string, string[], RegExp]>([
-      ['a file that is not YAML', [path.join(FIX, 'not-yaml.yaml')], /^error: .*not-yaml\.yaml:\d+:\d+: not valid YAML: /],
-      ['a document without apiVersion or kind', [path.join(FIX, 'no-kind.yaml')], /^error: .*no-kind\.yaml:1: this document is not a Kubernetes object: it has no apiVersion or kind$/],
       ['a path that does not exist', [path.join(FIX, 'nope.yaml')], /^error: .*nope\.yaml: no such file or directory$/],
       ['a bad --format', ['--format', 'xml', path.join(FIX, 'valid.yaml')], /error: option '--format <format>' argument 'xml' is invalid/],
       ['a bad --node-port-range', ['--node-port-range', '32767-30000', path.join(FIX, 'valid.yaml')], /^error: --node-port-range 32767-30000: use MIN-MAX/],
-    ])('%s', (_, args, re) => {
+    ])('fails when given %s', (_, args, re) => {
       const r = cli('check', ...args);
       expect(r.code).toBe(2);
+      expect(r.out).toBe('');
       expect(r.err.trim().split('\n')).toEqual([expect.stringMatching(re)]);
       expect(r.err).not.toMatch(/\n\s+at /);
     });
 
-    test('an empty folder', () => {
+    test('fails when a path does not exist, even next to a good one: nothing is checked', () => {
+      const r = cli('check', path.join(FIX, 'helm-rendered.yaml'), path.join(FIX, 'nope.yaml'));
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toBe(`error: ${path.join(FIX, 'nope.yaml')}: no such file or directory\n`);
+    });
+
+    test('fails when the input is an empty folder', () => {
       const dir = tempDir();
       try {
         const r = cli('check', dir);
         expect(r.code).toBe(2);
-        expect(r.err).toMatch(/^error: .*: no YAML files found in this folder\n$/);
+        expect(r.out).toBe('');
+        expect(r.err).toBe(`error: no Kubernetes objects found in ${dir}: no .yaml or .yml files there\n`);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
+    });
+
+    test('fails when the input is a 0-byte file, as an empty folder does (it reported 0 objects, exit 0)', () => {
+      const dir = tempDir();
+      try {
+        const file = path.join(dir, 'empty.yaml');
+        fs.writeFileSync(file, '');
+        for (const command of ['check', 'routes']) {
+          const r = cli(command, file);
+          expect([r.code, r.out, r.err]).toEqual([2, '', `error: no Kubernetes objects found in ${file}: the input is empty or only comments; check the path, or that the chart rendered\n`]);
+        }
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe('file errors: reported with file and line among the findings, exit 1, the other files still checked', () => {
+    const notYaml = path.join(FIX, 'not-yaml.yaml');
+    const noKind = path.join(FIX, 'no-kind.yaml');
+    const valid = path.join(FIX, 'valid.yaml');
+
+    test('fails when a file is not YAML or a document is not a Kubernetes object (they stopped the whole run)', () => {
+      const r = cli('check', notYaml, valid, noKind);
+      expect(r.out.split('\n')).toEqual([
+        `${notYaml}:5: error: not valid YAML: unexpected end of the stream within a flow collection; no object of this file was checked`,
+        `${noKind}:1: error: this document is not a Kubernetes object: it has no apiVersion or kind; give it apiVersion and kind, or remove it`,
+        '2 errors, 0 warnings in 2 objects',
+        '',
+      ]);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(1);
+    });
+
+    test('--format json adds fileErrors and counts them as errors', () => {
+      const r = cli('check', '--format', 'json', notYaml, valid);
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.out)).toEqual({
+        findings: [],
+        errors: 1,
+        warnings: 0,
+        objects: 2,
+        skipped: [],
+        fileErrors: [{ file: notYaml, line: 5, message: 'not valid YAML: unexpected end of the stream within a flow collection; no object of this file was checked' }],
+      });
+    });
+
+    test('fails when a link in a folder is broken (it aborted the whole run): one error, the rest checked', () => {
+      const dir = tempDir();
+      try {
+        fs.copyFileSync(valid, path.join(dir, 'a.yaml'));
+        fs.symlinkSync(path.join(dir, 'gone.yaml'), path.join(dir, 'b.yaml'));
+        const r = cli('check', dir);
+        expect(r.out).toBe(`${path.join(dir, 'b.yaml')}: error: broken symbolic link to ${path.join(dir, 'gone.yaml')}: its target does not exist; fix or remove the link\n`
+          + '1 errors, 0 warnings in 2 objects\n');
+        expect(r.code).toBe(1);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    test('routes prints the map of what it read, the file errors to stderr, and exits 1', () => {
+      const r = cli('routes', notYaml, valid);
+      expect(r.out.split('\n')[0]).toMatch(/^SERVICE\s+TYPE/);
+      expect(r.out).toMatch(/^default\/web\s+ClusterIP\s+cluster-dns/m);
+      expect(r.err).toBe(`${notYaml}:5: error: not valid YAML: unexpected end of the stream within a flow collection; no object of this file was checked\n`);
+      expect(r.code).toBe(1);
     });
   });
 
@@ -121,6 +199,169 @@ describe('cdk8s-expose check', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'cdk8s-expose'), 'check', path.join(FIX, 'helm-rendered.yaml')], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/4 errors, 1 warnings in 5 objects/);
+  });
+});
+
+/** The installed bin in its own process (what a hang cannot stop in-process), with a time limit. */
+function bin(args: string[], input?: string): { code: number | null; out: string; err: string } {
+  const main = path.join(ROOT, 'lib', 'cli', 'main.js');
+  if (!fs.existsSync(main)) throw new Error('lib/ is missing: run `npx projen compile` (the build does) before this test');
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'cdk8s-expose'), ...args], { encoding: 'utf8', input, timeout: 20_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const canMkfifo = process.platform !== 'win32' && spawnSync('mkfifo', ['--version']).status === 0;
+
+describe('cdk8s-expose inputs and output (issue 13)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const service = (name: string, extra = '') => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  ports: [{ port: 80 }]\n${extra}`;
+
+  test('--version prints the package version', () => {
+    const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+    expect(cli('--version')).toEqual({ code: 0, out: `${version}\n`, err: '' });
+  });
+
+  test('the help text documents the exit codes', () => {
+    const r = cli('check', '--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain([
+      'Exit codes:',
+      '  0  no errors (warnings may be printed)',
+      '  1  errors: a finding of severity error, or a file that could not be checked',
+    ].join('\n'));
+    expect(r.out).toContain('  2  usage: a bad option, a path that does not exist, or no Kubernetes object in any input\n');
+  });
+
+  test('- reads standard input: helm template ... | cdk8s-expose check -', () => {
+    const text = fs.readFileSync(path.join(FIX, 'helm-rendered.yaml'), 'utf8');
+    const r = cliWith(() => text, ['check', '-']);
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n').map(l => l.split(': ')[0])).toEqual(['<stdin>:3', '<stdin>:32', '<stdin>:48', '<stdin>:48', '<stdin>:63', '4 errors, 1 warnings in 5 objects', '']);
+  });
+
+  test('the bin reads standard input for -', () => {
+    const r = bin(['check', '-'], fs.readFileSync(path.join(FIX, 'helm-rendered.yaml'), 'utf8'));
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^<stdin>:3: error: Deployment shop\/shop: /);
+  });
+
+  test('findings are sorted by file (in the order read) and line, though the analysis finds the wiring ones last', () => {
+    // a.yaml's Service names a port b.yaml's Deployment lacks (a wiring finding, found after
+    // every object's own); b.yaml's Deployment probes an undeclared port (its own finding)
+    fs.writeFileSync(path.join(dir, 'a.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: { app: web }\n  ports: [{ port: 80, targetPort: nope }]\n');
+    fs.writeFileSync(path.join(dir, 'b.yaml'), [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: { name: web }',
+      'spec:',
+      '  selector: { matchLabels: { app: web } }',
+      '  template:',
+      '    metadata: { labels: { app: web } }',
+      '    spec:',
+      '      containers:',
+      '        - name: app',
+      '          image: nginx',
+      '          ports: [{ name: http, containerPort: 80 }]',
+      '          livenessProbe: { httpGet: { port: health } }',
+      '',
+    ].join('\n'));
+    const r = cli('check', dir);
+    expect(r.out.split('\n').map(l => l.split(': ').slice(0, 4).join(': '))).toEqual([
+      `${path.join(dir, 'a.yaml')}:1: error: Service default/web: spec.ports[0].targetPort`,
+      `${path.join(dir, 'b.yaml')}:1: error: Deployment default/web: spec.template.spec.containers[0].livenessProbe.httpGet.port`,
+      '2 errors, 0 warnings in 2 objects',
+      '',
+    ]);
+  });
+
+  (canMkfifo ? test : test.skip)('a FIFO named *.yaml in a folder is skipped with a note (the run hung reading it)', () => {
+    fs.writeFileSync(path.join(dir, 'a.yaml'), service('a'));
+    expect(spawnSync('mkfifo', [path.join(dir, 'b.yaml')]).status).toBe(0);
+    const r = bin(['check', dir]);
+    expect(r).toEqual({
+      code: 0,
+      out: '0 errors, 0 warnings in 1 objects\n',
+      err: `note: ${path.join(dir, 'b.yaml')}: skipped: not a regular file (a FIFO, socket or device); name it on the command line to read it\n`,
+    });
+  });
+
+  test('a symbolic link to a folder is followed (it was skipped silently), a loop read once', () => {
+    const real = fs.mkdtempSync(path.join(ROOT, '.cdk8s-expose-cli-'));
+    try {
+      fs.writeFileSync(path.join(real, 'svc.yaml'), service('a'));
+      fs.symlinkSync(real, path.join(dir, 'linked'));
+      fs.symlinkSync(dir, path.join(real, 'back'));
+      expect(cli('check', dir)).toEqual({ code: 0, out: '0 errors, 0 warnings in 1 objects\n', err: '' });
+    } finally {
+      fs.rmSync(real, { recursive: true, force: true });
+    }
+  });
+
+  test('a List inside a List is checked (it was skipped with a note, its items unchecked)', () => {
+    const file = path.join(dir, 'lists.yaml');
+    fs.writeFileSync(file, [
+      'apiVersion: v1',
+      'kind: List',
+      'items:',
+      '  - apiVersion: v1',
+      '    kind: List',
+      '    items:',
+      '      - apiVersion: v1',
+      '        kind: Service',
+      '        metadata: { name: inner }',
+      '        spec: { ports: [{ port: 99999 }] }',
+      '',
+    ].join('\n'));
+    const r = cli('check', file);
+    expect(r.err).toBe('');
+    expect(r.out.split('\n').map(l => l.split(': ').slice(0, 4).join(': '))).toEqual([
+      `${file}:7: error: Service default/inner: spec.ports[0].port`,
+      '1 errors, 0 warnings in 1 objects',
+      '',
+    ]);
+  });
+
+  test('control characters from the YAML are escaped in text output (they were printed raw)', () => {
+    const file = path.join(dir, 'evil.yaml');
+    fs.writeFileSync(file, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: "a\\e[2J\\u202eb"\nspec:\n  ports: [{ port: 80 }]\n');
+    const check = cli('check', file);
+    expect(check.out).not.toMatch(/[\u001b\u202e]/);
+    expect(check.out).toContain(': error: Service default/a\\x1b[2J\\u202eb: metadata.name: ');
+    for (const format of ['table', 'markdown']) {
+      const routes = cli('routes', '--format', format, file);
+      expect(routes.out).not.toMatch(/[\u001b\u202e]/);
+      expect(routes.out).toContain('default/a\\x1b[2J\\u202eb');
+    }
+    const json = cli('routes', '--format', 'json', file);
+    expect(json.out).not.toMatch(/[\u001b\u202e]/);
+    expect(JSON.parse(json.out)[0].name).toBe('a\u001b[2J\u202eb');
+  });
+
+  test('fails when a document is an alias bomb: an error naming the file and line, the rest checked', () => {
+    const bomb = path.join(FIX, 'alias-bomb.yaml');
+    const r = cli('check', bomb, path.join(FIX, 'anchors.yaml'));
+    expect(r.out).toBe(`${bomb}:2: error: excessive aliasing: aliases expand this document to at least 5882 nodes, 5829 of them copies `
+      + '(Kubernetes\' YAML decoder refuses more than 99% copies at this size: CVE-2019-11253); write the repeated values out\n'
+      + '1 errors, 0 warnings in 101 objects\n');
+    expect(r.code).toBe(1);
+  });
+
+  test('routes prints a table of 150,000 rows (it overflowed the stack at ~125,000)', () => {
+    // 500 Services of 100 ports: 3 routes per port (cluster DNS, namespace DNS, port-forward)
+    const ports = Array.from({ length: 100 }, (_, p) => `{ name: p${p}, port: ${1000 + p} }`).join(', ');
+    const file = path.join(dir, 'many.yaml');
+    fs.writeFileSync(file, Array.from({ length: 500 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata: { name: s${i} }\nspec: { ports: [${ports}] }\n`).join('---\n'));
+    const r = cli('routes', file);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines).toHaveLength(1 + 150_000 + 1);
+    expect(lines[lines.length - 2]).toMatch(/^default\/s499 +ClusterIP +port-forward +kubectl port-forward -n default service\/s499 1099:1099 +1099\/TCP \(p99\) +targetPort 1099 -> endpoints managed outside the Service \(no selector\)$/);
   });
 });
 

@@ -1,18 +1,41 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
-import { AccessRoute } from '../access-map';
-import { readManifests } from '../lint/read';
-import { AnalysisResult, KNOWN_KINDS, ManifestFinding, analyzeManifests } from '../manifest-analyzer';
+import { FileError, ReadResult, readManifests } from '../lint/read';
+import { AnalysisResult, AnalyzeOptions, KNOWN_KINDS, ManifestFinding, analyzeManifests } from '../manifest-analyzer';
 import { Severity } from '../rules/violation';
 
-/** Where the CLI writes. */
+/** Where the CLI reads and writes. */
 export interface CliIO {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /**
+   * Reads all of standard input, for the path `-`.
+   *
+   * @default - `-` is a usage error
+   */
+  readonly stdin?: () => string;
 }
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_USAGE = 2;
+
+const EXIT_CODES = `
+Exit codes:
+  0  no errors (warnings may be printed)
+  1  errors: a finding of severity error, or a file that could not be checked
+     (not valid YAML, not a Kubernetes object, a broken symbolic link, excessive aliasing);
+     the other files are still checked
+  2  usage: a bad option, a path that does not exist, or no Kubernetes object in any input
+     (an empty file or folder alone), so that a CI gate fed nothing does not pass
+`;
+
+const PATHS_HELP = 'YAML or JSON files, folders of them (.yaml and .yml files; links followed), or - for standard input';
+
+function packageVersion(): string {
+  return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
+}
 
 function parseRange(value: string): { min: number; max: number } {
   const m = /^(\d+)-(\d+)$/.exec(value);
@@ -22,27 +45,148 @@ function parseRange(value: string): { min: number; max: number } {
   return { min: Number(m[1]), max: Number(m[2]) };
 }
 
-function location(f: ManifestFinding): string {
+// C0 and C1 controls, line and paragraph separators, and bidirectional overrides: what can
+// move a terminal's cursor, recolour it, or make a printed line read differently.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'g');
+// JSON.stringify escapes C0 controls itself.
+const UNPRINTABLE_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+function hex(c: string, width: number): string {
+  return c.charCodeAt(0).toString(16).padStart(width, '0');
+}
+
+/** Text from the YAML, safe to print on a terminal: control characters become `\x1b`, `\u202e`. */
+export function printable(s: string): string {
+  if (!UNPRINTABLE.test(s)) return s;
+  return s.replace(UNPRINTABLE_ALL, c => (c.charCodeAt(0) < 0x100 ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
+}
+
+function json(value: unknown): string {
+  return JSON.stringify(value, undefined, 2).replace(UNPRINTABLE_JSON, c => `\\u${hex(c, 4)}`) + '\n';
+}
+
+/** Collects output lines and writes them in large pieces (hundreds of thousands of lines). */
+class Output {
+  private parts: string[] = [];
+  private size = 0;
+  constructor(private readonly write: (text: string) => void) {}
+
+  public line(text: string): void {
+    this.parts.push(text, '\n');
+    this.size += text.length + 1;
+    if (this.size > 1_048_576) this.flush();
+  }
+
+  public flush(): void {
+    if (this.parts.length > 0) this.write(this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
+}
+
+function location(f: { file?: string; line?: number; column?: number; constructPath?: string }): string {
   if (f.constructPath) return `[${f.constructPath}]`;
-  return f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '<input>';
+  return f.file ? `${f.file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}` : '<input>';
 }
 
-/** A table with aligned columns. */
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map(r => r[i].length)));
-  return rows.map(r => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
+/** Sorts by file (in the order read), then line; equal places keep their order (a stable sort). */
+function byPlace<T extends { file?: string; line?: number }>(items: T[], order: Map<string, number>): T[] {
+  const rank = (x: T) => order.get(x.file ?? '') ?? order.size;
+  return [...items].sort((a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0));
 }
 
-function load(paths: string[], io: CliIO, options: { nodePortRange?: string; danglingSelectors?: string }): AnalysisResult | undefined {
-  const read = readManifests(paths, msg => io.err(`${msg}\n`));
-  for (const e of read.errors) io.err(`error: ${e}\n`);
-  if (read.errors.length > 0) return undefined;
-  const result = analyzeManifests(read.sources, {
-    nodePortRange: options.nodePortRange ? parseRange(options.nodePortRange) : undefined,
-    danglingSelectors: options.danglingSelectors === 'error' ? Severity.ERROR : Severity.WARNING,
+/**
+ * A table with aligned columns, from rows made on demand twice (widths, then lines), so
+ * hundreds of thousands of rows are never all held (and no spread of them into Math.max,
+ * which overflowed the stack).
+ */
+function table(header: string[], forEachRow: (each: (row: string[]) => void) => void, out: Output): void {
+  const widths = header.map(h => h.length);
+  forEachRow(r => {
+    for (let i = 0; i < r.length; i++) if (r[i].length > widths[i]) widths[i] = r[i].length;
   });
-  for (const s of result.skipped) io.err(`note: skipped ${s}: cdk8s-expose reads ${KNOWN_KINDS.join(', ')}\n`);
-  return result;
+  const line = (r: string[]) => out.line(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  '));
+  line(header);
+  forEachRow(line);
+}
+
+interface Loaded {
+  readonly read: ReadResult;
+  readonly result: AnalysisResult;
+}
+
+/** Reads and analyzes; on a usage error prints it and returns undefined. */
+function load(paths: string[], io: CliIO, options: AnalyzeOptions): Loaded | undefined {
+  const read = readManifests(paths, { progress: msg => io.err(`${printable(msg)}\n`), stdin: io.stdin });
+  for (const n of read.notes) io.err(`note: ${printable(n)}\n`);
+  if (read.usageErrors.length > 0) {
+    for (const e of read.usageErrors) io.err(`error: ${printable(e)}\n`);
+    return undefined;
+  }
+  const result = analyzeManifests(read.sources, options);
+  for (const s of result.skipped) io.err(`note: skipped ${printable(s)}: cdk8s-expose reads ${KNOWN_KINDS.join(', ')}\n`);
+  return { read, result };
+}
+
+function fileErrorLine(e: FileError): string {
+  return `${location(e)}: error: ${e.message}`;
+}
+
+function findingLine(f: ManifestFinding): string {
+  return `${location(f)}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message}`;
+}
+
+function fileOrder(read: ReadResult): Map<string, number> {
+  return new Map(read.filesRead.map((f, i) => [f, i]));
+}
+
+/** Prints what `check` found (text or JSON); returns the exit code. */
+export function printCheck(read: ReadResult, result: AnalysisResult, format: string, io: CliIO): number {
+  const order = fileOrder(read);
+  const findings = byPlace(result.findings, order);
+  const errorFindings = findings.filter(f => f.severity === Severity.ERROR).length;
+  const warnings = findings.length - errorFindings;
+  const errors = errorFindings + read.fileErrors.length; // a file that could not be checked is an error
+  if (format === 'json') {
+    io.out(json({ findings, errors, warnings, objects: result.objectCount, skipped: result.skipped, fileErrors: read.fileErrors }));
+  } else {
+    const out = new Output(io.out);
+    const lines = byPlace<{ file?: string; line?: number; text: string }>([
+      ...read.fileErrors.map(e => ({ file: e.file, line: e.line, text: fileErrorLine(e) })),
+      ...findings.map(f => ({ file: f.file, line: f.line, text: findingLine(f) })),
+    ], order);
+    for (const l of lines) out.line(printable(l.text));
+    out.line(`${errors} errors, ${warnings} warnings in ${result.objectCount} objects`);
+    out.flush();
+  }
+  return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Prints the access map (table, Markdown or JSON), file errors to stderr; returns the exit code. */
+export function printRoutes(read: ReadResult, result: AnalysisResult, format: string, io: CliIO): number {
+  for (const e of byPlace(read.fileErrors, fileOrder(read))) io.err(`${printable(fileErrorLine(e))}\n`);
+  if (format === 'json') {
+    io.out(json(result.services));
+  } else {
+    const out = new Output(io.out);
+    const header = ['SERVICE', 'TYPE', 'VIA', 'ADDRESS', 'PORT', 'TARGET'];
+    const forEachRow = (each: (row: string[]) => void) => {
+      for (const s of result.services) {
+        for (const r of s.routes) each([`${s.namespace}/${s.name}`, s.type, r.via, r.address, r.servicePort, r.target].map(printable));
+      }
+    };
+    if (format === 'markdown') {
+      const esc = (c: string) => c.replace(/\|/g, '\\|');
+      out.line(`| ${header.join(' | ')} |`);
+      out.line(`|${header.map(() => ' --- ').join('|')}|`);
+      forEachRow(r => out.line(`| ${r.map(esc).join(' | ')} |`));
+    } else {
+      table(header, forEachRow, out);
+    }
+    out.flush();
+  }
+  return read.fileErrors.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /**
@@ -53,56 +197,42 @@ export function run(argv: string[], io: CliIO): number {
   let code = EXIT_OK;
   const program = new Command('cdk8s-expose')
     .description('check Kubernetes manifests for Service, Deployment and Ingress mistakes, and map how each Service is reached')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .addHelpText('after', EXIT_CODES)
     .exitOverride()
     .configureOutput({ writeOut: s => io.out(s), writeErr: s => io.err(s) });
 
   program.command('check')
-    .description('print every finding; exit 1 when there is an error')
-    .argument('<paths...>', 'YAML files or folders of them')
+    .description('print every finding, sorted by file and line; exit 1 when there is an error')
+    .argument('<paths...>', PATHS_HELP)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--node-port-range <range>', 'the clusters\' nodePort range', '30000-32767')
     .addOption(new Option('--dangling-selectors <severity>', 'how a selector matching no workload is reported').choices(['warning', 'error']).default('warning'))
+    .addHelpText('after', EXIT_CODES)
     .action((paths: string[], opts: { format: string; nodePortRange: string; danglingSelectors: string }) => {
-      const result = load(paths, io, opts);
-      if (!result) {
+      const loaded = load(paths, io, {
+        nodePortRange: parseRange(opts.nodePortRange),
+        danglingSelectors: opts.danglingSelectors === 'error' ? Severity.ERROR : Severity.WARNING,
+      });
+      if (!loaded) {
         code = EXIT_USAGE;
         return;
       }
-      const errors = result.findings.filter(f => f.severity === Severity.ERROR).length;
-      const warnings = result.findings.length - errors;
-      if (opts.format === 'json') {
-        io.out(JSON.stringify({ findings: result.findings, errors, warnings, objects: result.objectCount, skipped: result.skipped }, undefined, 2) + '\n');
-      } else {
-        for (const f of result.findings) {
-          io.out(`${location(f)}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message}\n`);
-        }
-        io.out(`${errors} errors, ${warnings} warnings in ${result.objectCount} objects\n`);
-      }
-      code = errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+      code = printCheck(loaded.read, loaded.result, opts.format, io);
     });
 
   program.command('routes')
     .description('print how each Service is reached: cluster DNS, nodePort, load balancer, Ingress URLs, port-forward')
-    .argument('<paths...>', 'YAML files or folders of them')
+    .argument('<paths...>', PATHS_HELP)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json']).default('table'))
+    .addHelpText('after', EXIT_CODES)
     .action((paths: string[], opts: { format: string }) => {
-      const result = load(paths, io, {});
-      if (!result) {
+      const loaded = load(paths, io, {});
+      if (!loaded) {
         code = EXIT_USAGE;
         return;
       }
-      if (opts.format === 'json') {
-        io.out(JSON.stringify(result.services, undefined, 2) + '\n');
-        return;
-      }
-      const rows = result.services.flatMap(s => s.routes.map((r: AccessRoute) => [`${s.namespace}/${s.name}`, s.type, r.via, r.address, r.servicePort, r.target]));
-      const header = ['SERVICE', 'TYPE', 'VIA', 'ADDRESS', 'PORT', 'TARGET'];
-      if (opts.format === 'markdown') {
-        const esc = (c: string) => c.replace(/\|/g, '\\|');
-        io.out([`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map(r => `| ${r.map(esc).join(' | ')} |`)].join('\n') + '\n');
-      } else {
-        io.out(table([header, ...rows]));
-      }
+      code = printRoutes(loaded.read, loaded.result, opts.format, io);
     });
 
   try {

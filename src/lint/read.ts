@@ -1,80 +1,479 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LineCounter, parseAllDocuments } from 'yaml';
+import * as jsyaml from 'js-yaml';
 import type { ManifestSource } from '../manifest-analyzer';
 
-/** What reading files gave: objects, one-line errors (with file and position), and notes. */
+/**
+ * A problem with one file or one document of it: that file's objects are not checked,
+ * the other files are.
+ */
+export interface FileError {
+  /** The file, as named on the command line or found in a folder; `<stdin>` for `-`. */
+  readonly file: string;
+  /** The line (1-based), when the problem has one. */
+  readonly line?: number;
+  /** The column (1-based), when the problem has one. */
+  readonly column?: number;
+  /** What is wrong, and the fix. */
+  readonly message: string;
+}
+
+/** How to read. */
+export interface ReadOptions {
+  /** Called with progress messages while many files are read. */
+  readonly progress?: (message: string) => void;
+  /** The text of standard input, read when a path is `-`. */
+  readonly stdin?: () => string;
+}
+
+/** What reading files gave. */
 export interface ReadResult {
+  /** The objects, in file order, `List` items flattened. */
   readonly sources: ManifestSource[];
+  /** Problems of single files (invalid YAML, not a Kubernetes object, broken link, alias bomb). */
+  readonly fileErrors: FileError[];
+  /**
+   * Problems with the command itself: a path that does not exist, or no Kubernetes object
+   * in any input. When there are any, nothing should be checked.
+   */
+  readonly usageErrors: string[];
+  /** Things skipped on purpose (a FIFO in a folder, a folder without YAML files). */
+  readonly notes: string[];
+  /** Every usage and file error as one line, `file:line: message`. */
   readonly errors: string[];
+  /** The files read, in order (how findings are sorted). */
+  readonly filesRead: string[];
+  /** How many files were read. */
   readonly files: number;
 }
+
+/** The name `-` (standard input) is shown as. */
+export const STDIN_NAME = '<stdin>';
 
 /** Files a folder is searched for; a file named on the command line is read whatever its extension (JSON is YAML). */
 const EXTENSIONS = ['.yaml', '.yml'];
 
-function listFiles(p: string, errors: string[]): string[] {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(p);
-  } catch {
-    errors.push(`${p}: no such file or directory`);
-    return [];
+/**
+ * YAML 1.2's core schema (what `kubectl` reads: no timestamps, so `2024-01-01` stays a
+ * string) plus `<<` merge keys and `!!binary`, which Kubernetes' YAML decoder also accepts.
+ */
+const { merge, binary } = (jsyaml as unknown as { types: Record<string, jsyaml.Type> }).types;
+const SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: [merge], explicit: [binary] });
+
+/**
+ * Nesting deeper than this is refused (js-yaml's default is 100, which deep CRD schemas can
+ * reach); it bounds the recursion of the parser and of the checks.
+ */
+const MAX_DEPTH = 1000;
+
+/** One input: a file found or named, or standard input. */
+interface Input {
+  readonly name: string;
+  readonly read: () => string;
+}
+
+function isYamlName(name: string): boolean {
+  return EXTENSIONS.includes(path.extname(name).toLowerCase());
+}
+
+function errno(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  return err.code === 'EACCES' ? 'permission denied' : err.code ?? err.message;
+}
+
+/** Lists the inputs: files named, YAML files in folders (symbolic links followed, each folder once), stdin. */
+class InputList {
+  public readonly inputs: Input[] = [];
+  public readonly fileErrors: FileError[] = [];
+  public readonly usageErrors: string[] = [];
+  public readonly notes: string[] = [];
+  /** Folders without YAML files (a note only when other inputs hold objects). */
+  public readonly emptyFolders: string[] = [];
+  private readonly seenFiles = new Set<string>();
+  private readonly seenDirs = new Set<string>();
+
+  constructor(private readonly stdin?: () => string) {}
+
+  public add(p: string): void {
+    if (p === '-') {
+      const stdin = this.stdin;
+      if (!stdin) {
+        this.usageErrors.push('-: standard input is not available here');
+      } else if (!this.seenFiles.has(STDIN_NAME)) {
+        this.seenFiles.add(STDIN_NAME);
+        this.inputs.push({ name: STDIN_NAME, read: stdin });
+      }
+      return;
+    }
+    try {
+      fs.lstatSync(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      this.usageErrors.push(`${p}: ${code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or directory' : `cannot read: ${errno(e)}`}`);
+      return;
+    }
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch (e) {
+      this.brokenLink(p, e);
+      return;
+    }
+    if (stat.isDirectory()) {
+      const before = this.inputs.length;
+      const errorsBefore = this.fileErrors.length;
+      this.walk(p);
+      if (this.inputs.length === before && this.fileErrors.length === errorsBefore) {
+        this.emptyFolders.push(p);
+      }
+      return;
+    }
+    // Named on the command line: read whatever it is. A FIFO or /dev/fd/N is how shells
+    // pass `<(helm template ...)`.
+    this.addFile(p, stat.isFile());
   }
-  if (stat.isFile()) return [p];
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+
+  private addFile(file: string, regular: boolean): void {
+    let key = file;
+    if (regular) {
+      try {
+        key = fs.realpathSync(file);
+      } catch {
+        // read it under its own name; the read reports the problem
+      }
+    }
+    // The same file twice (named twice, or reached through a link) would clash with itself.
+    if (this.seenFiles.has(key)) return;
+    this.seenFiles.add(key);
+    this.inputs.push({ name: file, read: () => fs.readFileSync(file, 'utf8') });
+  }
+
+  private brokenLink(p: string, e: unknown): void {
+    let target = '';
+    try {
+      target = ` to ${fs.readlinkSync(p)}`;
+    } catch {
+      // not a link
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    this.fileErrors.push({
+      file: p,
+      message: code === 'ENOENT' ? `broken symbolic link${target}: its target does not exist; fix or remove the link`
+        : code === 'ELOOP' ? `symbolic link${target} loops; fix or remove the link`
+          : `cannot read: ${errno(e)}`,
+    });
+  }
+
+  private walk(dir: string): void {
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch (e) {
+      this.fileErrors.push({ file: dir, message: `cannot read this folder: ${errno(e)}` });
+      return;
+    }
+    // A link back up (or to a folder already read) would read the same files again, forever.
+    if (this.seenDirs.has(real)) return;
+    this.seenDirs.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      this.fileErrors.push({ file: dir, message: `cannot read this folder: ${errno(e)}` });
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(full);
-      } else if (EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
-        found.push(full);
+      let kind: fs.Dirent | fs.Stats = entry;
+      if (entry.isSymbolicLink()) {
+        try {
+          kind = fs.statSync(full);
+        } catch (e) {
+          // A broken link named like YAML was meant to be read; anything else is not ours.
+          if (isYamlName(entry.name)) this.brokenLink(full, e);
+          continue;
+        }
+      }
+      if (kind.isDirectory()) {
+        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) this.walk(full);
+      } else if (isYamlName(entry.name)) {
+        if (kind.isFile()) this.addFile(full, true);
+        else this.notes.push(`${full}: skipped: not a regular file (a FIFO, socket or device); name it on the command line to read it`);
+      }
+    }
+  }
+}
+
+/** go-yaml's limit on alias expansion, which Kubernetes' YAML decoding applies (CVE-2019-11253). */
+function allowedAliasRatio(nodes: number): number {
+  if (nodes <= 400_000) return 0.99;
+  if (nodes >= 4_000_000) return 0.10;
+  return 0.99 - 0.89 * (nodes - 400_000) / 3_600_000;
+}
+
+/** A document refused before it is checked. */
+class RefusedDocument extends Error {}
+
+/**
+ * Refuses a document whose aliases expand it more than Kubernetes' own YAML decoder allows
+ * (go-yaml, used by kubectl and the API server, fails with "document contains excessive
+ * aliasing"): more than 100 nodes through aliases, more than 1,000 nodes in all, and more
+ * than 99% of them through aliases (the share falls to 10% from 400,000 to 4,000,000 nodes).
+ * A file using one anchor 100 times passes; a "billion laughs" fails at once. js-yaml shares
+ * one object per anchor, so the document is never expanded here: it is counted, in time
+ * linear in the text. Counts are taken as go-yaml takes them (every key and value is a node)
+ * except that aliases of scalars count as plain nodes, so this never refuses more than go-yaml.
+ */
+export function checkAliases(doc: unknown): void {
+  const sizes = new Map<object, number>();
+  const expanding = new Set<object>();
+  const expandedSize = (v: unknown): number => {
+    if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) return 1;
+    const known = sizes.get(v);
+    if (known !== undefined) return known;
+    if (expanding.has(v)) {
+      throw new RefusedDocument('an anchor contains an alias of itself, so the document is infinite; Kubernetes refuses it too (anchor value contains itself); remove the alias from inside its anchor');
+    }
+    expanding.add(v);
+    let n = 1;
+    if (Array.isArray(v)) {
+      for (const x of v) n += expandedSize(x);
+    } else {
+      for (const k of Object.keys(v)) n += 1 + expandedSize((v as any)[k]);
+    }
+    expanding.delete(v);
+    sizes.set(v, n);
+    return n;
+  };
+
+  let nodes = 1; // the document
+  let aliased = 0;
+  const check = () => {
+    if (aliased > 100 && nodes > 1000 && aliased / nodes > allowedAliasRatio(nodes)) {
+      throw new RefusedDocument(`excessive aliasing: aliases expand this document to at least ${nodes} nodes, ${aliased} of them copies `
+        + `(Kubernetes' YAML decoder refuses more than ${Math.round(allowedAliasRatio(nodes) * 100)}% copies at this size: CVE-2019-11253); write the repeated values out`);
+    }
+  };
+  const seen = new Set<object>();
+  const visit = (v: unknown): void => {
+    if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) {
+      nodes++;
+      return;
+    }
+    if (seen.has(v)) {
+      // a second occurrence of the same object: an alias (1 node) and its expansion
+      const size = expandedSize(v);
+      nodes += 1 + size;
+      aliased += size;
+      check();
+      return;
+    }
+    seen.add(v);
+    nodes++;
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x);
+    } else {
+      for (const k of Object.keys(v)) {
+        nodes++;
+        visit((v as any)[k]);
       }
     }
   };
-  walk(p);
-  if (found.length === 0) errors.push(`${p}: no YAML files found in this folder`);
-  return found;
+  visit(doc);
+  check();
+}
+
+const LOAD_OPTIONS = { schema: SCHEMA, maxDepth: MAX_DEPTH } as jsyaml.LoadOptions;
+
+/**
+ * Where each document starts, from js-yaml's parse events: the line of its content, and the
+ * offset of that line (to parse a `List` document again, alone, for its items' lines). Kept
+ * to a depth counter: this runs for every node of every file.
+ */
+class DocumentStarts {
+  public readonly lines: number[] = [];
+  public readonly offsets: number[] = [];
+  private depth = 0;
+
+  public readonly listener = (event: jsyaml.EventType, state: jsyaml.State): void => {
+    if (event === 'close') {
+      this.depth--;
+    } else if (this.depth++ === 0) {
+      this.lines.push(state.line + 1);
+      this.offsets.push(state.lineStart);
+    }
+  };
 }
 
 /**
- * Reads multi-document YAML (or JSON) files and folders of them. `List` objects are
- * flattened. Empty documents are skipped. Problems become one-line errors.
+ * The line of each entry of each sequence under an `items` key (a `List`'s, or a List's in
+ * it), keyed by the parsed array: a key node that closes as `items` is followed by its value.
  */
-export function readManifests(paths: string[], progress: (message: string) => void = () => undefined): ReadResult {
-  const errors: string[] = [];
-  const files = paths.flatMap(p => listFiles(p, errors));
-  const sources: ManifestSource[] = [];
-  if (files.length > 300) progress(`reading ${files.length} files...`);
-  files.forEach((file, i) => {
-    if (files.length > 300 && i > 0 && i % 500 === 0) progress(`read ${i} of ${files.length} files`);
-    const lines = new LineCounter();
-    const docs = parseAllDocuments(fs.readFileSync(file, 'utf8'), { lineCounter: lines });
-    for (const doc of Array.isArray(docs) ? docs : [docs]) {
-      const start = doc.contents?.range?.[0] ?? 0;
-      const line = lines.linePos(start).line;
-      if (doc.errors.length > 0) {
-        const e = doc.errors[0];
-        const pos = e.linePos?.[0];
-        errors.push(`${file}:${pos ? `${pos.line}:${pos.col}` : line}: not valid YAML: ${e.message.split('\n')[0]}`);
-        continue;
-      }
-      const obj = doc.toJS();
-      if (obj === null || obj === undefined) continue;
-      if (typeof obj !== 'object' || Array.isArray(obj) || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') {
-        errors.push(`${file}:${line}: this document is not a Kubernetes object: it has no apiVersion or kind`);
-        continue;
-      }
-      if (/List$/.test(obj.kind) && Array.isArray(obj.items)) {
-        obj.items.forEach((item: any, j: number) => {
-          if (item && typeof item === 'object' && item.kind) sources.push({ manifest: item, file, line });
-          else errors.push(`${file}:${line}: items[${j}] of the ${obj.kind} has no kind`);
-        });
-        continue;
-      }
-      sources.push({ manifest: obj, file, line });
+class ItemLines {
+  public readonly lines = new Map<unknown, number[]>();
+  private depth = 0;
+  private afterItemsKey = false;
+  private readonly frames: Array<{ depth: number; lines: number[] }> = [];
+
+  constructor(private readonly firstLine: number) {}
+
+  public readonly listener = (event: jsyaml.EventType, state: jsyaml.State): void => {
+    const top = this.frames[this.frames.length - 1];
+    if (event === 'open') {
+      this.depth++;
+      if (top !== undefined && top.depth === this.depth - 1) top.lines.push(this.firstLine + state.line);
+      if (this.afterItemsKey) this.frames.push({ depth: this.depth, lines: [] });
+      this.afterItemsKey = false;
+      return;
     }
+    if (top !== undefined && top.depth === this.depth) {
+      if (Array.isArray(state.result)) this.lines.set(state.result, top.lines);
+      this.frames.pop();
+    }
+    this.afterItemsKey = state.result === 'items';
+    this.depth--;
+  };
+}
+
+/**
+ * Parses one `List` document again, alone, to learn the lines of its items (Lists are rare,
+ * so the main parse does not track them). Returns the document of that parse, whose arrays
+ * the lines are keyed by, or undefined if the slice does not parse as the same List.
+ */
+function parseListAgain(text: string, start: number, end: number, line: number): { doc: any; itemLines: Map<unknown, number[]> } | undefined {
+  const items = new ItemLines(line);
+  try {
+    const [doc] = jsyaml.loadAll(text.slice(start, end), null, { ...LOAD_OPTIONS, listener: items.listener } as jsyaml.LoadOptions) as any[];
+    return doc !== null && typeof doc === 'object' && isList(doc) ? { doc, itemLines: items.lines } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isList(obj: any): boolean {
+  return typeof obj.kind === 'string' && /List$/.test(obj.kind) && Array.isArray(obj.items);
+}
+
+function notAnObject(v: unknown): string {
+  const what = Array.isArray(v) ? 'it is a sequence' : typeof v !== 'object' ? `it is a ${typeof v}` : 'it has no apiVersion or kind';
+  return `this document is not a Kubernetes object: ${what}; give it apiVersion and kind, or remove it`;
+}
+
+/** A YAML syntax error: where, and why. */
+function syntaxError(name: string, text: string, e: jsyaml.YAMLException): FileError {
+  const mark = e.mark;
+  const message = `not valid YAML: ${e.reason}; no object of this file was checked`;
+  if (!mark) return { file: name, message };
+  // js-yaml places "unexpected end of the stream" after the final newline: name the last line
+  if (mark.position >= text.length && mark.line > 0 && mark.column === 0) return { file: name, line: mark.line, message };
+  return { file: name, line: mark.line + 1, column: mark.column + 1, message };
+}
+
+/** Parses one file's text: its objects, or the problems that stop them being checked. */
+function parseFile(name: string, text: string, sources: ManifestSource[], fileErrors: FileError[]): void {
+  const starts = new DocumentStarts();
+  let docs: unknown[];
+  try {
+    docs = jsyaml.loadAll(text, null, { ...LOAD_OPTIONS, listener: starts.listener } as jsyaml.LoadOptions);
+  } catch (e) {
+    if (!(e instanceof jsyaml.YAMLException)) throw e;
+    fileErrors.push(syntaxError(name, text, e));
+    return;
+  }
+  // An alias needs an anchor (`&`) and a `*`: without both, no document of the file can hold one.
+  const mayAlias = text.includes('&') && text.includes('*');
+  const found: ManifestSource[] = [];
+  const errors: FileError[] = [];
+  const add = (obj: any, line: number, where: string, itemLines: Map<unknown, number[]>): void => {
+    if (!isList(obj)) {
+      found.push({ manifest: obj, file: name, line });
+      return;
+    }
+    const items: unknown[] = obj.items;
+    const lines = itemLines.get(items);
+    items.forEach((item: any, j) => {
+      const itemLine = lines && lines.length === items.length ? lines[j] : line;
+      const at = `${where}items[${j}]`;
+      if (item !== null && typeof item === 'object' && !Array.isArray(item) && typeof item.kind === 'string') {
+        add(item, itemLine, `${at}.`, itemLines);
+      } else {
+        errors.push({ file: name, line: itemLine, message: `${at} of the ${obj.kind} is not a Kubernetes object: it has no kind` });
+      }
+    });
+  };
+  docs.forEach((doc: any, i) => {
+    const line = starts.lines[i];
+    if (doc === null || doc === undefined) return;
+    if (typeof doc !== 'object' || Array.isArray(doc) || typeof doc.apiVersion !== 'string' || typeof doc.kind !== 'string') {
+      errors.push({ file: name, line, message: notAnObject(doc) });
+      return;
+    }
+    if (mayAlias) {
+      try {
+        checkAliases(doc);
+      } catch (e) {
+        if (!(e instanceof RefusedDocument)) throw e;
+        errors.push({ file: name, line, message: e.message });
+        return;
+      }
+    }
+    const again = isList(doc) ? parseListAgain(text, starts.offsets[i], starts.offsets[i + 1] ?? text.length, line) : undefined;
+    // without the lines of its items (the slice did not parse alone), each item gets the List's line
+    add(again?.doc ?? doc, line, '', again?.itemLines ?? new Map());
   });
-  return { sources, errors, files: files.length };
+  for (const s of found) sources.push(s);
+  for (const e of errors) fileErrors.push(e);
+}
+
+/** `file:line:column: message`. */
+export function formatFileError(e: FileError): string {
+  return `${e.file}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}: ${e.message}`;
+}
+
+/**
+ * Reads multi-document YAML (or JSON) files, folders of them, and `-` (standard input), one
+ * file at a time (each file's text is dropped once parsed). `List` objects, and Lists in
+ * them, are flattened. Empty documents are skipped. A file that cannot be read, is not
+ * valid YAML, or holds something that is not a Kubernetes object becomes a file error,
+ * and the other files are still read. A path that does not exist, or no Kubernetes object
+ * at all, is a usage error.
+ */
+export function readManifests(paths: string[], options: ReadOptions = {}): ReadResult {
+  const progress = options.progress ?? (() => undefined);
+  const list = new InputList(options.stdin);
+  for (const p of paths) list.add(p);
+  const { inputs, fileErrors, usageErrors } = list;
+  const notes = [...list.notes];
+  const sources: ManifestSource[] = [];
+  if (usageErrors.length === 0) {
+    if (inputs.length > 300) progress(`reading ${inputs.length} files...`);
+    inputs.forEach((input, i) => {
+      if (inputs.length > 300 && i > 0 && i % 500 === 0) progress(`read ${i} of ${inputs.length} files`);
+      let text: string;
+      try {
+        text = input.read();
+      } catch (e) {
+        fileErrors.push({ file: input.name, message: `cannot read: ${errno(e)}` });
+        return;
+      }
+      parseFile(input.name, text, sources, fileErrors);
+    });
+    if (sources.length > 0 || fileErrors.length > 0) {
+      for (const dir of list.emptyFolders) notes.push(`${dir}: no .yaml or .yml files in this folder`);
+    } else {
+      const where = paths.map(p => (p === '-' ? 'standard input' : p)).join(', ');
+      usageErrors.push(inputs.length === 0
+        ? `no Kubernetes objects found in ${where}: no .yaml or .yml files there`
+        : `no Kubernetes objects found in ${where}: the ${inputs.length === 1 ? 'input is' : `${inputs.length} files are`} empty or only comments; check the path, or that the chart rendered`);
+    }
+  }
+  return {
+    sources,
+    fileErrors,
+    usageErrors,
+    notes,
+    errors: [...usageErrors, ...fileErrors.map(formatFileError)],
+    filesRead: inputs.map(x => x.name),
+    files: inputs.length,
+  };
 }
