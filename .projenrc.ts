@@ -39,6 +39,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'kubernetes-models@~4.5.1',
     '@kubernetes-models/gateway-api@~0.5.1',
     'fast-check@^3.23.2',
+    // the SARIF 2.1.0 JSON schema (Microsoft's sarif-js-sdk), to validate `check --format sarif` in tests
+    '@microsoft/jest-sarif@1.0.0-beta.0',
     'cdk8s-cli@~2.207.56',
   ],
 

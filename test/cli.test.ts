@@ -2,23 +2,11 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing, Yaml } from 'cdk8s';
-import { synthApp } from './util';
+import { cli, cliWith, synthApp } from './util';
 import { addExampleCharts } from '../examples/charts';
-import { run } from '../src/cli/main';
 
 const ROOT = path.resolve(__dirname, '..');
 const FIX = path.join(__dirname, 'fixtures', 'manifests');
-
-function cliWith(stdin: (() => string) | undefined, argv: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = run(argv, { out: s => { out += s; }, err: s => { err += s; }, stdin });
-  return { code, out, err };
-}
-
-function cli(...argv: string[]): { code: number; out: string; err: string } {
-  return cliWith(undefined, argv);
-}
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(ROOT, '.cdk8s-expose-cli-'));
@@ -37,7 +25,7 @@ describe('cdk8s-expose check', () => {
       expect.stringMatching(/helm-rendered\.yaml:\d+: warning: Service shop\/shop-admin: spec\.selector: selector app\.kubernetes\.io\/name=shop-admin matches no pods/),
       expect.stringMatching(/helm-rendered\.yaml:\d+: error: Ingress shop\/shop: spec\.rules\[0\]\.http\.paths\[0\]\.backend\.service\.port: 8080 is not a port of Service "shop"/),
     ]));
-    expect(lines[lines.length - 1]).toBe('4 errors, 1 warnings in 5 objects');
+    expect(lines[lines.length - 1]).toBe('4 errors, 1 warning in 5 objects');
     expect(r.err).toMatch(/^note: skipped ConfigMap shop-config \(.*helm-rendered\.yaml\)/m);
   });
 
@@ -79,7 +67,7 @@ describe('cdk8s-expose check', () => {
     test.each<[string, string[], RegExp]>([
       ['a path that does not exist', [path.join(FIX, 'nope.yaml')], /^error: .*nope\.yaml: no such file or directory$/],
       ['a bad --format', ['--format', 'xml', path.join(FIX, 'valid.yaml')], /error: option '--format <format>' argument 'xml' is invalid/],
-      ['a bad --node-port-range', ['--node-port-range', '32767-30000', path.join(FIX, 'valid.yaml')], /^error: --node-port-range 32767-30000: use MIN-MAX/],
+      ['a bad --node-port-range', ['--node-port-range', '32767-30000', path.join(FIX, 'valid.yaml')], /^error: nodePortRange: 32767-30000 is not a port range/],
     ])('fails when given %s', (_, args, re) => {
       const r = cli('check', ...args);
       expect(r.code).toBe(2);
@@ -130,8 +118,8 @@ describe('cdk8s-expose check', () => {
     test('fails when a file is not YAML or a document is not a Kubernetes object (they stopped the whole run)', () => {
       const r = cli('check', notYaml, valid, noKind);
       expect(r.out.split('\n')).toEqual([
-        `${notYaml}:5: error: not valid YAML: unexpected end of the stream within a flow collection; no object of this file was checked`,
-        `${noKind}:1: error: this document is not a Kubernetes object: it has no apiVersion or kind; give it apiVersion and kind, or remove it`,
+        `${notYaml}:5: error: not valid YAML: unexpected end of the stream within a flow collection; no object of this file was checked (rule object-readable)`,
+        `${noKind}:1: error: this document is not a Kubernetes object: it has no apiVersion or kind; give it apiVersion and kind, or remove it (rule object-readable)`,
         '2 errors, 0 warnings in 2 objects',
         '',
       ]);
@@ -144,11 +132,12 @@ describe('cdk8s-expose check', () => {
       expect(r.code).toBe(1);
       expect(JSON.parse(r.out)).toEqual({
         findings: [],
+        suppressed: [],
         errors: 1,
         warnings: 0,
         objects: 2,
         skipped: [],
-        fileErrors: [{ file: notYaml, line: 5, message: 'not valid YAML: unexpected end of the stream within a flow collection; no object of this file was checked' }],
+        fileErrors: [{ rule: 'object-readable', file: notYaml, line: 5, message: 'not valid YAML: unexpected end of the stream within a flow collection; no object of this file was checked' }],
       });
     });
 
@@ -158,8 +147,8 @@ describe('cdk8s-expose check', () => {
         fs.copyFileSync(valid, path.join(dir, 'a.yaml'));
         fs.symlinkSync(path.join(dir, 'gone.yaml'), path.join(dir, 'b.yaml'));
         const r = cli('check', dir);
-        expect(r.out).toBe(`${path.join(dir, 'b.yaml')}: error: broken symbolic link to ${path.join(dir, 'gone.yaml')}: its target does not exist; fix or remove the link\n`
-          + '1 errors, 0 warnings in 2 objects\n');
+        expect(r.out).toBe(`${path.join(dir, 'b.yaml')}: error: broken symbolic link to ${path.join(dir, 'gone.yaml')}: its target does not exist; fix or remove the link (rule object-readable)\n`
+          + '1 error, 0 warnings in 2 objects\n');
         expect(r.code).toBe(1);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
@@ -170,7 +159,7 @@ describe('cdk8s-expose check', () => {
       const r = cli('routes', notYaml, valid);
       expect(r.out.split('\n')[0]).toMatch(/^SERVICE\s+TYPE/);
       expect(r.out).toMatch(/^default\/web\s+ClusterIP\s+cluster-dns/m);
-      expect(r.err).toBe(`${notYaml}:5: error: not valid YAML: unexpected end of the stream within a flow collection; no object of this file was checked\n`);
+      expect(r.err).toBe(`${notYaml}:5: error: not valid YAML: unexpected end of the stream within a flow collection; no object of this file was checked (rule object-readable)\n`);
       expect(r.code).toBe(1);
     });
   });
@@ -198,7 +187,7 @@ describe('cdk8s-expose check', () => {
     if (!fs.existsSync(main)) throw new Error('lib/ is missing: run `npx projen compile` (the build does) before this test');
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'cdk8s-expose'), 'check', path.join(FIX, 'helm-rendered.yaml')], { encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/4 errors, 1 warnings in 5 objects/);
+    expect(r.stdout).toMatch(/4 errors, 1 warning in 5 objects/);
   });
 });
 
@@ -241,7 +230,7 @@ describe('cdk8s-expose inputs and output (issue 13)', () => {
     const text = fs.readFileSync(path.join(FIX, 'helm-rendered.yaml'), 'utf8');
     const r = cliWith(() => text, ['check', '-']);
     expect(r.code).toBe(1);
-    expect(r.out.split('\n').map(l => l.split(': ')[0])).toEqual(['<stdin>:3', '<stdin>:32', '<stdin>:48', '<stdin>:48', '<stdin>:63', '4 errors, 1 warnings in 5 objects', '']);
+    expect(r.out.split('\n').map(l => l.split(': ')[0])).toEqual(['<stdin>:3', '<stdin>:32', '<stdin>:48', '<stdin>:48', '<stdin>:63', '4 errors, 1 warning in 5 objects', '']);
   });
 
   test('the bin reads standard input for -', () => {
@@ -285,7 +274,7 @@ describe('cdk8s-expose inputs and output (issue 13)', () => {
     const r = bin(['check', dir]);
     expect(r).toEqual({
       code: 0,
-      out: '0 errors, 0 warnings in 1 objects\n',
+      out: '0 errors, 0 warnings in 1 object\n',
       err: `note: ${path.join(dir, 'b.yaml')}: skipped: not a regular file (a FIFO, socket or device); name it on the command line to read it\n`,
     });
   });
@@ -296,7 +285,7 @@ describe('cdk8s-expose inputs and output (issue 13)', () => {
       fs.writeFileSync(path.join(real, 'svc.yaml'), service('a'));
       fs.symlinkSync(real, path.join(dir, 'linked'));
       fs.symlinkSync(dir, path.join(real, 'back'));
-      expect(cli('check', dir)).toEqual({ code: 0, out: '0 errors, 0 warnings in 1 objects\n', err: '' });
+      expect(cli('check', dir)).toEqual({ code: 0, out: '0 errors, 0 warnings in 1 object\n', err: '' });
     } finally {
       fs.rmSync(real, { recursive: true, force: true });
     }
@@ -321,7 +310,7 @@ describe('cdk8s-expose inputs and output (issue 13)', () => {
     expect(r.err).toBe('');
     expect(r.out.split('\n').map(l => l.split(': ').slice(0, 4).join(': '))).toEqual([
       `${file}:7: error: Service default/inner: spec.ports[0].port`,
-      '1 errors, 0 warnings in 1 objects',
+      '1 error, 0 warnings in 1 object',
       '',
     ]);
   });
@@ -346,8 +335,8 @@ describe('cdk8s-expose inputs and output (issue 13)', () => {
     const bomb = path.join(FIX, 'alias-bomb.yaml');
     const r = cli('check', bomb, path.join(FIX, 'anchors.yaml'));
     expect(r.out).toBe(`${bomb}:2: error: excessive aliasing: aliases expand this document to at least 5882 nodes, 5829 of them copies `
-      + '(Kubernetes\' YAML decoder refuses more than 99% copies at this size: CVE-2019-11253); write the repeated values out\n'
-      + '1 errors, 0 warnings in 101 objects\n');
+      + '(Kubernetes\' YAML decoder refuses more than 99% copies at this size: CVE-2019-11253); write the repeated values out (rule object-readable)\n'
+      + '1 error, 0 warnings in 101 objects\n');
     expect(r.code).toBe(1);
   });
 

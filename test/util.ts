@@ -1,6 +1,7 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
+import { run } from '../src/cli/main';
 
 /*
  * The one place tests synthesize: every manifest any test synthesizes passes the
@@ -129,4 +130,24 @@ export function foundInApp(app: App): string[] {
     return parseFindings((e as Error).message).map(f => `${f.path} ${f.rule} ${f.field}`);
   }
   throw new Error('expected synthesis to fail, but it passed');
+}
+
+/** What a run of the CLI (in process) printed, and its exit code. */
+export interface CliRun {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/** Runs the CLI in process, with standard input when given. */
+export function cliWith(stdin: (() => string) | undefined, argv: string[]): CliRun {
+  let out = '';
+  let err = '';
+  const code = run(argv, { out: s => { out += s; }, err: s => { err += s; }, stdin });
+  return { code, out, err };
+}
+
+/** Runs the CLI in process. */
+export function cli(...argv: string[]): CliRun {
+  return cliWith(undefined, argv);
 }

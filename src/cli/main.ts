@@ -1,8 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
+import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './config';
+import { github, ruleRows, sarif } from './formats';
 import { FileError, ReadResult, readManifests } from '../lint/read';
-import { AnalysisResult, AnalyzeOptions, KNOWN_KINDS, ManifestFinding, analyzeManifests } from '../manifest-analyzer';
+import { AnalysisResult, AnalyzeOptions, KNOWN_KINDS, ManifestFinding, analyzeManifests, rulesDocument } from '../manifest-analyzer';
+import { Rules } from '../rules/catalog';
+import { OBJECT_READABLE } from '../rules/config';
 import { Severity } from '../rules/violation';
 
 /** Where the CLI reads and writes. */
@@ -35,14 +39,6 @@ const PATHS_HELP = 'YAML or JSON files, folders of them (.yaml and .yml files; l
 
 function packageVersion(): string {
   return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
-}
-
-function parseRange(value: string): { min: number; max: number } {
-  const m = /^(\d+)-(\d+)$/.exec(value);
-  if (!m || Number(m[1]) > Number(m[2]) || Number(m[2]) > 65535 || Number(m[1]) < 1) {
-    throw new CommanderError(EXIT_USAGE, 'range', `--node-port-range ${value}: use MIN-MAX, e.g. 30000-32767`);
-  }
-  return { min: Number(m[1]), max: Number(m[2]) };
 }
 
 // C0 and C1 controls, line and paragraph separators, and bidirectional overrides: what can
@@ -130,11 +126,15 @@ function load(paths: string[], io: CliIO, options: AnalyzeOptions): Loaded | und
 }
 
 function fileErrorLine(e: FileError): string {
-  return `${location(e)}: error: ${e.message}`;
+  return `${location(e)}: error: ${e.message} (rule ${OBJECT_READABLE.id})`;
 }
 
 function findingLine(f: ManifestFinding): string {
-  return `${location(f)}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message}`;
+  return `${location(f)}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message}${f.fix ? `; ${f.fix}` : ''} (rule ${f.rule})`;
+}
+
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
 }
 
 function fileOrder(read: ReadResult): Map<string, number> {
@@ -149,7 +149,15 @@ export function printCheck(read: ReadResult, result: AnalysisResult, format: str
   const warnings = findings.length - errorFindings;
   const errors = errorFindings + read.fileErrors.length; // a file that could not be checked is an error
   if (format === 'json') {
-    io.out(json({ findings, errors, warnings, objects: result.objectCount, skipped: result.skipped, fileErrors: read.fileErrors }));
+    const suppressed = byPlace(result.suppressed, order);
+    const fileErrors = read.fileErrors.map(e => ({ rule: OBJECT_READABLE.id, ...e }));
+    io.out(json({ findings, suppressed, errors, warnings, objects: result.objectCount, skipped: result.skipped, fileErrors }));
+  } else if (format === 'sarif') {
+    io.out(json(sarif(findings, byPlace(result.suppressed, order), read.fileErrors, packageVersion())));
+  } else if (format === 'github') {
+    const out = new Output(io.out);
+    for (const l of github(findings, byPlace(read.fileErrors, order))) out.line(printable(l));
+    out.flush();
   } else {
     const out = new Output(io.out);
     const lines = byPlace<{ file?: string; line?: number; text: string }>([
@@ -157,7 +165,7 @@ export function printCheck(read: ReadResult, result: AnalysisResult, format: str
       ...findings.map(f => ({ file: f.file, line: f.line, text: findingLine(f) })),
     ], order);
     for (const l of lines) out.line(printable(l.text));
-    out.line(`${errors} errors, ${warnings} warnings in ${result.objectCount} objects`);
+    out.line(`${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(result.objectCount, 'object')}`);
     out.flush();
   }
   return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -205,20 +213,44 @@ export function run(argv: string[], io: CliIO): number {
   program.command('check')
     .description('print every finding, sorted by file and line; exit 1 when there is an error')
     .argument('<paths...>', PATHS_HELP)
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--node-port-range <range>', 'the clusters\' nodePort range', '30000-32767')
-    .addOption(new Option('--dangling-selectors <severity>', 'how a selector matching no workload is reported').choices(['warning', 'error']).default('warning'))
+    .addOption(new Option('--format <format>', 'output format: text, json, sarif (code scanning) or github (pull request annotations)')
+      .choices(['text', 'json', 'sarif', 'github']).default('text'))
+    .option('--rule <id=severity>', 'set a rule\'s severity: error, warning or off (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--config <file>', `settings file (default: ${DEFAULT_CONFIG_FILE} in the working directory, if present)`)
+    .option('--kubernetes-version <version>', 'the clusters\' Kubernetes version, e.g. 1.30 (default: every version from 1.27 to the newest)')
+    .option('--node-port-range <range>', 'the clusters\' nodePort range (default: 30000-32767)')
+    .addOption(new Option('--dangling-selectors <severity>', 'alias of --rule service-selector-dangling=<severity>').choices(['warning', 'error']))
+    .option('--warnings-as-errors', 'every warning counts as an error')
     .addHelpText('after', EXIT_CODES)
-    .action((paths: string[], opts: { format: string; nodePortRange: string; danglingSelectors: string }) => {
-      const loaded = load(paths, io, {
-        nodePortRange: parseRange(opts.nodePortRange),
-        danglingSelectors: opts.danglingSelectors === 'error' ? Severity.ERROR : Severity.WARNING,
-      });
+    .action((paths: string[], opts: CheckFlags & { format: string }) => {
+      const options = checkOptions(opts);
+      if (Array.isArray(options)) {
+        for (const p of options) io.err(`error: ${p}\n`);
+        code = EXIT_USAGE;
+        return;
+      }
+      const loaded = load(paths, io, options);
       if (!loaded) {
         code = EXIT_USAGE;
         return;
       }
       code = printCheck(loaded.read, loaded.result, opts.format, io);
+    });
+
+  program.command('rules')
+    .description('print the rule catalog: every check, its default severity and what it prevents')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
+    .action((opts: { format: string }) => {
+      if (opts.format === 'json') {
+        io.out(json(Rules.all()));
+      } else if (opts.format === 'markdown') {
+        io.out(rulesDocument() + '\n');
+      } else {
+        const out = new Output(io.out);
+        const rows = ruleRows();
+        table(['RULE', 'SEVERITY', 'SCOPE', 'KINDS', 'CHECKS'], each => rows.forEach(each), out);
+        out.flush();
+      }
     });
 
   program.command('routes')
@@ -240,7 +272,6 @@ export function run(argv: string[], io: CliIO): number {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return EXIT_OK;
-      if (e.code === 'range') io.err(`error: ${e.message}\n`);
       return EXIT_USAGE;
     }
     io.err(`error: ${(e as Error).message}\n`);

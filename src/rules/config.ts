@@ -44,6 +44,15 @@ const EXEMPTION_UNKNOWN = metaRule({
   summary: 'an exemption annotation names a rule of the catalog',
   prevents: 'a misspelled rule id that silences nothing while its author believes it does',
 });
+/** @internal a file the CLI could not read as Kubernetes objects */
+export const OBJECT_READABLE = metaRule({
+  id: 'object-readable',
+  kinds: KINDS,
+  severity: Severity.ERROR,
+  summary: 'a file given to the CLI is valid YAML of Kubernetes objects (apiVersion and kind), without excessive aliasing',
+  prevents: 'a gate that passes because a file it was given could not be read: invalid YAML, a document without apiVersion or kind, a broken link, an alias bomb',
+});
+
 const EXEMPTION_UNUSED = metaRule({
   id: 'exemption-unused',
   kinds: KINDS,

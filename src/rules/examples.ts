@@ -168,6 +168,7 @@ export const RULE_EXAMPLES: { readonly [id: string]: RuleExample } = {
   'httproute-conflict': { objects: [gateway([HTTP_LISTENER]), route({}), route({}, { name: 'web-2' })] },
   'httproute-rule-action': { code: 'route.addRule({ path: \'/\', service: web, backends: [{ service: canary, weight: 10 }] })' },
   'httproute-backend-reference-port': { code: 'new HttpRoute(chart, \'route\', { gateway, rules: [{ service: ExposedService.fromName(chart, \'api\', \'api\', { ports: [{ port: 80 }] }), port: 8080 }] })' },
+  'object-readable': { code: 'npx cdk8s-expose check broken.yaml   # broken.yaml: "spec: [unclosed"' },
   'service-target-selector': { code: 'new ExposedService(chart, \'web\', { target: webApp, selector: { app: \'web\' } })' },
   'service-target-namespace': { code: 'new ExposedService(chart, \'web\', { target: webAppInNamespaceA, namespace: \'b\' })' },
   'ingress-backend-namespace': { code: 'new IngressRoute(chart, \'route\', { namespace: \'a\', paths: [{ path: \'/\', service: serviceInNamespaceB }] })' },

@@ -1,0 +1,110 @@
+import * as path from 'path';
+import { FileError } from '../lint/read';
+import { ManifestFinding, SuppressedFinding } from '../manifest-analyzer';
+import { Rules } from '../rules/catalog';
+import { OBJECT_READABLE } from '../rules/config';
+import { RuleInfo } from '../rules/define';
+import { Severity } from '../rules/violation';
+
+/*
+ * The pipeline formats of `check` (SARIF 2.1.0 for code scanning, GitHub workflow
+ * commands for pull request annotations) and the catalog listings of `rules`.
+ */
+
+const INFO_URI = 'https://github.com/cdk8s-expose/cdk8s-expose/blob/main/docs/rules.md';
+
+/** A file path as SARIF wants it: relative to the working directory, forward slashes. */
+function uri(file: string | undefined, cwd: string): string {
+  if (file === undefined || file === '<stdin>') return 'stdin';
+  const rel = path.isAbsolute(file) ? path.relative(cwd, file) : file;
+  return rel.split(path.sep).join('/');
+}
+
+function level(severity: Severity): 'error' | 'warning' {
+  return severity === Severity.ERROR ? 'error' : 'warning';
+}
+
+function findingText(f: ManifestFinding): string {
+  return `${f.kind} ${f.namespace}/${f.name} ${f.field}: ${f.message}${f.fix ? `; ${f.fix}` : ''}`;
+}
+
+function sarifRule(r: RuleInfo): object {
+  return {
+    id: r.id,
+    name: r.id.split('-').map(w => w[0].toUpperCase() + w.slice(1)).join(''),
+    shortDescription: { text: r.summary },
+    fullDescription: { text: `Prevents: ${r.prevents}` },
+    help: { text: `${r.summary}. Prevents: ${r.prevents}. Exempt one object with the annotation ignore-check.cdk8s-expose.io/${r.id}: <reason>.` },
+    helpUri: `${INFO_URI}#${r.id}`,
+    defaultConfiguration: { level: level(r.severity) },
+    properties: { kinds: r.kinds, scope: r.scope },
+  };
+}
+
+/** The findings as a SARIF 2.1.0 log, one run, with the catalog as the driver's rules. */
+export function sarif(findings: readonly ManifestFinding[], suppressed: readonly SuppressedFinding[], fileErrors: readonly FileError[],
+  version: string, cwd: string = process.cwd()): object {
+  const rules = Rules.all();
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const location = (file: string | undefined, line: number | undefined) => [{
+    physicalLocation: { artifactLocation: { uri: uri(file, cwd) }, ...(line ? { region: { startLine: line } } : {}) },
+  }];
+  const result = (f: ManifestFinding) => ({
+    ruleId: f.rule,
+    ruleIndex: index.get(f.rule),
+    level: level(f.severity),
+    message: { text: findingText(f) },
+    locations: location(f.file, f.line),
+    properties: { kind: f.kind, namespace: f.namespace, name: f.name, field: f.field },
+  });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'cdk8s-expose', version, informationUri: INFO_URI, rules: rules.map(sarifRule) } },
+      results: [
+        ...findings.map(result),
+        ...suppressed.map(f => ({ ...result(f), suppressions: [{ kind: 'inSource', justification: f.reason }] })),
+        ...fileErrors.map(e => ({
+          ruleId: OBJECT_READABLE.id,
+          ruleIndex: index.get(OBJECT_READABLE.id),
+          level: 'error',
+          message: { text: e.message },
+          locations: location(e.file, e.line),
+        })),
+      ],
+    }],
+  };
+}
+
+/** Escapes a workflow command's message. */
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a workflow command's property value. */
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function command(severity: 'error' | 'warning', file: string | undefined, line: number | undefined, title: string, message: string, cwd: string): string {
+  const props = [`file=${escapeProperty(uri(file, cwd))}`, ...(line ? [`line=${line}`] : []), `title=${escapeProperty(title)}`];
+  return `::${severity} ${props.join(',')}::${escapeData(message)}`;
+}
+
+/** One GitHub Actions workflow command per finding, so findings annotate the pull request diff. */
+export function github(findings: readonly ManifestFinding[], fileErrors: readonly FileError[], cwd: string = process.cwd()): string[] {
+  return [
+    ...fileErrors.map(e => command('error', e.file, e.line, OBJECT_READABLE.id, e.message, cwd)),
+    ...findings.map(f => command(level(f.severity), f.file, f.line, f.rule, findingText(f), cwd)),
+  ];
+}
+
+function severityText(r: RuleInfo): string {
+  return r.severity === r.constructSeverity ? r.severity : `${r.severity} (constructs: ${r.constructSeverity})`;
+}
+
+/** The catalog as rows: id, severity, scope, kinds, summary. */
+export function ruleRows(): string[][] {
+  return Rules.all().map(r => [r.id, severityText(r), r.scope, r.kinds.join(','), r.summary]);
+}
