@@ -22,6 +22,7 @@ test('cdk8s synth runs the plugin and fails on a wiring error, with the construc
     expect(out).toMatch(/Status\s+│ failure/);
     expect(out).toMatch(/Service default\/legacy-svc spec\.ports\[0\]\.targetPort: "htpp" names no container port of Deployment default\/legacy \[legacy\/deployment\]/);
     expect(out).toMatch(/Construct Path: legacy\/service/);
+    expect(out).toMatch(/service-target-port-name \(1 occurrences\)/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
