@@ -1,5 +1,5 @@
 import { ServiceAccess, mapAccess } from './access-map';
-import { readManifests } from './lint/read';
+import { readManifests } from './manifest-reader';
 import { Rules } from './rules/catalog';
 import { DEFAULT_RULE_CONFIG, RuleConfig, SuppressedViolation, applyRules, foldAliases, settingsProblems } from './rules/config';
 import { ObjectSet, Subject, analyzeApp, namespaceOf } from './rules/cross-object';

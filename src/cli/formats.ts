@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { FileError } from '../lint/read';
+import { FileError } from '../manifest-reader';
 import { ManifestFinding, SuppressedFinding } from '../manifest-analyzer';
 import { Rules } from '../rules/catalog';
 import { OBJECT_READABLE } from '../rules/config';

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './config';
 import { github, ruleRows, sarif } from './formats';
-import { FileError, ReadResult, readManifests } from '../lint/read';
+import { FileError, ReadResult, readManifests } from '../manifest-reader';
 import { AnalysisResult, AnalyzeOptions, KNOWN_KINDS, ManifestFinding, analyzeManifests, rulesDocument } from '../manifest-analyzer';
 import { Rules } from '../rules/catalog';
 import { OBJECT_READABLE } from '../rules/config';
