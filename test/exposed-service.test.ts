@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
-import { ExposePolicy, ExposedService, Protocol, RuleSeverity, ServiceType, SessionAffinity, TrafficPolicy, WebApp } from '../src';
-import { chart, found, one, synth, synthError } from './util';
+import { ExposePolicy, ExposePolicyProps, ExposedService, Protocol, RuleSeverity, ServiceType, SessionAffinity, TrafficPolicy, WebApp } from '../src';
+import { chart, findings, found, one, synth, synthError } from './util';
 
 describe('ExposedService', () => {
   test('defaults: a ClusterIP Service named after its id, targetPort = port', () => {
@@ -84,11 +84,34 @@ describe('ExposedService', () => {
     ]);
   });
 
-  test('fails when the derived name is not a DNS-1035 label', () => {
-    const c = chart('demo');
+  // A Service name starting with a digit is a DNS-1123 label, accepted from 1.36
+  // (RelaxedServiceNameValidation) and rejected through 1.35 (metadata.cases.ts 'validation.go
+  // ValidateServiceName: starts with a digit (KEP-5311 RelaxedServiceNameValidation)',
+  // acceptedFrom 36). The constructs use the same version range as the manifest checker: by
+  // default a warning naming 1.36, an error with kubernetesVersion 1.35. Was an error by default.
+  const digitName = (policy: ExposePolicyProps): Chart => {
+    const app = Testing.app();
+    ExposePolicy.set(app, policy);
+    const c = new Chart(app, 'demo');
     new ExposedService(c, '1st', { selector: { a: 'b' }, ports: [{ port: 80 }] });
+    return c;
+  };
+
+  test('a derived name starting with a digit is a warning naming 1.36 by default', () => {
+    expect(one(synth(digitName({ printWarnings: false })), 'Service').metadata.name).toBe('1st');
+    const c = digitName({ warningsAsErrors: true });
     expect(found(c)).toEqual(['demo/1st service-name metadata.name']);
-    expect(synthError(c)).toMatch(/\[demo\/1st\] metadata\.name: "1st" is not a valid Service name: a DNS-1035 label.*set a name that starts with a letter/);
+    expect(synthError(c)).toMatch(/\[demo\/1st\] metadata\.name: "1st" .*rejected by Kubernetes before 1\.36/);
+  });
+
+  test('fails when the derived name is not a DNS-1035 label and kubernetesVersion is 1.35', () => {
+    const c = digitName({ kubernetesVersion: '1.35' });
+    expect(findings(c)).toEqual([{ path: 'demo/1st', rule: 'service-name', field: 'metadata.name', severity: 'error' }]);
+    expect(synthError(c)).toMatch(/\[demo\/1st\] metadata\.name: "1st" .*set a name that starts with a letter/);
+  });
+
+  test('accepts a derived name starting with a digit when kubernetesVersion is 1.36', () => {
+    expect(one(synth(digitName({ kubernetesVersion: '1.36', warningsAsErrors: true })), 'Service').metadata.name).toBe('1st');
   });
 
   test('fails when a nodePort is outside the range an ExposePolicy sets', () => {

@@ -117,12 +117,15 @@ describe('IngressRoute', () => {
       annotations: { 'kubernetes.io/ingress.class': 'traefik' },
       tls: [{ secretName: 'tls', hosts: ['other.example.com'] }],
     });
-    // the TLS host that no rule serves is a warning (the API accepts it), so it does not fail synth
+    // the TLS host that no rule serves is a warning (the API accepts it), so it does not fail synth;
+    // the class conflict is reported on the annotation, as ValidateIngressCreate does
+    // (ingress.cases.ts 'TestValidateIngressCreate "class field and annotation set"'; was on
+    // spec.ingressClassName)
     expect(found(c)).toEqual([
       'demo/ing ingress-host spec.rules[0].host',
       'demo/ing ingress-paths spec.rules[0].http.paths[0].path',
       'demo/ing ingress-paths spec.rules[0].http.paths[1].path',
-      'demo/ing ingress-class spec.ingressClassName',
+      "demo/ing ingress-class metadata.annotations['kubernetes.io/ingress.class']",
     ]);
     expect(synthError(c)).toMatch(/\[demo\/ing\] spec\.rules\[0\]\.host: "Bad_Host:8080" has a port/);
   });

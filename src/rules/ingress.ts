@@ -109,6 +109,14 @@ export function hostCovers(tlsHost: string, ruleHost: string): boolean {
   return wildcardCovers(tlsHost, ruleHost);
 }
 
+/**
+ * Whether a rule host means any host: left out, or empty. validateIngressRules checks a host only
+ * when it is non-empty (`if len(ih.Host) > 0`).
+ */
+function anyHost(host: unknown): boolean {
+  return host === undefined || host === null || host === '';
+}
+
 /** @internal the rules of an Ingress, each with its field path */
 export function ingressRules(ing: unknown): Array<{ readonly rule: Plain; readonly field: string }> {
   return list(obj(obj(ing).spec).rules).map((rule, i) => ({ rule: obj(rule), field: `spec.rules[${i}]` }));
@@ -155,7 +163,7 @@ export const ingressHost = ingressRule({
   id: 'ingress-host',
   summary: 'a rule host is a lowercase DNS name or a wildcard, without a port, not an IP',
   prevents: 'validateIngressRules: host must be a DNS-1123 subdomain or wildcard, and not an IP',
-}, ing => ingressRules(ing).flatMap(({ rule, field }) => (rule.host === undefined || rule.host === null ? [] : checkHost(`${field}.host`, rule.host))));
+}, ing => ingressRules(ing).flatMap(({ rule, field }) => (anyHost(rule.host) ? [] : checkHost(`${field}.host`, rule.host))));
 
 export const ingressPaths = ingressRule({
   id: 'ingress-paths',
@@ -200,9 +208,8 @@ export const ingressTlsHostUnmatched = ingressRule({
   summary: 'a TLS host is served by a rule host of the same Ingress',
   prevents: 'a certificate that is never served for its host: the API accepts it, but no rule routes that host',
 }, (ing, spec) => {
+  if (ingressRules(ing).some(r => anyHost(r.rule.host))) return [];
   const ruleHosts = ingressRules(ing).map(r => r.rule.host).filter((h): h is string => typeof h === 'string');
-  const anyHost = ingressRules(ing).some(r => r.rule.host === undefined || r.rule.host === null);
-  if (anyHost) return [];
   return tlsEntries(spec).flatMap(({ tls, field }) => list(tls.hosts).flatMap((h, j) => {
     if (typeof h !== 'string' || checkTlsHost('', h).length > 0) return [];
     if (ruleHosts.some(r => hostCovers(h, r) || hostCovers(r, h))) return [];

@@ -94,10 +94,15 @@ describe('rule severities', () => {
     expect(analyzed(set, { warningsAsErrors: true })).toEqual(expected(E));
   });
 
+  // LoadBalancer port 10250: rejected through 1.32, accepted from 1.33 (service.cases.ts
+  // 'TestValidateServiceCreate "valid port type=LoadBalancer"', acceptedFrom 33; PR #129174).
+  // Was: '1.32.2' accepted.
   test.each<[string, string, string[]]>([
     ['1.30', '1.30', [`Service/web service-load-balancer-kubelet-port spec.ports[0].port ${E}`]],
     ['v1.31', 'v1.31', [`Service/web service-load-balancer-kubelet-port spec.ports[0].port ${E}`]],
-    ['1.32.2', '1.32.2', []],
+    ['1.32.2', '1.32.2', [`Service/web service-load-balancer-kubelet-port spec.ports[0].port ${E}`]],
+    ['1.33.0', '1.33.0', []],
+    ['v1.37', 'v1.37', []],
   ])('kubernetesVersion %s makes a version-dependent rule exact', (_, kubernetesVersion, expected) => {
     expect(analyzed([service({ type: 'LoadBalancer', ports: [{ port: 10250 }] })], { kubernetesVersion })).toEqual(expected);
   });

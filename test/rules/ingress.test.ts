@@ -1,4 +1,5 @@
-import { analyzed, backend, check, ingress, rule, service } from './helpers';
+import { analyzed, backend, check, ingress, only, rule, service, violations } from './helpers';
+import { VersionRange } from '../../src/rules/define';
 import { checkServicePortRef } from '../../src/rules/ingress';
 
 const E = 'error';
@@ -31,17 +32,23 @@ describe('ingress rules', () => {
       expect(check(withTlsHost(h))).toEqual([`ingress-tls spec.tls[0].hosts[0] ${E}`]);
     });
 
-    // Was `fails when the host is ""`: validateIngressRules checks a rule host only when it
-    // is non-empty (`if len(ih.Host) > 0`), so "" is accepted and means any host, like no host.
-    // BUG: ingress-host (src/rules/ingress.ts) rejects it.
-    test.failing('accepts "" as a rule host (any host)', () => {
+    // Was `fails when the host is ""` (and a test.failing row): validateIngressRules checks a
+    // rule host only when it is non-empty (`if len(ih.Host) > 0`, networking validation.go, the
+    // same in the 1.27 tree), so "" is accepted and means any host, like no host
+    // (ingress.cases.ts 'validation.go validateIngressRules: a rule without a host').
+    test('accepts "" as a rule host (any host)', () => {
       expect(check(withHost(''))).toEqual([]);
     });
 
-    // validateIngressTLS checks a TLS host only as a (wildcard) DNS-1123 subdomain, with no IP
-    // check (1.27 through the newest): "10.0.0.1" is accepted there, unlike in a rule host.
-    // BUG: ingress-tls (src/rules/ingress.ts, through checkHost) rejects it.
-    test.failing('accepts an IP address as a TLS host', () => {
+    test('a rule with host "" serves every TLS host', () => {
+      expect(check(ingress({ rules: [rule('')], tls: [{ secretName: 's', hosts: ['a.com'] }] }))).toEqual([]);
+    });
+
+    // Was a test.failing row. validateIngressTLS checks a TLS host only as a (wildcard)
+    // DNS-1123 subdomain, with no IP check (1.27 through the newest): "10.0.0.1" is accepted
+    // there, unlike in a rule host (ingress.cases.ts 'validation.go validateIngressTLS: IP
+    // address as a TLS host'; SOURCES.md: TLS hosts are DNS subdomains).
+    test('accepts an IP address as a TLS host', () => {
       expect(check(withTlsHost('10.0.0.1'))).toEqual([]);
     });
   });
@@ -86,10 +93,35 @@ describe('ingress rules', () => {
       ['the number is 0', backend('web', { number: 0 }), `${B}.service.port`],
       ['the number is 65536', backend('web', { number: 65536 }), `${B}.service.port.number`],
       ['the name is longer than 15', backend('web', { name: 'a-very-long-port-name' }), `${B}.service.port.name`],
-      ['the Service name is not a DNS-1035 label', backend('1web'), `${B}.service.name`],
       ['both service and resource are set', { ...backend(), resource: { kind: 'X', name: 'x' } }, B],
     ])('fails when %s', (_, b, field) => {
       expect(check(withBackend(b))).toEqual([`ingress-backend ${field} ${E}`]);
+    });
+
+    // service.name is checked as a Service name: a DNS-1035 label through 1.35, a DNS-1123
+    // label (may start with a digit) from 1.36, RelaxedServiceNameValidation (ingress.cases.ts
+    // 'validation.go validateIngressBackend: service name starts with a digit (KEP-5311)';
+    // SOURCES.md version history). Was an error in every version.
+    test.each<[string, VersionRange | undefined, string[]]>([
+      ['1.27..1.37 (default)', undefined, [`ingress-backend ${B}.service.name ${W}`]],
+      ['1.27..1.35', { min: 27, max: 35 }, [`ingress-backend ${B}.service.name ${E}`]],
+      ['1.35', only(35), [`ingress-backend ${B}.service.name ${E}`]],
+      ['1.35..1.36', { min: 35, max: 36 }, [`ingress-backend ${B}.service.name ${W}`]],
+      ['1.36', only(36), []],
+      ['1.36..1.37', { min: 36, max: 37 }, []],
+    ])('a Service name starting with a digit in %s', (_, versions, expected) => {
+      expect(check(withBackend(backend('1web')), versions ? { versions } : {})).toEqual(expected);
+    });
+
+    test('the warning of a Service name starting with a digit names 1.36', () => {
+      const found = violations(withBackend(backend('1web')));
+      expect(found.map(v => v.rule)).toEqual(['ingress-backend']);
+      expect(found[0].message).toContain('before 1.36');
+    });
+
+    // ingress.cases.ts 'validation.go validateIngressBackend: service name uppercase'
+    test('fails when the Service name is uppercase, in every version', () => {
+      expect(check(withBackend(backend('Web')), { versions: only(37) })).toEqual([`ingress-backend ${B}.service.name ${E}`]);
     });
   });
 
@@ -156,7 +188,10 @@ describe('ingress rules', () => {
       // served for it: a warning.
       ['a TLS host matches no rule', { rules: [rule('a.com')], tls: [{ secretName: 's', hosts: ['b.com'] }] }, undefined, [`ingress-tls-host-unmatched spec.tls[0].hosts[0] ${W}`]],
       ['the class is invalid', { ingressClassName: 'Nginx_1', rules: [rule()] }, undefined, [`ingress-class spec.ingressClassName ${E}`]],
-      ['the class conflicts with the annotation', { ingressClassName: 'nginx', rules: [rule()] }, { name: 'w', annotations: { 'kubernetes.io/ingress.class': 'traefik' } }, [`ingress-class spec.ingressClassName ${E}`]],
+      // ValidateIngressCreate reports the conflict on the annotation, "must match
+      // `ingressClassName` when both are specified" (ingress.cases.ts 'TestValidateIngressCreate
+      // "class field and annotation set"'). Was reported on spec.ingressClassName.
+      ['the class conflicts with the annotation', { ingressClassName: 'nginx', rules: [rule()] }, { name: 'w', annotations: { 'kubernetes.io/ingress.class': 'traefik' } }, [`ingress-class metadata.annotations['kubernetes.io/ingress.class'] ${E}`]],
       ['the name is invalid', { rules: [rule()] }, { name: 'Web_1' }, [`ingress-name metadata.name ${E}`]],
     ])('fails when %s', (_, spec, md, expected) => {
       expect(check(ingress(spec, md))).toEqual(expected);

@@ -85,7 +85,7 @@ describe('Service rules', () => {
       ['a source range with /33', { type: 'LoadBalancer', ports: ONE, loadBalancerSourceRanges: ['10.0.0.0/33'] }, [`service-load-balancer-source-ranges spec.loadBalancerSourceRanges[0] ${E}`]],
       ['a source range that is a host name', { type: 'LoadBalancer', ports: ONE, loadBalancerSourceRanges: ['10.0.0.0/8', 'foo.bar'] }, [`service-load-balancer-source-ranges spec.loadBalancerSourceRanges[1] ${E}`]],
       ['a blank source range', { type: 'LoadBalancer', ports: ONE, loadBalancerSourceRanges: ['   '] }, [`service-load-balancer-source-ranges spec.loadBalancerSourceRanges[0] ${E}`]],
-      // Rejected by 1.27-1.31 only ("may not expose port 10250 externally"): over the default
+      // Rejected by 1.27-1.32 only ("may not expose port 10250 externally"): over the default
       // range 1.27..1.37 some versions accept it, so a warning (version rows below).
       ['port 10250 on a LoadBalancer', { type: 'LoadBalancer', ports: [{ port: 10250 }] }, [`service-load-balancer-kubelet-port spec.ports[0].port ${W}`]],
       ['an invalid appProtocol', { ports: [{ port: 80, appProtocol: 'example.com/protocol_with{invalid}[characters]' }] }, [`service-app-protocol spec.ports[0].appProtocol ${E}`]],
@@ -95,8 +95,8 @@ describe('Service rules', () => {
       expect(check(service(spec))).toEqual(expected);
     });
 
+    // '1svc' moved to the version rows below: accepted from 1.36.
     test.each([
-      ['1svc'],
       ['Web'],
       ['a'.repeat(64)],
       [''],
@@ -131,33 +131,56 @@ describe('Service rules', () => {
 
   describe('follows the Kubernetes versions', () => {
     const KUBELET = service({ type: 'LoadBalancer', ports: [{ port: 10250 }] });
-    // ValidateService rejects LoadBalancer port 10250 in 1.27-1.31; 1.32 dropped the rule.
+    // ValidateService rejects LoadBalancer port 10250 in 1.27-1.32; PR #129174 (v1.33.0-alpha.1)
+    // dropped the rule (service.cases.ts 'TestValidateServiceCreate "valid port type=LoadBalancer"',
+    // acceptedFrom 33; SOURCES.md version history). Was: relaxed in 1.32.
     test.each<[string, { min: number; max: number }, string[]]>([
-      ['1.27..1.31', { min: 27, max: 31 }, [`service-load-balancer-kubelet-port spec.ports[0].port ${E}`]],
-      ['1.31', only(31), [`service-load-balancer-kubelet-port spec.ports[0].port ${E}`]],
+      ['1.27..1.32', { min: 27, max: 32 }, [`service-load-balancer-kubelet-port spec.ports[0].port ${E}`]],
+      ['1.32', only(32), [`service-load-balancer-kubelet-port spec.ports[0].port ${E}`]],
       ['1.27..1.37', { min: 27, max: 37 }, [`service-load-balancer-kubelet-port spec.ports[0].port ${W}`]],
-      ['1.31..1.32', { min: 31, max: 32 }, [`service-load-balancer-kubelet-port spec.ports[0].port ${W}`]],
-      ['1.32', only(32), []],
-      ['1.32..1.37', { min: 32, max: 37 }, []],
+      ['1.32..1.33', { min: 32, max: 33 }, [`service-load-balancer-kubelet-port spec.ports[0].port ${W}`]],
+      ['1.33', only(33), []],
+      ['1.33..1.37', { min: 33, max: 37 }, []],
     ])('port 10250 on a LoadBalancer in %s', (_, versions, expected) => {
       expect(check(KUBELET, { versions })).toEqual(expected);
     });
 
-    // externalTrafficPolicy on a ClusterIP Service with externalIPs: rejected by 1.27,
-    // allowed since 1.28 (kubernetes PR #119150).
+    // externalTrafficPolicy on a ClusterIP Service with externalIPs: rejected by 1.27-1.28,
+    // allowed since 1.29 (PR #119150, v1.29.0 release notes; service.cases.ts 'validation.go
+    // validateServiceExternalTrafficPolicy: ClusterIP with externalIPs is externally accessible
+    // (PR #119150)', acceptedFrom 29). Was: allowed since 1.28.
     const POLICY = service({ ports: ONE, externalIPs: ['192.0.2.10'], externalTrafficPolicy: 'Local' });
     test.each<[string, { min: number; max: number }, string[]]>([
       ['1.27..1.37', { min: 27, max: 37 }, [`service-external-traffic-policy spec.externalTrafficPolicy ${W}`]],
-      ['1.27', only(27), [`service-external-traffic-policy spec.externalTrafficPolicy ${E}`]],
-      ['1.28', only(28), []],
-      ['1.28..1.37', { min: 28, max: 37 }, []],
+      ['1.27..1.28', { min: 27, max: 28 }, [`service-external-traffic-policy spec.externalTrafficPolicy ${E}`]],
+      ['1.28', only(28), [`service-external-traffic-policy spec.externalTrafficPolicy ${E}`]],
+      ['1.28..1.29', { min: 28, max: 29 }, [`service-external-traffic-policy spec.externalTrafficPolicy ${W}`]],
+      ['1.29', only(29), []],
+      ['1.29..1.37', { min: 29, max: 37 }, []],
     ])('externalTrafficPolicy on a ClusterIP with externalIPs in %s', (_, versions, expected) => {
       expect(check(POLICY, { versions })).toEqual(expected);
     });
 
+    // A Service name starting with a digit: a DNS-1035 label is required through 1.35; from 1.36
+    // (RelaxedServiceNameValidation on by default) a DNS-1123 label (metadata.cases.ts
+    // 'validation.go ValidateServiceName: starts with a digit (KEP-5311
+    // RelaxedServiceNameValidation)', acceptedFrom 36). Was: an error in every version.
+    const DIGIT = service({ ports: ONE }, '1svc');
+    test.each<[string, { min: number; max: number }, string[]]>([
+      ['1.27..1.37', { min: 27, max: 37 }, [`service-name metadata.name ${W}`]],
+      ['1.27..1.35', { min: 27, max: 35 }, [`service-name metadata.name ${E}`]],
+      ['1.35', only(35), [`service-name metadata.name ${E}`]],
+      ['1.35..1.36', { min: 35, max: 36 }, [`service-name metadata.name ${W}`]],
+      ['1.36', only(36), []],
+      ['1.36..1.37', { min: 36, max: 37 }, []],
+    ])('the name "1svc" in %s', (_, versions, expected) => {
+      expect(check(DIGIT, { versions })).toEqual(expected);
+    });
+
     test.each<[string, any, string]>([
-      ['port 10250 on a LoadBalancer', KUBELET, '1.32'],
-      ['externalTrafficPolicy on a ClusterIP with externalIPs', POLICY, '1.28'],
+      ['port 10250 on a LoadBalancer', KUBELET, '1.33'],
+      ['externalTrafficPolicy on a ClusterIP with externalIPs', POLICY, '1.29'],
+      ['the name "1svc"', DIGIT, '1.36'],
     ])('the warning of %s names the release that relaxed the rule', (_, manifest, release) => {
       const found = violations(manifest);
       expect(found).toHaveLength(1);

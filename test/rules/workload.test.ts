@@ -20,10 +20,11 @@ describe('workload rules', () => {
     ['replicas is negative', deployment({}, { replicas: -1 }), [`workload-replicas spec.replicas ${E}`]],
     ['replicas is fractional', deployment({}, { replicas: 1.5 }), [`workload-replicas spec.replicas ${E}`]],
     ['the name is not a subdomain', deployment({}, {}, 'Web_App'), [`workload-name metadata.name ${E}`]],
-    // validateContainersOnlyForPod: a pod template may leave the image empty (a platform may
-    // fill it in later), so a Deployment's empty image is a warning; a Pod's is an error (below).
-    ['the image is empty', deployment({ image: '' }), [`container-image ${C}.image ${W}`]],
-    ['the image is missing', deployment({ image: undefined }), [`container-image ${C}.image ${W}`]],
+    // validateContainerCommon requires an image in pod templates too (container.cases.ts
+    // 'TestValidateContainers "zero-length-image"' and '"zero-length image"', both in a
+    // Deployment template). Was a warning. Only a space-padded image is Pod-only (below).
+    ['the image is empty', deployment({ image: '' }), [`container-image ${C}.image ${E}`]],
+    ['the image is missing', deployment({ image: undefined }), [`container-image ${C}.image ${E}`]],
     ['containerPort is 0', deployment({ ports: [{ containerPort: 0 }] }), [`container-port-number ${C}.ports[0].containerPort ${E}`]],
     ['containerPort is 65536', deployment({ ports: [{ containerPort: 65536 }] }), [`container-port-number ${C}.ports[0].containerPort ${E}`]],
     ['a port name is longer than 15', deployment({ ports: [{ containerPort: 80, name: 'a-very-long-name' }] }), [`container-port-name ${C}.ports[0].name ${E}`]],
@@ -34,7 +35,10 @@ describe('workload rules', () => {
     ['a port and protocol repeat', deployment({ ports: [{ containerPort: 80 }, { containerPort: 80, protocol: 'TCP' }] }), [`container-port-unique ${C}.ports[1].containerPort ${W}`]],
     ['a protocol is lowercase', deployment({ ports: [{ containerPort: 80, protocol: 'udp' }] }), [`container-port-protocol ${C}.ports[0].protocol ${E}`]],
     ['a hostPort is out of range', deployment({ ports: [{ containerPort: 80, hostPort: 70000 }] }), [`container-port-number ${C}.ports[0].hostPort ${E}`]],
-    ['the selector does not match the template', deployment({}, { selector: { matchLabels: { app: 'other' } } }), [`workload-selector spec.selector.matchLabels.app ${E}`]],
+    // ValidateDeploymentSpec reports the mismatch on the template labels (deployment.cases.ts
+    // 'TestValidateDeployment "`selector` does not match template `labels`"', field
+    // spec.template.metadata.labels; ours names the key). Was spec.selector.matchLabels.app.
+    ['the selector does not match the template', deployment({}, { selector: { matchLabels: { app: 'other' } } }), [`workload-selector spec.template.metadata.labels.app ${E}`]],
     ['the selector is empty', deployment({}, { selector: { matchLabels: {} } }), [`workload-selector spec.selector ${E}`]],
     ['a probe names an undeclared port', deployment({ ports: [{ containerPort: 80, name: 'http' }], livenessProbe: { httpGet: { path: '/', port: 'web' } } }), [`probe-port-undeclared ${C}.livenessProbe.httpGet.port ${E}`]],
     ['a tcp probe names an undeclared port', deployment({ startupProbe: { tcpSocket: { port: 'db' } } }), [`probe-port-undeclared ${C}.startupProbe.tcpSocket.port ${E}`]],
@@ -42,9 +46,17 @@ describe('workload rules', () => {
     ['a liveness probe has successThreshold 2', deployment({ livenessProbe: { tcpSocket: { port: 80 }, successThreshold: 2 } }), [`probe-success-threshold ${C}.livenessProbe.successThreshold ${E}`]],
     ['a container name is invalid', deployment({ name: 'App' }), [`container-name ${C}.name ${E}`]],
     ['there is no container', { ...deployment({}), spec: { selector: { matchLabels: LABELS }, template: { metadata: { labels: LABELS }, spec: { containers: [] } } } }, [`workload-containers spec.template.spec.containers ${E}`]],
-    // A Pod is validated with validateContainersOnlyForPod: an empty image is rejected.
+    // A Pod likewise (container.cases.ts 'TestValidateContainers "zero-length image" (Pod)').
     ['the image of a Pod is empty', pod({ image: '' }), [`container-image spec.containers[0].image ${E}`]],
     ['the image of a Pod is missing', pod({ image: undefined }), [`container-image spec.containers[0].image ${E}`]],
+    // A space-padded image: pod templates accept it ("image = ' ' is a special token in pod
+    // template"), a warning (container.cases.ts 'TestValidateContainers success "def" (image " ")',
+    // 'success "ghi" (image " some  ")'); a Pod rejects it (validateContainersOnlyForPod;
+    // 'validation.go validateContainersOnlyForPod: image " " on a Pod').
+    ['the image is " "', deployment({ image: ' ' }), [`container-image ${C}.image ${W}`]],
+    ['the image is " some  "', deployment({ image: ' some  ' }), [`container-image ${C}.image ${W}`]],
+    ['the image of a Pod is " "', pod({ image: ' ' }), [`container-image spec.containers[0].image ${E}`]],
+    ['the image of a Pod is " some  "', pod({ image: ' some  ' }), [`container-image spec.containers[0].image ${E}`]],
   ])('fails when %s', (_, d, expected) => {
     expect(check(d)).toEqual(expected);
   });
