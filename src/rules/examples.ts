@@ -96,8 +96,8 @@ export const RULE_EXAMPLES: { readonly [id: string]: RuleExample } = {
     valid: [svc({}, { annotations: { NoSpecialCharsLikeEquals: 'bar' } })],
   },
   'service-name': {
-    objects: [svc({}, { name: '1st' })],
-    valid: [svc({}, { name: 'web-1st' })],
+    objects: [svc({}, { name: 'Web_1' })],
+    valid: [svc({}, { name: 'web-1' })],
   },
   'service-type': {
     objects: [svc({ type: 'Internal' })],
