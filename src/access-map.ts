@@ -1,4 +1,4 @@
-import { ObjectSet, Subject, containersOf, gatewayParentRefs, namespaceOf } from './rules/cross-object';
+import { ObjectSet, Subject, gatewayParentRefs, namespaceOf } from './rules/cross-object';
 import { hostnamesIntersect } from './rules/gateway-shared';
 import { matchPath, routeRules, ruleMatches } from './rules/http-route';
 import { hostCovers, ingressRules, rulePaths } from './rules/ingress';
@@ -63,21 +63,23 @@ function portLabel(p: Plain): string {
   return `${text(p.port)}/${protocolOf(p)}${p.name ? ` (${text(p.name)})` : ''}`;
 }
 
-/** Follows a Service port to the containers of the selected workloads. */
-function resolveTarget(spec: Plain, p: Plain, selected: Array<Subject<unknown>>): string {
+/** Follows a Service port to the containers of the selected workloads (their ports indexed: no scan per port). */
+function resolveTarget<R>(set: ObjectSet<R>, spec: Plain, p: Plain, selected: Array<Subject<R>>): string {
   if (spec.type === 'ExternalName') return `CNAME ${text(spec.externalName)}`;
   const target = p.targetPort ?? p.port;
   const shown = text(target);
   if (Object.keys(obj(spec.selector)).length === 0) return `targetPort ${shown} -> endpoints managed outside the Service (no selector)`;
   if (selected.length === 0) return `targetPort ${shown} -> no workload selected`;
+  const protocol = protocolOf(p);
   const hops = selected.map(w => {
-    const m = w.manifest;
-    const ref = `${w.kind} ${namespaceOf(m)}/${text(obj(obj(m).metadata).name)}`;
-    for (const c of containersOf(w)) {
-      const cp = list(c.ports).map(obj).find(x => (typeof target === 'string' ? x.name === target : x.containerPort === target) && protocolOf(x) === protocolOf(p));
-      if (cp) return `${ref} container ${text(c.name)} port ${text(cp.containerPort)}/${protocolOf(cp)}${cp.name ? ` (${text(cp.name)})` : ''}`;
-    }
-    return `${ref} (port ${shown} not declared)`;
+    const ref = `${w.kind} ${namespaceOf(w.manifest)}/${text(obj(obj(w.manifest).metadata).name)}`;
+    const index = set.ports(w);
+    const found = typeof target === 'string'
+      ? (index.byName.get(target) ?? []).find(d => protocolOf(d.port) === protocol)
+      : index.byNumber.get(key(target, protocol));
+    if (!found) return `${ref} (port ${shown} not declared)`;
+    const cp = found.port;
+    return `${ref} container ${found.container} port ${text(cp.containerPort)}/${protocolOf(cp)}${cp.name ? ` (${text(cp.name)})` : ''}`;
   });
   return `targetPort ${shown} -> ${hops.join('; ')}`;
 }
@@ -124,7 +126,7 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
     const ports: Plain[] = list(spec.ports).length ? list(spec.ports).map(obj) : [{ port: undefined }];
     for (const p of ports) {
       const servicePort = p.port === undefined ? '-' : portLabel(p);
-      const target = resolveTarget(spec, p, selected);
+      const target = resolveTarget(set, spec, p, selected);
       const suffix = p.port === undefined ? '' : `:${text(p.port)}`;
       routes.push({ via: AccessKind.CLUSTER_DNS, address: `${name}.${ns}.svc.cluster.local${suffix}`, servicePort, target });
       routes.push({ via: AccessKind.NAMESPACE_DNS, address: `${name}${suffix} (from namespace ${ns})`, servicePort, target });

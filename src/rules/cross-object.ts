@@ -64,9 +64,18 @@ export function containersOf(w: Subject<unknown>): Array<Plain> {
 
 /** The container ports of a workload, indexed by name and by number+protocol, built once per workload. */
 export interface PortIndex {
-  readonly byName: ReadonlyMap<string, Array<Plain>>;
-  readonly byNumber: ReadonlySet<string>;
-  readonly all: Array<{ readonly port: Plain; readonly container: string }>;
+  /** The ports of each name, with their containers (a name may repeat across containers). */
+  readonly byName: ReadonlyMap<string, ReadonlyArray<DeclaredPort>>;
+  /** The first port of each number and protocol, with its container. */
+  readonly byNumber: ReadonlyMap<string, DeclaredPort>;
+  /** Every port, in declaration order. */
+  readonly all: ReadonlyArray<DeclaredPort>;
+}
+
+/** A container port and the name of the container that declares it. */
+export interface DeclaredPort {
+  readonly port: Plain;
+  readonly container: string;
 }
 
 /** The objects under analysis, by kind, with the indexes the rules share. */
@@ -126,16 +135,18 @@ export class ObjectSet<R> {
   public ports(w: Subject<R>): PortIndex {
     let index = this.portIndexes.get(w);
     if (!index) {
-      const byName = new Map<string, Array<Plain>>();
-      const byNumber = new Set<string>();
-      const all: PortIndex['all'] = [];
+      const byName = new Map<string, DeclaredPort[]>();
+      const byNumber = new Map<string, DeclaredPort>();
+      const all: DeclaredPort[] = [];
       for (const c of containersOf(w)) {
         for (const p of list(c.ports).map(obj)) {
-          all.push({ port: p, container: text(c.name) });
-          byNumber.add(key(p.containerPort, protocolOf(p)));
+          const declared = { port: p, container: text(c.name) };
+          all.push(declared);
+          const k = key(p.containerPort, protocolOf(p));
+          if (!byNumber.has(k)) byNumber.set(k, declared);
           if (typeof p.name === 'string') {
             const named = byName.get(p.name);
-            if (named) named.push(p); else byName.set(p.name, [p]);
+            if (named) named.push(declared); else byName.set(p.name, [declared]);
           }
         }
       }
@@ -282,7 +293,7 @@ export const serviceTargetPortName = defineAppRule({
       const protocol = protocolOf(p);
       for (const w of selected) {
         const index = set.ports(w);
-        const named = index.byName.get(target) ?? [];
+        const named = (index.byName.get(target) ?? []).map(d => d.port);
         const f = `spec.ports[${i}].targetPort`;
         if (named.length === 0) {
           const names = index.all.filter(x => typeof x.port.name === 'string').map(x => `${x.port.name} (${x.port.containerPort}/${protocolOf(x.port)})`);
