@@ -233,7 +233,8 @@ function mapGatewayUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): 
 }
 
 /** Records a URL of each host and path of a route for each of its Service backends. */
-function eachBackendUrl(route: unknown, routeNs: string, hosts: string[], address: (host: string, path: string) => string, out: Map<string, RoutedService>): void {
+function eachBackendUrl(route: unknown, routeNs: string, hosts: string[], address: (host: string, path: string) => string,
+  out: Map<string, RoutedService>): void {
   for (const { rule, field } of routeRules(route)) {
     const paths = ruleMatches(rule, field).map(m => matchPath(m.match)).map(mp => `${mp.value}${mp.type === 'PathPrefix' ? '*' : ''}`);
     for (const b of list(rule.backendRefs).map(obj)) {
