@@ -207,7 +207,7 @@ function mapGatewayUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): 
   for (const g of set.gateways) gateways.set(key(namespaceOf(g.manifest), obj(obj(g.manifest).metadata).name), g);
   for (const r of set.httpRoutes) {
     const routeNs = namespaceOf(r.manifest);
-    const routeName = obj(obj(r.manifest).metadata).name;
+    const routeName = text(obj(obj(r.manifest).metadata).name);
     const hostnames = list(obj(obj(r.manifest).spec).hostnames).filter((h): h is string => typeof h === 'string');
     for (const p of gatewayParentRefs(r.manifest)) {
       const g = gateways.get(key(p.namespace, p.ref.name));
@@ -223,10 +223,10 @@ function mapGatewayUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): 
         .filter(l => (l.protocol === 'HTTP' || l.protocol === 'HTTPS') && (p.ref.sectionName === undefined || l.name === p.ref.sectionName));
       for (const l of listeners) {
         const scheme = l.protocol === 'HTTPS' ? 'https' : 'http';
-        const port = (scheme === 'https' && l.port === 443) || (scheme === 'http' && l.port === 80) ? '' : `:${l.port}`;
+        const port = (scheme === 'https' && l.port === 443) || (scheme === 'http' && l.port === 80) ? '' : `:${text(l.port)}`;
         const hosts = hostnames.length === 0 ? [typeof l.hostname === 'string' ? l.hostname : '*']
           : hostnames.filter(h => typeof l.hostname !== 'string' || hostnamesIntersect(l.hostname, h));
-        eachBackendUrl(r.manifest, routeNs, hosts, (host, path) => `${scheme}://${host}${port}${path} (${via}, listener ${l.name}, HTTPRoute ${routeNs}/${routeName})`, out);
+        eachBackendUrl(r.manifest, routeNs, hosts, (host, path) => `${scheme}://${host}${port}${path} (${via}, listener ${text(l.name)}, HTTPRoute ${routeNs}/${routeName})`, out);
       }
     }
   }
@@ -236,7 +236,7 @@ function mapGatewayUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): 
 function eachBackendUrl(route: unknown, routeNs: string, hosts: string[], address: (host: string, path: string) => string,
   out: Map<string, RoutedService>): void {
   for (const { rule, field } of routeRules(route)) {
-    const paths = ruleMatches(rule, field).map(m => matchPath(m.match)).map(mp => `${mp.value}${mp.type === 'PathPrefix' ? '*' : ''}`);
+    const paths = ruleMatches(rule, field).map(m => matchPath(m.match)).map(mp => `${text(mp.value)}${mp.type === 'PathPrefix' ? '*' : ''}`);
     for (const b of list(rule.backendRefs).map(obj)) {
       if ((b.group ?? '') !== '' || (b.kind ?? 'Service') !== 'Service' || typeof b.name !== 'string') continue;
       const ns = typeof b.namespace === 'string' ? b.namespace : routeNs;
