@@ -84,12 +84,33 @@ function resolveTarget<R>(set: ObjectSet<R>, spec: Plain, p: Plain, selected: Ar
   return `targetPort ${shown} -> ${hops.join('; ')}`;
 }
 
-/**
- * The access map: for each Service, every way it is reached, each followed to the pods.
- * Linear in the number of objects (workloads are indexed by label).
- */
-export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
-  const urls = new Map<string, Array<{ url: string; port: any }>>();
+/** The `type` of a Service that a route names but the checked set does not hold. */
+export const OUTSIDE_THE_SET = 'outside the checked set';
+
+/** A URL of a route to one Service port, as the route names the port. */
+interface RouteUrl {
+  readonly via: AccessKind;
+  readonly address: string;
+  /** The port as the route names it: a number, a port name, or none. */
+  readonly port: unknown;
+}
+
+/** The route URLs of one Service, with the Service's namespace and name. */
+interface RoutedService {
+  readonly namespace: string;
+  readonly name: string;
+  readonly urls: RouteUrl[];
+}
+
+/** Records a route URL for a Service. */
+function addUrl(out: Map<string, RoutedService>, namespace: string, name: string, url: RouteUrl): void {
+  const k = key(namespace, name);
+  const found = out.get(k);
+  if (found) found.urls.push(url); else out.set(k, { namespace, name, urls: [url] });
+}
+
+/** The Ingress URLs, by backend Service (namespace, name). */
+function mapIngressUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): void {
   for (const ing of set.ingresses) {
     const ns = namespaceOf(ing.manifest);
     const spec = obj(obj(ing.manifest).spec);
@@ -98,10 +119,7 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
     const add = (backend: unknown, url: string) => {
       const svc = obj(obj(backend).service);
       if (typeof svc.name !== 'string') return;
-      const k = key(ns, svc.name);
-      const entry = { url: `${url} (Ingress ${ns}/${text(name)})`, port: obj(svc.port).name ?? obj(svc.port).number };
-      const found = urls.get(k);
-      if (found) found.push(entry); else urls.set(k, [entry]);
+      addUrl(out, ns, svc.name, { via: AccessKind.INGRESS, address: `${url} (Ingress ${ns}/${text(name)})`, port: obj(svc.port).name ?? obj(svc.port).number });
     };
     for (const r of ingressRules(ing.manifest)) {
       const host = typeof r.rule.host === 'string' ? r.rule.host : '*';
@@ -112,10 +130,26 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
     }
     if (spec.defaultBackend !== undefined && spec.defaultBackend !== null) add(spec.defaultBackend, 'http://*/* (default backend)');
   }
+}
 
-  const gatewayUrls = mapGatewayUrls(set);
+/** Whether a route URL goes to a port of a Service: by number or name, or to its only port when the route names none. */
+function reaches(u: RouteUrl, p: Plain, portCount: number): boolean {
+  if (u.via === AccessKind.GATEWAY) return key(u.port) === key(p.port); // a backendRef names a port by number only
+  return u.port === p.port || (p.name !== undefined && u.port === p.name) || (u.port === undefined && portCount === 1);
+}
 
-  return set.services.map(s => {
+/**
+ * The access map: for each Service, every way it is reached, each followed to the pods.
+ * A Service that an Ingress or HTTPRoute routes to but the set does not hold is listed
+ * too, with type `outside the checked set` and only its routes (its pods are unknown).
+ * Linear in the number of objects (workloads are indexed by label).
+ */
+export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
+  const routed = new Map<string, RoutedService>();
+  mapIngressUrls(set, routed);
+  mapGatewayUrls(set, routed);
+
+  const inSet = set.services.map(s => {
     const m = s.manifest;
     const spec = obj(obj(m).spec);
     const ns = namespaceOf(m);
@@ -124,6 +158,8 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
     const selected = Object.keys(obj(spec.selector)).length > 0 ? set.select(ns, spec.selector) : [];
     const routes: AccessRoute[] = [];
     const ports: Plain[] = list(spec.ports).length ? list(spec.ports).map(obj) : [{ port: undefined }];
+    const urls = routed.get(key(ns, name))?.urls ?? [];
+    routed.delete(key(ns, name));
     for (const p of ports) {
       const servicePort = p.port === undefined ? '-' : portLabel(p);
       const target = resolveTarget(set, spec, p, selected);
@@ -136,13 +172,10 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
       if (type === 'LoadBalancer') {
         routes.push({ via: AccessKind.LOAD_BALANCER, address: `<load-balancer>${suffix}`, servicePort, target });
       }
-      for (const u of urls.get(key(ns, name)) ?? []) {
-        if (u.port === p.port || (p.name !== undefined && u.port === p.name) || (u.port === undefined && ports.length === 1)) {
-          routes.push({ via: AccessKind.INGRESS, address: u.url, servicePort, target });
+      for (const via of [AccessKind.INGRESS, AccessKind.GATEWAY]) {
+        for (const u of urls) {
+          if (u.via === via && reaches(u, p, ports.length)) routes.push({ via, address: u.address, servicePort, target });
         }
-      }
-      for (const u of gatewayUrls.get(key(ns, name, p.port)) ?? []) {
-        routes.push({ via: AccessKind.GATEWAY, address: u, servicePort, target });
       }
       if (type !== 'ExternalName' && typeof p.port === 'number') {
         const local = p.port >= 1024 ? p.port : 8000 + p.port;
@@ -151,44 +184,67 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
     }
     return { namespace: ns, name, type, routes };
   });
+
+  // the Services routed to that the set does not hold: their routes, without pods
+  const outside = [...routed.values()].map(r => ({
+    namespace: r.namespace,
+    name: r.name,
+    type: OUTSIDE_THE_SET,
+    routes: r.urls.map(u => ({
+      via: u.via,
+      address: u.address,
+      servicePort: u.port === undefined || u.port === null ? '-' : text(u.port),
+      target: `Service ${r.namespace}/${r.name} is not in the checked set: its pods are unknown`,
+    })),
+  }));
+  return [...inSet, ...outside];
 }
 
 /**
- * The URLs of the HTTPRoutes, by backend Service (namespace, name, port): each as
+ * The URLs of the HTTPRoutes, by backend Service (namespace, name): each as
  * `scheme://host[:port]/path` via the Gateway and listener it attaches to.
  */
-function mapGatewayUrls<R>(set: ObjectSet<R>): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+function mapGatewayUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): void {
   const gateways = new Map<string, Subject<R>>();
   for (const g of set.gateways) gateways.set(key(namespaceOf(g.manifest), obj(obj(g.manifest).metadata).name), g);
   for (const r of set.httpRoutes) {
     const routeNs = namespaceOf(r.manifest);
-    const routeName = obj(obj(r.manifest).metadata).name;
+    const routeName = text(obj(obj(r.manifest).metadata).name);
     const hostnames = list(obj(obj(r.manifest).spec).hostnames).filter((h): h is string => typeof h === 'string');
     for (const p of gatewayParentRefs(r.manifest)) {
       const g = gateways.get(key(p.namespace, p.ref.name));
-      if (g === undefined) continue;
+      const via = `Gateway ${p.namespace}/${p.ref.name}`;
+      if (g === undefined) {
+        // a Gateway outside the set: its listeners (scheme, port, hostname) are unknown, the route's hostnames and paths are not
+        const hosts = hostnames.length ? hostnames : ['*'];
+        const listener = p.ref.sectionName === undefined ? '' : `, listener ${text(p.ref.sectionName)}`;
+        eachBackendUrl(r.manifest, routeNs, hosts, (host, path) => `<scheme>://${host}${path} (${via} not in the checked set${listener}, HTTPRoute ${routeNs}/${routeName})`, out);
+        continue;
+      }
       const listeners = list(obj(obj(g.manifest).spec).listeners).map(obj)
         .filter(l => (l.protocol === 'HTTP' || l.protocol === 'HTTPS') && (p.ref.sectionName === undefined || l.name === p.ref.sectionName));
       for (const l of listeners) {
         const scheme = l.protocol === 'HTTPS' ? 'https' : 'http';
-        const port = (scheme === 'https' && l.port === 443) || (scheme === 'http' && l.port === 80) ? '' : `:${l.port}`;
+        const port = (scheme === 'https' && l.port === 443) || (scheme === 'http' && l.port === 80) ? '' : `:${text(l.port)}`;
         const hosts = hostnames.length === 0 ? [typeof l.hostname === 'string' ? l.hostname : '*']
           : hostnames.filter(h => typeof l.hostname !== 'string' || hostnamesIntersect(l.hostname, h));
-        for (const { rule, field } of routeRules(r.manifest)) {
-          const paths = ruleMatches(rule, field).map(m => matchPath(m.match)).map(mp => `${mp.value}${mp.type === 'PathPrefix' ? '*' : ''}`);
-          for (const b of list(rule.backendRefs).map(obj)) {
-            if ((b.group ?? '') !== '' || (b.kind ?? 'Service') !== 'Service') continue;
-            const k = key(typeof b.namespace === 'string' ? b.namespace : routeNs, b.name, b.port);
-            const urls = out.get(k) ?? [];
-            for (const host of hosts) {
-              for (const path of paths) urls.push(`${scheme}://${host}${port}${path} (Gateway ${p.namespace}/${p.ref.name}, listener ${l.name}, HTTPRoute ${routeNs}/${routeName})`);
-            }
-            out.set(k, urls);
-          }
-        }
+        eachBackendUrl(r.manifest, routeNs, hosts, (host, path) => `${scheme}://${host}${port}${path} (${via}, listener ${text(l.name)}, HTTPRoute ${routeNs}/${routeName})`, out);
       }
     }
   }
-  return out;
+}
+
+/** Records a URL of each host and path of a route for each of its Service backends. */
+function eachBackendUrl(route: unknown, routeNs: string, hosts: string[], address: (host: string, path: string) => string,
+  out: Map<string, RoutedService>): void {
+  for (const { rule, field } of routeRules(route)) {
+    const paths = ruleMatches(rule, field).map(m => matchPath(m.match)).map(mp => `${text(mp.value)}${mp.type === 'PathPrefix' ? '*' : ''}`);
+    for (const b of list(rule.backendRefs).map(obj)) {
+      if ((b.group ?? '') !== '' || (b.kind ?? 'Service') !== 'Service' || typeof b.name !== 'string') continue;
+      const ns = typeof b.namespace === 'string' ? b.namespace : routeNs;
+      for (const host of hosts) {
+        for (const path of paths) addUrl(out, ns, b.name, { via: AccessKind.GATEWAY, address: address(host, path), port: b.port });
+      }
+    }
+  }
 }

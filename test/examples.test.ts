@@ -2,11 +2,13 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
-import { byKind, one, synth, synthYaml } from './util';
+import { byKind, foundInApp, one, synth, synthYaml } from './util';
 import {
-  ExposureKindsChart, ExternalNameChart, IngressChart, NginxChart, NodePortChart, OrgWebService, PlatformChart, addExampleCharts,
+  ExposureKindsChart, ExternalNameChart, IngressChart, NginxChart, NodePortChart, ORG_GATEWAY_LISTENERS, OrgWebService, PlatformChart,
+  PlatformGatewayChart, Seed004GatewayChart, addExampleCharts,
 } from '../examples/charts';
-import { WebApp } from '../src';
+import { Gateway, WebApp } from '../src';
+import { EXTERNAL_SERVICES_ANNOTATION } from '../src/rules/cross-object';
 
 function chartOf<T extends Chart>(Ctor: new (scope: App, id: string) => T, id: string): T {
   return new Ctor(Testing.app(), id);
@@ -68,6 +70,24 @@ describe('the example charts (one per seed scenario)', () => {
     expect(m).toMatchSnapshot();
   });
 
+  test('seed 004 in the Gateway API: a Gateway on port 80, an HTTPRoute for service.libert.xyz, /health -> foo:80, /bar -> bar:80', () => {
+    const m = synth(chartOf(Seed004GatewayChart, 'seed-004-gateway'));
+    expect(m.map(x => `${x.kind} ${x.metadata.name}`)).toEqual(['Gateway gateway', 'HTTPRoute example']);
+    const gw = one(m, 'Gateway', 'gateway');
+    expect(gw.apiVersion).toBe('gateway.networking.k8s.io/v1');
+    expect(gw.spec).toEqual({ gatewayClassName: 'eg', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] });
+    const route = one(m, 'HTTPRoute', 'example');
+    expect(route.apiVersion).toBe('gateway.networking.k8s.io/v1');
+    expect(route.metadata.annotations).toEqual({ [EXTERNAL_SERVICES_ANNOTATION]: 'foo,bar' });
+    expect(route.spec.parentRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'gateway' }]);
+    const rules = route.spec.rules.map((r: any) => [route.spec.hostnames, r.matches, r.backendRefs]);
+    expect(rules).toEqual([
+      [['service.libert.xyz'], [{ path: { type: 'PathPrefix', value: '/health' } }], [{ name: 'foo', port: 80 }]],
+      [['service.libert.xyz'], [{ path: { type: 'PathPrefix', value: '/bar' } }], [{ name: 'bar', port: 80 }]],
+    ]);
+    expect(m).toMatchSnapshot();
+  });
+
   test('the platform template: class, TLS, cert-manager, restricted profile, org nodePort range', () => {
     const m = synth(chartOf(PlatformChart, 'platform'));
     for (const ing of byKind(m, 'Ingress')) {
@@ -81,6 +101,41 @@ describe('the example charts (one per seed scenario)', () => {
     }
     expect(one(m, 'Service', 'checkout').spec.ports[0].nodePort).toBe(30443);
     expect(m).toMatchSnapshot();
+  });
+
+  test('the platform template on the org Gateway: an HTTPRoute in place of the Ingress, TLS left to the listener', () => {
+    const m = synth(chartOf(PlatformGatewayChart, 'platform-gateway'));
+    expect(m.map(x => `${x.kind} ${x.metadata.namespace}/${x.metadata.name}`)).toEqual([
+      'Deployment storefront/reviews', 'Service storefront/reviews', 'HTTPRoute storefront/reviews',
+    ]);
+    expect(one(m, 'HTTPRoute', 'reviews').spec).toEqual({
+      parentRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'public', namespace: 'gateway-system' }],
+      hostnames: ['reviews.apps.example.com'],
+      rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 'reviews', port: 80 }] }],
+    });
+    expect(one(m, 'Service', 'reviews').spec.ports).toEqual([{ name: 'http', port: 80, targetPort: 'http' }]);
+    expect(one(m, 'Deployment', 'reviews').spec.template.spec.containers[0].securityContext.runAsNonRoot).toBe(true);
+    expect(m).toMatchSnapshot();
+  });
+
+  test('the template exposes what it wired: route without a gateway, httpRoute with one', () => {
+    const c = new Chart(Testing.app(), 'c', { namespace: 'storefront' });
+    const gateway = Gateway.fromName(c, 'gw', 'public', { namespace: 'gateway-system', listeners: ORG_GATEWAY_LISTENERS });
+    const onIngress = new OrgWebService(c, 'a', { image: 'x:1', host: 'a.apps.example.com', team: 't' });
+    const onGateway = new OrgWebService(c, 'b', { image: 'x:1', host: 'b.apps.example.com', team: 't', gateway });
+    expect([onIngress.route?.name, onIngress.httpRoute?.name, onGateway.route?.name, onGateway.httpRoute?.name]).toEqual(['a', undefined, undefined, 'b']);
+    expect(onGateway.httpRoute!.gateway).toBe(gateway);
+    expect(synth(c).map(x => `${x.kind} ${x.metadata.name}`)).toEqual([
+      'Deployment a', 'Service a', 'Ingress a', 'Deployment b', 'Service b', 'HTTPRoute b',
+    ]);
+  });
+
+  test('fails when an app team on the org Gateway picks a host its listener does not serve', () => {
+    const app = Testing.app();
+    const c = new PlatformGatewayChart(app, 'platform');
+    const gateway = Gateway.fromName(c, 'gw', 'public', { namespace: 'gateway-system', listeners: ORG_GATEWAY_LISTENERS });
+    new OrgWebService(c, 'blog', { image: 'x:1', host: 'blog.example.org', team: 'content', gateway });
+    expect(foundInApp(app)).toEqual(['platform/blog/route httproute-hostname-listener spec.hostnames']);
   });
 
   test('fails when an app team picks a nodePort outside the org range', () => {

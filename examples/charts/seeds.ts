@@ -1,6 +1,8 @@
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ExposedService, IngressRoute, ServiceType, SessionAffinity, WebApp } from '../../src';
+import {
+  ExposedService, Gateway, GatewayProtocol, HttpRoute, IngressRoute, ServiceType, SessionAffinity, WebApp,
+} from '../../src';
 
 /**
  * Seed 000: the NodePort `myapp-service` (80 -> 80, nodePort 30008) selecting the
@@ -81,6 +83,32 @@ export class IngressChart extends Chart {
     new IngressRoute(this, 'example', {
       host: 'service.libert.xyz',
       paths: [
+        { path: '/health', service: foo, port: 80 },
+        { path: '/bar', service: bar, port: 80 },
+      ],
+    });
+  }
+}
+
+/**
+ * Seed 004 in the Gateway API: the same routes as `IngressChart` as a
+ * gateway.networking.k8s.io/v1 HTTPRoute. The Ingress controller of the Ingress version
+ * becomes a Gateway with one HTTP listener on port 80 (any hostname); its GatewayClass
+ * `eg` stands for the cluster's Gateway implementation.
+ */
+export class Seed004GatewayChart extends Chart {
+  constructor(scope: Construct, id: string, props: ChartProps = {}) {
+    super(scope, id, props);
+    const gateway = new Gateway(this, 'gateway', {
+      gatewayClassName: 'eg',
+      listeners: [{ name: 'http', port: 80, protocol: GatewayProtocol.HTTP }],
+    });
+    const foo = ExposedService.fromName(this, 'foo', 'foo', { ports: [{ port: 80 }] });
+    const bar = ExposedService.fromName(this, 'bar', 'bar', { ports: [{ port: 80 }] });
+    new HttpRoute(this, 'example', {
+      gateway,
+      hostnames: ['service.libert.xyz'],
+      rules: [
         { path: '/health', service: foo, port: 80 },
         { path: '/bar', service: bar, port: 80 },
       ],
