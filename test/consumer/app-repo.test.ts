@@ -206,8 +206,9 @@ describe('README "Use it in your app", from the packed tarball', () => {
     const scan = (d: string): void => {
       for (const e of fs.readdirSync(d, { withFileTypes: true })) {
         const f = path.join(d, e.name);
-        if (e.isDirectory()) scan(f);
-        else if (f.endsWith('.js') || d.endsWith(`${path.sep}bin`)) {
+        if (e.isDirectory()) {
+          scan(f);
+        } else if (f.endsWith('.js') || d.endsWith(`${path.sep}bin`)) {
           for (const m of fs.readFileSync(f, 'utf8').matchAll(/require\(["']([^"'.][^"']*)["']\)/g)) requires.add(m[1].replace(/^node:/, ''));
         }
       }
