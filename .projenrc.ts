@@ -49,7 +49,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     jestVersion: '^29',
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
-      testPathIgnorePatterns: ['/node_modules/', '/examples/dist/', '/lib/', '/dist/'],
+      // test/consumer needs the packed tarball: `test:consumer` runs it after `package`
+      testPathIgnorePatterns: ['/node_modules/', '/examples/dist/', '/lib/', '/dist/', '/test/consumer/'],
       coveragePathIgnorePatterns: ['/node_modules/', '/test/', '/examples/'],
       watchPathIgnorePatterns: ['/examples/dist/'],
     },
@@ -88,6 +89,10 @@ project.package.file.addOverride('jsii.targets.java', { package: 'io.github.cdk8
 project.package.file.addOverride('jsii.targets.go', { moduleName: 'github.com/cdk8s-expose/cdk8s-expose-go' });
 
 project.postCompileTask.exec('jsii-pacmak --code-only --outdir dist/code-only', { name: 'generate Python, Java and Go code (offline check)' });
+// The Python module must at least parse and compile to bytecode (warnings as errors: no invalid
+// escape sequences in generated docstrings). Importing it needs jsii and cdk8s from PyPI, which
+// is out of reach here; javac and go need their runtimes from Maven and the Go proxy likewise.
+project.postCompileTask.exec('python3 -W error -m compileall -q dist/code-only/python/src', { name: 'compile the generated Python' });
 
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/bench/');
@@ -101,6 +106,17 @@ const synthExamples = project.addTask('synth:examples', {
 });
 synthExamples.spawn(project.compileTask);
 synthExamples.exec('cdk8s synth', { cwd: 'examples' });
+
+// README "Use it in your app", proved from the packed tarball (issue 13): a fresh app repo in a
+// temp folder, the tarball and its peers installed from the registry, the real cdk8s synth and
+// cdk8s-expose check. It needs the tarball, so it is the last step of `package`, and so of the
+// build (projen locks the build task itself against added steps).
+const testConsumer = project.addTask('test:consumer', {
+  description: 'Build the README\'s app repo from the packed tarball and run cdk8s synth and cdk8s-expose check in it',
+  env: { CDK8S_CHECK_UPGRADE: 'false' },
+  exec: "jest --ci --coverage=false --reporters=default --testPathIgnorePatterns=/node_modules/ --testMatch '<rootDir>/test/consumer/**/*.test.ts'",
+});
+project.packageTask.spawn(testConsumer);
 
 project.addTask('docs:rules', {
   description: 'Generate docs/rules.md from the rule catalog (a test fails when it is stale)',
