@@ -394,3 +394,17 @@ describe('cdk8s-expose routes', () => {
     fs.rmSync(svcFile);
   });
 });
+
+test('a reader that leaves early (| head) ends the run quietly, without a stack trace', () => {
+  // more output than a pipe buffers (64 KiB), so the writer meets the closed pipe
+  const dir = fs.mkdtempSync(path.join(ROOT, '.cdk8s-expose-epipe-'));
+  try {
+    const file = path.join(dir, 'many.yaml');
+    fs.writeFileSync(file, Array.from({ length: 3000 }, (_, i) => `---\napiVersion: v1\nkind: Service\nmetadata: { name: s${i} }\nspec: { ports: [{ port: 80 }] }\n`).join(''));
+    const r = spawnSync('bash', ['-c', `node ${path.join(ROOT, 'bin', 'cdk8s-expose')} routes ${file} | head -1`], { encoding: 'utf8' });
+    expect(r.stdout).toMatch(/^SERVICE\s+TYPE/);
+    expect(r.stderr).toBe('');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
