@@ -218,4 +218,10 @@ describe('ExposedService', () => {
       expect(found(c)).toEqual(["demo/web/svc exemption-unused metadata.annotations['ignore-check.cdk8s-expose.io/service-selector-dangling']"]);
     });
   });
+
+  test('fails when externalName is set on a ClusterIP Service: a prop without effect is an error in the constructs', () => {
+    const c = chart('demo');
+    new ExposedService(c, 'api', { selector: { a: 'b' }, ports: [{ port: 80 }], externalName: 'api.example.com' });
+    expect(found(c)).toEqual(['demo/api service-external-name-ignored spec.externalName']);
+  });
 });

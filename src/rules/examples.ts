@@ -99,6 +99,10 @@ export const RULE_EXAMPLES: { readonly [id: string]: RuleExample } = {
     objects: [svc({}, { name: 'Web_1' })],
     valid: [svc({}, { name: 'web-1' })],
   },
+  'service-external-name-ignored': {
+    objects: [svc({ externalName: 'api.example.com' })],
+    valid: [svc({ type: 'ExternalName', selector: undefined, externalName: 'api.example.com' })],
+  },
   'service-type': {
     objects: [svc({ type: 'Internal' })],
     valid: [svc({ type: 'ClusterIP' })],

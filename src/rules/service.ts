@@ -138,6 +138,16 @@ export const serviceExternalNameSelector = serviceRule({
   ? [issue('spec.selector', `an ExternalName Service selects no pods; the API server ignores the selector ${show(s.spec.selector)}`, 'remove the selector, or use type ClusterIP')]
   : []));
 
+export const serviceExternalNameIgnored = serviceRule({
+  id: 'service-external-name-ignored',
+  severity: Severity.WARNING,
+  constructSeverity: Severity.ERROR,
+  summary: 'externalName only on an ExternalName Service',
+  prevents: 'an externalName the API server accepts and ignores on other types: the Service is not a DNS alias',
+}, s => (s.type !== 'ExternalName' && typeof s.spec.externalName === 'string' && s.spec.externalName !== ''
+  ? [issue('spec.externalName', `${show(s.spec.externalName)} has no effect on a ${s.type} Service: only an ExternalName Service is a DNS alias`, 'use type ExternalName, or remove externalName')]
+  : []));
+
 export const serviceExternalNameClusterIp = serviceRule({
   id: 'service-external-name-cluster-ip',
   summary: 'an ExternalName Service has no clusterIP',
