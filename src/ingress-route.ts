@@ -1,12 +1,11 @@
-import { Chart, Lazy } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-27';
+import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { CheckedApiObject } from './checked-api-object';
 import { ExposedService, IExposedService } from './exposed-service';
 import { checkIngress, checkServicePortRef } from './rules/ingress';
 import { nameFromId } from './rules/names';
 import { Violation, err, show } from './rules/violation';
 import { PathType } from './types';
-import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
 
 /**
  * A backend: a Service and one of its ports.
@@ -166,71 +165,49 @@ interface BackendUse {
  * class are validated as the API server does; duplicate host+path routes across the
  * App are reported.
  */
-export class IngressRoute extends Construct implements Participant {
-  /** The Ingress's name. */
-  public readonly name: string;
+export class IngressRoute extends CheckedApiObject {
   /** The Ingress's namespace, when set on it. */
   public readonly namespace?: string;
-  /** The underlying L1 Ingress. */
-  public readonly resource: k8s.KubeIngress;
 
   /** @internal */
   public readonly _kind = 'ingress';
 
-  private readonly props: IngressRouteProps;
+  private readonly options: IngressRouteProps;
   private readonly rules: Array<{ host?: string; paths: IngressPath[] }> = [];
-  private readonly registry: Registry;
-  private manifest?: Memo<any>;
 
   constructor(scope: Construct, id: string, props: IngressRouteProps = {}) {
-    super(scope, id);
-    this.props = props;
-    this.name = props.name ?? nameFromId(id);
+    super(scope, id, {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      name: props.name ?? nameFromId(id),
+      namespace: props.namespace,
+      labels: props.labels,
+      annotations: props.annotations,
+    });
+    this.options = props;
     this.namespace = props.namespace;
-    this.registry = Registry.of(this);
     if (props.host !== undefined || (props.paths ?? []).length > 0) {
       this.rules.push({ host: props.host, paths: [...(props.paths ?? [])] });
     }
     for (const r of props.rules ?? []) this.rules.push({ host: r.host, paths: [...r.paths] });
-    this.resource = new k8s.KubeIngress(this, 'Resource', {
-      metadata: { name: this.name, namespace: props.namespace, annotations: props.annotations, labels: props.labels },
-      spec: Lazy.any({ produce: () => this._manifest().spec }) as any,
-    });
-    this.node.addValidation({ validate: () => this.registry.validate(this) });
-    this.registry.register(this);
   }
 
   /** Adds a path to the route's host (`props.host`, or any host). */
   public addPath(path: IngressPath): void {
-    let rule = this.rules.find(r => r.host === this.props.host);
+    let rule = this.rules.find(r => r.host === this.options.host);
     if (!rule) {
-      rule = { host: this.props.host, paths: [] };
+      rule = { host: this.options.host, paths: [] };
       this.rules.unshift(rule);
     }
     rule.paths.push(path);
-    this.registry.touch();
+    this._modelChanged();
   }
 
   /** Adds a host with its paths, or paths to a host the route already has. */
   public addHost(host: string, paths: IngressPath[]): void {
     const rule = this.rules.find(r => r.host === host);
     if (rule) rule.paths.push(...paths); else this.rules.push({ host, paths: [...paths] });
-    this.registry.touch();
-  }
-
-  /**
-   * @internal
-   * The manifest exactly as it is synthesized (plain JSON), once per change of the model.
-   * An Ingress spec has the same shape in plain and L1 form.
-   */
-  public _manifest(): any {
-    this.manifest = this.registry.cached(this.manifest, () => ({
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'Ingress',
-      metadata: renderMetadata(this, this.name, this.props.namespace, this.props.labels, this.props.annotations),
-      spec: this.renderSpec(),
-    }));
-    return this.manifest.value;
+    this._modelChanged();
   }
 
   /** @internal */
@@ -250,20 +227,21 @@ export class IngressRoute extends Construct implements Participant {
   }
 
   private ownNamespace(): string | undefined {
-    return this.props.namespace ?? Chart.of(this).namespace;
+    return this.options.namespace ?? Chart.of(this).namespace;
   }
 
   private backends(): BackendUse[] {
     const out: BackendUse[] = [];
-    if (this.props.defaultBackend) out.push({ field: 'spec.defaultBackend', backend: this.props.defaultBackend });
+    if (this.options.defaultBackend) out.push({ field: 'spec.defaultBackend', backend: this.options.defaultBackend });
     this.rules.forEach((r, i) => r.paths.forEach((p, j) => out.push({ field: `spec.rules[${i}].http.paths[${j}].backend`, backend: p })));
     return out;
   }
 
-  private renderSpec(): k8s.IngressSpec {
-    const p = this.props;
+  /** @internal */
+  protected _renderBody(): { [key: string]: any } {
+    const p = this.options;
     const defaultHost = p.host;
-    return {
+    const spec = {
       ingressClassName: p.ingressClassName,
       defaultBackend: p.defaultBackend ? renderBackend(p.defaultBackend) : undefined,
       rules: this.rules.length ? this.rules.map(r => ({
@@ -281,13 +259,15 @@ export class IngressRoute extends Construct implements Participant {
         hosts: t.hosts ?? (defaultHost !== undefined ? [defaultHost] : undefined),
       })),
     };
+    return { spec };
   }
 }
 
-function renderBackend(b: IngressBackendProps): k8s.IngressBackend {
+function renderBackend(b: IngressBackendProps): any {
   let port = b.port;
-  if (port === undefined && b.service.portsKnown && b.service.ports.length === 1) {
-    port = b.service.ports[0].port;
+  if (port === undefined && b.service.portsKnown) {
+    const ports = b.service.ports; // a getter that builds its list: read it once
+    if (ports.length === 1) port = ports[0].port;
   }
   return {
     service: {

@@ -1,13 +1,13 @@
-import { Lazy } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { ExposeOptions, ExposedService, intOrString } from './exposed-service';
+import { CheckedApiObject } from './checked-api-object';
+import { ExposeOptions, ExposedService } from './exposed-service';
 import { ExposePolicy } from './policy';
+import { namespaceOf } from './rules/manifest';
 import { nameFromId } from './rules/names';
 import { Violation } from './rules/violation';
 import { checkWorkload } from './rules/workload';
+import { IServiceTarget } from './service-target';
 import { ContainerPort, SecurityProfile } from './types';
-import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
 
 /**
  * A health probe of the WebApp's container: an HTTP GET when `path` is set, a TCP
@@ -206,47 +206,41 @@ export interface WebAppProps {
  * name and instance only, so it never changes when other props change or when the
  * construct moves in the tree (a Deployment's selector is immutable on a live cluster).
  */
-export class WebApp extends Construct implements Participant {
-  /** The Deployment's name. */
-  public readonly name: string;
+export class WebApp extends CheckedApiObject implements IServiceTarget {
   /** The Deployment's namespace, when set on it. */
   public readonly namespace?: string;
-  /** The underlying L1 Deployment: the escape hatch for JSON patches (volumes, sidecars, ...). */
-  public readonly deployment: k8s.KubeDeployment;
 
   /** @internal */
   public readonly _kind = 'workload';
 
-  private readonly props: WebAppProps;
+  private readonly options: WebAppProps;
   private readonly containerPorts: ContainerPort[];
   private readonly instance: string;
-  private readonly registry: Registry;
-  private manifest?: Memo<any>;
 
   constructor(scope: Construct, id: string, props: WebAppProps) {
-    super(scope, id);
-    this.props = props;
-    this.name = props.name ?? nameFromId(id);
-    this.instance = props.instance ?? this.name;
+    const name = props.name ?? nameFromId(id);
+    const instance = props.instance ?? name;
+    super(scope, id, {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      name,
+      namespace: props.namespace,
+      labels: { ...(props.labels ?? {}), ...selectorLabelsOf(name, instance) },
+    });
+    this.options = props;
+    this.instance = instance;
     this.namespace = props.namespace;
     this.containerPorts = [...(props.ports ?? [])];
-    this.registry = Registry.of(this);
-    this.deployment = new k8s.KubeDeployment(this, 'Resource', {
-      metadata: { name: this.name, namespace: props.namespace, labels: this.podLabels },
-      spec: Lazy.any({ produce: () => toL1Spec(this._manifest().spec) }) as any,
-    });
-    this.node.addValidation({ validate: () => this.registry.validate(this) });
-    this.registry.register(this);
   }
 
   /** The labels that select this WebApp's pods: the Deployment's and every wired Service's selector. */
   public get selectorLabels(): { [key: string]: string } {
-    return { 'app.kubernetes.io/name': this.name, 'app.kubernetes.io/instance': this.instance };
+    return selectorLabelsOf(this.name, this.instance);
   }
 
   /** All labels of the pods: the selector labels and the extra labels. */
   public get podLabels(): { [key: string]: string } {
-    return { ...(this.props.labels ?? {}), ...this.selectorLabels };
+    return { ...(this.options.labels ?? {}), ...this.selectorLabels };
   }
 
   /** The container's ports. */
@@ -257,7 +251,7 @@ export class WebApp extends Construct implements Participant {
   /** Declares another container port. Services that expose every port see it at synth. */
   public addPort(port: ContainerPort): void {
     this.containerPorts.push(port);
-    this.registry.touch();
+    this._modelChanged();
   }
 
   /**
@@ -270,14 +264,9 @@ export class WebApp extends Construct implements Participant {
     return new ExposedService(this, id, { ...options, target: this });
   }
 
-  /**
-   * @internal
-   * The manifest exactly as it is synthesized (plain JSON), once per change of the model.
-   * Validation reads it; the L1 Deployment's spec is converted from it.
-   */
-  public _manifest(): any {
-    this.manifest = this.registry.cached(this.manifest, () => this.renderManifest());
-    return this.manifest.value;
+  /** The effective namespace of the Deployment: its own, or its Chart's, or 'default'. */
+  public get effectiveNamespace(): string {
+    return namespaceOf(this._manifest());
   }
 
   /** @internal */
@@ -285,8 +274,9 @@ export class WebApp extends Construct implements Participant {
     return checkWorkload(this._manifest());
   }
 
-  private renderManifest(): any {
-    const p = this.props;
+  /** @internal */
+  protected _renderBody(): { [key: string]: any } {
+    const p = this.options;
     const profile = p.securityProfile ?? ExposePolicy.of(this).securityProfile;
     const env = Object.entries(p.env ?? {}).map(([name, value]) => ({ name, value }));
     const container = {
@@ -305,9 +295,6 @@ export class WebApp extends Construct implements Participant {
       securityContext: containerSecurity(profile),
     };
     return {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: renderMetadata(this, this.name, p.namespace, this.podLabels, undefined),
       spec: {
         replicas: p.replicas,
         selector: { matchLabels: this.selectorLabels },
@@ -320,33 +307,8 @@ export class WebApp extends Construct implements Participant {
   }
 }
 
-/** The L1 (typed) form of the plain Deployment spec: probe ports and quantities wrapped. */
-function toL1Spec(spec: any): k8s.DeploymentSpec {
-  const pod = spec.template.spec;
-  return {
-    ...spec,
-    template: {
-      ...spec.template,
-      spec: { ...pod, containers: pod.containers.map(toL1Container) },
-    },
-  };
-}
-
-function toL1Container(c: any): k8s.Container {
-  const probe = (pr: any): k8s.Probe | undefined => pr && {
-    ...pr,
-    httpGet: pr.httpGet && { ...pr.httpGet, port: intOrString(pr.httpGet.port) },
-    tcpSocket: pr.tcpSocket && { ...pr.tcpSocket, port: intOrString(pr.tcpSocket.port) },
-  };
-  const quantities = (q: { [k: string]: string } | undefined) =>
-    q && Object.fromEntries(Object.entries(q).map(([k, v]) => [k, k8s.Quantity.fromString(v)]));
-  return {
-    ...c,
-    livenessProbe: probe(c.livenessProbe),
-    readinessProbe: probe(c.readinessProbe),
-    startupProbe: probe(c.startupProbe),
-    resources: c.resources && { requests: quantities(c.resources.requests), limits: quantities(c.resources.limits) },
-  };
+function selectorLabelsOf(name: string, instance: string): { [key: string]: string } {
+  return { 'app.kubernetes.io/name': name, 'app.kubernetes.io/instance': instance };
 }
 
 function renderProbe(probe: ProbeOptions | undefined): any {
@@ -370,7 +332,7 @@ function renderResources(r: ResourceOptions | undefined): any {
   return { requests: pick(r.cpuRequest, r.memoryRequest), limits: pick(r.cpuLimit, r.memoryLimit) };
 }
 
-function podSecurity(profile: SecurityProfile): k8s.PodSecurityContext | undefined {
+function podSecurity(profile: SecurityProfile): any {
   switch (profile) {
     case SecurityProfile.NONE: return undefined;
     case SecurityProfile.RESTRICTED: return { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } };
@@ -378,7 +340,7 @@ function podSecurity(profile: SecurityProfile): k8s.PodSecurityContext | undefin
   }
 }
 
-function containerSecurity(profile: SecurityProfile): k8s.SecurityContext | undefined {
+function containerSecurity(profile: SecurityProfile): any {
   switch (profile) {
     case SecurityProfile.NONE: return undefined;
     case SecurityProfile.RESTRICTED: return {

@@ -1,0 +1,249 @@
+import { ApiObject, ApiObjectMetadataDefinition, ApiObjectMetadataDefinitionOptions, App, ImplicitTokenResolver, JsonPatch, LazyResolver, NumberStringUnionResolver, OwnerReference, resolve } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Violation } from './rules/violation';
+import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
+
+/*
+ * The one way this library's constructs emit: each construct IS its API object. It renders
+ * a plain manifest once per change of the App's model, the rules check that object, and
+ * `toJson()` emits a copy of exactly that object (plus the JSON patches added with
+ * `addJsonPatch`, applied after validation as for any ApiObject). There is no second, typed
+ * copy, and no child node: an App of these constructs has as many construct nodes as one
+ * of raw ApiObjects, which matters because cdk8s walks every node once per Chart it
+ * synthesizes.
+ */
+
+/** What a construct tells the base about its object. */
+export interface CheckedObjectProps {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  /** The object's own namespace (the Chart's applies when unset). */
+  readonly namespace?: string;
+  readonly labels?: { [key: string]: string };
+  readonly annotations?: { [key: string]: string };
+}
+
+/**
+ * @internal
+ * The base of WebApp, ExposedService and IngressRoute. Not exported from the package: jsii
+ * lists its public members on each subclass.
+ */
+export abstract class CheckedApiObject extends ApiObject implements Participant {
+  /**
+   * @internal
+   * `x instanceof WebApp` means what it says: ApiObject redefines `instanceof` to mean
+   * "is any ApiObject", which would make every ApiObject a WebApp.
+   */
+  public static [Symbol.hasInstance]<T extends ApiObject>(this: abstract new (...args: any[]) => T, o: unknown): o is T {
+    return typeof o === 'object' && o !== null && Object.prototype.isPrototypeOf.call(this.prototype, o);
+  }
+
+  /** @internal */
+  public abstract readonly _kind: 'service' | 'workload' | 'ingress';
+
+  private readonly registry: Registry;
+  private readonly declaredNamespace?: string;
+  private readonly jsonPatches: JsonPatch[] = [];
+  private rendered?: Memo<any>;
+
+  constructor(scope: Construct, id: string, props: CheckedObjectProps) {
+    super(scope, id, { apiVersion: props.apiVersion, kind: props.kind, metadata: { name: props.name } });
+    this.registry = Registry.of(this);
+    this.declaredNamespace = props.namespace;
+    // `metadata.addLabel()` and its siblings change the model like any mutator: the
+    // rendered manifest, which the rules check, carries what they add.
+    (this as { metadata: ApiObjectMetadataDefinition }).metadata = new TrackedMetadata({
+      name: props.name,
+      namespace: props.namespace ?? this.chart.namespace,
+      labels: props.labels,
+      annotations: props.annotations,
+      apiObject: this,
+    }, () => this.registry.touch());
+    this.node.addValidation({ validate: () => this.registry.validate(this) });
+    this.registry.register(this);
+  }
+
+  /**
+   * @internal
+   * Every mutator calls this: the model changed, cached results are stale.
+   */
+  protected _modelChanged(): void {
+    this.registry.touch();
+  }
+
+  /**
+   * Applies RFC-6902 JSON patches to the emitted manifest, after validation: what this
+   * library does not model (volumes, sidecars, tolerations, ...).
+   */
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    this.jsonPatches.push(...ops);
+  }
+
+  /**
+   * The manifest as emitted: a copy of the checked manifest, with the JSON patches applied,
+   * keys in the order cdk8s emits them (apiVersion, kind, metadata, then sorted).
+   */
+  public toJson(): any {
+    try {
+      let json = copyJson(this._manifest());
+      if (this.jsonPatches.length > 0) json = JsonPatch.apply(json, ...this.jsonPatches);
+      const result: any = {};
+      for (const k of ['apiVersion', 'kind', 'metadata', ...Object.keys(json)]) {
+        if (k in json) result[k] = json[k];
+      }
+      return result;
+    } catch (e) {
+      throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`);
+    }
+  }
+
+  /**
+   * @internal
+   * The manifest exactly as it is emitted before JSON patches (plain JSON, keys sorted as
+   * cdk8s sorts them, no undefined values, the effective namespace filled in), computed
+   * once per change of the App's model. The rules check this object; `toJson()` emits it.
+   */
+  public _manifest(): any {
+    this.rendered = this.registry.cached(this.rendered, () => this.canonical(this.renderManifest()));
+    return this.rendered.value;
+  }
+
+  /** @internal */
+  public abstract _localViolations(): Violation[];
+
+  /**
+   * @internal
+   * The parts of the manifest after metadata, e.g. `{ spec }`, as plain JSON.
+   */
+  protected abstract _renderBody(): { [key: string]: any };
+
+  private renderManifest(): any {
+    const meta = this.metadata as TrackedMetadata;
+    return {
+      apiVersion: this.apiVersion,
+      kind: this.kind,
+      metadata: {
+        ...meta.extraFields(),
+        ...renderMetadata(this, this.name, this.declaredNamespace, meta.ownLabels, meta.ownAnnotations),
+      },
+      ...this._renderBody(),
+    };
+  }
+
+  /**
+   * The manifest as cdk8s' ApiObject.toJson() would emit it before patches: values the App's
+   * resolvers replace are replaced, null and undefined dropped, keys sorted (unless
+   * CDK8S_DISABLE_SORT is set), empty arrays and objects dropped from metadata.
+   */
+  private canonical(manifest: any): any {
+    const app = App.of(this) as App;
+    const resolved = app.resolvers.some(r => !BUILTIN_RESOLVERS.some(t => r instanceof t))
+      ? resolve([], manifest, this)
+      : manifest; // the built-in resolvers only replace non-plain values; plainJson() resolves those
+    const { apiVersion, kind, metadata, ...rest } = resolved;
+    return {
+      apiVersion,
+      kind,
+      metadata: plainJson(metadata, true, true, this),
+      ...plainJson(rest, !process.env.CDK8S_DISABLE_SORT, false, this),
+    };
+  }
+}
+
+const BUILTIN_RESOLVERS = [LazyResolver, ImplicitTokenResolver, NumberStringUnionResolver];
+
+/**
+ * Like cdk8s' sanitizeValue: drops null and undefined values, sorts keys, optionally drops
+ * empty arrays and objects. A value that is not plain JSON (a Lazy, a token) goes through
+ * cdk8s' resolve() first.
+ */
+function plainJson(value: any, sortKeys: boolean, dropEmpty: boolean, obj: ApiObject): any {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    if (dropEmpty && value.length === 0) return undefined;
+    return value.map(x => plainJson(x, sortKeys, dropEmpty, obj));
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    const resolved = resolve([], value, obj);
+    if (resolved === value) throw new Error(`can't render non-simple object of type '${value.constructor?.name}'`);
+    return plainJson(resolved, sortKeys, dropEmpty, obj);
+  }
+  const out: any = {};
+  for (const k of sortKeys ? Object.keys(value).sort() : Object.keys(value)) {
+    const v = plainJson(value[k], sortKeys, dropEmpty, obj);
+    if (v !== undefined) out[k] = v;
+  }
+  return dropEmpty && Object.keys(out).length === 0 ? undefined : out;
+}
+
+/** A deep copy of plain JSON. */
+function copyJson(value: any): any {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyJson);
+  const out: any = {};
+  for (const k of Object.keys(value)) out[k] = copyJson(value[k]);
+  return out;
+}
+
+/**
+ * The metadata of a construct of this library. Its mutators (`addLabel`, `addAnnotation`,
+ * `addFinalizers`, `addOwnerReference`, `add`) record what they add for the rendered
+ * manifest and tell the registry that the model changed.
+ */
+class TrackedMetadata extends ApiObjectMetadataDefinition {
+  /** The object's own labels (the Chart's are merged in when rendering), and those added. */
+  public readonly ownLabels: { [key: string]: string };
+  /** The object's annotations, and those added. */
+  public readonly ownAnnotations: { [key: string]: string };
+  private readonly addedFinalizers: string[] = [];
+  private readonly addedOwners: OwnerReference[] = [];
+  private readonly addedFields: { [key: string]: any } = {};
+
+  constructor(options: ApiObjectMetadataDefinitionOptions, private readonly changed: () => void) {
+    super(options);
+    this.ownLabels = { ...(options.labels ?? {}) };
+    this.ownAnnotations = { ...(options.annotations ?? {}) };
+  }
+
+  public addLabel(key: string, value: string): void {
+    super.addLabel(key, value);
+    this.ownLabels[key] = value;
+    this.changed();
+  }
+
+  public addAnnotation(key: string, value: string): void {
+    super.addAnnotation(key, value);
+    this.ownAnnotations[key] = value;
+    this.changed();
+  }
+
+  public addFinalizers(...finalizers: string[]): void {
+    super.addFinalizers(...finalizers);
+    this.addedFinalizers.push(...finalizers);
+    this.changed();
+  }
+
+  public addOwnerReference(owner: OwnerReference): void {
+    super.addOwnerReference(owner);
+    this.addedOwners.push(owner);
+    this.changed();
+  }
+
+  public add(key: string, value: any): void {
+    super.add(key, value);
+    this.addedFields[key] = value;
+    this.changed();
+  }
+
+  /** What the mutators added besides labels and annotations, as metadata fields. */
+  public extraFields(): { [key: string]: any } {
+    return {
+      ...this.addedFields,
+      finalizers: this.addedFinalizers.length ? [...this.addedFinalizers] : undefined,
+      ownerReferences: this.addedOwners.length ? [...this.addedOwners] : undefined,
+    };
+  }
+}
