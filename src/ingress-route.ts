@@ -5,7 +5,7 @@ import { ExposedService, IExposedService } from './exposed-service';
 import { checkIngress, checkServicePortRef } from './rules/ingress';
 import { nameFromId } from './rules/names';
 import { Violation, err, show } from './rules/violation';
-import { PathType } from './types';
+import { PathType, ServicePort } from './types';
 
 /**
  * A backend: a Service and one of its ports.
@@ -152,6 +152,11 @@ export interface IngressRouteProps {
   readonly labels?: { [key: string]: string };
 }
 
+interface RouteRule {
+  readonly host?: string;
+  readonly paths: IngressPath[];
+}
+
 interface BackendUse {
   readonly field: string;
   readonly backend: IngressBackendProps;
@@ -173,7 +178,9 @@ export class IngressRoute extends CheckedApiObject {
   public readonly _kind = 'ingress';
 
   private readonly options: IngressRouteProps;
-  private readonly rules: Array<{ host?: string; paths: IngressPath[] }> = [];
+  private readonly rules: RouteRule[] = [];
+  /** The first rule of each host, so adding paths is not a scan of the rules. */
+  private readonly ruleOfHost = new Map<string | undefined, RouteRule>();
 
   constructor(scope: Construct, id: string, props: IngressRouteProps = {}) {
     super(scope, id, {
@@ -187,33 +194,35 @@ export class IngressRoute extends CheckedApiObject {
     this.options = props;
     this.namespace = props.namespace;
     if (props.host !== undefined || (props.paths ?? []).length > 0) {
-      this.rules.push({ host: props.host, paths: [...(props.paths ?? [])] });
+      this.addRule({ host: props.host, paths: [...(props.paths ?? [])] }, false);
     }
-    for (const r of props.rules ?? []) this.rules.push({ host: r.host, paths: [...r.paths] });
+    for (const r of props.rules ?? []) this.addRule({ host: r.host, paths: [...r.paths] }, false);
   }
 
   /** Adds a path to the route's host (`props.host`, or any host). */
   public addPath(path: IngressPath): void {
-    let rule = this.rules.find(r => r.host === this.options.host);
-    if (!rule) {
-      rule = { host: this.options.host, paths: [] };
-      this.rules.unshift(rule);
-    }
-    rule.paths.push(path);
+    const rule = this.ruleOfHost.get(this.options.host);
+    if (rule) rule.paths.push(path); else this.addRule({ host: this.options.host, paths: [path] }, true);
     this._modelChanged();
   }
 
   /** Adds a host with its paths, or paths to a host the route already has. */
   public addHost(host: string, paths: IngressPath[]): void {
-    const rule = this.rules.find(r => r.host === host);
-    if (rule) rule.paths.push(...paths); else this.rules.push({ host, paths: [...paths] });
+    const rule = this.ruleOfHost.get(host);
+    if (rule) rule.paths.push(...paths); else this.addRule({ host, paths: [...paths] }, false);
     this._modelChanged();
+  }
+
+  private addRule(rule: RouteRule, first: boolean): void {
+    if (first) this.rules.unshift(rule); else this.rules.push(rule);
+    if (!this.ruleOfHost.has(rule.host)) this.ruleOfHost.set(rule.host, rule);
   }
 
   /** @internal */
   public _localViolations(): Violation[] {
     const out = checkIngress(this._manifest());
     const ns = this.ownNamespace() ?? 'default';
+    const portsOf = knownPorts();
     for (const { field, backend } of this.backends()) {
       const svc = backend.service;
       const svcNs = svc instanceof ExposedService ? svc.effectiveNamespace : (svc.namespace ?? ns);
@@ -221,7 +230,7 @@ export class IngressRoute extends CheckedApiObject {
         out.push(err(`${field}.service.name`, `Service ${show(svc.name)} is in namespace ${show(svcNs)}, but this Ingress is in ${show(ns)}; an Ingress can only route to Services of its own namespace, so move one of them`));
       }
       out.push(...checkServicePortRef(`${field}.service.port`, svc.name, backend.port,
-        svc.portsKnown ? svc.ports : undefined, svc instanceof ExposedService ? ` ([${svc.node.path}])` : ''));
+        portsOf(svc), svc instanceof ExposedService ? ` ([${svc.node.path}])` : ''));
     }
     return out;
   }
@@ -241,16 +250,17 @@ export class IngressRoute extends CheckedApiObject {
   protected _renderBody(): { [key: string]: any } {
     const p = this.options;
     const defaultHost = p.host;
+    const portsOf = knownPorts();
     const spec = {
       ingressClassName: p.ingressClassName,
-      defaultBackend: p.defaultBackend ? renderBackend(p.defaultBackend) : undefined,
+      defaultBackend: p.defaultBackend ? renderBackend(p.defaultBackend, portsOf) : undefined,
       rules: this.rules.length ? this.rules.map(r => ({
         host: r.host,
         http: {
           paths: r.paths.map(path => ({
             path: path.path,
             pathType: path.pathType ?? PathType.PREFIX,
-            backend: renderBackend(path),
+            backend: renderBackend(path, portsOf),
           })),
         },
       })) : undefined,
@@ -263,12 +273,22 @@ export class IngressRoute extends CheckedApiObject {
   }
 }
 
-function renderBackend(b: IngressBackendProps): any {
+/**
+ * The ports of each Service, read once per pass: `ports` is a getter that builds its list,
+ * and a route may have thousands of backends to one Service.
+ */
+function knownPorts(): (svc: IExposedService) => ServicePort[] | undefined {
+  const seen = new Map<IExposedService, ServicePort[] | undefined>();
+  return svc => {
+    if (!seen.has(svc)) seen.set(svc, svc.portsKnown ? svc.ports : undefined);
+    return seen.get(svc);
+  };
+}
+
+function renderBackend(b: IngressBackendProps, portsOf: (svc: IExposedService) => ServicePort[] | undefined): any {
   let port = b.port;
-  if (port === undefined && b.service.portsKnown) {
-    const ports = b.service.ports; // a getter that builds its list: read it once
-    if (ports.length === 1) port = ports[0].port;
-  }
+  const ports = port === undefined ? portsOf(b.service) : undefined;
+  if (ports?.length === 1) port = ports[0].port;
   return {
     service: {
       name: b.service.name,
