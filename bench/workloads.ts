@@ -9,7 +9,7 @@ import { ExposePolicy, IngressRoute, WebApp } from '../src';
  */
 
 export type Library = 'expose' | 'plus' | 'raw';
-export type Layout = 'charts' | 'single' | 'apps';
+export type Layout = 'charts' | 'single' | 'apps' | 'ports';
 
 /** cdk8s-expose. */
 function exposeApp(scope: Construct, i: number): void {
@@ -80,12 +80,74 @@ function newApp(lib: Library): App {
   return app;
 }
 
+/*
+ * The many-ports case: one app whose container declares N named ports, a Service exposing
+ * every one (expose() with no ports) and an Ingress with one path per port, by name.
+ */
+const portNumber = (i: number) => 20000 + i;
+
+function exposePorts(scope: Construct, n: number): void {
+  const web = new WebApp(scope, 'web', { image: 'nginx:1.27' });
+  for (let i = 0; i < n; i++) web.addPort({ containerPort: portNumber(i), name: `p${i}` });
+  const svc = web.expose('svc');
+  const route = new IngressRoute(scope, 'route', { host: 'web.example.com' });
+  for (let i = 0; i < n; i++) route.addPath({ path: `/p${i}`, service: svc, port: `p${i}` });
+}
+
+function rawPorts(scope: Construct, n: number): void {
+  const labels = { 'app.kubernetes.io/instance': 'web', 'app.kubernetes.io/name': 'web' };
+  const ids = Array.from({ length: n }, (_, i) => i);
+  new ApiObject(scope, 'web', {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { labels, name: 'web' },
+    spec: {
+      selector: { matchLabels: labels },
+      template: {
+        metadata: { labels },
+        spec: {
+          containers: [{
+            image: 'nginx:1.27',
+            name: 'app',
+            ports: ids.map(i => ({ containerPort: portNumber(i), name: `p${i}` })),
+            securityContext: { allowPrivilegeEscalation: false, privileged: false },
+          }],
+          securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+        },
+      },
+    },
+  });
+  new ApiObject(scope, 'svc', {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { labels, name: 'svc' },
+    spec: { ports: ids.map(i => ({ name: `p${i}`, port: portNumber(i), targetPort: portNumber(i) })), selector: labels, type: 'ClusterIP' },
+  });
+  new ApiObject(scope, 'route', {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'route' },
+    spec: {
+      rules: [{
+        host: 'web.example.com',
+        http: { paths: ids.map(i => ({ backend: { service: { name: 'svc', port: { name: `p${i}` } } }, path: `/p${i}`, pathType: 'Prefix' })) },
+      }],
+    },
+  });
+}
+
 /**
  * Builds N apps: one Chart per app in one App ('charts'), all in one Chart ('single'),
- * or one App per app ('apps').
+ * or one App per app ('apps'); or ('ports') one app with N ports (no cdk8s-plus-27 variant).
  */
 export function build(lib: Library, layout: Layout, n: number): App[] {
   const hashes = { disableResourceNameHashes: lib === 'raw' };
+  if (layout === 'ports') {
+    if (lib === 'plus') throw new Error('the ports case has no cdk8s-plus-27 variant');
+    const app = newApp(lib);
+    (lib === 'expose' ? exposePorts : rawPorts)(new Chart(app, 'ports', hashes), n);
+    return [app];
+  }
   if (layout === 'apps') {
     return Array.from({ length: n }, (_, i) => {
       const app = newApp(lib);
