@@ -120,13 +120,11 @@ export abstract class CheckedApiObject extends ApiObject implements Participant 
 
   private renderManifest(): any {
     const meta = this.metadata as TrackedMetadata;
+    const metadata = renderMetadata(this, this.name, this.declaredNamespace, meta.ownLabels, meta.ownAnnotations);
     return {
       apiVersion: this.apiVersion,
       kind: this.kind,
-      metadata: {
-        ...meta.extraFields(),
-        ...renderMetadata(this, this.name, this.declaredNamespace, meta.ownLabels, meta.ownAnnotations),
-      },
+      metadata: meta.hasExtraFields ? { ...meta.extraFields(), ...metadata } : metadata,
       ...this._renderBody(),
     };
   }
@@ -137,18 +135,31 @@ export abstract class CheckedApiObject extends ApiObject implements Participant 
    * CDK8S_DISABLE_SORT is set), empty arrays and objects dropped from metadata.
    */
   private canonical(manifest: any): any {
-    const app = App.of(this) as App;
-    const resolved = app.resolvers.some(r => !BUILTIN_RESOLVERS.some(t => r instanceof t))
-      ? resolve([], manifest, this)
-      : manifest; // the built-in resolvers only replace non-plain values; plainJson() resolves those
-    const { apiVersion, kind, metadata, ...rest } = resolved;
-    return {
-      apiVersion,
-      kind,
-      metadata: plainJson(metadata, true, true, this),
-      ...plainJson(rest, !process.env.CDK8S_DISABLE_SORT, false, this),
-    };
+    // the built-in resolvers only replace values that are not plain JSON, which plainJson()
+    // hands to resolve(); other resolvers may replace any value, so they see the whole manifest
+    const resolved = hasOwnResolvers(App.of(this) as App) ? resolve([], manifest, this) : manifest;
+    const sortKeys = !process.env.CDK8S_DISABLE_SORT;
+    const out: any = { apiVersion: resolved.apiVersion, kind: resolved.kind, metadata: plainJson(resolved.metadata, true, true, this) };
+    const keys = Object.keys(resolved);
+    for (const k of sortKeys ? keys.sort() : keys) {
+      if (k === 'apiVersion' || k === 'kind' || k === 'metadata') continue;
+      const v = plainJson(resolved[k], sortKeys, false, this);
+      if (v !== undefined) out[k] = v;
+    }
+    return out;
   }
+}
+
+const OWN_RESOLVERS = new WeakMap<App, boolean>();
+
+/** Whether the App has resolvers besides cdk8s' built-in ones (its resolvers are fixed when it is created). */
+function hasOwnResolvers(app: App): boolean {
+  let own = OWN_RESOLVERS.get(app);
+  if (own === undefined) {
+    own = app.resolvers.some(r => !BUILTIN_RESOLVERS.some(t => r instanceof t));
+    OWN_RESOLVERS.set(app, own);
+  }
+  return own;
 }
 
 const BUILTIN_RESOLVERS = [LazyResolver, ImplicitTokenResolver, NumberStringUnionResolver];
@@ -239,6 +250,10 @@ class TrackedMetadata extends ApiObjectMetadataDefinition {
   }
 
   /** What the mutators added besides labels and annotations, as metadata fields. */
+  public get hasExtraFields(): boolean {
+    return this.addedFinalizers.length > 0 || this.addedOwners.length > 0 || Object.keys(this.addedFields).length > 0;
+  }
+
   public extraFields(): { [key: string]: any } {
     return {
       ...this.addedFields,
