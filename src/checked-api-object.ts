@@ -6,7 +6,7 @@ import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
 /*
  * The one way this library's constructs emit: each construct IS its API object. It renders
  * a plain manifest once per change of the App's model, the rules check that object, and
- * `toJson()` emits a copy of exactly that object (plus the JSON patches added with
+ * `toJson()` emits exactly that object (plus the JSON patches added with
  * `addJsonPatch`, applied after validation as for any ApiObject). There is no second, typed
  * copy, and no child node: an App of these constructs has as many construct nodes as one
  * of raw ApiObjects, which matters because cdk8s walks every node once per Chart it
@@ -81,12 +81,16 @@ export abstract class CheckedApiObject extends ApiObject implements Participant 
   }
 
   /**
-   * The manifest as emitted: a copy of the checked manifest, with the JSON patches applied,
-   * keys in the order cdk8s emits them (apiVersion, kind, metadata, then sorted).
+   * The manifest as emitted: the very object the rules checked, with the JSON patches
+   * applied, keys in the order cdk8s emits them (apiVersion, kind, metadata, then sorted).
    */
   public toJson(): any {
     try {
-      let json = copyJson(this._manifest());
+      // The checked object goes to the caller, who may change it (JSON patches do), so this
+      // construct lets go of it: a later read renders the manifest again. Validation results
+      // are remembered apart from it, so validating again does not need it.
+      let json = this._manifest();
+      this.rendered = undefined;
       if (this.jsonPatches.length > 0) json = JsonPatch.apply(json, ...this.jsonPatches);
       const result: any = {};
       for (const k of ['apiVersion', 'kind', 'metadata', ...Object.keys(json)]) {
@@ -102,7 +106,8 @@ export abstract class CheckedApiObject extends ApiObject implements Participant 
    * @internal
    * The manifest exactly as it is emitted before JSON patches (plain JSON, keys sorted as
    * cdk8s sorts them, no undefined values, the effective namespace filled in), computed
-   * once per change of the App's model. The rules check this object; `toJson()` emits it.
+   * once per change of the App's model (and again after `toJson()` handed it out). The rules
+   * check this object; `toJson()` emits it.
    */
   public _manifest(): any {
     this.rendered = this.registry.cached(this.rendered, () => this.canonical(this.renderManifest()));
@@ -188,15 +193,6 @@ function plainJson(value: any, sortKeys: boolean, dropEmpty: boolean, obj: ApiOb
     if (v !== undefined) out[k] = v;
   }
   return dropEmpty && Object.keys(out).length === 0 ? undefined : out;
-}
-
-/** A deep copy of plain JSON. */
-function copyJson(value: any): any {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map(copyJson);
-  const out: any = {};
-  for (const k of Object.keys(value)) out[k] = copyJson(value[k]);
-  return out;
 }
 
 /**

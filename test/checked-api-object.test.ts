@@ -147,6 +147,16 @@ describe('what is emitted is what was checked', () => {
     expect(findings(synthError(c))).toEqual(['[demo/broken] spec.template.spec.containers[0].image']);
   });
 
+  test('toJson() emits the very object the rules checked', () => {
+    const c = chart('demo');
+    const svc = new ExposedService(c, 'svc', { selector: { a: 'b' }, ports: [{ port: 80 }] });
+    synth(c);
+    const checked = svc._manifest();
+    const emitted = svc.toJson();
+    expect(emitted.spec).toBe(checked.spec);
+    expect(emitted.metadata).toBe(checked.metadata);
+  });
+
   test('a caller that changes what toJson() returned does not change the checked manifest', () => {
     const c = chart('demo');
     const svc = new ExposedService(c, 'svc', { selector: { a: 'b' }, ports: [{ port: 80 }] });
