@@ -1,6 +1,7 @@
 import { ApiObject, ApiObjectMetadataDefinition, ApiObjectMetadataDefinitionOptions, App, ImplicitTokenResolver, JsonPatch, LazyResolver, NumberStringUnionResolver, OwnerReference, resolve } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Violation } from './rules/violation';
+import { validateFromRoot } from './validation-sweep';
 import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
 
 /*
@@ -60,8 +61,8 @@ export abstract class CheckedApiObject extends ApiObject implements Participant 
       annotations: props.annotations,
       apiObject: this,
     }, () => this.registry.touch());
-    this.node.addValidation({ validate: () => this.registry.validate(this) });
     this.registry.register(this);
+    validateFromRoot(this);
   }
 
   /**

@@ -3,6 +3,7 @@ import { Workload } from 'cdk8s-plus-27';
 import { IConstruct, Node } from 'constructs';
 import { Violation } from './rules/violation';
 import { ContainerPort, Protocol } from './types';
+import { refreshFromRoot, validateFromRoot } from './validation-sweep';
 import { Participant, Registry } from './wiring/registry';
 
 /**
@@ -54,8 +55,8 @@ const TARGETS = new WeakMap<Workload, PlusWorkloadTarget>();
  * every `toJson()`).
  *
  * The workload changes through cdk8s-plus' API, which does not tell the registry, so the
- * manifest is re-read at the start of every validation pass (a validation on the App root,
- * which cdk8s validates first) and the model is touched when it differs.
+ * manifest is re-read at the start of every validation pass and the model is touched when
+ * it differs.
  */
 class PlusWorkloadTarget implements IServiceTarget, Participant {
   public static of(workload: Workload): PlusWorkloadTarget {
@@ -75,9 +76,9 @@ class PlusWorkloadTarget implements IServiceTarget, Participant {
   private constructor(private readonly workload: Workload) {
     this.node = workload.node;
     this.registry = Registry.of(workload);
-    workload.node.addValidation({ validate: () => this.registry.validate(this) });
     this.registry.register(this);
-    watchFromRoot(this);
+    validateFromRoot(this);
+    refreshFromRoot(workload, () => this.refresh());
   }
 
   public get selectorLabels(): { [key: string]: string } {
@@ -134,23 +135,4 @@ class PlusWorkloadTarget implements IServiceTarget, Participant {
       },
     };
   }
-}
-
-/** The targets to re-read at the start of each validation pass, per App root. */
-const WATCHED = new WeakMap<IConstruct, PlusWorkloadTarget[]>();
-
-function watchFromRoot(target: PlusWorkloadTarget): void {
-  const root = target.node.root;
-  let list = WATCHED.get(root);
-  if (list === undefined) {
-    const targets: PlusWorkloadTarget[] = [];
-    WATCHED.set(root, list = targets);
-    root.node.addValidation({
-      validate: () => {
-        for (const t of targets) t.refresh();
-        return [];
-      },
-    });
-  }
-  list.push(target);
 }

@@ -1,6 +1,10 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { ApiObject, App, Chart, IResolver, JsonPatch, ResolutionContext, Testing } from 'cdk8s';
-import { ExposedService, IngressRoute, WebApp } from '../src';
+import { ExposePolicy, ExposedService, IngressRoute, WebApp } from '../src';
 import { chart, errorLines, one, synth, synthError } from './util';
+import { Registry } from '../src/wiring/registry';
 
 /*
  * Each construct is its API object: the manifest its rules check is the manifest it emits.
@@ -185,6 +189,52 @@ describe('the escape hatch', () => {
     expect(d.spec.template.spec.containers[0].volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
     expect(Object.keys(d)).toEqual(['apiVersion', 'kind', 'metadata', 'spec', 'status']);
     expect(web._manifest().spec.template.spec.volumes).toBeUndefined();
+  });
+});
+
+describe('validation passes', () => {
+  test('a synthesis validates each construct a number of times that does not grow with the number of Charts', () => {
+    // cdk8s runs one validation pass over the whole App per Chart it synthesizes
+    const validationsPerConstruct = (charts: number) => {
+      const app = Testing.app();
+      ExposePolicy.set(app, { printWarnings: false });
+      for (let i = 0; i < charts; i++) {
+        const web = new WebApp(new Chart(app, `c${i}`), 'web', { name: `web${i}`, image: 'x', ports: [{ containerPort: 80 }] });
+        web.expose('svc', { name: `svc${i}` });
+      }
+      const validate = jest.spyOn(Registry.prototype, 'validate');
+      try {
+        app.synthYaml();
+        return validate.mock.calls.length / (2 * charts);
+      } finally {
+        validate.mockRestore();
+      }
+    };
+    expect(validationsPerConstruct(30)).toBe(validationsPerConstruct(3));
+  });
+
+  test('findings are reported from their construct in every way cdk8s synthesizes', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-expose-'));
+    const build = () => {
+      const app = Testing.app({ outdir });
+      const c = new Chart(app, 'demo');
+      new ExposedService(c, 'svc', { selector: { a: 'b' }, ports: [{ port: 70000 }] });
+      return { app, c };
+    };
+    const fails = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return findings((e as Error).message);
+      }
+      return [];
+    };
+    const expected = ['[demo/svc] spec.ports[0].port'];
+    expect(fails(() => { const { c } = build(); Testing.synth(c); })).toEqual(expected);
+    expect(fails(() => { const { c } = build(); c.toJson(); })).toEqual(expected);
+    expect(fails(() => build().app.synthYaml())).toEqual(expected);
+    expect(fails(() => build().app.synth())).toEqual(expected);
+    fs.rmSync(outdir, { recursive: true, force: true });
   });
 });
 
