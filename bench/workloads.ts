@@ -8,7 +8,7 @@ import { ExposePolicy, IngressRoute, WebApp } from '../src';
  * port, a ClusterIP Service exposing it, and an Ingress rule for host appN.example.com.
  */
 
-export type Library = 'expose' | 'plus' | 'raw';
+export type Library = 'expose' | 'plus' | 'raw' | 'shaped';
 export type Layout = 'charts' | 'single' | 'apps' | 'ports';
 
 /** cdk8s-expose. */
@@ -31,9 +31,27 @@ function plusApp(scope: Construct, i: number): void {
 
 /** Raw ApiObjects emitting the same manifests as cdk8s-expose, with no validation: the floor. */
 function rawApp(scope: Construct, i: number): void {
+  rawObjects(scope, i, { deployment: ApiObject, service: ApiObject, ingress: ApiObject }, false);
+}
+
+/*
+ * The floor with cdk8s-expose's tree shape: the same raw objects, but of three ApiObject
+ * classes (as WebApp, ExposedService and IngressRoute are), with the Service under the
+ * Deployment (as expose() puts it). cdk8s walks every node once per Chart it synthesizes;
+ * this shows what that walk costs for the shape alone.
+ */
+class RawDeployment extends ApiObject {}
+class RawService extends ApiObject {}
+class RawIngress extends ApiObject {}
+
+function shapedApp(scope: Construct, i: number): void {
+  rawObjects(scope, i, { deployment: RawDeployment, service: RawService, ingress: RawIngress }, true);
+}
+
+function rawObjects(scope: Construct, i: number, classes: { [kind: string]: typeof ApiObject }, nested: boolean): void {
   const name = `app${i}`;
   const labels = { 'app.kubernetes.io/instance': name, 'app.kubernetes.io/name': name };
-  new ApiObject(scope, name, {
+  const deployment = new classes.deployment(scope, name, {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { labels, name },
@@ -53,13 +71,13 @@ function rawApp(scope: Construct, i: number): void {
       },
     },
   });
-  new ApiObject(scope, `${name}-svc`, {
+  new classes.service(nested ? deployment : scope, nested ? 'svc' : `${name}-svc`, {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { labels, name },
     spec: { ports: [{ name: 'http', port: 80, targetPort: 80 }], selector: labels, type: 'ClusterIP' },
   });
-  new ApiObject(scope, `ing${i}`, {
+  new classes.ingress(scope, `ing${i}`, {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
     metadata: { name: `ing${i}` },
@@ -72,7 +90,7 @@ function rawApp(scope: Construct, i: number): void {
   });
 }
 
-const BUILDERS: { [lib in Library]: (scope: Construct, i: number) => void } = { expose: exposeApp, plus: plusApp, raw: rawApp };
+const BUILDERS: { [lib in Library]: (scope: Construct, i: number) => void } = { expose: exposeApp, plus: plusApp, raw: rawApp, shaped: shapedApp };
 
 function newApp(lib: Library): App {
   const app = new App({ outdir: '/dev/null' });
@@ -141,9 +159,9 @@ function rawPorts(scope: Construct, n: number): void {
  * or one App per app ('apps'); or ('ports') one app with N ports (no cdk8s-plus-27 variant).
  */
 export function build(lib: Library, layout: Layout, n: number): App[] {
-  const hashes = { disableResourceNameHashes: lib === 'raw' };
+  const hashes = { disableResourceNameHashes: lib === 'raw' || lib === 'shaped' };
   if (layout === 'ports') {
-    if (lib === 'plus') throw new Error('the ports case has no cdk8s-plus-27 variant');
+    if (lib !== 'expose' && lib !== 'raw') throw new Error(`the ports case has no ${lib} variant`);
     const app = newApp(lib);
     (lib === 'expose' ? exposePorts : rawPorts)(new Chart(app, 'ports', hashes), n);
     return [app];

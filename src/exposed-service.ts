@@ -182,6 +182,10 @@ class ServiceReference extends Construct implements IExposedService {
  * Every rule the API server applies, and the nodePort range and uniqueness it checks
  * when it allocates, are checked at synth, all errors together, each naming the field,
  * the bad value, what is allowed and the fix.
+ *
+ * The construct is the Service's cdk8s ApiObject: `ApiObject.of()` returns it, and
+ * `addJsonPatch()` patches the emitted manifest after validation (what this library does
+ * not model). The manifest the rules check is the manifest it emits.
  */
 export class ExposedService extends CheckedApiObject implements IExposedService {
   /**

@@ -169,6 +169,10 @@ interface BackendUse {
  * and a named port is checked against the Service's ports. Hosts, paths, TLS and the
  * class are validated as the API server does; duplicate host+path routes across the
  * App are reported.
+ *
+ * The construct is the Ingress's cdk8s ApiObject: `ApiObject.of()` returns it, and
+ * `addJsonPatch()` patches the emitted manifest after validation (what this library does
+ * not model). The manifest the rules check is the manifest it emits.
  */
 export class IngressRoute extends CheckedApiObject {
   /** The Ingress's namespace, when set on it. */

@@ -205,6 +205,10 @@ export interface WebAppProps {
  * The selector is `app.kubernetes.io/name` and `app.kubernetes.io/instance`, from the
  * name and instance only, so it never changes when other props change or when the
  * construct moves in the tree (a Deployment's selector is immutable on a live cluster).
+ *
+ * The construct is the Deployment's cdk8s ApiObject: `ApiObject.of()` returns it, and
+ * `addJsonPatch()` patches the emitted manifest after validation (what this library does
+ * not model). The manifest the rules check is the manifest it emits.
  */
 export class WebApp extends CheckedApiObject implements IServiceTarget {
   /** The Deployment's namespace, when set on it. */
