@@ -1,15 +1,11 @@
-import { Lazy } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-27';
 import { Construct, IConstruct } from 'constructs';
-import { Exemptions } from './exemptions';
-import { EXEMPTION_PREFIX } from './rules/config';
+import { CheckedApiObject } from './checked-api-object';
 import { serviceTargetNamespace, serviceTargetSelector } from './rules/construct';
 import { namespaceOf } from './rules/cross-object';
 import { nameFromId } from './rules/names';
 import { Violation, show } from './rules/violation';
+import { IServiceTarget } from './service-target';
 import { ServicePort, ServiceType, SessionAffinity, TrafficPolicy } from './types';
-import type { WebApp } from './web-app';
-import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
 
 /**
  * A Service that Ingress backends can route to: one this App defines (an
@@ -129,13 +125,14 @@ export interface ExposedServiceProps extends ExposeOptions {
   readonly selector?: { [key: string]: string };
 
   /**
-   * The WebApp whose pods the Service exposes. The selector is wired from its pod labels,
+   * The workload whose pods the Service exposes: a WebApp, or a cdk8s-plus-27 workload
+   * through `ServiceTarget.fromWorkload()`. The selector is wired from its selector labels,
    * named targetPorts are resolved against its containers, and with no `ports` every
    * container port is exposed.
    *
    * @default - no target; use `selector`
    */
-  readonly target?: WebApp;
+  readonly target?: IServiceTarget;
 
   /**
    * The DNS name an EXTERNAL_NAME Service aliases, e.g. `api.example.com`.
@@ -195,8 +192,12 @@ export function isExposedService(x: unknown): x is ExposedService {
  * Every rule the API server applies, and the nodePort range and uniqueness it checks
  * when it allocates, are checked at synth, all errors together, each naming the field,
  * the bad value, what is allowed and the fix.
+ *
+ * The construct is the Service's cdk8s ApiObject: `ApiObject.of()` returns it, and
+ * `addJsonPatch()` patches the emitted manifest after validation (what this library does
+ * not model). The manifest the rules check is the manifest it emits.
  */
-export class ExposedService extends Construct implements IExposedService, Participant {
+export class ExposedService extends CheckedApiObject implements IExposedService {
   /**
    * Refers to a Service this App does not define, so that an IngressRoute can route to it.
    *
@@ -207,54 +208,36 @@ export class ExposedService extends Construct implements IExposedService, Partic
     return new ServiceReference(scope, id, name, options);
   }
 
-  /** The Service's `metadata.name`: its DNS name. */
-  public readonly name: string;
   /** The Service's namespace, when set on it. */
   public readonly namespace?: string;
   /** How the Service is reached. */
   public readonly type: ServiceType;
-  /** The WebApp it exposes, if any. */
-  public readonly target?: WebApp;
-  /** The underlying L1 object, for JSON patches and what this library does not model. */
-  public readonly resource: k8s.KubeService;
+  /** The workload it exposes (a WebApp, or a cdk8s-plus-27 workload), if any. */
+  public readonly target?: IServiceTarget;
   /** Always true: the ports of a Service of this App are known. */
   public readonly portsKnown = true;
 
   /** @internal */
   public readonly _kind = 'Service';
 
-  private readonly props: ExposedServiceProps;
+  private readonly options: ExposedServiceProps;
   private readonly explicitPorts: ServicePort[];
-  private readonly registry: Registry;
-  private manifest?: Memo<any>;
-  private readonly metadataLabels?: { [key: string]: string };
-  private readonly exemptions: Exemptions;
 
   constructor(scope: Construct, id: string, props: ExposedServiceProps = {}) {
-    super(scope, id);
+    super(scope, id, {
+      apiVersion: 'v1',
+      kind: 'Service',
+      name: props.name ?? nameFromId(id),
+      namespace: props.namespace,
+      labels: { ...(props.target?.selectorLabels ?? {}), ...(props.labels ?? {}) },
+      annotations: props.annotations,
+    });
     Object.defineProperty(this, EXPOSED_SERVICE, { value: true });
-    this.props = props;
-    this.name = props.name ?? nameFromId(id);
+    this.options = props;
     this.namespace = props.namespace;
     this.type = props.type ?? ServiceType.CLUSTER_IP;
     this.target = props.target;
     this.explicitPorts = [...(props.ports ?? [])];
-    this.registry = Registry.of(this);
-    this.exemptions = new Exemptions(this.registry);
-
-    const labels = { ...(props.target?.selectorLabels ?? {}), ...(props.labels ?? {}) };
-    this.metadataLabels = Object.keys(labels).length ? labels : undefined;
-    this.resource = new k8s.KubeService(this, 'Resource', {
-      metadata: {
-        name: this.name,
-        namespace: props.namespace,
-        labels: this.metadataLabels,
-        annotations: props.annotations,
-      },
-      spec: Lazy.any({ produce: () => toL1Spec(this._manifest().spec) }) as any,
-    });
-    this.node.addValidation({ validate: () => this.registry.validate(this) });
-    this.registry.register(this);
   }
 
   /**
@@ -276,20 +259,7 @@ export class ExposedService extends Construct implements IExposedService, Partic
 
   /** The labels that select the pods, if any. */
   public get selector(): { [key: string]: string } | undefined {
-    return this.target?.selectorLabels ?? (this.props.selector ? { ...this.props.selector } : undefined);
-  }
-
-  /**
-   * Exempts this Service from one rule, with the reason: the finding is not reported
-   * (the CLI's JSON output lists it as suppressed). Written as the annotation
-   * `ignore-check.cdk8s-expose.io/<id>`, so the CLI and the plugin honour it too.
-   *
-   * @param id the rule's id, e.g. `service-selector-dangling` (see `Rules.all()`)
-   * @param reason why the rule does not apply, e.g. "pods come from the upstream Helm chart"
-   */
-  public ignoreRule(id: string, reason: string): void {
-    this.exemptions.add(id, reason);
-    this.resource.metadata.addAnnotation(EXEMPTION_PREFIX + id, reason);
+    return this.target?.selectorLabels ?? (this.options.selector ? { ...this.options.selector } : undefined);
   }
 
   private portAt(i: number): ServicePort {
@@ -299,22 +269,12 @@ export class ExposedService extends Construct implements IExposedService, Partic
   /** Adds a port to the Service. Ingress backends resolve ports at synth, so they see it. */
   public addPort(port: ServicePort): void {
     this.explicitPorts.push(port);
-    this.registry.touch();
+    this._modelChanged();
   }
 
-  /**
-   * @internal
-   * The manifest exactly as it is synthesized (plain JSON, effective namespace filled in),
-   * computed once per change of the App's model. Validation reads it; the L1 object's spec
-   * is converted from it, so what is checked is what is emitted.
-   */
-  public _manifest(): any {
-    this.manifest = this.registry.cached(this.manifest, () => this.renderManifest());
-    return this.manifest.value;
-  }
-
-  private renderManifest(): any {
-    const p = this.props;
+  /** @internal */
+  protected _renderBody(): { [key: string]: any } {
+    const p = this.options;
     const type = this.type;
     const timeout = p.sessionAffinityTimeoutSeconds;
     const selector = this.selector;
@@ -328,9 +288,6 @@ export class ExposedService extends Construct implements IExposedService, Partic
       appProtocol: port.appProtocol,
     }));
     return {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: renderMetadata(this, this.name, p.namespace, this.metadataLabels, this.exemptions.annotate(p.annotations)),
       spec: {
         type,
         clusterIP: p.headless ? 'None' : undefined,
@@ -348,12 +305,12 @@ export class ExposedService extends Construct implements IExposedService, Partic
   /** @internal */
   public _constructViolations(): Violation[] {
     const out: Violation[] = [];
-    if (this.target !== undefined && this.props.selector !== undefined) {
-      out.push({ rule: serviceTargetSelector.id, field: 'spec.selector', message: `both target [${this.target.node.path}] and selector ${show(this.props.selector)} are set; target wires the selector from the workload's pod labels`, fix: 'remove selector, or target' });
+    if (this.target !== undefined && this.options.selector !== undefined) {
+      out.push({ rule: serviceTargetSelector.id, field: 'spec.selector', message: `both target [${this.target.node.path}] and selector ${show(this.options.selector)} are set; target wires the selector from the workload's pod labels`, fix: 'remove selector, or target' });
     }
     if (this.target !== undefined) {
       const own = namespaceOf(this._manifest());
-      const theirs = namespaceOf(this.target._manifest());
+      const theirs = this.target.effectiveNamespace;
       if (own !== theirs) {
         out.push({ rule: serviceTargetNamespace.id, field: 'spec.selector', message: `the target [${this.target.node.path}] is in namespace ${show(theirs)}, but this Service is in ${show(own)}; a Service selects pods of its own namespace only`, fix: 'put both in one namespace' });
       }
@@ -367,19 +324,3 @@ export class ExposedService extends Construct implements IExposedService, Partic
   }
 }
 
-/** The L1 (typed) form of a plain Service spec: the names and wrappers cdk8s-plus-27's classes use. */
-function toL1Spec(spec: any): k8s.ServiceSpec {
-  const { clusterIP, sessionAffinityConfig, ports, ...rest } = spec;
-  return {
-    ...rest,
-    clusterIp: clusterIP,
-    sessionAffinityConfig: sessionAffinityConfig && { clientIp: sessionAffinityConfig.clientIP },
-    ports: ports?.map((p: any) => ({ ...p, targetPort: intOrString(p.targetPort) })),
-  };
-}
-
-/** @internal a number or name as the L1 IntOrString */
-export function intOrString(v: number | string | undefined): k8s.IntOrString | undefined {
-  if (v === undefined) return undefined;
-  return typeof v === 'string' ? k8s.IntOrString.fromString(v) : k8s.IntOrString.fromNumber(v);
-}

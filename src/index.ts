@@ -13,6 +13,8 @@ export { ExposePolicy } from './policy';
 export type { ExposePolicyProps } from './policy';
 export { ExposedService } from './exposed-service';
 export type { ExposedServiceProps, ExposeOptions, IExposedService, ServiceReferenceOptions } from './exposed-service';
+export { ServiceTarget } from './service-target';
+export type { IServiceTarget } from './service-target';
 export { WebApp } from './web-app';
 export type { WebAppProps, ProbeOptions, ResourceOptions } from './web-app';
 export { IngressRoute } from './ingress-route';

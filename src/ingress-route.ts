@@ -1,15 +1,13 @@
-import { Chart, Lazy } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-27';
+import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Exemptions } from './exemptions';
+import { CheckedApiObject } from './checked-api-object';
 import { IExposedService, isExposedService } from './exposed-service';
 import { ingressBackendNamespace, ingressBackendReferencePort } from './rules/construct';
 import { EXTERNAL_SERVICES_ANNOTATION } from './rules/cross-object';
 import { checkServicePortRef, ingressBackend } from './rules/ingress';
 import { nameFromId } from './rules/names';
 import { Violation, show } from './rules/violation';
-import { PathType } from './types';
-import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
+import { PathType, ServicePort } from './types';
 
 /**
  * A backend: a Service and one of its ports.
@@ -156,6 +154,11 @@ export interface IngressRouteProps {
   readonly labels?: { [key: string]: string };
 }
 
+interface RouteRule {
+  readonly host?: string;
+  readonly paths: IngressPath[];
+}
+
 interface BackendUse {
   readonly field: string;
   readonly backend: IngressBackendProps;
@@ -168,97 +171,64 @@ interface BackendUse {
  * and a named port is checked against the Service's ports. Hosts, paths, TLS and the
  * class are validated as the API server does; duplicate host+path routes across the
  * App are reported.
+ *
+ * The construct is the Ingress's cdk8s ApiObject: `ApiObject.of()` returns it, and
+ * `addJsonPatch()` patches the emitted manifest after validation (what this library does
+ * not model). The manifest the rules check is the manifest it emits.
  */
-export class IngressRoute extends Construct implements Participant {
-  /** The Ingress's name. */
-  public readonly name: string;
+export class IngressRoute extends CheckedApiObject {
   /** The Ingress's namespace, when set on it. */
   public readonly namespace?: string;
-  /** The underlying L1 Ingress. */
-  public readonly resource: k8s.KubeIngress;
 
   /** @internal */
   public readonly _kind = 'Ingress';
 
-  private readonly props: IngressRouteProps;
-  private readonly rules: Array<{ host?: string; paths: IngressPath[] }> = [];
-  private readonly registry: Registry;
-  private manifest?: Memo<any>;
-  private readonly exemptions: Exemptions;
+  private readonly options: IngressRouteProps;
+  private readonly rules: RouteRule[] = [];
+  /** The first rule of each host, so adding paths is not a scan of the rules. */
+  private readonly ruleOfHost = new Map<string | undefined, RouteRule>();
 
   constructor(scope: Construct, id: string, props: IngressRouteProps = {}) {
-    super(scope, id);
-    this.props = props;
-    this.name = props.name ?? nameFromId(id);
-    this.namespace = props.namespace;
-    this.registry = Registry.of(this);
-    this.exemptions = new Exemptions(this.registry);
-    if (props.host !== undefined || (props.paths ?? []).length > 0) {
-      this.rules.push({ host: props.host, paths: [...(props.paths ?? [])] });
-    }
-    for (const r of props.rules ?? []) this.rules.push({ host: r.host, paths: [...r.paths] });
-    this.resource = new k8s.KubeIngress(this, 'Resource', {
-      metadata: { name: this.name, namespace: props.namespace, annotations: props.annotations, labels: props.labels },
-      spec: Lazy.any({ produce: () => this._manifest().spec }) as any,
+    super(scope, id, {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      name: props.name ?? nameFromId(id),
+      namespace: props.namespace,
+      labels: props.labels,
+      annotations: props.annotations,
     });
-    this.node.addValidation({ validate: () => this.registry.validate(this) });
-    this.registry.register(this);
+    this.options = props;
+    this.namespace = props.namespace;
+    if (props.host !== undefined || (props.paths ?? []).length > 0) {
+      this.addRule({ host: props.host, paths: [...(props.paths ?? [])] }, false);
+    }
+    for (const r of props.rules ?? []) this.addRule({ host: r.host, paths: [...r.paths] }, false);
   }
 
   /** Adds a path to the route's host (`props.host`, or any host). */
   public addPath(path: IngressPath): void {
-    let rule = this.rules.find(r => r.host === this.props.host);
-    if (!rule) {
-      rule = { host: this.props.host, paths: [] };
-      this.rules.unshift(rule);
-    }
-    rule.paths.push(path);
-    this.registry.touch();
+    const rule = this.ruleOfHost.get(this.options.host);
+    if (rule) rule.paths.push(path); else this.addRule({ host: this.options.host, paths: [path] }, true);
+    this._modelChanged();
   }
 
   /** Adds a host with its paths, or paths to a host the route already has. */
   public addHost(host: string, paths: IngressPath[]): void {
-    const rule = this.rules.find(r => r.host === host);
-    if (rule) rule.paths.push(...paths); else this.rules.push({ host, paths: [...paths] });
-    this.registry.touch();
+    const rule = this.ruleOfHost.get(host);
+    if (rule) rule.paths.push(...paths); else this.addRule({ host, paths: [...paths] }, false);
+    this._modelChanged();
   }
 
-  /**
-   * @internal
-   * The manifest exactly as it is synthesized (plain JSON), once per change of the model.
-   * An Ingress spec has the same shape in plain and L1 form.
-   */
-  public _manifest(): any {
-    this.manifest = this.registry.cached(this.manifest, () => {
-      const annotations = this.annotations();
-      // the L1 object copies its annotations at construction: give it those added since
-      for (const [k, v] of Object.entries(annotations ?? {})) this.resource.metadata.addAnnotation(k, v);
-      return {
-        apiVersion: 'networking.k8s.io/v1',
-        kind: 'Ingress',
-        metadata: renderMetadata(this, this.name, this.props.namespace, this.props.labels, annotations),
-        spec: this.renderSpec(),
-      };
-    });
-    return this.manifest.value;
-  }
-
-  /**
-   * Exempts this Ingress from one rule, with the reason: the finding is not reported
-   * (the CLI's JSON output lists it as suppressed). Written as the annotation
-   * `ignore-check.cdk8s-expose.io/<id>`, so the CLI and the plugin honour it too.
-   *
-   * @param id the rule's id (see `Rules.all()`)
-   * @param reason why the rule does not apply
-   */
-  public ignoreRule(id: string, reason: string): void {
-    this.exemptions.add(id, reason);
+  private addRule(rule: RouteRule, first: boolean): void {
+    if (first) this.rules.unshift(rule); else this.rules.push(rule);
+    if (!this.ruleOfHost.has(rule.host)) this.ruleOfHost.set(rule.host, rule);
   }
 
   /** @internal */
   public _constructViolations(): Violation[] {
     const out: Violation[] = [];
     const ns = this.ownNamespace() ?? 'default';
+    const portsOf = knownPorts();
     for (const { field, backend } of this.backends()) {
       const svc = backend.service;
       if (isExposedService(svc)) {
@@ -268,7 +238,7 @@ export class IngressRoute extends Construct implements Participant {
         }
         if (backend.port === undefined) {
           // the port left out: say why it could not be resolved (the object rule only sees it missing)
-          for (const i of checkServicePortRef(`${field}.service.port`, svc.name, undefined, svc.ports, ` ([${svc.node.path}])`)) out.push({ ...i, rule: ingressBackend.info.id });
+          for (const i of checkServicePortRef(`${field}.service.port`, svc.name, undefined, portsOf(svc), ` ([${svc.node.path}])`)) out.push({ ...i, rule: ingressBackend.info.id });
         }
         continue;
       }
@@ -278,42 +248,47 @@ export class IngressRoute extends Construct implements Participant {
       }
       // a port left out is the backend rule's finding (said better here); a wrong one, the reference's
       const rule = backend.port === undefined ? ingressBackend.info.id : ingressBackendReferencePort.id;
-      for (const i of checkServicePortRef(`${field}.service.port`, svc.name, backend.port, svc.portsKnown ? svc.ports : undefined)) out.push({ ...i, rule });
+      for (const i of checkServicePortRef(`${field}.service.port`, svc.name, backend.port, portsOf(svc))) out.push({ ...i, rule });
     }
     return out;
   }
 
-  /** The annotations: the user's, the exemptions, and the Services this route declares as defined outside the App. */
-  private annotations(): { [key: string]: string } | undefined {
+  /**
+   * @internal
+   * The Services this route declares as defined outside the App, so that the CLI and the
+   * plugin, which see only the YAML, do not report them missing.
+   */
+  protected _extraAnnotations(): { [key: string]: string } | undefined {
     const outside = [...new Set(this.backends().map(b => b.backend.service).filter(s => !isExposedService(s)).map(s => s.name))];
-    const own = outside.length ? { ...(this.props.annotations ?? {}), [EXTERNAL_SERVICES_ANNOTATION]: outside.join(',') } : this.props.annotations;
-    return this.exemptions.annotate(own);
+    return outside.length ? { [EXTERNAL_SERVICES_ANNOTATION]: outside.join(',') } : undefined;
   }
 
   private ownNamespace(): string | undefined {
-    return this.props.namespace ?? Chart.of(this).namespace;
+    return this.options.namespace ?? Chart.of(this).namespace;
   }
 
   private backends(): BackendUse[] {
     const out: BackendUse[] = [];
-    if (this.props.defaultBackend) out.push({ field: 'spec.defaultBackend', backend: this.props.defaultBackend });
+    if (this.options.defaultBackend) out.push({ field: 'spec.defaultBackend', backend: this.options.defaultBackend });
     this.rules.forEach((r, i) => r.paths.forEach((p, j) => out.push({ field: `spec.rules[${i}].http.paths[${j}].backend`, backend: p })));
     return out;
   }
 
-  private renderSpec(): k8s.IngressSpec {
-    const p = this.props;
+  /** @internal */
+  protected _renderBody(): { [key: string]: any } {
+    const p = this.options;
     const defaultHost = p.host;
-    return {
+    const portsOf = knownPorts();
+    const spec = {
       ingressClassName: p.ingressClassName,
-      defaultBackend: p.defaultBackend ? renderBackend(p.defaultBackend) : undefined,
+      defaultBackend: p.defaultBackend ? renderBackend(p.defaultBackend, portsOf) : undefined,
       rules: this.rules.length ? this.rules.map(r => ({
         host: r.host,
         http: {
           paths: r.paths.map(path => ({
             path: path.path,
             pathType: path.pathType ?? PathType.PREFIX,
-            backend: renderBackend(path),
+            backend: renderBackend(path, portsOf),
           })),
         },
       })) : undefined,
@@ -322,14 +297,26 @@ export class IngressRoute extends Construct implements Participant {
         hosts: t.hosts ?? (defaultHost !== undefined ? [defaultHost] : undefined),
       })),
     };
+    return { spec };
   }
 }
 
-function renderBackend(b: IngressBackendProps): k8s.IngressBackend {
+/**
+ * The ports of each Service, read once per pass: `ports` is a getter that builds its list,
+ * and a route may have thousands of backends to one Service.
+ */
+function knownPorts(): (svc: IExposedService) => ServicePort[] | undefined {
+  const seen = new Map<IExposedService, ServicePort[] | undefined>();
+  return svc => {
+    if (!seen.has(svc)) seen.set(svc, svc.portsKnown ? svc.ports : undefined);
+    return seen.get(svc);
+  };
+}
+
+function renderBackend(b: IngressBackendProps, portsOf: (svc: IExposedService) => ServicePort[] | undefined): any {
   let port = b.port;
-  if (port === undefined && b.service.portsKnown && b.service.ports.length === 1) {
-    port = b.service.ports[0].port;
-  }
+  const ports = port === undefined ? portsOf(b.service) : undefined;
+  if (ports?.length === 1) port = ports[0].port;
   return {
     service: {
       name: b.service.name,

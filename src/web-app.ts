@@ -1,13 +1,11 @@
-import { Lazy } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { Exemptions } from './exemptions';
-import { ExposeOptions, ExposedService, intOrString } from './exposed-service';
+import { CheckedApiObject } from './checked-api-object';
+import { ExposeOptions, ExposedService } from './exposed-service';
 import { ExposePolicy } from './policy';
-import { EXEMPTION_PREFIX } from './rules/config';
+import { namespaceOf } from './rules/cross-object';
 import { nameFromId } from './rules/names';
+import { IServiceTarget } from './service-target';
 import { ContainerPort, SecurityProfile } from './types';
-import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
 
 /**
  * A health probe of the WebApp's container: an HTTP GET when `path` is set, a TCP
@@ -205,50 +203,46 @@ export interface WebAppProps {
  * The selector is `app.kubernetes.io/name` and `app.kubernetes.io/instance`, from the
  * name and instance only, so it never changes when other props change or when the
  * construct moves in the tree (a Deployment's selector is immutable on a live cluster).
+ *
+ * The construct is the Deployment's cdk8s ApiObject: `ApiObject.of()` returns it, and
+ * `addJsonPatch()` patches the emitted manifest after validation (what this library does
+ * not model). The manifest the rules check is the manifest it emits.
  */
-export class WebApp extends Construct implements Participant {
-  /** The Deployment's name. */
-  public readonly name: string;
+export class WebApp extends CheckedApiObject implements IServiceTarget {
   /** The Deployment's namespace, when set on it. */
   public readonly namespace?: string;
-  /** The underlying L1 Deployment: the escape hatch for JSON patches (volumes, sidecars, ...). */
-  public readonly deployment: k8s.KubeDeployment;
 
   /** @internal */
   public readonly _kind = 'Deployment';
 
-  private readonly props: WebAppProps;
+  private readonly options: WebAppProps;
   private readonly containerPorts: ContainerPort[];
   private readonly instance: string;
-  private readonly registry: Registry;
-  private manifest?: Memo<any>;
-  private readonly exemptions: Exemptions;
 
   constructor(scope: Construct, id: string, props: WebAppProps) {
-    super(scope, id);
-    this.props = props;
-    this.name = props.name ?? nameFromId(id);
-    this.instance = props.instance ?? this.name;
+    const name = props.name ?? nameFromId(id);
+    const instance = props.instance ?? name;
+    super(scope, id, {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      name,
+      namespace: props.namespace,
+      labels: { ...(props.labels ?? {}), ...selectorLabelsOf(name, instance) },
+    });
+    this.options = props;
+    this.instance = instance;
     this.namespace = props.namespace;
     this.containerPorts = [...(props.ports ?? [])];
-    this.registry = Registry.of(this);
-    this.exemptions = new Exemptions(this.registry);
-    this.deployment = new k8s.KubeDeployment(this, 'Resource', {
-      metadata: { name: this.name, namespace: props.namespace, labels: this.podLabels },
-      spec: Lazy.any({ produce: () => toL1Spec(this._manifest().spec) }) as any,
-    });
-    this.node.addValidation({ validate: () => this.registry.validate(this) });
-    this.registry.register(this);
   }
 
   /** The labels that select this WebApp's pods: the Deployment's and every wired Service's selector. */
   public get selectorLabels(): { [key: string]: string } {
-    return { 'app.kubernetes.io/name': this.name, 'app.kubernetes.io/instance': this.instance };
+    return selectorLabelsOf(this.name, this.instance);
   }
 
   /** All labels of the pods: the selector labels and the extra labels. */
   public get podLabels(): { [key: string]: string } {
-    return { ...(this.props.labels ?? {}), ...this.selectorLabels };
+    return { ...(this.options.labels ?? {}), ...this.selectorLabels };
   }
 
   /** The container's ports. */
@@ -259,7 +253,7 @@ export class WebApp extends Construct implements Participant {
   /** Declares another container port. Services that expose every port see it at synth. */
   public addPort(port: ContainerPort): void {
     this.containerPorts.push(port);
-    this.registry.touch();
+    this._modelChanged();
   }
 
   /**
@@ -272,31 +266,14 @@ export class WebApp extends Construct implements Participant {
     return new ExposedService(this, id, { ...options, target: this });
   }
 
-  /**
-   * @internal
-   * The manifest exactly as it is synthesized (plain JSON), once per change of the model.
-   * Validation reads it; the L1 Deployment's spec is converted from it.
-   */
-  public _manifest(): any {
-    this.manifest = this.registry.cached(this.manifest, () => this.renderManifest());
-    return this.manifest.value;
+  /** The effective namespace of the Deployment: its own, or its Chart's, or 'default'. */
+  public get effectiveNamespace(): string {
+    return namespaceOf(this._manifest());
   }
 
-  /**
-   * Exempts this Deployment from one rule, with the reason: the finding is not reported
-   * (the CLI's JSON output lists it as suppressed). Written as the annotation
-   * `ignore-check.cdk8s-expose.io/<id>`, so the CLI and the plugin honour it too.
-   *
-   * @param id the rule's id (see `Rules.all()`)
-   * @param reason why the rule does not apply
-   */
-  public ignoreRule(id: string, reason: string): void {
-    this.exemptions.add(id, reason);
-    this.deployment.metadata.addAnnotation(EXEMPTION_PREFIX + id, reason);
-  }
-
-  private renderManifest(): any {
-    const p = this.props;
+  /** @internal */
+  protected _renderBody(): { [key: string]: any } {
+    const p = this.options;
     const profile = p.securityProfile ?? ExposePolicy.of(this)?.securityProfile ?? SecurityProfile.BASELINE;
     const env = Object.entries(p.env ?? {}).map(([name, value]) => ({ name, value }));
     const container = {
@@ -315,9 +292,6 @@ export class WebApp extends Construct implements Participant {
       securityContext: containerSecurity(profile),
     };
     return {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: renderMetadata(this, this.name, p.namespace, this.podLabels, this.exemptions.annotate(undefined)),
       spec: {
         replicas: p.replicas,
         selector: { matchLabels: this.selectorLabels },
@@ -330,33 +304,8 @@ export class WebApp extends Construct implements Participant {
   }
 }
 
-/** The L1 (typed) form of the plain Deployment spec: probe ports and quantities wrapped. */
-function toL1Spec(spec: any): k8s.DeploymentSpec {
-  const pod = spec.template.spec;
-  return {
-    ...spec,
-    template: {
-      ...spec.template,
-      spec: { ...pod, containers: pod.containers.map(toL1Container) },
-    },
-  };
-}
-
-function toL1Container(c: any): k8s.Container {
-  const probe = (pr: any): k8s.Probe | undefined => pr && {
-    ...pr,
-    httpGet: pr.httpGet && { ...pr.httpGet, port: intOrString(pr.httpGet.port) },
-    tcpSocket: pr.tcpSocket && { ...pr.tcpSocket, port: intOrString(pr.tcpSocket.port) },
-  };
-  const quantities = (q: { [k: string]: string } | undefined) =>
-    q && Object.fromEntries(Object.entries(q).map(([k, v]) => [k, k8s.Quantity.fromString(v)]));
-  return {
-    ...c,
-    livenessProbe: probe(c.livenessProbe),
-    readinessProbe: probe(c.readinessProbe),
-    startupProbe: probe(c.startupProbe),
-    resources: c.resources && { requests: quantities(c.resources.requests), limits: quantities(c.resources.limits) },
-  };
+function selectorLabelsOf(name: string, instance: string): { [key: string]: string } {
+  return { 'app.kubernetes.io/name': name, 'app.kubernetes.io/instance': instance };
 }
 
 function renderProbe(probe: ProbeOptions | undefined): any {
@@ -380,7 +329,7 @@ function renderResources(r: ResourceOptions | undefined): any {
   return { requests: pick(r.cpuRequest, r.memoryRequest), limits: pick(r.cpuLimit, r.memoryLimit) };
 }
 
-function podSecurity(profile: SecurityProfile): k8s.PodSecurityContext | undefined {
+function podSecurity(profile: SecurityProfile): any {
   switch (profile) {
     case SecurityProfile.NONE: return undefined;
     case SecurityProfile.RESTRICTED: return { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } };
@@ -388,7 +337,7 @@ function podSecurity(profile: SecurityProfile): k8s.PodSecurityContext | undefin
   }
 }
 
-function containerSecurity(profile: SecurityProfile): k8s.SecurityContext | undefined {
+function containerSecurity(profile: SecurityProfile): any {
   switch (profile) {
     case SecurityProfile.NONE: return undefined;
     case SecurityProfile.RESTRICTED: return {

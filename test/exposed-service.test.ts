@@ -1,4 +1,4 @@
-import { Chart, Testing } from 'cdk8s';
+import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { ExposePolicy, ExposePolicyProps, ExposedService, Protocol, RuleSeverity, ServiceType, SessionAffinity, TrafficPolicy, WebApp } from '../src';
 import { chart, findings, found, one, synth, synthError } from './util';
@@ -52,12 +52,12 @@ describe('ExposedService', () => {
     expect(one(synth(c), 'Service').spec).toEqual({ type: 'ClusterIP', clusterIP: 'None', selector: { app: 'db' } });
   });
 
-  test('the name carries no hash, and the Service is reachable as the L1 escape hatch', () => {
+  test('the name carries no hash, and the Service is its own ApiObject (the escape hatch)', () => {
     const c = chart();
     const svc = new ExposedService(c, 'clusterip-service', { selector: { a: 'b' }, ports: [{ port: 8080 }] });
-    svc.resource.addJsonPatch();
     expect(one(synth(c), 'Service').metadata.name).toBe('clusterip-service');
-    expect(svc.node.defaultChild).toBe(svc.resource);
+    expect(ApiObject.of(svc)).toBe(svc);
+    expect(svc.node.children).toHaveLength(0);
   });
 
   test('addPort adds a port at synth', () => {

@@ -180,4 +180,37 @@ describe('IngressRoute', () => {
     expect(result.findings).toEqual([]);
     expect(result.suppressed.map(f => [f.rule, f.field, f.reason])).toEqual([['ingress-tls-host-unmatched', 'spec.tls[0].hosts[0]', 'b is served by another route of the same certificate']]);
   });
+
+  test('the Service\'s ports are read a fixed number of times, however many backends route to it', () => {
+    const readsFor = (backends: number) => {
+      const c = chart();
+      const web = new WebApp(c, 'web', { image: 'x', ports: [{ containerPort: 80, name: 'http' }] });
+      const svc = web.expose('svc');
+      const route = new IngressRoute(c, 'ing', { host: 'a.example.com' });
+      for (let i = 0; i < backends; i++) route.addPath({ path: `/p${i}`, service: svc });
+      const reads = jest.spyOn(ExposedService.prototype, 'ports', 'get');
+      try {
+        expect(one(synth(c), 'Ingress').spec.rules[0].http.paths).toHaveLength(backends);
+        return reads.mock.calls.length;
+      } finally {
+        reads.mockRestore();
+      }
+    };
+    expect(readsFor(200)).toBe(readsFor(2));
+  });
+
+  test('addHost and addPath keep the order of hosts: addPath\'s host first when it is new', () => {
+    const c = chart();
+    const svc = ExposedService.fromName(c, 'svc', 'svc', { ports: [{ port: 80 }] });
+    const route = new IngressRoute(c, 'ing', { rules: [{ host: 'b.example.com', paths: [{ path: '/', service: svc }] }] });
+    route.addHost('c.example.com', [{ path: '/', service: svc }]);
+    route.addPath({ path: '/any', service: svc });
+    route.addHost('b.example.com', [{ path: '/b2', service: svc }]);
+    const rules = one(synth(c), 'Ingress').spec.rules;
+    expect(rules.map((r: any) => [r.host, r.http.paths.map((p: any) => p.path)])).toEqual([
+      [undefined, ['/any']],
+      ['b.example.com', ['/', '/b2']],
+      ['c.example.com', ['/']],
+    ]);
+  });
 });

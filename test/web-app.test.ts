@@ -1,4 +1,4 @@
-import { Chart, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import { ExposePolicy, ExposePolicyProps, ExposedService, Protocol, SecurityProfile, ServiceType, WebApp } from '../src';
@@ -105,7 +105,7 @@ describe('WebApp', () => {
       podAnnotations: { 'prometheus.io/scrape': 'true' },
       securityProfile: SecurityProfile.NONE,
     });
-    web.deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/volumes', [{ name: 'tmp', emptyDir: {} }]));
+    ApiObject.of(web).addJsonPatch(JsonPatch.add('/spec/template/spec/volumes', [{ name: 'tmp', emptyDir: {} }]));
     const d = one(synth(c), 'Deployment', 'shop');
     const ct = d.spec.template.spec.containers[0];
     expect(ct.readinessProbe).toEqual({ httpGet: { path: '/ready', port: 'http' }, periodSeconds: 5 });

@@ -15,6 +15,12 @@ export interface Participant extends IConstruct {
   _manifest(): any;
   /** Checks only a construct can make: it knows the objects it refers to (e.g. their namespaces). */
   _constructViolations?(): Violation[];
+  /**
+   * Whether the object rules check its manifest.
+   *
+   * @default true (false for a workload another library emits, which only the cross-object rules read)
+   */
+  readonly _objectRules?: boolean;
 }
 
 /** @internal The settings of a policy as the checks read them; ExposePolicy has them, so does the default. */
@@ -128,7 +134,7 @@ export class Registry {
     const seen = new Set<string>();
     const violations = [
       ...(p._constructViolations?.() ?? []),
-      ...checkObject(p._kind, manifest, contextOf(policy)),
+      ...(p._objectRules === false ? [] : checkObject(p._kind, manifest, contextOf(policy))),
       ...(this.appFindings().get(p) ?? []),
     ].filter(v => {
       const k = `${v.rule} ${v.field}`;
