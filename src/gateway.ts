@@ -1,10 +1,7 @@
-import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
-import { emitManifest } from './emit';
-import { Exemptions } from './exemptions';
+import { CheckedApiObject } from './checked-api-object';
 import { GATEWAY_GROUP } from './rules/gateway-shared';
 import { nameFromId } from './rules/names';
-import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
 
 /**
  * The protocol of a listener.
@@ -176,7 +173,7 @@ export function isGateway(x: unknown): x is Gateway {
  * that HttpRoutes attach to. Validated as the standard-channel CRD does, at synth, with
  * the routes attached to it.
  */
-export class Gateway extends ApiObject implements IGateway, Participant {
+export class Gateway extends CheckedApiObject implements IGateway {
   /**
    * Refers to a Gateway this App does not define, so that an HttpRoute can attach to it.
    * Give its listeners to have routes checked against them.
@@ -196,33 +193,21 @@ export class Gateway extends ApiObject implements IGateway, Participant {
   public readonly _kind = 'Gateway';
 
   private readonly gatewayProps: GatewayProps;
-  private readonly registry: Registry;
-  private readonly exemptions: Exemptions;
-  private readonly ownPatches: JsonPatch[] = [];
-  private manifest?: Memo<any>;
 
   constructor(scope: Construct, id: string, props: GatewayProps) {
-    const name = props?.name ?? nameFromId(id);
-    super(scope, id, { apiVersion: `${GATEWAY_GROUP}/v1`, kind: 'Gateway', metadata: { name, namespace: props?.namespace } });
+    const p = props ?? ({} as GatewayProps);
+    super(scope, id, {
+      apiVersion: `${GATEWAY_GROUP}/v1`,
+      kind: 'Gateway',
+      name: p.name ?? nameFromId(id),
+      namespace: p.namespace,
+      labels: p.labels,
+      annotations: p.annotations,
+    });
     Object.defineProperty(this, GATEWAY, { value: true });
-    this.gatewayProps = props ?? ({} as GatewayProps);
-    this.namespace = this.gatewayProps.namespace;
-    this.listeners = Array.isArray(this.gatewayProps.listeners) ? [...this.gatewayProps.listeners] : undefined;
-    this.registry = Registry.of(this);
-    this.exemptions = new Exemptions(this.registry);
-    this.node.addValidation({ validate: () => this.registry.validate(this) });
-    this.registry.register(this);
-  }
-
-  /**
-   * Exempts this Gateway from one rule, with the reason (written as the annotation
-   * `ignore-check.cdk8s-expose.io/<id>`, which the CLI and the plugin honour too).
-   *
-   * @param id the rule's id (see `Rules.all()`)
-   * @param reason why the rule does not apply
-   */
-  public ignoreRule(id: string, reason: string): void {
-    this.exemptions.add(id, reason);
+    this.gatewayProps = p;
+    this.namespace = p.namespace;
+    this.listeners = Array.isArray(p.listeners) ? [...p.listeners] : undefined;
   }
 
   /** The Gateway's effective namespace: its own, its Chart's, or 'default'. */
@@ -231,29 +216,15 @@ export class Gateway extends ApiObject implements IGateway, Participant {
     return typeof ns === 'string' && ns !== '' ? ns : 'default';
   }
 
-  /** Adds JSON patches, applied to the emitted manifest. */
-  public addJsonPatch(...ops: JsonPatch[]): void {
-    this.ownPatches.push(...ops);
-  }
-
-  /** The emitted manifest: the checked one, with the JSON patches applied. */
-  public toJson(): any {
-    return emitManifest(this._manifest(), this.ownPatches);
-  }
-
-  /** @internal the manifest as the rules see it and as it is emitted, once per change of the model */
-  public _manifest(): any {
-    this.manifest = this.registry.cached(this.manifest, () => ({
-      apiVersion: `${GATEWAY_GROUP}/v1`,
-      kind: 'Gateway',
-      metadata: renderMetadata(this, this.name, this.gatewayProps.namespace, this.gatewayProps.labels,
-        this.exemptions.annotate(this.gatewayProps.annotations)),
+  /** @internal */
+  protected _renderBody(): { [key: string]: any } {
+    const listeners = this.gatewayProps.listeners;
+    return {
       spec: {
         gatewayClassName: this.gatewayProps.gatewayClassName,
-        listeners: Array.isArray(this.gatewayProps.listeners) ? this.gatewayProps.listeners.map(renderListener) : this.gatewayProps.listeners,
+        listeners: Array.isArray(listeners) ? listeners.map(renderListener) : listeners,
       },
-    }));
-    return this.manifest.value;
+    };
   }
 }
 

@@ -1,7 +1,6 @@
-import { ApiObject, Chart, JsonPatch } from 'cdk8s';
+import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { emitManifest } from './emit';
-import { Exemptions } from './exemptions';
+import { CheckedApiObject } from './checked-api-object';
 import { IExposedService, isExposedService } from './exposed-service';
 import { GatewayListener, IGateway, isGateway, renderListener } from './gateway';
 import { EXTERNAL_SERVICES_ANNOTATION, attachmentIssues, listenerViews, httpRouteHostnameListener, httpRouteNamespaceAllowed, httpRouteSectionName } from './rules/cross-object';
@@ -10,7 +9,6 @@ import { GATEWAY_GROUP } from './rules/gateway-shared';
 import { checkServicePortRef } from './rules/ingress';
 import { nameFromId } from './rules/names';
 import { Issue, Violation, show } from './rules/violation';
-import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
 
 /**
  * How a rule's path is matched.
@@ -226,7 +224,7 @@ interface BackendUse {
  * names to numbers); a backend in another namespace of the App gets its ReferenceGrant.
  * Validated as the standard-channel CRD does, and wired to its Gateway and Services.
  */
-export class HttpRoute extends ApiObject implements Participant {
+export class HttpRoute extends CheckedApiObject {
   /** The HTTPRoute's namespace, when set on it. */
   public readonly namespace?: string;
   /** The Gateway it attaches to. */
@@ -237,23 +235,22 @@ export class HttpRoute extends ApiObject implements Participant {
 
   private readonly routeProps: HttpRouteProps;
   private readonly routeRules: HttpRouteRule[];
-  private readonly registry: Registry;
-  private readonly exemptions: Exemptions;
-  private readonly ownPatches: JsonPatch[] = [];
   private readonly grants = new Map<string, ReferenceGrantObject>();
-  private manifest?: Memo<any>;
 
   constructor(scope: Construct, id: string, props: HttpRouteProps) {
-    const name = props?.name ?? nameFromId(id);
-    super(scope, id, { apiVersion: `${GATEWAY_GROUP}/v1`, kind: 'HTTPRoute', metadata: { name, namespace: props?.namespace } });
-    this.routeProps = props ?? ({} as HttpRouteProps);
-    this.namespace = this.routeProps.namespace;
-    this.gateway = this.routeProps.gateway;
-    this.routeRules = Array.isArray(this.routeProps.rules) ? [...this.routeProps.rules] : [];
-    this.registry = Registry.of(this);
-    this.exemptions = new Exemptions(this.registry);
-    this.node.addValidation({ validate: () => this.registry.validate(this) });
-    this.registry.register(this);
+    const p = props ?? ({} as HttpRouteProps);
+    super(scope, id, {
+      apiVersion: `${GATEWAY_GROUP}/v1`,
+      kind: 'HTTPRoute',
+      name: p.name ?? nameFromId(id),
+      namespace: p.namespace,
+      labels: p.labels,
+      annotations: p.annotations,
+    });
+    this.routeProps = p;
+    this.namespace = p.namespace;
+    this.gateway = p.gateway;
+    this.routeRules = Array.isArray(p.rules) ? [...p.rules] : [];
     this.routeRules.forEach(r => this.addGrants(r));
   }
 
@@ -261,43 +258,18 @@ export class HttpRoute extends ApiObject implements Participant {
   public addRule(rule: HttpRouteRule): void {
     this.routeRules.push(rule);
     this.addGrants(rule);
-    this.registry.touch();
+    this._modelChanged();
   }
 
-  /**
-   * Exempts this HTTPRoute from one rule, with the reason (written as the annotation
-   * `ignore-check.cdk8s-expose.io/<id>`, which the CLI and the plugin honour too).
-   *
-   * @param id the rule's id (see `Rules.all()`)
-   * @param reason why the rule does not apply
-   */
-  public ignoreRule(id: string, reason: string): void {
-    this.exemptions.add(id, reason);
-  }
-
-  /** Adds JSON patches, applied to the emitted manifest. */
-  public addJsonPatch(...ops: JsonPatch[]): void {
-    this.ownPatches.push(...ops);
-  }
-
-  /** The emitted manifest: the checked one, with the JSON patches applied. */
-  public toJson(): any {
-    return emitManifest(this._manifest(), this.ownPatches);
-  }
-
-  /** @internal the manifest as the rules see it and as it is emitted, once per change of the model */
-  public _manifest(): any {
-    this.manifest = this.registry.cached(this.manifest, () => ({
-      apiVersion: `${GATEWAY_GROUP}/v1`,
-      kind: 'HTTPRoute',
-      metadata: renderMetadata(this, this.name, this.routeProps.namespace, this.routeProps.labels, this.annotations()),
+  /** @internal */
+  protected _renderBody(): { [key: string]: any } {
+    return {
       spec: {
         parentRefs: [this.parentRef()],
         hostnames: this.routeProps.hostnames,
         rules: this.routeRules.length ? this.routeRules.map(r => this.renderRule(r)) : undefined,
       },
-    }));
-    return this.manifest.value;
+    };
   }
 
   /** @internal */
@@ -382,7 +354,8 @@ export class HttpRoute extends ApiObject implements Participant {
   }
 
   /** The user's annotations, the exemptions, and the Services this route declares as defined outside the App. */
-  private annotations(): { [key: string]: string } | undefined {
+  /** @internal the backends referenced by name, declared outside the App for the CLI and the plugin */
+  protected _extraAnnotations(): { [key: string]: string } | undefined {
     const outside = new Set<string>();
     for (const { backend } of this.backends()) {
       const svc = backend.service;
@@ -390,8 +363,7 @@ export class HttpRoute extends ApiObject implements Participant {
       const ns = this.serviceNamespace(svc);
       outside.add(ns === this.ownNamespace() ? svc.name : `${ns}/${svc.name}`);
     }
-    const own = outside.size ? { ...(this.routeProps.annotations ?? {}), [EXTERNAL_SERVICES_ANNOTATION]: [...outside].join(',') } : this.routeProps.annotations;
-    return this.exemptions.annotate(own);
+    return outside.size ? { [EXTERNAL_SERVICES_ANNOTATION]: [...outside].join(',') } : undefined;
   }
 
   /** Emits a ReferenceGrant for each backend in another namespace of the App. */
@@ -475,40 +447,25 @@ function renderSeconds(seconds: unknown): unknown {
  * The ReferenceGrant an HttpRoute emits in the namespace of its backends in another
  * namespace: from HTTPRoutes of the route's namespace to those Services.
  */
-class ReferenceGrantObject extends ApiObject implements Participant {
+class ReferenceGrantObject extends CheckedApiObject {
   public readonly _kind = 'ReferenceGrant';
-  private readonly ownPatches: JsonPatch[] = [];
-  private memo?: Memo<any>;
 
   constructor(scope: Construct, id: string, private readonly route: HttpRoute, private readonly targetNamespace: string) {
     super(scope, id, {
       apiVersion: `${GATEWAY_GROUP}/v1beta1`,
       kind: 'ReferenceGrant',
-      metadata: { name: `${route.name}-${route._namespace}`.slice(0, 253), namespace: targetNamespace },
+      name: `${route.name}-${route._namespace}`.slice(0, 253),
+      namespace: targetNamespace,
     });
-    const registry = Registry.of(this);
-    this.node.addValidation({ validate: () => registry.validate(this) });
-    registry.register(this);
   }
 
-  public addJsonPatch(...ops: JsonPatch[]): void {
-    this.ownPatches.push(...ops);
-  }
-
-  public toJson(): any {
-    return emitManifest(this._manifest(), this.ownPatches);
-  }
-
-  public _manifest(): any {
-    this.memo = Registry.of(this).cached(this.memo, () => ({
-      apiVersion: `${GATEWAY_GROUP}/v1beta1`,
-      kind: 'ReferenceGrant',
-      metadata: renderMetadata(this, this.name, this.targetNamespace, undefined, undefined),
+  /** @internal */
+  protected _renderBody(): { [key: string]: any } {
+    return {
       spec: {
         from: [{ group: GATEWAY_GROUP, kind: 'HTTPRoute', namespace: this.route._namespace }],
         to: this.route._servicesIn(this.targetNamespace).map(name => ({ group: '', kind: 'Service', name })),
       },
-    }));
-    return this.memo.value;
+    };
   }
 }
