@@ -1,8 +1,8 @@
-import { ApiObject, ApiObjectMetadataDefinition, ApiObjectMetadataDefinitionOptions, App, ImplicitTokenResolver, JsonPatch, LazyResolver, NumberStringUnionResolver, OwnerReference, resolve } from 'cdk8s';
-import { Construct } from 'constructs';
+import { ApiObject, ApiObjectMetadataDefinition, Chart, ApiObjectMetadataDefinitionOptions, App, ImplicitTokenResolver, JsonPatch, LazyResolver, NumberStringUnionResolver, OwnerReference, resolve } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
 import { EXEMPTION_PREFIX } from './rules/config';
 import { validateFromRoot } from './validation-sweep';
-import { Memo, Participant, Registry, renderMetadata } from './wiring/registry';
+import { Memo, Participant, Registry } from './wiring/registry';
 
 /*
  * The one way this library's constructs emit: each construct IS its API object. It renders
@@ -279,4 +279,21 @@ class TrackedMetadata extends ApiObjectMetadataDefinition {
       ownerReferences: this.addedOwners.length ? [...this.addedOwners] : undefined,
     };
   }
+}
+
+/**
+ * @internal
+ * The metadata cdk8s emits for an object of a construct: the Chart's labels merged under
+ * the object's own (as ApiObject does), and the Chart's namespace when none is set.
+ */
+function renderMetadata(c: IConstruct, name: string, namespace: string | undefined,
+  labels: { [key: string]: string } | undefined, annotations: { [key: string]: string } | undefined): any {
+  const chart = Chart.of(c);
+  const merged = { ...chart.labels, ...(labels ?? {}) };
+  return {
+    name,
+    namespace: namespace ?? chart.namespace,
+    labels: Object.keys(merged).length ? merged : undefined,
+    annotations,
+  };
 }

@@ -1,6 +1,6 @@
 import * as path from 'path';
-import { FileError } from '../manifest-reader';
 import { ManifestFinding, SuppressedFinding } from '../manifest-analyzer';
+import { FileError } from '../manifest-reader';
 import { Rules } from '../rules/catalog';
 import { OBJECT_READABLE } from '../rules/config';
 import { RuleInfo } from '../rules/define';

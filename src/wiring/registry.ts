@@ -1,4 +1,3 @@
-import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import '../rules/catalog';
 import { RuleConfig, applyRules } from '../rules/config';
@@ -190,21 +189,4 @@ export function contextOf(policy: PolicySettings): CheckContext {
   const parsed = policy.kubernetesVersion === undefined ? ALL_VERSIONS : parseKubernetesVersion(policy.kubernetesVersion);
   const versions: VersionRange = typeof parsed === 'string' ? ALL_VERSIONS : parsed;
   return { nodePortRange: policy.nodePortRange, versions, construct: true };
-}
-
-/**
- * @internal
- * The metadata cdk8s emits for an object of a construct: the Chart's labels merged under
- * the object's own (as ApiObject does), and the Chart's namespace when none is set.
- */
-export function renderMetadata(c: IConstruct, name: string, namespace: string | undefined,
-  labels: { [key: string]: string } | undefined, annotations: { [key: string]: string } | undefined): any {
-  const chart = Chart.of(c);
-  const merged = { ...chart.labels, ...(labels ?? {}) };
-  return {
-    name,
-    namespace: namespace ?? chart.namespace,
-    labels: Object.keys(merged).length ? merged : undefined,
-    annotations,
-  };
 }
