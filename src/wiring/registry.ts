@@ -10,16 +10,16 @@ import { Violation, formatViolation, isError } from '../rules/violation';
 export interface Participant extends IConstruct {
   /** The kind of the object it emits: `Service`, `Deployment`, `Ingress`, ... */
   readonly _kind: string;
-  /** The manifest as synthesized, with the effective namespace filled in. */
-  _manifest(): any;
-  /** Checks only a construct can make: it knows the objects it refers to (e.g. their namespaces). */
-  _constructViolations?(): Violation[];
   /**
    * Whether the object rules check its manifest.
    *
    * @default true (false for a workload another library emits, which only the cross-object rules read)
    */
   readonly _objectRules?: boolean;
+  /** The manifest as synthesized, with the effective namespace filled in. */
+  _manifest(): any;
+  /** Checks only a construct can make: it knows the objects it refers to (e.g. their namespaces). */
+  _constructViolations?(): Violation[];
 }
 
 /** @internal The settings of a policy as the checks read them; ExposePolicy has them, so does the default. */
