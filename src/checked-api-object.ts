@@ -1,6 +1,8 @@
 import { ApiObject, ApiObjectMetadataDefinition, Chart, ApiObjectMetadataDefinitionOptions, App, ImplicitTokenResolver, JsonPatch, LazyResolver, NumberStringUnionResolver, OwnerReference, resolve } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { EXEMPTION_PREFIX } from './rules/config';
+import { objectPropType } from './rules/construct';
+import { Violation, show } from './rules/violation';
 import { validateFromRoot } from './validation-sweep';
 import { Memo, Participant, Registry } from './wiring/registry';
 
@@ -46,6 +48,7 @@ export abstract class CheckedApiObject extends ApiObject implements Participant 
   private readonly registry: Registry;
   private readonly declaredNamespace?: string;
   private readonly jsonPatches: JsonPatch[] = [];
+  private readonly propIssues: Violation[] = [];
   private rendered?: Memo<any>;
 
   constructor(scope: Construct, id: string, props: CheckedObjectProps) {
@@ -126,6 +129,26 @@ export abstract class CheckedApiObject extends ApiObject implements Participant 
    */
   public ignoreRule(id: string, reason: string): void {
     this.metadata.addAnnotation(EXEMPTION_PREFIX + String(id), typeof reason === 'string' ? reason : String(reason ?? ''));
+  }
+
+  /**
+   * @internal
+   * The findings about the props themselves (a list prop given something else).
+   */
+  public _propViolations(): Violation[] {
+    return this.propIssues;
+  }
+
+  /**
+   * @internal
+   * A list prop: a copy of the list, or an empty one and a finding naming the prop when a
+   * JavaScript caller passed something else.
+   */
+  protected _listProp<T>(value: unknown, prop: string, field: string): T[] {
+    if (value === undefined || value === null) return [];
+    if (Array.isArray(value)) return [...value];
+    this.propIssues.push({ rule: objectPropType.id, field, message: `prop ${prop}: ${show(value)} is not a list`, fix: `pass a list, or leave ${prop} out` });
+    return [];
   }
 
   /**
@@ -296,4 +319,26 @@ function renderMetadata(c: IConstruct, name: string, namespace: string | undefin
     labels: Object.keys(merged).length ? merged : undefined,
     annotations,
   };
+}
+
+/**
+ * @internal
+ * A deep copy of a construct's props, taken at construction (and of what a mutator adds):
+ * plain objects and arrays are copied, anything else (a construct it refers to, a Lazy) is
+ * kept as it is. A later change to the caller's object then changes neither the checks nor
+ * the output: mutators are the one way to change a construct.
+ */
+export function copyProps<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyProps) as any;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: any = {};
+    for (const [k, v] of Object.entries(value)) out[k] = copyProps(v);
+    return out;
+  }
+  return value;
+}
+
+/** @internal whether a value is an object one can read props from (not null, not a list) */
+export function isObject(value: unknown): value is { [key: string]: any } {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { CheckedApiObject } from './checked-api-object';
+import { CheckedApiObject, copyProps, isObject } from './checked-api-object';
 import { serviceTargetNamespace, serviceTargetSelector } from './rules/construct';
 import { namespaceOf } from './rules/cross-object';
 import { nameFromId } from './rules/names';
@@ -233,11 +233,11 @@ export class ExposedService extends CheckedApiObject implements IExposedService 
       annotations: props.annotations,
     });
     Object.defineProperty(this, EXPOSED_SERVICE, { value: true });
-    this.options = props;
+    this.options = copyProps(props ?? {});
     this.namespace = props.namespace;
     this.type = props.type ?? ServiceType.CLUSTER_IP;
     this.target = props.target;
-    this.explicitPorts = [...(props.ports ?? [])];
+    this.explicitPorts = this._listProp(this.options.ports, 'ports', 'spec.ports');
   }
 
   /**
@@ -254,7 +254,8 @@ export class ExposedService extends CheckedApiObject implements IExposedService 
         protocol: cp.protocol,
       }));
     }
-    return ports.map(p => ({ ...p, targetPort: p.targetPort ?? p.port }));
+    // an entry that is not an object (from JavaScript) goes through as it is: the rules name it
+    return ports.map(p => (isObject(p) ? { ...p, targetPort: p.targetPort ?? p.port } : p));
   }
 
   /** The labels that select the pods, if any. */
@@ -268,7 +269,7 @@ export class ExposedService extends CheckedApiObject implements IExposedService 
 
   /** Adds a port to the Service. Ingress backends resolve ports at synth, so they see it. */
   public addPort(port: ServicePort): void {
-    this.explicitPorts.push(port);
+    this.explicitPorts.push(copyProps(port));
     this._modelChanged();
   }
 
@@ -278,7 +279,7 @@ export class ExposedService extends CheckedApiObject implements IExposedService 
     const type = this.type;
     const timeout = p.sessionAffinityTimeoutSeconds;
     const selector = this.selector;
-    const ports = this.ports.map((port, i) => ({
+    const ports = this.ports.map((port, i) => (!isObject(port) ? port : {
       name: port.name,
       port: port.port,
       // an ExternalName Service forwards nothing to pods: targetPort only when given

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { CheckedApiObject } from './checked-api-object';
+import { CheckedApiObject, copyProps } from './checked-api-object';
 import { GATEWAY_GROUP } from './rules/gateway-shared';
 import { nameFromId } from './rules/names';
 
@@ -205,9 +205,9 @@ export class Gateway extends CheckedApiObject implements IGateway {
       annotations: p.annotations,
     });
     Object.defineProperty(this, GATEWAY, { value: true });
-    this.gatewayProps = p;
+    this.gatewayProps = copyProps(p);
     this.namespace = p.namespace;
-    this.listeners = Array.isArray(p.listeners) ? [...p.listeners] : undefined;
+    this.listeners = Array.isArray(this.gatewayProps.listeners) ? [...this.gatewayProps.listeners] : undefined;
   }
 
   /** The Gateway's effective namespace: its own, its Chart's, or 'default'. */

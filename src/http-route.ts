@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { CheckedApiObject } from './checked-api-object';
+import { CheckedApiObject, copyProps } from './checked-api-object';
 import { IExposedService, isExposedService } from './exposed-service';
 import { GatewayListener, IGateway, isGateway, renderListener } from './gateway';
 import { EXTERNAL_SERVICES_ANNOTATION, attachmentIssues, listenerViews, httpRouteHostnameListener, httpRouteNamespaceAllowed, httpRouteSectionName } from './rules/cross-object';
@@ -247,17 +247,18 @@ export class HttpRoute extends CheckedApiObject {
       labels: p.labels,
       annotations: p.annotations,
     });
-    this.routeProps = p;
+    this.routeProps = copyProps(p);
     this.namespace = p.namespace;
     this.gateway = p.gateway;
-    this.routeRules = Array.isArray(p.rules) ? [...p.rules] : [];
+    this.routeRules = Array.isArray(this.routeProps.rules) ? [...this.routeProps.rules] : [];
     this.routeRules.forEach(r => this.addGrants(r));
   }
 
   /** Adds a rule. */
   public addRule(rule: HttpRouteRule): void {
-    this.routeRules.push(rule);
-    this.addGrants(rule);
+    const copy = copyProps(rule);
+    this.routeRules.push(copy);
+    this.addGrants(copy);
     this._modelChanged();
   }
 

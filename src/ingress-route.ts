@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { CheckedApiObject } from './checked-api-object';
+import { CheckedApiObject, copyProps, isObject } from './checked-api-object';
 import { IExposedService, isExposedService } from './exposed-service';
 import { ingressBackendNamespace, ingressBackendReferencePort } from './rules/construct';
 import { EXTERNAL_SERVICES_ANNOTATION } from './rules/cross-object';
@@ -197,25 +197,29 @@ export class IngressRoute extends CheckedApiObject {
       labels: props.labels,
       annotations: props.annotations,
     });
-    this.options = props;
+    this.options = copyProps(props ?? {});
+    props = this.options;
     this.namespace = props.namespace;
-    if (props.host !== undefined || (props.paths ?? []).length > 0) {
-      this.addRule({ host: props.host, paths: [...(props.paths ?? [])] }, false);
-    }
-    for (const r of props.rules ?? []) this.addRule({ host: r.host, paths: [...r.paths] }, false);
+    this._listProp(props.tls, 'tls', 'spec.tls');
+    const paths = this._listProp<IngressPath>(props.paths, 'paths', 'spec.rules[0].http.paths');
+    if (props.host !== undefined || paths.length > 0) this.addRule({ host: props.host, paths }, false);
+    this._listProp<IngressRule>(props.rules, 'rules', 'spec.rules').forEach((r, i) => {
+      const rule = r ?? ({} as IngressRule);
+      this.addRule({ host: rule.host, paths: this._listProp(rule.paths, `rules[${i}].paths`, `spec.rules[${i}].http.paths`) }, false);
+    });
   }
 
   /** Adds a path to the route's host (`props.host`, or any host). */
   public addPath(path: IngressPath): void {
     const rule = this.ruleOfHost.get(this.options.host);
-    if (rule) rule.paths.push(path); else this.addRule({ host: this.options.host, paths: [path] }, true);
+    if (rule) rule.paths.push(copyProps(path)); else this.addRule({ host: this.options.host, paths: [copyProps(path)] }, true);
     this._modelChanged();
   }
 
   /** Adds a host with its paths, or paths to a host the route already has. */
   public addHost(host: string, paths: IngressPath[]): void {
     const rule = this.ruleOfHost.get(host);
-    if (rule) rule.paths.push(...paths); else this.addRule({ host, paths: [...paths] }, false);
+    if (rule) rule.paths.push(...copyProps(paths)); else this.addRule({ host, paths: copyProps(paths) }, false);
     this._modelChanged();
   }
 
@@ -269,8 +273,12 @@ export class IngressRoute extends CheckedApiObject {
 
   private backends(): BackendUse[] {
     const out: BackendUse[] = [];
-    if (this.options.defaultBackend) out.push({ field: 'spec.defaultBackend', backend: this.options.defaultBackend });
-    this.rules.forEach((r, i) => r.paths.forEach((p, j) => out.push({ field: `spec.rules[${i}].http.paths[${j}].backend`, backend: p })));
+    const def = this.options.defaultBackend;
+    if (isObject(def) && isObject(def.service)) out.push({ field: 'spec.defaultBackend', backend: def as IngressBackendProps });
+    // an entry or a service that is not an object (from JavaScript) is the object rules' finding
+    this.rules.forEach((r, i) => r.paths.forEach((p, j) => {
+      if (isObject(p) && isObject(p.service)) out.push({ field: `spec.rules[${i}].http.paths[${j}].backend`, backend: p });
+    }));
     return out;
   }
 
@@ -285,14 +293,14 @@ export class IngressRoute extends CheckedApiObject {
       rules: this.rules.length ? this.rules.map(r => ({
         host: r.host,
         http: {
-          paths: r.paths.map(path => ({
+          paths: r.paths.map(path => (!isObject(path) ? path : {
             path: path.path,
             pathType: path.pathType ?? PathType.PREFIX,
             backend: renderBackend(path, portsOf),
           })),
         },
       })) : undefined,
-      tls: p.tls?.map(t => ({
+      tls: !Array.isArray(p.tls) ? undefined : p.tls.map(t => (!isObject(t) ? t : {
         secretName: t.secretName,
         hosts: t.hosts ?? (defaultHost !== undefined ? [defaultHost] : undefined),
       })),
@@ -314,6 +322,8 @@ function knownPorts(): (svc: IExposedService) => ServicePort[] | undefined {
 }
 
 function renderBackend(b: IngressBackendProps, portsOf: (svc: IExposedService) => ServicePort[] | undefined): any {
+  if (!isObject(b)) return b;
+  if (!isObject(b.service)) return { service: { name: undefined, port: undefined } };
   let port = b.port;
   const ports = port === undefined ? portsOf(b.service) : undefined;
   if (ports?.length === 1) port = ports[0].port;

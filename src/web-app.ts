@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { CheckedApiObject } from './checked-api-object';
+import { CheckedApiObject, copyProps, isObject } from './checked-api-object';
 import { ExposeOptions, ExposedService } from './exposed-service';
 import { ExposePolicy } from './policy';
 import { namespaceOf } from './rules/cross-object';
@@ -229,10 +229,10 @@ export class WebApp extends CheckedApiObject implements IServiceTarget {
       namespace: props.namespace,
       labels: { ...(props.labels ?? {}), ...selectorLabelsOf(name, instance) },
     });
-    this.options = props;
+    this.options = copyProps(props ?? ({} as WebAppProps));
     this.instance = instance;
     this.namespace = props.namespace;
-    this.containerPorts = [...(props.ports ?? [])];
+    this.containerPorts = this._listProp(this.options.ports, 'ports', 'spec.template.spec.containers[0].ports');
   }
 
   /** The labels that select this WebApp's pods: the Deployment's and every wired Service's selector. */
@@ -252,7 +252,7 @@ export class WebApp extends CheckedApiObject implements IServiceTarget {
 
   /** Declares another container port. Services that expose every port see it at synth. */
   public addPort(port: ContainerPort): void {
-    this.containerPorts.push(port);
+    this.containerPorts.push(copyProps(port));
     this._modelChanged();
   }
 
@@ -282,7 +282,7 @@ export class WebApp extends CheckedApiObject implements IServiceTarget {
       command: p.command,
       args: p.args,
       ports: this.containerPorts.length
-        ? this.containerPorts.map(cp => ({ containerPort: cp.containerPort, name: cp.name, protocol: cp.protocol }))
+        ? this.containerPorts.map(cp => (isObject(cp) ? { containerPort: cp.containerPort, name: cp.name, protocol: cp.protocol } : cp))
         : undefined,
       env: env.length ? env : undefined,
       resources: renderResources(p.resources),
@@ -309,7 +309,8 @@ function selectorLabelsOf(name: string, instance: string): { [key: string]: stri
 }
 
 function renderProbe(probe: ProbeOptions | undefined): any {
-  if (probe === undefined) return undefined;
+  if (probe === undefined || probe === null) return undefined;
+  if (!isObject(probe)) return probe;
   return {
     httpGet: probe.path !== undefined ? { path: probe.path, port: probe.port } : undefined,
     tcpSocket: probe.path === undefined ? { port: probe.port } : undefined,
@@ -321,6 +322,8 @@ function renderProbe(probe: ProbeOptions | undefined): any {
 }
 
 function renderResources(r: ResourceOptions | undefined): any {
+  if (r === null || r === undefined) return undefined;
+  if (!isObject(r)) return r;
   if (r === undefined) return undefined;
   const pick = (cpu?: string, memory?: string) => {
     if (cpu === undefined && memory === undefined) return undefined;

@@ -26,6 +26,13 @@ export const ingressBackendNamespace = constructRule({
   prevents: 'a backend that names a Service absent from the Ingress\'s namespace: the controller answers 503',
 });
 
+export const objectPropType = constructRule({
+  id: 'object-prop-type',
+  kinds: ['Service', 'Deployment', 'Ingress', 'Gateway', 'HTTPRoute'],
+  summary: 'a construct prop that takes a list (or an object) is given one',
+  prevents: 'a prop silently dropped because a JavaScript caller passed a value of the wrong type (TypeScript callers cannot)',
+});
+
 export const ingressBackendReferencePort = constructRule({
   id: 'ingress-backend-reference-port',
   kinds: ['Ingress'],

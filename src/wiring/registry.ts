@@ -20,6 +20,8 @@ export interface Participant extends IConstruct {
   _manifest(): any;
   /** Checks only a construct can make: it knows the objects it refers to (e.g. their namespaces). */
   _constructViolations?(): Violation[];
+  /** Findings about the construct's props themselves (a list prop given something else). */
+  _propViolations?(): Violation[];
 }
 
 /** @internal The settings of a policy as the checks read them; ExposePolicy has them, so does the default. */
@@ -132,6 +134,7 @@ export class Registry {
     // and a rule reports one finding per field
     const seen = new Set<string>();
     const violations = [
+      ...(p._propViolations?.() ?? []),
       ...(p._constructViolations?.() ?? []),
       ...(p._objectRules === false ? [] : checkObject(p._kind, manifest, contextOf(policy))),
       ...(this.appFindings().get(p) ?? []),
