@@ -91,6 +91,7 @@ export class ObjectSet<R> {
   private readonly byLabel = new Map<string, Array<Subject<R>>>();
   private readonly namespaces = new Set<string>();
   private readonly portIndexes = new Map<Subject<R>, PortIndex>();
+  private readonly servicePortLists = new Map<Subject<R>, Plain[]>();
   private serviceIndex?: Map<string, Subject<R>>;
 
   constructor(subjects: Iterable<Subject<R>>) {
@@ -154,6 +155,16 @@ export class ObjectSet<R> {
       this.portIndexes.set(w, index);
     }
     return index;
+  }
+
+  /** The ports of a Service, read once (the same list each time). */
+  public servicePorts(s: Subject<R>): Plain[] {
+    let ports = this.servicePortLists.get(s);
+    if (!ports) {
+      ports = list(obj(obj(s.manifest).spec).ports).map(obj);
+      this.servicePortLists.set(s, ports);
+    }
+    return ports;
   }
 
   /** The Service of a namespace and name in the set. */
@@ -382,7 +393,7 @@ export const ingressBackendPort = defineAppRule({
 }, (set, ctx, add) => ingressServiceBackends(set, (s, field, svc, target) => {
   const portRef = obj(svc.port).name ?? obj(svc.port).number;
   if (target === undefined || portRef === undefined || portRef === null || portRef === '' || portRef === 0) return;
-  const ports = list(obj(obj(target.manifest).spec).ports).map(obj);
+  const ports = set.servicePorts(target);
   for (const i of checkServicePortRef(`${field}.service.port`, text(svc.name), portRef, ports, ` (${ctx.describe(target.ref)})`)) add(s.ref, i);
 }));
 
@@ -530,7 +541,7 @@ export const httpRouteBackendPort = defineAppRule({
   prevents: 'a route to a port the Service does not have: no endpoints, the Gateway answers 500',
 }, (set, ctx, add) => routeServiceBackends(set, (r, field, b, _ns, target) => {
   if (target === undefined || typeof b.port !== 'number') return;
-  const ports = list(obj(obj(target.manifest).spec).ports).map(obj);
+  const ports = set.servicePorts(target);
   for (const i of checkServicePortRef(`${field}.port`, text(b.name), b.port, ports, ` (${ctx.describe(target.ref)})`)) add(r.ref, i);
 }));
 

@@ -238,13 +238,29 @@ export const ingressClass = ingressRule({
  */
 export function checkServicePortRef(field: string, serviceName: string, portRef: number | string | undefined,
   ports: ReadonlyArray<{ readonly port?: any; readonly name?: any }> | undefined, where = ''): Issue[] {
-  const names = (ports ?? []).map(p => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(', ') || 'none';
+  // the list of ports is written only for a finding: a route may have thousands of backends to one Service
+  const names = () => (ports ?? []).map(p => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(', ') || 'none';
   if (portRef === undefined) {
     if (ports !== undefined && ports.length === 1) return [];
-    const why = ports === undefined ? 'its ports are not known' : `it has ${ports.length} ports: ${names}`;
+    const why = ports === undefined ? 'its ports are not known' : `it has ${ports.length} ports: ${names()}`;
     return [issue(field, `the backend to Service ${show(serviceName)}${where} needs an explicit port because ${why}`, 'set port to a port number or name of the Service')];
   }
   if (ports === undefined) return [];
-  const found = ports.some(p => (typeof portRef === 'number' ? p.port === portRef : p.name === portRef));
-  return found ? [] : [issue(field, `${show(portRef)} is not a port of Service ${show(serviceName)}${where}, whose ports are ${names}`, 'use one of them, or add the port to the Service')];
+  return portLookup(ports).has(portRef) ? [] : [issue(field, `${show(portRef)} is not a port of Service ${show(serviceName)}${where}, whose ports are ${names()}`, 'use one of them, or add the port to the Service')];
+}
+
+const PORT_LOOKUPS = new WeakMap<object, Set<unknown>>();
+
+/** The numbers and names of a list of Service ports, built once per list. */
+function portLookup(ports: ReadonlyArray<{ readonly port?: any; readonly name?: any }>): Set<unknown> {
+  let lookup = PORT_LOOKUPS.get(ports);
+  if (!lookup) {
+    lookup = new Set<unknown>();
+    for (const p of ports) {
+      lookup.add(p.port);
+      if (p.name !== undefined && p.name !== null && p.name !== '') lookup.add(p.name);
+    }
+    PORT_LOOKUPS.set(ports, lookup);
+  }
+  return lookup;
 }
