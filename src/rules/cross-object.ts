@@ -290,32 +290,37 @@ export const serviceSelectorDangling = defineAppRule({
   }
 });
 
+/**
+ * Every port of every selecting Service, with its effective targetPort (the port when unset)
+ * and protocol, once for each workload the Service selects.
+ */
+function eachTargetedWorkload<R>(set: ObjectSet<R>, each: (s: Subject<R>, field: string, target: unknown, protocol: string, w: Subject<R>) => void): void {
+  for (const { s, spec, ns } of selectingServices(set)) {
+    const selected = set.select(ns, spec.selector);
+    if (selected.length === 0) continue;
+    list(spec.ports).map(obj).forEach((p, i) => {
+      const target = p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === '' ? p.port : p.targetPort;
+      for (const w of selected) each(s, `spec.ports[${i}].targetPort`, target, protocolOf(p), w);
+    });
+  }
+}
+
 export const serviceTargetPortName = defineAppRule({
   id: 'service-target-port-name',
   kinds: ['Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'Pod'],
   summary: 'a named targetPort names a container port, of the same protocol, of every selected workload',
   prevents: 'pods silently left out of the endpoints: the endpoints controller needs a container port of that name and protocol',
-}, (set, ctx, add) => {
-  for (const { s, spec, ns } of selectingServices(set)) {
-    const selected = set.select(ns, spec.selector);
-    list(spec.ports).map(obj).forEach((p, i) => {
-      const target = p.targetPort ?? p.port;
-      if (typeof target !== 'string' || target === '') return;
-      const protocol = protocolOf(p);
-      for (const w of selected) {
-        const index = set.ports(w);
-        const named = (index.byName.get(target) ?? []).map(d => d.port);
-        const f = `spec.ports[${i}].targetPort`;
-        if (named.length === 0) {
-          const names = index.all.filter(x => typeof x.port.name === 'string').map(x => `${x.port.name} (${x.port.containerPort}/${protocolOf(x.port)})`);
-          add(s.ref, issue(f, `${show(target)} names no container port of ${ctx.describe(w.ref)} (declared: ${names.length ? names.join(', ') : 'no named ports'}); the endpoints controller would leave these pods out`, 'use a declared port name, or a number'));
-        } else if (!named.some(cp => protocolOf(cp) === protocol)) {
-          add(s.ref, issue(f, `${show(target)} is declared by ${ctx.describe(w.ref)} with protocol ${protocolOf(named[0])}, but this port is ${protocol}; the endpoints controller matches name and protocol`, 'set the same protocol on both'));
-        }
-      }
-    });
+}, (set, ctx, add) => eachTargetedWorkload(set, (s, f, target, protocol, w) => {
+  if (typeof target !== 'string' || target === '') return;
+  const index = set.ports(w);
+  const named = (index.byName.get(target) ?? []).map(d => d.port);
+  if (named.length === 0) {
+    const names = index.all.filter(x => typeof x.port.name === 'string').map(x => `${x.port.name} (${text(x.port.containerPort)}/${protocolOf(x.port)})`);
+    add(s.ref, issue(f, `${show(target)} names no container port of ${ctx.describe(w.ref)} (declared: ${names.length ? names.join(', ') : 'no named ports'}); the endpoints controller would leave these pods out`, 'use a declared port name, or a number'));
+  } else if (!named.some(cp => protocolOf(cp) === protocol)) {
+    add(s.ref, issue(f, `${show(target)} is declared by ${ctx.describe(w.ref)} with protocol ${protocolOf(named[0])}, but this port is ${protocol}; the endpoints controller matches name and protocol`, 'set the same protocol on both'));
   }
-});
+}));
 
 export const serviceTargetPortUndeclared = defineAppRule({
   id: 'service-target-port-undeclared',
@@ -323,20 +328,10 @@ export const serviceTargetPortUndeclared = defineAppRule({
   severity: Severity.WARNING,
   summary: 'a numeric targetPort is declared by a container of every selected workload',
   prevents: 'traffic sent to a port nothing listens on: Kubernetes forwards to any number, declared or not',
-}, (set, ctx, add) => {
-  for (const { s, spec, ns } of selectingServices(set)) {
-    const selected = set.select(ns, spec.selector);
-    list(spec.ports).map(obj).forEach((p, i) => {
-      const target = p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 ? p.port : p.targetPort;
-      if (typeof target !== 'number') return;
-      const protocol = protocolOf(p);
-      for (const w of selected) {
-        if (set.ports(w).byNumber.has(key(target, protocol))) continue;
-        add(s.ref, warning(`spec.ports[${i}].targetPort`, `${target}/${protocol} is not declared by any container of ${ctx.describe(w.ref)}; Kubernetes allows it, but nothing may listen there`, `check the container listens on ${target}, or declare the port`));
-      }
-    });
-  }
-});
+}, (set, ctx, add) => eachTargetedWorkload(set, (s, f, target, protocol, w) => {
+  if (typeof target !== 'number' || set.ports(w).byNumber.has(key(target, protocol))) return;
+  add(s.ref, warning(f, `${target}/${protocol} is not declared by any container of ${ctx.describe(w.ref)}; Kubernetes allows it, but nothing may listen there`, `check the container listens on ${target}, or declare the port`));
+}));
 
 export const ingressRouteConflict = defineAppRule({
   id: 'ingress-route-conflict',
