@@ -294,7 +294,9 @@ export const serviceSelectorDangling = defineAppRule({
  * Every port of every selecting Service, with its effective targetPort (the port when unset)
  * and protocol, once for each workload the Service selects.
  */
-function eachTargetedWorkload<R>(set: ObjectSet<R>, each: (s: Subject<R>, field: string, target: unknown, protocol: string, w: Subject<R>) => void): void {
+type TargetVisitor<R> = (s: Subject<R>, field: string, target: unknown, protocol: string, w: Subject<R>) => void;
+
+function eachTargetedWorkload<R>(set: ObjectSet<R>, each: TargetVisitor<R>): void {
   for (const { s, spec, ns } of selectingServices(set)) {
     const selected = set.select(ns, spec.selector);
     if (selected.length === 0) continue;
