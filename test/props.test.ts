@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { ExposedService, Gateway, GatewayProtocol, HttpRoute, IngressRoute, ServiceType, WebApp } from '../src';
-import { chart, one, synth } from './util';
+import { chart, found, one, synth, synthError } from './util';
 
 /*
  * What is checked is what is emitted: props are copied at construction, so a later change
@@ -54,6 +54,21 @@ describe('props are copied at construction', () => {
     const m = synth(c);
     expect(one(m, 'Deployment').spec.template.spec.containers[0].ports.map((p: any) => p.containerPort)).toEqual([80, 8080]);
     expect(one(m, 'Service').spec.ports.map((p: any) => p.port)).toEqual([9090]);
+  });
+});
+
+describe('a list prop given something else', () => {
+  test('fails when ports is not a list, naming the prop (object-prop-type)', () => {
+    const c = chart('demo');
+    new ExposedService(c, 'svc', { selector: { app: 'web' }, ports: { port: 80 } } as any);
+    expect(found(c)).toEqual(['demo/svc object-prop-type spec.ports', 'demo/svc service-ports-required spec.ports']);
+    expect(synthError(c)).toMatch(/prop ports: \{"port":80\} is not a list; pass a list, or leave ports out/);
+  });
+
+  test('fails when an IngressRoute\'s tls is not a list', () => {
+    const c = chart('demo');
+    new IngressRoute(c, 'route', { host: 'a.example.com', paths: [{ path: '/', service: ExposedService.fromName(c, 'api', 'api', { ports: [{ port: 80 }] }) }], tls: 'tls-secret' } as any);
+    expect(found(c)).toEqual(['demo/route object-prop-type spec.tls']);
   });
 });
 
