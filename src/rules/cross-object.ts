@@ -370,6 +370,12 @@ function ingressServiceBackends<R>(set: ObjectSet<R>, each: BackendVisitor<R>): 
   }
 }
 
+/** A route's backend names a Service that is neither in the set nor declared outside it (Ingress and HTTPRoute alike). */
+function missingService(field: string, name: unknown, ns: string, effect: string): Issue {
+  return issue(field, `${show(name)} is not a Service in namespace ${show(ns)} of the checked manifests; ${effect} until it exists`,
+    `check the name; if the Service is deployed elsewhere, list it in the annotation ${EXTERNAL_SERVICES_ANNOTATION}`);
+}
+
 export const ingressBackendService = defineAppRule({
   id: 'ingress-backend-service',
   kinds: ['Ingress', 'Service'],
@@ -378,8 +384,7 @@ export const ingressBackendService = defineAppRule({
   prevents: 'a route that answers 503 until its Service exists',
 }, (set, _, add) => ingressServiceBackends(set, (s, field, svc, target, outside) => {
   if (target !== undefined || outside) return;
-  add(s.ref, issue(`${field}.service.name`, `${show(svc.name)} is not a Service in namespace ${show(namespaceOf(s.manifest))} of the checked manifests; the controller answers 503 until it exists`,
-    `check the name; if the Service is deployed elsewhere, list it in the annotation ${EXTERNAL_SERVICES_ANNOTATION}`));
+  add(s.ref, missingService(`${field}.service.name`, svc.name, namespaceOf(s.manifest), 'the controller answers 503'));
 }));
 
 export const ingressBackendPort = defineAppRule({
@@ -527,8 +532,7 @@ export const httpRouteBackendService = defineAppRule({
   prevents: 'a route that answers 500 until its Service exists (ResolvedRefs=False, BackendNotFound)',
 }, (set, _, add) => routeServiceBackends(set, (r, field, b, ns, target, outside) => {
   if (target !== undefined || outside) return;
-  add(r.ref, issue(`${field}.name`, `${show(b.name)} is not a Service in namespace ${show(ns)} of the checked manifests; the Gateway answers 500 until it exists`,
-    `check the name; if the Service is deployed elsewhere, list it in the annotation ${EXTERNAL_SERVICES_ANNOTATION}`));
+  add(r.ref, missingService(`${field}.name`, b.name, ns, 'the Gateway answers 500'));
 }));
 
 export const httpRouteBackendPort = defineAppRule({
