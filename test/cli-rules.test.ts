@@ -3,7 +3,7 @@ import * as path from 'path';
 import '@microsoft/jest-sarif';
 import { ExposeValidation, Rules } from '../src';
 import { cli } from './util';
-import { rulesDocument } from '../src/manifest-analyzer';
+import { rulesDocument } from '../src/checker/check';
 
 /* The rule catalog in the CLI and the plugin: configuration, exemptions, and the pipeline formats. */
 

@@ -2,7 +2,7 @@ import { Testing } from 'cdk8s';
 import { synth, validateSchema } from './util';
 import { IngressChart, Seed004GatewayChart } from '../examples/charts';
 import { ManifestAnalyzer, ServiceAccess } from '../src';
-import { AccessKind, OUTSIDE_THE_SET } from '../src/access-map';
+import { AccessKind, OUTSIDE_THE_SET } from '../src/checker/routes';
 
 /*
  * Seed 004 two ways, an Ingress (examples: IngressChart) and an HTTPRoute on a Gateway

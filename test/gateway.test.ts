@@ -3,7 +3,7 @@ import {
   ExposedService, Gateway, GatewayProtocol, HttpPathType, HttpRoute, ManifestAnalyzer, RouteNamespaces, WebApp,
 } from '../src';
 import { byKind, chart, one, synth, synthApp, synthError } from './util';
-import { AccessKind } from '../src/access-map';
+import { AccessKind } from '../src/checker/routes';
 import { EXTERNAL_SERVICES_ANNOTATION } from '../src/rules/cross-object';
 
 /** The findings of a failed synthesis as `<rule> <field>`, sorted. */

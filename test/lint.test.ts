@@ -1,5 +1,5 @@
 import { ManifestAnalyzer, Severity } from '../src';
-import { ManifestFinding } from '../src/manifest-analyzer';
+import { ManifestFinding } from '../src/checker/check';
 
 /* For every finding of the manifest analysis: a set of manifests that triggers it, and the nearest valid case. */
 

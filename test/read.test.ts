@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { FileError, ReadResult, STDIN_NAME, checkAliases, readManifests } from '../src/manifest-reader';
+import { FileError, ReadResult, STDIN_NAME, checkAliases, readManifests } from '../src/checker/read';
 
 /* The manifest reader: documents and their lines, Lists, aliases, files and folders. */
 

@@ -1,7 +1,7 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { ExposePolicy, ExposedService, IngressRoute, PathType, Protocol, ServiceType, Severity, WebApp } from '../src';
 import { foundInApp, one, parseFindings, synth, synthApp } from './util';
-import { Registry } from '../src/wiring/registry';
+import { Registry } from '../src/constructs/registry';
 
 function appError(app: App): string {
   try {

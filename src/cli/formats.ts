@@ -1,10 +1,10 @@
 import * as path from 'path';
-import { ManifestFinding, SuppressedFinding } from '../manifest-analyzer';
-import { FileError } from '../manifest-reader';
-import { Rules } from '../rules/catalog';
-import { OBJECT_READABLE } from '../rules/config';
-import { RuleInfo } from '../rules/define';
-import { Severity } from '../rules/violation';
+import { ManifestFinding, SuppressedFinding } from '../checker/check';
+import { FileError } from '../checker/read';
+import { Rules } from '../model/catalog';
+import { OBJECT_READABLE } from '../model/settings';
+import { RuleInfo } from '../model/rule';
+import { Severity } from '../model/finding';
 
 /*
  * The pipeline formats of `check` (SARIF 2.1.0 for code scanning, GitHub workflow

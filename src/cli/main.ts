@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
-import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './config';
+import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
 import { github, ruleRows, sarif } from './formats';
-import { AnalysisResult, AnalyzeOptions, KNOWN_KINDS, ManifestFinding, analyzeManifests, rulesDocument } from '../manifest-analyzer';
-import { FileError, ReadResult, readManifests } from '../manifest-reader';
-import { Rules } from '../rules/catalog';
-import { OBJECT_READABLE } from '../rules/config';
-import { Severity } from '../rules/violation';
+import { AnalysisResult, AnalyzeOptions, KNOWN_KINDS, ManifestFinding, analyzeManifests, rulesDocument } from '../checker/check';
+import { FileError, ReadResult, readManifests } from '../checker/read';
+import { Rules } from '../model/catalog';
+import { OBJECT_READABLE } from '../model/settings';
+import { Severity } from '../model/finding';
 
 /** Where the CLI reads and writes. */
 export interface CliIO {

@@ -1,11 +1,11 @@
-import { RuleInfo, appRule } from './define';
+import { RuleInfo, appRule } from '../model/rule';
 import { GATEWAY_GROUP, hostnamesIntersect } from './gateway-shared';
 import { matchPath, routeRules, ruleMatches } from './http-route';
 import { checkServicePortRef, ingressBackends, ingressRules, rulePaths } from './ingress';
 import { metadataOf } from './metadata';
-import { list, obj, Plain } from './names';
+import { list, obj, Plain } from './formats';
 import { hasNodePorts, protocolOf } from './service';
-import { Issue, Severity, Violation, issue, key, seenBefore, show, text, warning } from './violation';
+import { Issue, Severity, Violation, issue, key, seenBefore, show, text, warning } from '../model/finding';
 import { WORKLOAD_KINDS } from './workload';
 
 /*

@@ -1,5 +1,5 @@
-import { isIP, list, obj } from './names';
-import { Issue, issue, show, warning } from './violation';
+import { isIP, list, obj } from './formats';
+import { Issue, issue, show, warning } from '../model/finding';
 
 /*
  * Formats the Gateway API CRDs share (apis/v1/shared_types.go, standard channel of the

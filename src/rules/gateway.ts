@@ -1,10 +1,10 @@
-import { objectRule } from './define';
+import { objectRule } from '../model/rule';
 import {
   checkCount, checkEnum, checkGroup, checkHostname, checkKind, checkRefName, checkRefNamespace, checkSectionName, entries,
   isGatewayHostname, isPreciseHostname,
 } from './gateway-shared';
-import { checkLabels, isIPv4, isIPv6, list, obj } from './names';
-import { Issue, Severity, issue, key, seenBefore, show, text, warning } from './violation';
+import { checkLabels, isIPv4, isIPv6, list, obj } from './formats';
+import { Issue, Severity, issue, key, seenBefore, show, text, warning } from '../model/finding';
 
 /*
  * Gateway (gateway.networking.k8s.io/v1), as the standard-channel CRD validates it:

@@ -1,11 +1,11 @@
-import { objectRule } from './define';
+import { objectRule } from '../model/rule';
 import {
   GATEWAY_GROUP, checkCount, checkDuration, checkEnum, checkGroup, checkHeaderName, checkHostname, checkInteger, checkKind,
   checkOptionalPort, checkRefName, checkRefNamespace, checkSectionName, entries, parseDuration,
 } from './gateway-shared';
 import { checkNormalizedPath } from './ingress';
-import { list, obj } from './names';
-import { Issue, Severity, issue, key, seenBefore, show, text, warning } from './violation';
+import { list, obj } from './formats';
+import { Issue, Severity, issue, key, seenBefore, show, text, warning } from '../model/finding';
 
 /*
  * HTTPRoute (gateway.networking.k8s.io/v1), as the standard-channel CRD validates it:

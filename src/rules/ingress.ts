@@ -1,10 +1,10 @@
-import { ALL_VERSIONS, CheckContext, VersionRange, objectRule } from './define';
+import { ALL_VERSIONS, CheckContext, VersionRange, objectRule } from '../model/rule';
 import { checkServiceName, hasNameOrGenerateName, metadataOf } from './metadata';
 import {
   checkDns1123Subdomain, mapField, checkIanaServiceName, checkPortNumber, isDns1123Subdomain, isIP,
   isWildcardDns1123Subdomain, list, obj, Plain,
-} from './names';
-import { Issue, Severity, issue, show, text, warning } from './violation';
+} from './formats';
+import { Issue, Severity, issue, show, text, warning } from '../model/finding';
 
 const PATH_TYPES = ['Prefix', 'Exact', 'ImplementationSpecific'];
 const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';

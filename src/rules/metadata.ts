@@ -1,6 +1,6 @@
-import { VersionRange, objectRule, rejectedBefore, relaxedIn } from './define';
-import { checkDns1123Label, checkLabels, isDns1035Label, isDns1123Label, isDns1123Subdomain, isQualifiedName, mapField, obj } from './names';
-import { Issue, Severity, issue, show } from './violation';
+import { VersionRange, objectRule, rejectedBefore, relaxedIn } from '../model/rule';
+import { checkDns1123Label, checkLabels, isDns1035Label, isDns1123Label, isDns1123Subdomain, isQualifiedName, mapField, obj } from './formats';
+import { Issue, Severity, issue, show } from '../model/finding';
 
 /** Every kind the rules read; metadata rules apply to all of them. */
 export const CHECKED_KINDS = ['Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Ingress', 'Gateway', 'HTTPRoute', 'ReferenceGrant'];

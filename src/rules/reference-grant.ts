@@ -1,7 +1,7 @@
-import { objectRule } from './define';
+import { objectRule } from '../model/rule';
 import { checkCount, checkGroup, checkKind, checkRefName, checkRefNamespace, entries } from './gateway-shared';
-import { obj } from './names';
-import { Issue, Severity, issue, show } from './violation';
+import { obj } from './formats';
+import { Issue, Severity, issue, show } from '../model/finding';
 
 /*
  * ReferenceGrant (gateway.networking.k8s.io/v1beta1, and v1 where served), as the

@@ -1,10 +1,10 @@
-import { CheckContext, PortRange, objectRule, rejectedBefore, relaxedIn } from './define';
+import { CheckContext, PortRange, objectRule, rejectedBefore, relaxedIn } from '../model/rule';
 import { checkServiceName, hasNameOrGenerateName, metadataOf } from './metadata';
 import {
   checkDns1123Label, checkLabels, checkNumberOrName, checkPortNumber, checkQualifiedName,
   isCidr, isDns1123Subdomain, isIP, isPortNumber, isUnset, list, mapField, obj, Plain, specialIP,
-} from './names';
-import { Issue, Severity, issue, key, seenBefore, show, text } from './violation';
+} from './formats';
+import { Issue, Severity, issue, key, seenBefore, show, text } from '../model/finding';
 
 /**
  * The range of ports the cluster hands out as nodePorts (`--service-node-port-range`).

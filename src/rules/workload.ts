@@ -1,12 +1,12 @@
-import { CheckContext, objectRule, rejectedBefore, relaxedIn } from './define';
+import { CheckContext, objectRule, rejectedBefore, relaxedIn } from '../model/rule';
 import { hasNameOrGenerateName, metadataOf } from './metadata';
 import {
   checkDns1123Label, checkDns1123Subdomain, checkIanaServiceName, checkLabels, checkNumberOrName, checkPortNumber,
   isDns1123Subdomain, isHttpHeaderName, isInt32, isPortNumber, isQualifiedName, isRelaxedEnvVarName,
   isStrictEnvVarName, isUnset, list, mapField, obj, parseQuantity, Plain,
-} from './names';
+} from './formats';
 import { PROTOCOLS, protocolOf } from './service';
-import { Issue, Severity, issue, key, seenBefore, show, text } from './violation';
+import { Issue, Severity, issue, key, seenBefore, show, text } from '../model/finding';
 
 /** The kinds whose pods the rules read: the pod template of a workload, or a Pod itself. */
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'];

@@ -1,8 +1,8 @@
 import { analyze, thrown } from './helpers';
-import { Rules } from '../../src/rules/catalog';
+import { Rules } from '../../src/model/catalog';
 import { RULE_EXAMPLES } from '../../src/rules/examples';
 import { CHECKED_KINDS } from '../../src/rules/metadata';
-import { Severity } from '../../src/rules/violation';
+import { Severity } from '../../src/model/finding';
 
 const IDS = Rules.all().map(r => r.id);
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;

@@ -1,7 +1,7 @@
-import { ManifestAnalyzer, AnalyzeOptions, AnalysisResult } from '../../src/manifest-analyzer';
-import '../../src/rules/catalog';
-import { ALL_VERSIONS, CheckContext, VersionRange, checkObject } from '../../src/rules/define';
-import { Violation } from '../../src/rules/violation';
+import { ManifestAnalyzer, AnalyzeOptions, AnalysisResult } from '../../src/checker/check';
+import '../../src/model/catalog';
+import { ALL_VERSIONS, CheckContext, VersionRange, checkObject } from '../../src/model/rule';
+import { Violation } from '../../src/model/finding';
 
 /*
  * What the rule tests share: running the catalog's object rules on one manifest, running the

@@ -4,8 +4,8 @@ import { CASES as INGRESS } from './ingress.cases';
 import { CASES as METADATA } from './metadata.cases';
 import { CASES as SERVICE } from './service.cases';
 import { LAST_MINOR, UpstreamCase } from './types';
-import { ManifestAnalyzer, ManifestFinding } from '../../../src/manifest-analyzer';
-import { Severity } from '../../../src/rules/violation';
+import { ManifestAnalyzer, ManifestFinding } from '../../../src/checker/check';
+import { Severity } from '../../../src/model/finding';
 
 /*
  * Every transcribed upstream case, run through the manifest checker: the rules agree with the

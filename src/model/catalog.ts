@@ -1,16 +1,16 @@
-import { lookupRule } from './config';
-import { RuleInfo, registeredRules } from './define';
+import { lookupRule } from './settings';
+import { RuleInfo, registeredRules } from './rule';
 // Every rule module registers its rules when loaded: load them all, so the catalog is complete.
-import './metadata';
-import './service';
-import './workload';
-import './ingress';
-import './gateway';
-import './http-route';
-import './reference-grant';
-import './gateway-construct';
-import './cross-object';
-import './construct';
+import '../rules/metadata';
+import '../rules/service';
+import '../rules/workload';
+import '../rules/ingress';
+import '../rules/gateway';
+import '../rules/http-route';
+import '../rules/reference-grant';
+import '../rules/gateway-construct';
+import '../rules/cross-object';
+import '../rules/construct';
 
 /*
  * Rule ids are reserved by prefix, one per kind, so that a new kind adds its rules the same way:

@@ -1,10 +1,10 @@
-import { ObjectSet, Subject, gatewayParentRefs, namespaceOf } from './rules/cross-object';
-import { hostnamesIntersect } from './rules/gateway-shared';
-import { matchPath, routeRules, ruleMatches } from './rules/http-route';
-import { hostCovers, ingressRules, rulePaths } from './rules/ingress';
-import { list, obj } from './rules/names';
-import { hasNodePorts, protocolOf } from './rules/service';
-import { key, text } from './rules/violation';
+import { ObjectSet, Subject, gatewayParentRefs, namespaceOf } from '../rules/cross-object';
+import { hostnamesIntersect } from '../rules/gateway-shared';
+import { matchPath, routeRules, ruleMatches } from '../rules/http-route';
+import { hostCovers, ingressRules, rulePaths } from '../rules/ingress';
+import { list, obj } from '../rules/formats';
+import { hasNodePorts, protocolOf } from '../rules/service';
+import { key, text } from '../model/finding';
 
 type Plain = { readonly [key: string]: any };
 

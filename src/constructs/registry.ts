@@ -1,10 +1,10 @@
 import { IConstruct } from 'constructs';
-import '../rules/catalog';
-import { RuleConfig, applyRules } from '../rules/config';
+import '../model/catalog';
+import { RuleConfig, applyRules } from '../model/settings';
 import { AppFinding, ObjectSet, Subject, analyzeApp } from '../rules/cross-object';
-import { ALL_VERSIONS, CheckContext, RuleSeverity, VersionRange, checkObject, parseKubernetesVersion } from '../rules/define';
+import { ALL_VERSIONS, CheckContext, RuleSeverity, VersionRange, checkObject, parseKubernetesVersion } from '../model/rule';
 import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from '../rules/service';
-import { Violation, formatViolation, isError } from '../rules/violation';
+import { Violation, formatViolation, isError } from '../model/finding';
 
 /** @internal a construct of this library that takes part in the checks */
 export interface Participant extends IConstruct {

@@ -1,10 +1,10 @@
 import { ApiObject, ApiObjectMetadataDefinition, Chart, ApiObjectMetadataDefinitionOptions, App, ImplicitTokenResolver, JsonPatch, LazyResolver, NumberStringUnionResolver, OwnerReference, resolve } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { EXEMPTION_PREFIX } from './rules/config';
-import { objectPropType } from './rules/construct';
-import { Violation, show } from './rules/violation';
+import { EXEMPTION_PREFIX } from '../model/settings';
+import { objectPropType } from '../rules/construct';
+import { Violation, show } from '../model/finding';
 import { validateFromRoot } from './validation-sweep';
-import { Memo, Participant, Registry } from './wiring/registry';
+import { Memo, Participant, Registry } from './registry';
 
 /*
  * The one way this library's constructs emit: each construct IS its API object. It renders

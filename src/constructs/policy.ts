@@ -1,10 +1,10 @@
 import { Construct, IConstruct } from 'constructs';
-import { foldAliases, settingsProblems } from './rules/config';
-import { RuleSeverity } from './rules/define';
-import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from './rules/service';
-import { Severity } from './rules/violation';
+import { foldAliases, settingsProblems } from '../model/settings';
+import { RuleSeverity } from '../model/rule';
+import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from '../rules/service';
+import { Severity } from '../model/finding';
 import { SecurityProfile } from './types';
-import { POLICY_ID, POLICY_SYMBOL, PolicySettings, Registry } from './wiring/registry';
+import { POLICY_ID, POLICY_SYMBOL, PolicySettings, Registry } from './registry';
 
 /**
  * Settings a platform team sets once for a whole App (or one Chart).

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as jsyaml from 'js-yaml';
-import type { ManifestSource } from './manifest-analyzer';
+import type { ManifestSource } from './check';
 
 /**
  * A problem with one file or one document of it: that file's objects are not checked,

@@ -3,7 +3,7 @@ import { Workload } from 'cdk8s-plus-27';
 import { IConstruct, Node } from 'constructs';
 import { ContainerPort, Protocol } from './types';
 import { refreshFromRoot, validateFromRoot } from './validation-sweep';
-import { Participant, Registry } from './wiring/registry';
+import { Participant, Registry } from './registry';
 
 /**
  * What a Service can target: a workload whose pods it selects and whose container ports

@@ -1,7 +1,7 @@
-import { ManifestSource, analyzeManifests, resolveOptions } from './manifest-analyzer';
-import { RuleSeverity } from './rules/define';
-import { NodePortRange } from './rules/service';
-import { Severity } from './rules/violation';
+import { ManifestSource, analyzeManifests, resolveOptions } from './check';
+import { RuleSeverity } from '../model/rule';
+import { NodePortRange } from '../rules/service';
+import { Severity } from '../model/finding';
 
 /**
  * Properties of the cdk8s validation plugin, as `properties:` in cdk8s.yaml.

@@ -1,4 +1,4 @@
-import { Issue, Severity, Violation } from './violation';
+import { Issue, Severity, Violation } from './finding';
 
 /*
  * The registry every rule is defined in. A rule module calls `objectRule` or `appRule` at

@@ -1,4 +1,4 @@
-import { Issue, issue, show } from './violation';
+import { Issue, issue, show } from '../model/finding';
 
 /*
  * Name formats of the Kubernetes API server (apimachinery util/validation).

@@ -1,5 +1,5 @@
-import { RuleInfo, RuleSeverity, metaRule, parseKubernetesVersion, registeredRules } from './define';
-import { Severity, Violation, show } from './violation';
+import { RuleInfo, RuleSeverity, metaRule, parseKubernetesVersion, registeredRules } from './rule';
+import { Severity, Violation, show } from './finding';
 
 /*
  * What a user says of the rules: severities App-wide (ExposePolicy, CLI, plugin, config

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { Participant, Registry } from './wiring/registry';
+import { Participant, Registry } from './registry';
 
 /*
  * How the participants' findings reach cdk8s. cdk8s validates every construct of the App on

@@ -3,12 +3,12 @@ import { Construct } from 'constructs';
 import { CheckedApiObject, copyProps } from './checked-api-object';
 import { IExposedService, isExposedService } from './exposed-service';
 import { GatewayListener, IGateway, isGateway, renderListener } from './gateway';
-import { EXTERNAL_SERVICES_ANNOTATION, attachmentIssues, listenerViews, httpRouteHostnameListener, httpRouteNamespaceAllowed, httpRouteSectionName } from './rules/cross-object';
-import { httpRouteBackendReferencePort, httpRouteRuleAction } from './rules/gateway-construct';
-import { GATEWAY_GROUP } from './rules/gateway-shared';
-import { checkServicePortRef } from './rules/ingress';
-import { nameFromId } from './rules/names';
-import { Issue, Violation, show } from './rules/violation';
+import { EXTERNAL_SERVICES_ANNOTATION, attachmentIssues, listenerViews, httpRouteHostnameListener, httpRouteNamespaceAllowed, httpRouteSectionName } from '../rules/cross-object';
+import { httpRouteBackendReferencePort, httpRouteRuleAction } from '../rules/gateway-construct';
+import { GATEWAY_GROUP } from '../rules/gateway-shared';
+import { checkServicePortRef } from '../rules/ingress';
+import { nameFromId } from '../rules/formats';
+import { Issue, Violation, show } from '../model/finding';
 
 /**
  * How a rule's path is matched.

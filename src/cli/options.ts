@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as jsyaml from 'js-yaml';
-import { AnalyzeOptions, resolveOptions } from '../manifest-analyzer';
-import { RuleSeverity } from '../rules/define';
+import { AnalyzeOptions, resolveOptions } from '../checker/check';
+import { RuleSeverity } from '../model/rule';
 
 /*
  * The CLI's settings: a config file (`.cdk8s-expose.yaml` in the working directory, or

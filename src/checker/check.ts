@@ -1,14 +1,14 @@
-import { ServiceAccess, mapAccess } from './access-map';
-import { readManifests } from './manifest-reader';
-import { Rules } from './rules/catalog';
-import { DEFAULT_RULE_CONFIG, RuleConfig, SuppressedViolation, applyRules, foldAliases, settingsProblems } from './rules/config';
-import { ObjectSet, Subject, analyzeApp, namespaceOf } from './rules/cross-object';
-import { ALL_VERSIONS, CheckContext, RuleSeverity, VersionRange, checkObject, parseKubernetesVersion } from './rules/define';
-import { rulesMarkdown } from './rules/docs';
-import { CHECKED_KINDS } from './rules/metadata';
-import { obj } from './rules/names';
-import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from './rules/service';
-import { Severity, Violation, text } from './rules/violation';
+import { ServiceAccess, mapAccess } from './routes';
+import { readManifests } from './read';
+import { Rules } from '../model/catalog';
+import { DEFAULT_RULE_CONFIG, RuleConfig, SuppressedViolation, applyRules, foldAliases, settingsProblems } from '../model/settings';
+import { ObjectSet, Subject, analyzeApp, namespaceOf } from '../rules/cross-object';
+import { ALL_VERSIONS, CheckContext, RuleSeverity, VersionRange, checkObject, parseKubernetesVersion } from '../model/rule';
+import { rulesMarkdown } from './docs';
+import { CHECKED_KINDS } from '../rules/metadata';
+import { obj } from '../rules/formats';
+import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from '../rules/service';
+import { Severity, Violation, text } from '../model/finding';
 
 /**
  * A parsed Kubernetes object to analyze, and where it came from.

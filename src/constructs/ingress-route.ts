@@ -2,11 +2,11 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CheckedApiObject, copyProps, isObject } from './checked-api-object';
 import { IExposedService, isExposedService } from './exposed-service';
-import { ingressBackendNamespace, ingressBackendReferencePort } from './rules/construct';
-import { EXTERNAL_SERVICES_ANNOTATION } from './rules/cross-object';
-import { checkServicePortRef, ingressBackend } from './rules/ingress';
-import { nameFromId } from './rules/names';
-import { Violation, show } from './rules/violation';
+import { ingressBackendNamespace, ingressBackendReferencePort } from '../rules/construct';
+import { EXTERNAL_SERVICES_ANNOTATION } from '../rules/cross-object';
+import { checkServicePortRef, ingressBackend } from '../rules/ingress';
+import { nameFromId } from '../rules/formats';
+import { Violation, show } from '../model/finding';
 import { PathType, ServicePort } from './types';
 
 /**

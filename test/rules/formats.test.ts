@@ -1,7 +1,7 @@
 import {
   isCidr, isDns1035Label, isDns1123Label, isDns1123Subdomain, isIP, isIanaServiceName, isPortNumber, isQualifiedName,
   isWildcardDns1123Subdomain, nameFromId,
-} from '../../src/rules/names';
+} from '../../src/rules/formats';
 
 describe('name formats', () => {
   test.each([

@@ -1,9 +1,9 @@
 import { Construct, IConstruct } from 'constructs';
 import { CheckedApiObject, copyProps, isObject } from './checked-api-object';
-import { serviceTargetNamespace, serviceTargetSelector } from './rules/construct';
-import { namespaceOf } from './rules/cross-object';
-import { nameFromId } from './rules/names';
-import { Violation, show } from './rules/violation';
+import { serviceTargetNamespace, serviceTargetSelector } from '../rules/construct';
+import { namespaceOf } from '../rules/cross-object';
+import { nameFromId } from '../rules/formats';
+import { Violation, show } from '../model/finding';
 import { IServiceTarget } from './service-target';
 import { ServicePort, ServiceType, SessionAffinity, TrafficPolicy } from './types';
 

@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { CheckedApiObject, copyProps, isObject } from './checked-api-object';
 import { ExposeOptions, ExposedService } from './exposed-service';
 import { ExposePolicy } from './policy';
-import { namespaceOf } from './rules/cross-object';
-import { nameFromId } from './rules/names';
+import { namespaceOf } from '../rules/cross-object';
+import { nameFromId } from '../rules/formats';
 import { IServiceTarget } from './service-target';
 import { ContainerPort, SecurityProfile } from './types';
 
