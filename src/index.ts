@@ -7,7 +7,7 @@ export type { RuleInfo } from './model/rule';
 export { Rules } from './model/catalog';
 export { EXEMPTION_PREFIX } from './model/settings';
 export type { SuppressedViolation } from './model/settings';
-export { EXTERNAL_SERVICES_ANNOTATION } from './rules/cross-object';
+export { EXTERNAL_SERVICES_ANNOTATION } from './rules/external-services';
 export type { NodePortRange } from './rules/service';
 export { ExposePolicy } from './constructs/policy';
 export type { ExposePolicyProps } from './constructs/policy';

@@ -8,7 +8,7 @@ import {
   PlatformGatewayChart, Seed004GatewayChart, addExampleCharts,
 } from '../examples/charts';
 import { Gateway, WebApp } from '../src';
-import { EXTERNAL_SERVICES_ANNOTATION } from '../src/rules/cross-object';
+import { EXTERNAL_SERVICES_ANNOTATION } from '../src/rules/external-services';
 
 function chartOf<T extends Chart>(Ctor: new (scope: App, id: string) => T, id: string): T {
   return new Ctor(Testing.app(), id);

@@ -4,7 +4,7 @@ import {
 } from '../src';
 import { byKind, chart, one, synth, synthApp, synthError } from './util';
 import { AccessKind } from '../src/checker/routes';
-import { EXTERNAL_SERVICES_ANNOTATION } from '../src/rules/cross-object';
+import { EXTERNAL_SERVICES_ANNOTATION } from '../src/rules/external-services';
 
 /** The findings of a failed synthesis as `<rule> <field>`, sorted. */
 function findings(message: string): string[] {

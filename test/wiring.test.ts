@@ -53,7 +53,7 @@ describe('checks across the whole App', () => {
     test('fails when two Services share a namespace and name, across Charts', () => {
       const app = quietApp();
       new ExposedService(new Chart(app, 'one'), 'web', { selector: { a: 'b' }, ports: [{ port: 80 }] });
-      new ExposedService(new Chart(app, 'two'), 'web', { selector: { a: 'b' }, ports: [{ port: 80 }] });
+      new ExposedService(new Chart(app, 'two'), 'web', { selector: { a: 'b' }, ports: [{ port: 8080 }] });
       expect(foundInApp(app)).toEqual(['two/web object-name-unique metadata.name']);
       expect(appError(app)).toMatch(/\[two\/web\] metadata\.name: Service "web" in namespace "default" is already defined by \[one\/web\]/);
     });

@@ -2,13 +2,18 @@ import { ServiceAccess, mapAccess } from './routes';
 import { readManifests } from './read';
 import { Rules } from '../model/catalog';
 import { DEFAULT_RULE_CONFIG, RuleConfig, SuppressedViolation, applyRules, foldAliases, settingsProblems } from '../model/settings';
-import { ObjectSet, Subject, analyzeApp, namespaceOf } from '../rules/cross-object';
-import { ALL_VERSIONS, CheckContext, RuleSeverity, VersionRange, checkObject, parseKubernetesVersion } from '../model/rule';
+import { checkApp } from '../model/rule';
+import { CheckContext, RuleSeverity, checkObject, stamp } from '../model/rule';
 import { rulesMarkdown } from './docs';
-import { CHECKED_KINDS } from '../rules/metadata';
-import { obj } from '../rules/formats';
+import { apiVersionIssue, objectApiVersion } from '../rules/metadata';
+import { kindDefinition, recognize, registeredKinds } from '../model/kinds';
+import { metadataOf } from '../model/object';
 import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from '../rules/service';
-import { Severity, Violation, text } from '../model/finding';
+import { Severity, Violation } from '../model/finding';
+import { obj, text } from '../model/plain';
+import { namespaceOf } from '../model/object';
+import { ObjectSet, Subject } from '../model/object-set';
+import { ALL_VERSIONS, VersionRange, parseKubernetesVersion } from '../model/versions';
 
 /**
  * A parsed Kubernetes object to analyze, and where it came from.
@@ -143,8 +148,10 @@ export interface AnalysisResult {
   readonly objectCount: number;
 }
 
-/** Every kind the analysis reads. */
-export const KNOWN_KINDS = [...CHECKED_KINDS, 'EndpointSlice'];
+/** Every kind the analysis reads, as `apiVersion kind` lines' kinds. */
+export function knownKinds(): string[] {
+  return registeredKinds().map(k => k.kind);
+}
 
 /** @internal */
 export interface Ref {
@@ -188,18 +195,27 @@ export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOpti
 
   for (const source of sources) {
     const m = source.manifest;
-    const kind: string = m !== null && typeof m === 'object' && typeof m.kind === 'string' ? m.kind : text(obj(m).kind);
-    const ref: Ref = { source, kind };
-    if (CHECKED_KINDS.includes(kind)) {
-      own.set(ref, checkObject(kind, m, ctx));
-      subjects.push({ ref, kind, manifest: m });
-    } else if (kind !== 'EndpointSlice') {
-      skipped.push(`${kind} ${m?.metadata?.name ?? '?'}${source.file ? ` (${source.file})` : ''}`);
+    const recognized = recognize(m);
+    if (recognized.status === 'not-read') {
+      const name = text(metadataOf(m).name ?? '?');
+      // a kind of ours by name, of another API (Istio's Gateway, Knative's Service): say which
+      const other = kindDefinition(recognized.kind) !== undefined ? ` of ${recognized.apiVersion || 'no apiVersion'}` : '';
+      skipped.push(`${recognized.kind || text(obj(m).kind)}${other} ${name}${source.file ? ` (${source.file})` : ''}`);
+      continue;
     }
+    const kind = recognized.def.kind;
+    const ref: Ref = { source, kind };
+    if (recognized.status !== 'read') {
+      // another schema's fields: one finding for the version, none for the fields, and no part in the wiring
+      own.set(ref, stamp(objectApiVersion, [apiVersionIssue(recognized)!], false));
+      continue;
+    }
+    own.set(ref, recognized.def.checked ? checkObject(kind, m, ctx) : []);
+    subjects.push({ ref, kind, manifest: m });
   }
 
   const set = new ObjectSet<Ref>(subjects);
-  for (const f of analyzeApp(set, { describe: describeRef, danglingOnlyWhereWorkloads: false, construct: false })) {
+  for (const f of checkApp(set, { describe: describeRef, danglingOnlyWhereWorkloads: false, construct: false })) {
     const { ref, ...v } = f;
     own.get(ref)!.push(v);
   }

@@ -1,10 +1,13 @@
-import { ObjectSet, Subject, gatewayParentRefs, namespaceOf } from '../rules/cross-object';
+import { targetPortOf } from '../model/defaults';
+import { gatewayParentRefs } from '../rules/http-route-wiring';
 import { hostnamesIntersect } from '../rules/gateway-shared';
 import { matchPath, routeRules, ruleMatches } from '../rules/http-route';
 import { hostCovers, ingressRules, rulePaths } from '../rules/ingress';
-import { list, obj } from '../rules/formats';
-import { hasNodePorts, protocolOf } from '../rules/service';
-import { key, text } from '../model/finding';
+import { hasNodePorts } from '../rules/service';
+import { list, obj, key, text } from '../model/plain';
+import { namespaceOf } from '../model/object';
+import { protocolOf } from '../model/defaults';
+import { ObjectSet, Subject } from '../model/object-set';
 
 type Plain = { readonly [key: string]: any };
 
@@ -66,7 +69,7 @@ function portLabel(p: Plain): string {
 /** Follows a Service port to the containers of the selected workloads (their ports indexed: no scan per port). */
 function resolveTarget<R>(set: ObjectSet<R>, spec: Plain, p: Plain, selected: Array<Subject<R>>): string {
   if (spec.type === 'ExternalName') return `CNAME ${text(spec.externalName)}`;
-  const target = p.targetPort ?? p.port;
+  const target = targetPortOf(p);
   const shown = text(target);
   if (Object.keys(obj(spec.selector)).length === 0) return `targetPort ${shown} -> endpoints managed outside the Service (no selector)`;
   if (selected.length === 0) return `targetPort ${shown} -> no workload selected`;
@@ -111,7 +114,7 @@ function addUrl(out: Map<string, RoutedService>, namespace: string, name: string
 
 /** The Ingress URLs, by backend Service (namespace, name). */
 function mapIngressUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): void {
-  for (const ing of set.ingresses) {
+  for (const ing of set.ofKind('Ingress')) {
     const ns = namespaceOf(ing.manifest);
     const spec = obj(obj(ing.manifest).spec);
     const tlsHosts = list(spec.tls).flatMap(t => list(obj(t).hosts));
@@ -206,8 +209,8 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
  */
 function mapGatewayUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): void {
   const gateways = new Map<string, Subject<R>>();
-  for (const g of set.gateways) gateways.set(key(namespaceOf(g.manifest), obj(obj(g.manifest).metadata).name), g);
-  for (const r of set.httpRoutes) {
+  for (const g of set.ofKind('Gateway')) gateways.set(key(namespaceOf(g.manifest), obj(obj(g.manifest).metadata).name), g);
+  for (const r of set.ofKind('HTTPRoute')) {
     const routeNs = namespaceOf(r.manifest);
     const routeName = text(obj(obj(r.manifest).metadata).name);
     const hostnames = list(obj(obj(r.manifest).spec).hostnames).filter((h): h is string => typeof h === 'string');

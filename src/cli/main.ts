@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
 import { github, ruleRows, sarif } from './formats';
-import { AnalysisResult, AnalyzeOptions, KNOWN_KINDS, ManifestFinding, analyzeManifests, rulesDocument } from '../checker/check';
+import { AnalysisResult, AnalyzeOptions, knownKinds, ManifestFinding, analyzeManifests, rulesDocument } from '../checker/check';
 import { FileError, ReadResult, readManifests } from '../checker/read';
 import { Rules } from '../model/catalog';
 import { OBJECT_READABLE } from '../model/settings';
@@ -121,7 +121,7 @@ function load(paths: string[], io: CliIO, options: AnalyzeOptions): Loaded | und
     return undefined;
   }
   const result = analyzeManifests(read.sources, options);
-  for (const s of result.skipped) io.err(`note: skipped ${printable(s)}: cdk8s-expose reads ${KNOWN_KINDS.join(', ')}\n`);
+  for (const s of result.skipped) io.err(`note: skipped ${printable(s)}: cdk8s-expose reads ${knownKinds().join(', ')}\n`);
   return { read, result };
 }
 

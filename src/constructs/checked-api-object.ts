@@ -2,9 +2,10 @@ import { ApiObject, ApiObjectMetadataDefinition, Chart, ApiObjectMetadataDefinit
 import { Construct, IConstruct } from 'constructs';
 import { EXEMPTION_PREFIX } from '../model/settings';
 import { objectPropType } from '../rules/construct';
-import { Violation, show } from '../model/finding';
+import { Violation } from '../model/finding';
 import { validateFromRoot } from './validation-sweep';
 import { Memo, Participant, Registry } from './registry';
+import { show } from '../model/plain';
 
 /*
  * The one way this library's constructs emit: each construct IS its API object. It renders

@@ -3,11 +3,12 @@ import { Construct } from 'constructs';
 import { CheckedApiObject, copyProps, isObject } from './checked-api-object';
 import { IExposedService, isExposedService } from './exposed-service';
 import { ingressBackendNamespace, ingressBackendReferencePort } from '../rules/construct';
-import { EXTERNAL_SERVICES_ANNOTATION } from '../rules/cross-object';
 import { checkServicePortRef, ingressBackend } from '../rules/ingress';
 import { nameFromId } from '../rules/formats';
-import { Violation, show } from '../model/finding';
+import { Violation } from '../model/finding';
 import { PathType, ServicePort } from './types';
+import { show } from '../model/plain';
+import { EXTERNAL_SERVICES_ANNOTATION } from '../rules/external-services';
 
 /**
  * A backend: a Service and one of its ports.

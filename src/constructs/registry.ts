@@ -1,10 +1,12 @@
 import { IConstruct } from 'constructs';
 import '../model/catalog';
 import { RuleConfig, applyRules } from '../model/settings';
-import { AppFinding, ObjectSet, Subject, analyzeApp } from '../rules/cross-object';
-import { ALL_VERSIONS, CheckContext, RuleSeverity, VersionRange, checkObject, parseKubernetesVersion } from '../model/rule';
+import { checkApp } from '../model/rule';
+import { CheckContext, RuleSeverity, checkObject } from '../model/rule';
 import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from '../rules/service';
 import { Violation, formatViolation, isError } from '../model/finding';
+import { AppFinding, ObjectSet, Subject } from '../model/object-set';
+import { ALL_VERSIONS, VersionRange, parseKubernetesVersion } from '../model/versions';
 
 /** @internal a construct of this library that takes part in the checks */
 export interface Participant extends IConstruct {
@@ -170,7 +172,7 @@ export class Registry {
     this.app = this.cached(this.app, () => {
       this.analysisRuns++;
       const subjects: Array<Subject<Participant>> = this.participants.map(p => ({ ref: p, kind: p._kind, manifest: p._manifest() }));
-      const findings: Array<AppFinding<Participant>> = analyzeApp(new ObjectSet(subjects), {
+      const findings: Array<AppFinding<Participant>> = checkApp(new ObjectSet(subjects), {
         describe: ref => `[${ref.node.path}]`,
         danglingOnlyWhereWorkloads: true,
         construct: true,

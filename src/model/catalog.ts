@@ -1,5 +1,5 @@
 import { lookupRule } from './settings';
-import { RuleInfo, registeredRules } from './rule';
+import { RuleInfo, listedKinds, registeredRules } from './rule';
 // Every rule module registers its rules when loaded: load them all, so the catalog is complete.
 import '../rules/metadata';
 import '../rules/service';
@@ -9,7 +9,9 @@ import '../rules/gateway';
 import '../rules/http-route';
 import '../rules/reference-grant';
 import '../rules/gateway-construct';
-import '../rules/cross-object';
+import '../rules/service-wiring';
+import '../rules/ingress-wiring';
+import '../rules/http-route-wiring';
 import '../rules/construct';
 
 /*
@@ -18,13 +20,18 @@ import '../rules/construct';
  * gateway-*, httproute-*, referencegrant-*, exemption-* (the exemptions themselves).
  */
 
+/** A rule as the catalog lists it: the kinds of a rule of every kind spelled out. */
+function spelledOut(info: RuleInfo): RuleInfo {
+  return { ...info, kinds: listedKinds(info) };
+}
+
 /**
  * The catalog of every check cdk8s-expose runs, in the constructs and on manifests alike.
  */
 export class Rules {
   /** Every rule, sorted by id. */
   public static all(): RuleInfo[] {
-    return [...registeredRules().values()].sort((a, b) => a.id.localeCompare(b.id));
+    return [...registeredRules().values()].map(spelledOut).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /**
@@ -33,7 +40,7 @@ export class Rules {
   public static get(id: string): RuleInfo {
     const info = lookupRule(id);
     if (typeof info === 'string') throw new Error(info);
-    return info;
+    return spelledOut(info);
   }
 
   private constructor() {}

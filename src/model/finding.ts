@@ -1,3 +1,5 @@
+import { show } from './plain';
+
 /**
  * How bad a finding is.
  */
@@ -6,6 +8,37 @@ export enum Severity {
   ERROR = 'error',
   /** Probably a mistake, but it may be intended: reported, synthesis goes on. */
   WARNING = 'warning',
+}
+
+/**
+ * What kind of problem a finding is: Kubernetes' `field.ErrorType`, plus two of cdk8s-expose's
+ * own for findings across objects.
+ *
+ * @see https://pkg.go.dev/k8s.io/apimachinery/pkg/util/validation/field#ErrorType
+ */
+export enum FindingType {
+  /** A required field is missing or empty (`field.Required`). */
+  REQUIRED = 'required',
+  /** A value is malformed or out of range (`field.Invalid`). */
+  INVALID = 'invalid',
+  /** A value that must be unique is repeated (`field.Duplicate`). */
+  DUPLICATE = 'duplicate',
+  /** A field is set where it is not allowed (`field.Forbidden`). */
+  FORBIDDEN = 'forbidden',
+  /** A value is not one of the supported values (`field.NotSupported`). */
+  NOT_SUPPORTED = 'not-supported',
+  /** A referenced object or field does not exist (`field.NotFound`). */
+  NOT_FOUND = 'not-found',
+  /** A list has too many entries (`field.TooMany`). */
+  TOO_MANY = 'too-many',
+  /** A value is too long (`field.TooLong`). */
+  TOO_LONG = 'too-long',
+  /** A value has the wrong type (`field.TypeInvalid`). */
+  TYPE_INVALID = 'type-invalid',
+  /** Two objects claim the same thing: a port, a name, a route. */
+  CONFLICT = 'conflict',
+  /** A reference to another object cannot be resolved in the checked set (it breaks when applied as is). */
+  UNRESOLVED = 'unresolved',
 }
 
 /**
@@ -41,6 +74,21 @@ export interface Violation {
    * @default Severity.ERROR
    */
   readonly severity?: Severity;
+
+  /**
+   * What kind of problem it is, as Kubernetes' `field.ErrorType` names it.
+   *
+   * @default - `REQUIRED` when the field is missing, otherwise the rule's type
+   */
+  readonly type?: FindingType;
+
+  /**
+   * The bad value, rendered short: a scalar as JSON (long strings cut), a list or map as
+   * a count ("12 entries"), so that a finding never grows with the input.
+   *
+   * @default - none: the field is missing, or the finding is about the object as a whole
+   */
+  readonly value?: string;
 }
 
 /**
@@ -51,16 +99,47 @@ export interface Violation {
  */
 export interface Issue {
   readonly field: string;
+  /** @default - REQUIRED when the field is missing, otherwise the rule's type */
+  readonly type?: FindingType;
   readonly message: string;
   readonly fix?: string;
   readonly severity?: Severity;
 }
 
-/** Renders a violation as one line: `field: message; fix (rule id)`. */
-export function formatViolation(v: Violation): string {
-  const prefix = v.severity === Severity.WARNING ? 'warning: ' : '';
+/**
+ * The one renderer of a finding: `[warning: ]field: message; fix (rule id)`, after `subject`
+ * (a construct path, or `Kind namespace/name`) when given. Every output that prints a finding
+ * as text (synth errors, stderr warnings, the CLI's text, SARIF and GitHub messages, the plugin
+ * report, docs/rules.md) goes through it.
+ */
+export function formatViolation(v: Violation, options: { readonly subject?: string; readonly severity?: boolean; readonly rule?: boolean } = {}): string {
+  const prefix = options.severity !== false && v.severity === Severity.WARNING ? 'warning: ' : '';
   const fix = v.fix ? `; ${v.fix}` : '';
-  return `${prefix}${v.field}: ${v.message}${fix} (rule ${v.rule})`;
+  const rule = options.rule === false ? '' : ` (rule ${v.rule})`;
+  const subject = options.subject ? `${options.subject} ` : '';
+  return `${prefix}${subject}${v.field}: ${v.message}${fix}${rule}`;
+}
+
+/** The longest string value a finding carries as is; longer ones are cut. */
+const VALUE_TEXT_LIMIT = 120;
+
+/**
+ * @internal
+ * A bad value, capped: a scalar as JSON (strings over 120 characters cut, with their length),
+ * a list or map as a count. Never throws, never grows with the input.
+ */
+export function summarizeValue(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) return `${value.length} ${value.length === 1 ? 'entry' : 'entries'}`;
+  if (value !== null && typeof value === 'object') {
+    let n = 0;
+    for (const k in value) if (Object.prototype.hasOwnProperty.call(value, k)) n++;
+    return `a map of ${n} ${n === 1 ? 'key' : 'keys'}`;
+  }
+  if (typeof value === 'string' && value.length > VALUE_TEXT_LIMIT) {
+    return `${show(value.slice(0, VALUE_TEXT_LIMIT))}... (${value.length} characters)`;
+  }
+  return show(value);
 }
 
 /** Whether a violation is an error (the default severity). */
@@ -69,43 +148,12 @@ export function isError(v: { readonly severity?: Severity }): boolean {
 }
 
 /** @internal shorthand for an issue of its rule's default severity */
-export function issue(field: string, message: string, fix?: string): Issue {
-  return fix === undefined ? { field, message } : { field, message, fix };
+export function issue(field: string, message: string, fix?: string, type?: FindingType): Issue {
+  const i: Issue = fix === undefined ? { field, message } : { field, message, fix };
+  return type === undefined ? i : { ...i, type };
 }
 
 /** @internal shorthand for an issue that is a warning whatever its rule's default */
 export function warning(field: string, message: string, fix?: string): Issue {
   return { ...issue(field, message, fix), severity: Severity.WARNING };
-}
-
-/** @internal renders any value for a message: strings quoted, the rest as JSON */
-export function show(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-
-/** @internal renders a value inline: strings, numbers and booleans as they are, anything else as show() does (never throws) */
-export function text(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : show(value);
-}
-
-/**
- * @internal
- * Records `value` under `key` the first time; returns the earlier value when the key was
- * seen before. The shape of every "must be unique" rule.
- */
-export function seenBefore<K, V>(seen: Map<K, V>, k: K, value: V): V | undefined {
-  const first = seen.get(k);
-  if (first === undefined) seen.set(k, value);
-  return first;
-}
-
-/** @internal a composite map key of several parts, never ambiguous */
-export function key(...parts: unknown[]): string {
-  return parts.map(p => (typeof p === 'string' ? p : show(p))).join('\u0000');
 }

@@ -1,9 +1,12 @@
-import { Issue, Severity, Violation } from './finding';
+import { FindingType, Issue, Severity, Violation } from './finding';
+import { checkedKinds } from './kinds';
+import { AppContext, AppFinding, ObjectSet } from './object-set';
+import { VersionRange } from './versions';
 
 /*
- * The registry every rule is defined in. A rule module calls `objectRule` or `appRule` at
- * load time; `Rules` (catalog.ts) loads every rule module, so the catalog is complete.
- * This module imports no rule, so rule modules can import it without a cycle.
+ * The registry every rule is defined in, through one function: `defineRule`. A rule module
+ * calls it at load time; `Rules` (catalog.ts) loads every rule module, so the catalog is
+ * complete. This module imports no rule, so rule modules can import it without a cycle.
  */
 
 /**
@@ -38,39 +41,14 @@ export interface RuleInfo {
   readonly summary: string;
   /** The API-server rule or the runtime failure it prevents. */
   readonly prevents: string;
-  /** `object` (one manifest) or `app` (across objects). */
+  /**
+   * Where it runs: `object` (one manifest), `app` (across the objects of a set), `construct`
+   * (only a construct can check it: it knows the objects it refers to, or its props), or
+   * `meta` (about the checking itself: exemptions, unreadable files, API versions).
+   */
   readonly scope: string;
-}
-
-/**
- * @internal
- * The Kubernetes minor versions the rules follow: 1.27 (the API of cdk8s-plus-27) to
- * the newest release. One version when the user sets `kubernetesVersion`.
- */
-export interface VersionRange {
-  readonly min: number;
-  readonly max: number;
-}
-
-/** The oldest Kubernetes minor version the rules follow (the API of cdk8s-plus-27). */
-export const OLDEST_MINOR = 27;
-/** The newest Kubernetes minor version the rules know. */
-export const NEWEST_MINOR = 37;
-/** @internal */
-export const ALL_VERSIONS: VersionRange = { min: OLDEST_MINOR, max: NEWEST_MINOR };
-
-/**
- * @internal
- * Parses a `kubernetesVersion` setting (`1.30`, `v1.30`, `1.30.2`) into a one-version range,
- * or returns an error message.
- */
-export function parseKubernetesVersion(value: unknown): VersionRange | string {
-  const m = typeof value === 'string' ? /^v?1\.(\d+)(\.\d+)?$/.exec(value.trim()) : null;
-  const minor = m ? Number(m[1]) : NaN;
-  if (!m || minor < OLDEST_MINOR || minor > NEWEST_MINOR) {
-    return `kubernetesVersion ${JSON.stringify(value)} is not a known version: use 1.${OLDEST_MINOR} to 1.${NEWEST_MINOR}, e.g. "1.30"`;
-  }
-  return { min: minor, max: minor };
+  /** The type of its findings, unless a finding says otherwise (a missing field is `REQUIRED`). */
+  readonly type: FindingType;
 }
 
 /** @internal the nodePort range, as the rules read it */
@@ -89,77 +67,101 @@ export interface CheckContext {
   readonly construct: boolean;
 }
 
-/** @internal */
-export interface ObjectRule {
-  readonly info: RuleInfo;
-  readonly check: (manifest: any, ctx: CheckContext) => Issue[];
-}
+/** @internal where a rule runs */
+export type RuleScope = 'object' | 'app' | 'construct' | 'meta';
 
-/** @internal what defines a rule: its catalog entry without the scope, construct severity optional */
+/** @internal the `kinds` of a rule that reads every kind the checker reads (the metadata rules) */
+export const EVERY_KIND = '*';
+
+/** @internal what defines a rule */
 export interface RuleDefinition {
   readonly id: string;
-  readonly kinds: string[];
-  readonly severity: Severity;
+  readonly scope: RuleScope;
+  /** The kinds it reads, or [EVERY_KIND]. */
+  readonly kinds: readonly string[];
+  /** @default Severity.ERROR */
+  readonly severity?: Severity;
   /** @default - the same as severity */
   readonly constructSeverity?: Severity;
+  /** @default FindingType.INVALID */
+  readonly type?: FindingType;
   readonly summary: string;
   readonly prevents: string;
 }
 
+/** @internal the check of an object rule: one manifest in, issues out */
+export type ObjectCheck = (manifest: any, ctx: CheckContext) => Issue[];
+/** @internal the check of an app rule: the whole set in, issues attached to objects out */
+export type AppCheck = <R>(set: ObjectSet<R>, ctx: AppContext<R>, add: (ref: R, issue: Issue) => void) => void;
+
+/** @internal */
+export interface ObjectRule {
+  readonly info: RuleInfo;
+  readonly check: ObjectCheck;
+}
+
+interface AppRule {
+  readonly info: RuleInfo;
+  readonly check: AppCheck;
+}
+
 const INFOS = new Map<string, RuleInfo>();
 const BY_KIND = new Map<string, ObjectRule[]>();
+const APP_RULES: AppRule[] = [];
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
-function register(def: RuleDefinition, scope: string): RuleInfo {
+/** @internal Defines a rule over one manifest of the given kinds. */
+export function defineRule(def: RuleDefinition & { readonly scope: 'object' }, check: ObjectCheck): ObjectRule;
+/** @internal Defines a rule across the objects of a set. */
+export function defineRule(def: RuleDefinition & { readonly scope: 'app' }, check: AppCheck): RuleInfo;
+/** @internal Defines a rule whose check runs in a construct (`construct`) or in the checking itself (`meta`). */
+export function defineRule(def: RuleDefinition & { readonly scope: 'construct' | 'meta' }): RuleInfo;
+export function defineRule(def: RuleDefinition, check?: ObjectCheck | AppCheck): ObjectRule | RuleInfo {
   if (!ID.test(def.id)) throw new Error(`rule id ${JSON.stringify(def.id)} is not kebab-case`);
   if (INFOS.has(def.id)) throw new Error(`rule id ${def.id} is defined twice`);
+  const severity = def.severity ?? Severity.ERROR;
   const info: RuleInfo = {
     id: def.id,
     kinds: [...def.kinds],
-    severity: def.severity,
-    constructSeverity: def.constructSeverity ?? def.severity,
+    severity,
+    constructSeverity: def.constructSeverity ?? severity,
     summary: def.summary,
     prevents: def.prevents,
-    scope,
+    scope: def.scope,
+    type: def.type ?? FindingType.INVALID,
   };
   INFOS.set(def.id, info);
+  if (def.scope === 'object') {
+    const rule: ObjectRule = { info, check: check as ObjectCheck };
+    for (const kind of def.kinds) {
+      const found = BY_KIND.get(kind);
+      if (found) found.push(rule); else BY_KIND.set(kind, [rule]);
+    }
+    return rule;
+  }
+  if (def.scope === 'app') APP_RULES.push({ info, check: check as AppCheck });
   return info;
 }
 
-/** @internal Defines a rule over one manifest of the given kinds. */
-export function objectRule(def: RuleDefinition, check: (manifest: any, ctx: CheckContext) => Issue[]): ObjectRule {
-  const rule: ObjectRule = { info: register(def, 'object'), check };
-  for (const kind of def.kinds) {
-    const list = BY_KIND.get(kind);
-    if (list) list.push(rule); else BY_KIND.set(kind, [rule]);
-  }
-  return rule;
-}
-
-/** @internal Defines a rule across objects; its check lives with the cross-object analysis. */
-export function appRule(def: RuleDefinition): RuleInfo {
-  return register(def, 'app');
-}
-
-/** @internal Defines a rule about one object that the rule configuration itself checks (exemptions). */
-export function metaRule(def: RuleDefinition): RuleInfo {
-  return register(def, 'object');
-}
-
-/** @internal every registered rule, by id */
+/** @internal every registered rule, by id, with EVERY_KIND spelled out */
 export function registeredRules(): ReadonlyMap<string, RuleInfo> {
   return INFOS;
 }
 
-/** @internal the object rules of a kind */
+/** @internal a rule's kinds as the catalog lists them: EVERY_KIND spelled out */
+export function listedKinds(info: RuleInfo): string[] {
+  return info.kinds.includes(EVERY_KIND) ? checkedKinds() : info.kinds;
+}
+
+/** @internal the object rules of a kind: its own, then those of every kind */
 export function rulesOfKind(kind: string): readonly ObjectRule[] {
-  return BY_KIND.get(kind) ?? [];
+  return [...(BY_KIND.get(EVERY_KIND) ?? []), ...(BY_KIND.get(kind) ?? [])];
 }
 
 /** @internal stamps a rule's id and default severity on the issues of its check */
 export function stamp(info: RuleInfo, issues: readonly Issue[], construct: boolean): Violation[] {
   const severity = construct ? info.constructSeverity : info.severity;
-  return issues.map(i => ({ rule: info.id, field: i.field, message: i.message, fix: i.fix, severity: i.severity ?? severity }));
+  return issues.map(i => ({ rule: info.id, field: i.field, message: i.message, fix: i.fix, severity: i.severity ?? severity, type: i.type }));
 }
 
 /**
@@ -181,18 +183,23 @@ export function checkObject(kind: string, manifest: any, ctx: CheckContext): Vio
   return out;
 }
 
-/**
- * @internal
- * The severity of a value that Kubernetes rejected before minor version `minor` and
- * accepts from it on: an error when every version in range rejects it, a warning when
- * some do, nothing when none does.
- */
-export function relaxedIn(ctx: { readonly versions: VersionRange }, minor: number): Severity | undefined {
-  if (ctx.versions.min >= minor) return undefined;
-  return ctx.versions.max < minor ? Severity.ERROR : Severity.WARNING;
+/** @internal Runs every app rule once over the set. Linear in the number of objects. */
+export function checkApp<R>(set: ObjectSet<R>, ctx: AppContext<R>): Array<AppFinding<R>> {
+  const out: Array<AppFinding<R>> = [];
+  for (const rule of APP_RULES) {
+    const severity = ctx.construct ? rule.info.constructSeverity : rule.info.severity;
+    rule.check(set, ctx, (ref, i) => out.push({
+      ref,
+      rule: rule.info.id,
+      field: i.field,
+      message: i.message,
+      fix: i.fix,
+      severity: i.severity ?? severity,
+      type: i.type,
+    }));
+  }
+  return out;
 }
 
-/** @internal the note a version-dependent finding carries */
-export function rejectedBefore(minor: number): string {
-  return `rejected by Kubernetes before 1.${minor}`;
-}
+/** @internal a rule definition without scope and kinds, for the helpers that define the rules of one kind */
+export type RuleBasics = Omit<RuleDefinition, 'scope' | 'kinds'>;

@@ -1,5 +1,9 @@
-import { RuleInfo, RuleSeverity, metaRule, parseKubernetesVersion, registeredRules } from './rule';
-import { Severity, Violation, show } from './finding';
+import { FindingType } from './finding';
+import { EVERY_KIND, RuleInfo, RuleSeverity, defineRule, registeredRules } from './rule';
+import { Severity, Violation, summarizeValue } from './finding';
+import { parseFieldPath, valueAtPath } from './path';
+import { show } from './plain';
+import { parseKubernetesVersion } from './versions';
 
 /*
  * What a user says of the rules: severities App-wide (ExposePolicy, CLI, plugin, config
@@ -28,34 +32,35 @@ export interface RuleConfig {
 /** @internal */
 export const DEFAULT_RULE_CONFIG: RuleConfig = { rules: {}, warningsAsErrors: false };
 
-const KINDS = ['Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Ingress', 'Gateway', 'HTTPRoute', 'ReferenceGrant'];
 
-const EXEMPTION_REASON = metaRule({
+const EXEMPTION_REASON = defineRule({ scope: 'meta',
   id: 'exemption-reason-required',
-  kinds: KINDS,
+  type: FindingType.REQUIRED,
+  kinds: [EVERY_KIND],
   severity: Severity.ERROR,
   summary: 'an exemption annotation gives the reason the rule does not apply',
   prevents: 'exemptions nobody can review: a gate silenced without a word of why',
 });
-const EXEMPTION_UNKNOWN = metaRule({
+const EXEMPTION_UNKNOWN = defineRule({ scope: 'meta',
   id: 'exemption-unknown-rule',
-  kinds: KINDS,
+  type: FindingType.NOT_SUPPORTED,
+  kinds: [EVERY_KIND],
   severity: Severity.ERROR,
   summary: 'an exemption annotation names a rule of the catalog',
   prevents: 'a misspelled rule id that silences nothing while its author believes it does',
 });
 /** @internal a file the CLI could not read as Kubernetes objects */
-export const OBJECT_READABLE = metaRule({
+export const OBJECT_READABLE = defineRule({ scope: 'meta',
   id: 'object-readable',
-  kinds: KINDS,
+  kinds: [EVERY_KIND],
   severity: Severity.ERROR,
   summary: 'a file given to the CLI is valid YAML of Kubernetes objects (apiVersion and kind), without excessive aliasing',
   prevents: 'a gate that passes because a file it was given could not be read: invalid YAML, a document without apiVersion or kind, a broken link, an alias bomb',
 });
 
-const EXEMPTION_UNUSED = metaRule({
+const EXEMPTION_UNUSED = defineRule({ scope: 'meta',
   id: 'exemption-unused',
-  kinds: KINDS,
+  kinds: [EVERY_KIND],
   severity: Severity.WARNING,
   summary: 'an exemption annotation suppresses at least one finding',
   prevents: 'stale exemptions that would hide a future mistake of the same rule',
@@ -128,6 +133,20 @@ export function annotationField(k: string): string {
   return `metadata.annotations['${k}']`;
 }
 
+/**
+ * @internal
+ * A finding with its type and bad value: the value read at its field in the manifest (capped),
+ * the type its rule's unless the field is missing (then `REQUIRED`).
+ */
+export function complete(v: Violation, manifest: unknown): Violation {
+  if (v.type !== undefined && v.value !== undefined) return v;
+  const value = v.field === '' ? undefined : valueAtPath(manifest, parseFieldPath(v.field));
+  const ruleType = registeredRules().get(v.rule)?.type ?? FindingType.INVALID;
+  const type = v.type ?? (value === undefined && v.field !== '' && ruleType === FindingType.INVALID ? FindingType.REQUIRED : ruleType);
+  const summary = v.value ?? summarizeValue(value);
+  return summary === undefined ? { ...v, type } : { ...v, type, value: summary };
+}
+
 /** @internal What is reported of one object's findings, and what its exemptions suppressed. */
 export interface AppliedRules {
   readonly reported: Violation[];
@@ -154,7 +173,7 @@ export function applyRules(findings: readonly Violation[], manifest: any, config
   };
 
   for (const f of findings) {
-    const v = configured(f);
+    const v = configured(complete(f, manifest));
     if (v === undefined) continue;
     const reason = exemptions.get(v.rule);
     if (typeof reason === 'string' && reason.trim() !== '') {

@@ -331,6 +331,10 @@ export const RULE_EXAMPLES: { readonly [id: string]: RuleExample } = {
     objects: [deploy({ livenessProbe: { tcpSocket: { port: 80 }, successThreshold: 2 } })],
     valid: [deploy({ livenessProbe: { tcpSocket: { port: 80 }, successThreshold: 1 } })],
   },
+  'object-api-version': {
+    objects: [{ ...ing({ rules: [{ host: 'a.com', http: { paths: [{ path: '/', backend: { serviceName: 'web', servicePort: 80 } }] } }] }), apiVersion: 'extensions/v1beta1' }],
+    valid: [ing({ rules: [{ host: 'a.com', http: { paths: [path()] } }] })],
+  },
   'ingress-name': {
     objects: [ing({ rules: [{ http: { paths: [path()] } }] }, { name: 'Web' })],
     valid: [ing({ rules: [{ http: { paths: [path()] } }] }, { name: 'web' })],
@@ -364,7 +368,7 @@ export const RULE_EXAMPLES: { readonly [id: string]: RuleExample } = {
     valid: [ing({ ingressClassName: 'nginx', rules: [{ http: { paths: [path()] } }] }, { annotations: { 'kubernetes.io/ingress.class': 'nginx' } })],
   },
   'object-name-unique': {
-    objects: [svc({}), svc({})],
+    objects: [svc({}), svc({}, { labels: { tier: 'b' } })],
     valid: [svc({}), svc({}, { name: 'api' })],
   },
   'service-node-port-conflict': {

@@ -1,4 +1,5 @@
-import { Issue, issue, show } from '../model/finding';
+import { Issue, issue } from '../model/finding';
+import { show } from '../model/plain';
 
 /*
  * Name formats of the Kubernetes API server (apimachinery util/validation).
@@ -266,17 +267,4 @@ export function isStrictEnvVarName(value: string): boolean {
 /** A relaxed environment variable name (Kubernetes 1.32 on): printable ASCII except '='. */
 export function isRelaxedEnvVarName(value: string): boolean {
   return value.length > 0 && /^[\x20-\x3c\x3e-\x7e]+$/.test(value);
-}
-
-/** @internal a parsed YAML object, read loosely */
-export type Plain = { readonly [key: string]: any };
-
-/** @internal a plain object, or an empty one for anything else (null, a list, a scalar) */
-export function obj(value: unknown): { readonly [key: string]: any } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as any : {};
-}
-
-/** @internal a list, or an empty one for anything else */
-export function list(value: unknown): readonly any[] {
-  return Array.isArray(value) ? value : [];
 }

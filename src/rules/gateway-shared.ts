@@ -1,5 +1,6 @@
-import { isIP, list, obj } from './formats';
-import { Issue, issue, show, warning } from '../model/finding';
+import { isIP } from './formats';
+import { Issue, issue, warning } from '../model/finding';
+import { list, obj, show } from '../model/plain';
 
 /*
  * Formats the Gateway API CRDs share (apis/v1/shared_types.go, standard channel of the

@@ -1,10 +1,17 @@
-import { objectRule } from '../model/rule';
+import { defineKind } from '../model/kinds';
+import { FindingType } from '../model/finding';
+import { defineRule, RuleBasics } from '../model/rule';
 import {
   checkCount, checkEnum, checkGroup, checkHostname, checkKind, checkRefName, checkRefNamespace, checkSectionName, entries,
   isGatewayHostname, isPreciseHostname,
 } from './gateway-shared';
-import { checkLabels, isIPv4, isIPv6, list, obj } from './formats';
-import { Issue, Severity, issue, key, seenBefore, show, text, warning } from '../model/finding';
+import { checkLabels, isIPv4, isIPv6 } from './formats';
+import { Issue, Severity, issue, warning } from '../model/finding';
+import { list, obj, key, seenBefore, show, text } from '../model/plain';
+
+
+/** The Gateway: v1, and v1beta1, which the standard-channel CRD still serves. */
+export const GATEWAY = defineKind({ kind: 'Gateway', group: 'gateway.networking.k8s.io', versions: ['v1', 'v1beta1'], crd: true, checked: true });
 
 /*
  * Gateway (gateway.networking.k8s.io/v1), as the standard-channel CRD validates it:
@@ -12,7 +19,6 @@ import { Issue, Severity, issue, key, seenBefore, show, text, warning } from '..
  * with the cases of tests/cel/gateway_test.go transcribed in test/upstream/gateway/.
  */
 
-const KINDS = ['Gateway'];
 type Plain = { readonly [key: string]: any };
 
 /** Listener protocol: `^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/[A-Za-z0-9]+$`, 1-255. */
@@ -25,9 +31,9 @@ export function gatewayListeners(gw: unknown): Array<{ readonly listener: Plain;
   return list(obj(obj(gw).spec).listeners).map((l, i) => ({ listener: obj(l), field: `spec.listeners[${i}]` }));
 }
 
-function gatewayRule(def: { id: string; summary: string; prevents: string; severity?: Severity },
+function gatewayRule(def: RuleBasics,
   check: (gw: any, spec: Plain) => Issue[]) {
-  return objectRule({ kinds: KINDS, severity: Severity.ERROR, ...def }, gw => check(gw, obj(obj(gw).spec)));
+  return defineRule({ scope: 'object', kinds: [GATEWAY.kind], severity: Severity.ERROR, ...def }, gw => check(gw, obj(obj(gw).spec)));
 }
 
 export const gatewayClassName = gatewayRule({
@@ -61,6 +67,7 @@ export const gatewayListenerFields = gatewayRule({
 
 export const gatewayListenerUnique = gatewayRule({
   id: 'gateway-listener-unique',
+  type: FindingType.DUPLICATE,
   summary: 'listener names are unique, and so is each combination of port, protocol and hostname',
   prevents: 'CRD CEL: "Listener name must be unique within the Gateway", "Combination of port, protocol and hostname must be unique for each listener"',
 }, gw => {

@@ -1,11 +1,16 @@
-import { objectRule } from '../model/rule';
+import { defineKind } from '../model/kinds';
+import { defineRule, RuleBasics } from '../model/rule';
 import {
   GATEWAY_GROUP, checkCount, checkDuration, checkEnum, checkGroup, checkHeaderName, checkHostname, checkInteger, checkKind,
   checkOptionalPort, checkRefName, checkRefNamespace, checkSectionName, entries, parseDuration,
 } from './gateway-shared';
 import { checkNormalizedPath } from './ingress';
-import { list, obj } from './formats';
-import { Issue, Severity, issue, key, seenBefore, show, text, warning } from '../model/finding';
+import { Issue, Severity, issue, warning } from '../model/finding';
+import { list, obj, key, seenBefore, show, text } from '../model/plain';
+
+
+/** The HTTPRoute: v1, and v1beta1, which the standard-channel CRD still serves. */
+export const HTTP_ROUTE = defineKind({ kind: 'HTTPRoute', group: 'gateway.networking.k8s.io', versions: ['v1', 'v1beta1'], crd: true, checked: true });
 
 /*
  * HTTPRoute (gateway.networking.k8s.io/v1), as the standard-channel CRD validates it:
@@ -14,7 +19,6 @@ import { Issue, Severity, issue, key, seenBefore, show, text, warning } from '..
  * and httproute_standard_test.go transcribed in test/upstream/gateway/.
  */
 
-const KINDS = ['HTTPRoute'];
 type Plain = { readonly [key: string]: any };
 
 export const PATH_MATCH_TYPES = ['Exact', 'PathPrefix', 'RegularExpression'];
@@ -58,9 +62,9 @@ export function matchPath(match: Plain): { type: unknown; value: unknown } {
   return { type: p.type ?? 'PathPrefix', value: p.value ?? '/' };
 }
 
-function routeRule(def: { id: string; summary: string; prevents: string; severity?: Severity },
+function routeRule(def: RuleBasics,
   check: (route: any, spec: Plain) => Issue[]) {
-  return objectRule({ kinds: KINDS, severity: Severity.ERROR, ...def }, route => check(route, obj(obj(route).spec)));
+  return defineRule({ scope: 'object', kinds: [HTTP_ROUTE.kind], severity: Severity.ERROR, ...def }, route => check(route, obj(obj(route).spec)));
 }
 
 /** Every filter of a rule and of its backendRefs, with paths. */

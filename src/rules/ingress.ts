@@ -1,14 +1,19 @@
-import { ALL_VERSIONS, CheckContext, VersionRange, objectRule } from '../model/rule';
-import { checkServiceName, hasNameOrGenerateName, metadataOf } from './metadata';
-import {
-  checkDns1123Subdomain, mapField, checkIanaServiceName, checkPortNumber, isDns1123Subdomain, isIP,
-  isWildcardDns1123Subdomain, list, obj, Plain,
-} from './formats';
-import { Issue, Severity, issue, show, text, warning } from '../model/finding';
+import { defineKind } from '../model/kinds';
+import { FindingType } from '../model/finding';
+import { CheckContext, defineRule, RuleBasics } from '../model/rule';
+import { checkServiceName, hasNameOrGenerateName } from './metadata';
+import { checkDns1123Subdomain, mapField, checkIanaServiceName, checkPortNumber, isDns1123Subdomain, isIP, isWildcardDns1123Subdomain } from './formats';
+import { Issue, Severity, issue, warning } from '../model/finding';
+import { list, obj, Plain, show, text } from '../model/plain';
+import { metadataOf } from '../model/object';
+import { ALL_VERSIONS, VersionRange } from '../model/versions';
+
+
+/** The Ingress: networking.k8s.io/v1 only; networking.k8s.io/v1beta1 and extensions/v1beta1 stopped being served in 1.22. */
+export const INGRESS = defineKind({ kind: 'Ingress', group: 'networking.k8s.io', versions: ['v1'], unserved: { 'networking.k8s.io/v1beta1': 22, 'extensions/v1beta1': 22 }, checked: true });
 
 const PATH_TYPES = ['Prefix', 'Exact', 'ImplementationSpecific'];
 const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
-const KINDS = ['Ingress'];
 
 function suggestHost(host: string): string {
   return host.toLowerCase().replace(/[^a-z0-9.*-]/g, '-');
@@ -136,9 +141,9 @@ export function ingressBackends(ing: unknown): Array<{ readonly backend: unknown
   return out;
 }
 
-function ingressRule(def: { id: string; summary: string; prevents: string; severity?: Severity; constructSeverity?: Severity },
+function ingressRule(def: RuleBasics,
   check: (ing: any, spec: Plain, ctx: CheckContext) => Issue[]) {
-  return objectRule({ kinds: KINDS, severity: Severity.ERROR, ...def }, (ing, ctx) => check(ing, obj(obj(ing).spec), ctx));
+  return defineRule({ scope: 'object', kinds: [INGRESS.kind], severity: Severity.ERROR, ...def }, (ing, ctx) => check(ing, obj(obj(ing).spec), ctx));
 }
 
 export const ingressName = ingressRule({
@@ -153,6 +158,7 @@ export const ingressName = ingressRule({
 
 export const ingressRulesRequired = ingressRule({
   id: 'ingress-rules-required',
+  type: FindingType.REQUIRED,
   summary: 'an Ingress has rules or a defaultBackend',
   prevents: 'ValidateIngressSpec: "either `defaultBackend` or `rules` must be specified"',
 }, (_, spec) => (list(spec.rules).length === 0 && (spec.defaultBackend === undefined || spec.defaultBackend === null)

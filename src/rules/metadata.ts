@@ -1,9 +1,14 @@
-import { VersionRange, objectRule, rejectedBefore, relaxedIn } from '../model/rule';
-import { checkDns1123Label, checkLabels, isDns1035Label, isDns1123Label, isDns1123Subdomain, isQualifiedName, mapField, obj } from './formats';
-import { Issue, Severity, issue, show } from '../model/finding';
+import { FindingType } from '../model/finding';
+import { metadataOf, namespaceOf } from '../model/object';
+import { key, seenBefore } from '../model/plain';
+import { Subject } from '../model/object-set';
+import { Recognition, apiVersionOf } from '../model/kinds';
+import { EVERY_KIND, defineRule } from '../model/rule';
+import { checkDns1123Label, checkLabels, isDns1035Label, isDns1123Label, isDns1123Subdomain, isQualifiedName, mapField } from './formats';
+import { Issue, Severity, issue } from '../model/finding';
+import { obj, show } from '../model/plain';
+import { VersionRange, rejectedBefore, relaxedIn } from '../model/versions';
 
-/** Every kind the rules read; metadata rules apply to all of them. */
-export const CHECKED_KINDS = ['Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Ingress', 'Gateway', 'HTTPRoute', 'ReferenceGrant'];
 
 /**
  * The first release that accepts a Service name (and an Ingress backend's service.name) that is a
@@ -14,11 +19,6 @@ export const SERVICE_NAME_RELAXED = 36;
 
 /** The most bytes all annotations of an object may take, keys and values (TotalAnnotationSizeLimitB). */
 export const ANNOTATION_SIZE_LIMIT = 256 * 1024;
-
-/** @internal the metadata of any object, an empty map for a malformed one */
-export function metadataOf(m: any): { readonly [key: string]: any } {
-  return obj(obj(m).metadata);
-}
 
 /**
  * @internal
@@ -53,9 +53,9 @@ export function checkServiceName(field: string, name: unknown, ctx: { readonly v
   return [issue(field, `${show(name)} is not a valid ${what}: must be ${rule}`, fix)];
 }
 
-export const metadataNamespace = objectRule({
+export const metadataNamespace = defineRule({ scope: 'object',
   id: 'metadata-namespace',
-  kinds: CHECKED_KINDS,
+  kinds: [EVERY_KIND],
   severity: Severity.ERROR,
   summary: 'the namespace is a DNS-1123 label',
   prevents: 'ValidateObjectMeta: the API server rejects a namespace that is not a DNS-1123 label',
@@ -64,17 +64,17 @@ export const metadataNamespace = objectRule({
   return ns === undefined || ns === null ? [] : checkDns1123Label('metadata.namespace', ns, 'namespace', 'use a lowercase DNS label, e.g. "shop"');
 });
 
-export const metadataLabels = objectRule({
+export const metadataLabels = defineRule({ scope: 'object',
   id: 'metadata-labels',
-  kinds: CHECKED_KINDS,
+  kinds: [EVERY_KIND],
   severity: Severity.ERROR,
   summary: 'label keys are qualified names and values at most 63 name characters',
   prevents: 'ValidateObjectMeta: the API server rejects invalid label keys and values',
 }, m => checkLabels('metadata.labels', metadataOf(m).labels));
 
-export const metadataGenerateName = objectRule({
+export const metadataGenerateName = defineRule({ scope: 'object',
   id: 'metadata-generate-name',
-  kinds: CHECKED_KINDS,
+  kinds: [EVERY_KIND],
   severity: Severity.ERROR,
   summary: 'a generateName prefix, without its trailing \'-\', is a valid name of its kind',
   prevents: 'ValidateObjectMeta: generateName is validated as a name prefix (DNS-1035 label for a Service, DNS-1123 subdomain otherwise; one trailing \'-\' allowed)',
@@ -90,9 +90,9 @@ export const metadataGenerateName = objectRule({
     : [issue(f, `${show(prefix)} is not a valid generateName: without its trailing '-' it must be a DNS-1123 subdomain (lowercase letters, digits, '-' and '.', at most 253)`, fix)];
 });
 
-export const metadataAnnotations = objectRule({
+export const metadataAnnotations = defineRule({ scope: 'object',
   id: 'metadata-annotations',
-  kinds: CHECKED_KINDS,
+  kinds: [EVERY_KIND],
   severity: Severity.ERROR,
   summary: 'annotation keys are qualified names, values strings, and all annotations at most 256 KiB',
   prevents: 'ValidateAnnotations: invalid keys are rejected, and so are annotations larger than 262144 bytes in all (TotalAnnotationSizeLimitB)',
@@ -117,3 +117,62 @@ export const metadataAnnotations = objectRule({
   }
   return out;
 });
+
+export const objectNameUnique = defineRule({
+  scope: 'app',
+  id: 'object-name-unique',
+  type: FindingType.CONFLICT,
+  kinds: [EVERY_KIND],
+  summary: 'one object of a kind per namespace and name (two byte-identical objects are one object applied twice)',
+  prevents: 'the second object replacing the first at apply ("already exists" or a silent overwrite), and wiring resolved against either',
+}, (set, ctx, add) => {
+  const seen = new Map<string, Subject<unknown>>();
+  for (const s of set.all()) {
+    const name = metadataOf(s.manifest).name;
+    if (typeof name !== 'string') continue;
+    const ns = namespaceOf(s.manifest);
+    const first = seenBefore(seen, key(s.kind, ns, name), s);
+    // the same object in two files (one applied on top of the other) is one object
+    if (first === undefined || sameObject(first.manifest, s.manifest)) continue;
+    add(s.ref, issue('metadata.name', `${s.kind} ${show(name)} in namespace ${show(ns)} is already defined by ${ctx.describe(first.ref as typeof s.ref)}; names are unique per kind and namespace`, 'rename one of them'));
+  }
+});
+
+/** Whether two manifests are the same object, byte for byte as JSON. */
+function sameObject(a: unknown, b: unknown): boolean {
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
+}
+
+export const objectApiVersion = defineRule({
+  scope: 'meta',
+  id: 'object-api-version',
+  type: FindingType.NOT_SUPPORTED,
+  kinds: [EVERY_KIND],
+  summary: 'an object of a kind the checker reads has an apiVersion the API serves',
+  prevents: 'kubectl apply failing with "no matches for kind": extensions/v1beta1 and apps/v1beta1, apps/v1beta2 workloads are not served since 1.16, networking.k8s.io/v1beta1 and extensions/v1beta1 Ingresses since 1.22',
+});
+
+/**
+ * @internal
+ * The one finding of an object whose kind the checker reads at an apiVersion the API does not
+ * serve: its fields are not checked, since they follow another schema. A version a CRD bundle
+ * may serve (the Gateway API's channels differ) is a warning.
+ */
+export function apiVersionIssue(r: Recognition): Issue | undefined {
+  if (r.status === 'bad-api-version') {
+    return issue('apiVersion', `${show(r.apiVersion)} is not an apiVersion: it must be a string such as ${show(apiVersionOf(r.def))}`, `set apiVersion: ${apiVersionOf(r.def)}`, FindingType.TYPE_INVALID);
+  }
+  if (r.status !== 'unserved') return undefined;
+  const use = `use apiVersion ${apiVersionOf(r.def)} and check the fields against that version`;
+  if (r.removedIn !== undefined) {
+    return issue('apiVersion', `${show(r.apiVersion)} ${r.def.kind} is not served by Kubernetes since 1.${r.removedIn}: kubectl apply fails with "no matches for kind"`, use);
+  }
+  if (r.def.crd) {
+    return { ...issue('apiVersion', `${show(r.apiVersion)} is not a version of ${r.def.kind} in the standard channel (served: ${r.def.versions.map(v => apiVersionOf(r.def, v)).join(', ')}); its fields are not checked`, use), severity: Severity.WARNING };
+  }
+  return issue('apiVersion', `${show(r.apiVersion)} is not a version Kubernetes serves for ${r.def.kind} (served: ${r.def.versions.map(v => apiVersionOf(r.def, v)).join(', ')})`, use);
+}

@@ -1,7 +1,12 @@
-import { objectRule } from '../model/rule';
+import { defineKind } from '../model/kinds';
+import { defineRule } from '../model/rule';
 import { checkCount, checkGroup, checkKind, checkRefName, checkRefNamespace, entries } from './gateway-shared';
-import { obj } from './formats';
-import { Issue, Severity, issue, show } from '../model/finding';
+import { Issue, Severity, issue } from '../model/finding';
+import { obj, show } from '../model/plain';
+
+
+/** The ReferenceGrant: v1beta1, and v1 where the bundle serves it. */
+export const REFERENCE_GRANT = defineKind({ kind: 'ReferenceGrant', group: 'gateway.networking.k8s.io', versions: ['v1beta1', 'v1'], crd: true, checked: true });
 
 /*
  * ReferenceGrant (gateway.networking.k8s.io/v1beta1, and v1 where served), as the
@@ -9,7 +14,7 @@ import { Issue, Severity, issue, show } from '../model/finding';
  * 1-16 entries; from needs group, kind and namespace; to needs group and kind.
  */
 
-export const referenceGrantSpec = objectRule({
+export const referenceGrantSpec = defineRule({ scope: 'object',
   id: 'referencegrant-spec',
   kinds: ['ReferenceGrant'],
   severity: Severity.ERROR,

@@ -1,10 +1,19 @@
-import { CheckContext, PortRange, objectRule, rejectedBefore, relaxedIn } from '../model/rule';
-import { checkServiceName, hasNameOrGenerateName, metadataOf } from './metadata';
-import {
-  checkDns1123Label, checkLabels, checkNumberOrName, checkPortNumber, checkQualifiedName,
-  isCidr, isDns1123Subdomain, isIP, isPortNumber, isUnset, list, mapField, obj, Plain, specialIP,
-} from './formats';
-import { Issue, Severity, issue, key, seenBefore, show, text } from '../model/finding';
+import { defineKind } from '../model/kinds';
+import { FindingType } from '../model/finding';
+import { protocolOf } from '../model/defaults';
+import { CheckContext, PortRange, defineRule, RuleBasics } from '../model/rule';
+import { checkServiceName, hasNameOrGenerateName } from './metadata';
+import { checkDns1123Label, checkLabels, checkNumberOrName, checkPortNumber, checkQualifiedName, isCidr, isDns1123Subdomain, isIP, isPortNumber, isUnset, mapField, specialIP } from './formats';
+import { Issue, Severity, issue } from '../model/finding';
+import { list, obj, Plain, key, seenBefore, show, text } from '../model/plain';
+import { metadataOf } from '../model/object';
+import { rejectedBefore, relaxedIn } from '../model/versions';
+
+
+/** The Service (core v1). */
+export const SERVICE = defineKind({ kind: 'Service', group: '', versions: ['v1'], checked: true });
+/** EndpointSlices are read, not checked: the endpoints of a Service without a selector are written by hand. */
+export const ENDPOINT_SLICE = defineKind({ kind: 'EndpointSlice', group: 'discovery.k8s.io', versions: ['v1'], unserved: { 'discovery.k8s.io/v1beta1': 25 }, checked: false });
 
 /**
  * The range of ports the cluster hands out as nodePorts (`--service-node-port-range`).
@@ -31,18 +40,10 @@ const EXTERNAL_IPS_POLICY_RELAXED = 29;
 /** The annotation older clients use instead of spec.loadBalancerSourceRanges. */
 export const LB_SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
 const MAX_AFFINITY_TIMEOUT = 86400;
-const KINDS = ['Service'];
 
 /** Formats a range as `30000-32767`. */
 export function formatRange(range: PortRange): string {
   return `${range.min}-${range.max}`;
-}
-
-/** The effective protocol of a port: TCP when unset, as the API server defaults it. */
-export function protocolOf(p: unknown): string {
-  const protocol = obj(p).protocol;
-  if (protocol === undefined || protocol === null) return 'TCP';
-  return typeof protocol === 'string' ? protocol : show(protocol);
 }
 
 /** @internal What every Service rule reads, with the API server's defaults applied. */
@@ -69,9 +70,9 @@ export function hasNodePorts(type: unknown): boolean {
 }
 
 /** Defines a Service rule over the view. */
-function serviceRule(def: { id: string; summary: string; prevents: string; severity?: Severity; constructSeverity?: Severity },
+function serviceRule(def: RuleBasics,
   check: (s: ServiceView, ctx: CheckContext, svc: any) => Issue[]) {
-  return objectRule({ kinds: KINDS, severity: Severity.ERROR, ...def }, (svc, ctx) => check(view(svc), ctx, svc));
+  return defineRule({ scope: 'object', kinds: [SERVICE.kind], severity: Severity.ERROR, ...def }, (svc, ctx) => check(view(svc), ctx, svc));
 }
 
 /** Runs `check` on every port with its field path. */
@@ -93,6 +94,7 @@ export const serviceName = serviceRule({
 
 export const serviceType = serviceRule({
   id: 'service-type',
+  type: FindingType.NOT_SUPPORTED,
   summary: 'the type is ClusterIP, NodePort, LoadBalancer or ExternalName',
   prevents: 'ValidateService: an unsupported spec.type is rejected',
 }, s => (SERVICE_TYPES.includes(s.type) ? [] : [issue('spec.type', `${show(s.spec.type)} is not a Service type: allowed are ${SERVICE_TYPES.join(', ')}`, 'pick one of them')]));
@@ -107,6 +109,7 @@ export const serviceHeadlessType = serviceRule({
 
 export const servicePortsRequired = serviceRule({
   id: 'service-ports-required',
+  type: FindingType.REQUIRED,
   summary: 'a Service that is neither headless nor ExternalName has at least one port',
   prevents: 'ValidateService: spec.ports is required',
 }, s => (s.type !== 'ExternalName' && !s.headless && SERVICE_TYPES.includes(s.type) && s.ports.length === 0
@@ -179,6 +182,7 @@ export const servicePortNumber = serviceRule({
 
 export const servicePortNameRequired = serviceRule({
   id: 'service-port-name-required',
+  type: FindingType.REQUIRED,
   summary: 'every port has a name when a Service has more than one',
   prevents: 'validateServicePort: name is required when there is more than one port',
 }, s => (s.ports.length < 2 ? [] : eachPort(s, (p, f) => (p.name === undefined || p.name === null || p.name === ''
@@ -194,6 +198,7 @@ export const servicePortName = serviceRule({
 
 export const servicePortNameUnique = serviceRule({
   id: 'service-port-name-unique',
+  type: FindingType.DUPLICATE,
   summary: 'port names are unique within a Service',
   prevents: 'validateServicePort: duplicate port names are rejected',
 }, s => {
@@ -207,6 +212,7 @@ export const servicePortNameUnique = serviceRule({
 
 export const servicePortUnique = serviceRule({
   id: 'service-port-unique',
+  type: FindingType.DUPLICATE,
   summary: 'each port and protocol appears once in a Service',
   prevents: 'ValidateService: a duplicate (port, protocol) is rejected',
 }, s => {
@@ -253,6 +259,7 @@ export const serviceAppProtocol = serviceRule({
 
 export const serviceNodePortForbidden = serviceRule({
   id: 'service-node-port-forbidden',
+  type: FindingType.FORBIDDEN,
   summary: 'nodePort only on NodePort and LoadBalancer Services',
   prevents: 'ValidateService: nodePort is forbidden on ClusterIP (headless included) and ExternalName Services',
 }, s => {
@@ -279,6 +286,7 @@ export const serviceNodePortRange = serviceRule({
 
 export const serviceNodePortUnique = serviceRule({
   id: 'service-node-port-unique',
+  type: FindingType.DUPLICATE,
   summary: 'each nodePort and protocol appears once in a Service',
   prevents: 'ValidateService: a duplicate (nodePort, protocol) is rejected',
 }, s => {

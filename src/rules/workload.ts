@@ -1,16 +1,26 @@
-import { CheckContext, objectRule, rejectedBefore, relaxedIn } from '../model/rule';
-import { hasNameOrGenerateName, metadataOf } from './metadata';
-import {
-  checkDns1123Label, checkDns1123Subdomain, checkIanaServiceName, checkLabels, checkNumberOrName, checkPortNumber,
-  isDns1123Subdomain, isHttpHeaderName, isInt32, isPortNumber, isQualifiedName, isRelaxedEnvVarName,
-  isStrictEnvVarName, isUnset, list, mapField, obj, parseQuantity, Plain,
-} from './formats';
-import { PROTOCOLS, protocolOf } from './service';
-import { Issue, Severity, issue, key, seenBefore, show, text } from '../model/finding';
+import { defineKind, TEMPLATE_PODS } from '../model/kinds';
+import { FindingType } from '../model/finding';
+import { CheckContext, defineRule, RuleBasics } from '../model/rule';
+import { hasNameOrGenerateName } from './metadata';
+import { checkDns1123Label, checkDns1123Subdomain, checkIanaServiceName, checkLabels, checkNumberOrName, checkPortNumber, isDns1123Subdomain, isHttpHeaderName, isInt32, isPortNumber, isQualifiedName, isRelaxedEnvVarName, isStrictEnvVarName, isUnset, mapField, parseQuantity } from './formats';
+import { PROTOCOLS } from './service';
+import { Issue, Severity, issue } from '../model/finding';
+import { list, obj, Plain, key, seenBefore, show, text } from '../model/plain';
+import { metadataOf } from '../model/object';
+import { protocolOf } from '../model/defaults';
+import { rejectedBefore, relaxedIn } from '../model/versions';
 
-/** The kinds whose pods the rules read: the pod template of a workload, or a Pod itself. */
-export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'];
-const POD_KINDS = [...WORKLOAD_KINDS, 'Pod'];
+
+/** The workloads: their pods are the pod template (`spec.template`). apps/v1beta1 and v1beta2, and extensions/v1beta1, stopped being served in 1.16. */
+export const DEPLOYMENT = defineKind({ kind: 'Deployment', group: 'apps', versions: ['v1'], unserved: { 'apps/v1beta1': 16, 'apps/v1beta2': 16, 'extensions/v1beta1': 16 }, checked: true, pods: TEMPLATE_PODS });
+export const STATEFUL_SET = defineKind({ kind: 'StatefulSet', group: 'apps', versions: ['v1'], unserved: { 'apps/v1beta1': 16, 'apps/v1beta2': 16 }, checked: true, pods: TEMPLATE_PODS });
+export const DAEMON_SET = defineKind({ kind: 'DaemonSet', group: 'apps', versions: ['v1'], unserved: { 'apps/v1beta2': 16, 'extensions/v1beta1': 16 }, checked: true, pods: TEMPLATE_PODS });
+/** A Pod: its pod is itself. */
+export const POD = defineKind({ kind: 'Pod', group: '', versions: ['v1'], checked: true, pods: { spec: m => obj(obj(m).spec), labels: m => obj(metadataOf(m).labels) } });
+/** The workloads, and every kind that runs pods. */
+export const WORKLOAD_KINDS = [DEPLOYMENT.kind, STATEFUL_SET.kind, DAEMON_SET.kind];
+const POD_KINDS = [...WORKLOAD_KINDS, POD.kind];
+
 /** The probes of a container. */
 export const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
@@ -38,9 +48,9 @@ export function eachContainer(pod: PodView, check: (c: Plain, f: string, i: numb
   return pod.containers.flatMap((c, i) => check(c, `${pod.path}.containers[${i}]`, i));
 }
 
-function podRule(def: { id: string; summary: string; prevents: string; severity?: Severity; constructSeverity?: Severity; kinds?: string[] },
+function podRule(def: RuleBasics & { readonly kinds?: string[] },
   check: (pod: PodView, ctx: CheckContext, m: any) => Issue[]) {
-  return objectRule({ kinds: POD_KINDS, severity: Severity.ERROR, ...def }, (m, ctx) => check(podOf(m), ctx, m));
+  return defineRule({ scope: 'object', kinds: POD_KINDS, severity: Severity.ERROR, ...def }, (m, ctx) => check(podOf(m), ctx, m));
 }
 
 function workloadSpec(m: any): Plain {
@@ -173,6 +183,7 @@ export const containerPortName = podRule({
 
 export const containerPortUnique = podRule({
   id: 'container-port-unique',
+  type: FindingType.DUPLICATE,
   severity: Severity.WARNING,
   constructSeverity: Severity.ERROR,
   summary: 'each port and protocol is declared once in a container',
@@ -202,6 +213,7 @@ export const probePort = podRule({
 
 export const probePortUndeclared = podRule({
   id: 'probe-port-undeclared',
+  type: FindingType.NOT_FOUND,
   summary: 'a probe that names a port names one its container declares',
   prevents: 'a probe that always fails at runtime: the kubelet reports "couldn\'t find port" and restarts or never readies the pod',
 }, pod => eachProbePort(pod, (port, f, handler, c) => {
@@ -347,6 +359,7 @@ export const containerTerminationMessagePolicy = podRule({
 
 export const containerHostPortUnique = podRule({
   id: 'container-host-port-unique',
+  type: FindingType.DUPLICATE,
   summary: 'each hostPort (with its protocol and hostIP) is used once in the pod',
   prevents: 'AccumulateUniqueHostPorts: the API server rejects two containers of a pod on the same hostPort',
 }, pod => {
@@ -509,6 +522,7 @@ export const workloadRestartPolicy = podRule({
 
 export const workloadTemplateForbidden = podRule({
   id: 'workload-template-forbidden',
+  type: FindingType.FORBIDDEN,
   kinds: WORKLOAD_KINDS,
   summary: 'a workload\'s pod template has no activeDeadlineSeconds and no ephemeralContainers',
   prevents: 'ValidatePodTemplateSpecForReplicaSet: "activeDeadlineSeconds in ReplicaSet is not Supported"; ValidatePodTemplateSpec: "ephemeral containers not allowed in pod template"',

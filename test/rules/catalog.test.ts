@@ -1,7 +1,7 @@
 import { analyze, thrown } from './helpers';
 import { Rules } from '../../src/model/catalog';
 import { RULE_EXAMPLES } from '../../src/rules/examples';
-import { CHECKED_KINDS } from '../../src/rules/metadata';
+import { checkedKinds } from '../../src/model/kinds';
 import { Severity } from '../../src/model/finding';
 
 const IDS = Rules.all().map(r => r.id);
@@ -23,10 +23,10 @@ describe('the rule catalog', () => {
 
   test.each(Rules.all().map(r => [r.id, r] as const))('%s is fully described', (_, info) => {
     expect(info.kinds.length).toBeGreaterThan(0);
-    expect(info.kinds.filter(k => !CHECKED_KINDS.includes(k))).toEqual([]);
+    expect(info.kinds.filter(k => !checkedKinds().includes(k))).toEqual([]);
     expect(info.summary.trim()).not.toEqual('');
     expect(info.prevents.trim()).not.toEqual('');
-    expect(['object', 'app']).toContain(info.scope);
+    expect(['object', 'app', 'construct', 'meta']).toContain(info.scope);
     expect(SEVERITIES).toContain(info.severity);
     expect(SEVERITIES).toContain(info.constructSeverity);
   });

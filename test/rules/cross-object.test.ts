@@ -1,5 +1,5 @@
 import { LABELS, analyzed, backend, deployment, ingress, pod, rule, service } from './helpers';
-import { EXTERNAL_SERVICES_ANNOTATION } from '../../src/rules/cross-object';
+import { EXTERNAL_SERVICES_ANNOTATION } from '../../src/rules/external-services';
 
 const E = 'error';
 const W = 'warning';
@@ -14,18 +14,27 @@ const web = (ports: any[] = [{ containerPort: 80, name: 'http' }]) => deployment
 /** An Ingress with one path to a backend. */
 const route = (name: string, b: any, path: object = {}) => ingress({ rules: [rule('a.com', { backend: b, ...path })] }, { name });
 
+/** A Gateway with one HTTP listener of a class. */
+const gateway = (name: string, className: string) => ({
+  apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name },
+  spec: { gatewayClassName: className, listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }] },
+});
+
 type Row = [string, any[], string[]];
 
 describe('cross-object rules', () => {
   describe('object-name-unique', () => {
     test.each<Row>([
-      ['two Services of one name in one namespace', [plain(), plain()], [`Service/web object-name-unique metadata.name ${E}`]],
-      ['two Deployments of one name in one namespace', [web(), web()], [`Deployment/web object-name-unique metadata.name ${E}`]],
+      ['two Services of one name in one namespace', [plain(), plain('web', { labels: { tier: 'b' } })], [`Service/web object-name-unique metadata.name ${E}`]],
+      ['two Deployments of one name in one namespace', [web(), web([{ containerPort: 8080, name: 'http' }])], [`Deployment/web object-name-unique metadata.name ${E}`]],
+      ['two Gateways of one name in one namespace', [gateway('gw', 'a'), gateway('gw', 'b')], [`Gateway/gw object-name-unique metadata.name ${E}`]],
     ])('fails when %s', (_, set, expected) => expect(analyzed(set)).toEqual(expected));
 
     test.each<Row>([
       ['one name in two namespaces', [plain(), plain('web', { namespace: 'other' })], []],
       ['one name for two kinds', [plain(), web()], []],
+      // real projects apply one file on top of another: the same object twice is one object
+      ['the same object twice, byte for byte', [plain(), plain()], []],
     ])('accepts %s', (_, set, expected) => expect(analyzed(set)).toEqual(expected));
   });
 

@@ -1,7 +1,8 @@
 import { ManifestAnalyzer, AnalyzeOptions, AnalysisResult } from '../../src/checker/check';
 import '../../src/model/catalog';
-import { ALL_VERSIONS, CheckContext, VersionRange, checkObject } from '../../src/model/rule';
+import { CheckContext, checkObject } from '../../src/model/rule';
 import { Violation } from '../../src/model/finding';
+import { ALL_VERSIONS, VersionRange } from '../../src/model/versions';
 
 /*
  * What the rule tests share: running the catalog's object rules on one manifest, running the

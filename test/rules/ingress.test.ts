@@ -1,6 +1,6 @@
 import { analyzed, backend, check, ingress, only, rule, service, violations } from './helpers';
-import { VersionRange } from '../../src/model/rule';
 import { checkServicePortRef } from '../../src/rules/ingress';
+import { VersionRange } from '../../src/model/versions';
 
 const E = 'error';
 const W = 'warning';
