@@ -1,20 +1,18 @@
-import { ServiceAccess, mapAccess } from './routes';
-import { readManifests } from './read';
-import { Rules } from '../model/catalog';
-import { DEFAULT_RULE_CONFIG, RuleConfig, SuppressedViolation, applyRules, foldAliases, settingsProblems } from '../model/settings';
-import { checkApp } from '../model/rule';
-import { CheckContext, RuleSeverity, checkObject, stamp } from '../model/rule';
 import { rulesMarkdown } from './docs';
-import { apiVersionIssue, objectApiVersion } from '../rules/metadata';
+import { readManifests } from './read';
+import { ServiceAccess, mapAccess } from './routes';
+import { Rules } from '../model/catalog';
+import { SuppressedViolation, applyRules } from '../model/exemptions';
+import { FindingType, Severity, Violation } from '../model/finding';
 import { kindDefinition, recognize, registeredKinds } from '../model/kinds';
-import { metadataOf } from '../model/object';
-import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from '../rules/service';
-import { Severity, Violation } from '../model/finding';
-import { obj, text } from '../model/plain';
-import { namespaceOf } from '../model/object';
+import { metadataOf, namespaceOf } from '../model/object';
 import { ObjectSet, Subject } from '../model/object-set';
-import { ALL_VERSIONS, VersionRange, parseKubernetesVersion } from '../model/versions';
-
+import { parseFieldPath } from '../model/path';
+import { obj, show, text } from '../model/plain';
+import { checkApp, checkObject, stamp } from '../model/rule';
+import { ResolvedSettings, RuleSettings, resolveSettings } from '../model/settings';
+import { isDns1123Label } from '../rules/formats';
+import { apiVersionIssue, objectApiVersion } from '../rules/metadata';
 /**
  * A parsed Kubernetes object to analyze, and where it came from.
  */
@@ -57,6 +55,19 @@ export interface ManifestFinding {
   readonly name: string;
   /** The field path inside the object, e.g. `spec.ports[0].nodePort`. */
   readonly field: string;
+  /**
+   * The same path as segments: field names and map keys as strings, list indexes as numbers,
+   * e.g. `["spec", "ports", 0, "nodePort"]`; empty for a finding about the whole object.
+   */
+  readonly path: Array<string | number>;
+  /** What kind of problem it is, as Kubernetes' `field.ErrorType` names it. */
+  readonly type: FindingType;
+  /**
+   * The bad value, rendered short (see `Violation.value`).
+   *
+   * @default - none: the field is missing, or the finding is about the whole object
+   */
+  readonly value?: string;
   /** What is wrong and what is allowed, with the bad value. */
   readonly message: string;
   /**
@@ -94,42 +105,17 @@ export interface SuppressedFinding extends ManifestFinding {
 }
 
 /**
- * Options of the manifest analysis.
+ * Options of the manifest analysis: the rule settings, and where the objects are applied.
  */
-export interface AnalyzeOptions {
+export interface AnalyzeOptions extends RuleSettings {
   /**
-   * The clusters' nodePort range.
+   * The namespace the objects without one are applied into (`kubectl apply -n`). A finding
+   * across namespaces that depends on it is a warning, since another namespace may be given
+   * at apply time.
    *
-   * @default - 30000-32767
+   * @default - "default", unless given
    */
-  readonly nodePortRange?: NodePortRange;
-  /**
-   * Severities by rule id: raise, lower or switch off any rule.
-   *
-   * @default - each rule's default severity
-   */
-  readonly rules?: { [id: string]: RuleSeverity };
-  /**
-   * The Kubernetes version the clusters run, e.g. `1.30`: the rules then agree with that
-   * version exactly. Without it, a value is an error only when every version from 1.27 to
-   * the newest rejects it, and a warning naming the version where some accept it.
-   *
-   * @default - every version from 1.27 to the newest
-   */
-  readonly kubernetesVersion?: string;
-  /**
-   * Every warning counts as an error.
-   *
-   * @default false
-   */
-  readonly warningsAsErrors?: boolean;
-  /**
-   * The severity of a Service selector that matches no workload of the set: an alias of
-   * `rules: { 'service-selector-dangling': ... }`.
-   *
-   * @default Severity.WARNING
-   */
-  readonly danglingSelectors?: Severity;
+  readonly namespace?: string;
 }
 
 /**
@@ -168,14 +154,13 @@ export function describeRef(ref: Ref): string {
 }
 
 /** @internal The rule configuration of options, or the problems with them (unknown ids, bad values). */
-export function resolveOptions(options: AnalyzeOptions): { config: RuleConfig; ctx: CheckContext } | string[] {
-  const problems = settingsProblems(options);
-  if (problems.length > 0) return problems;
-  const versions = options.kubernetesVersion === undefined ? ALL_VERSIONS : parseKubernetesVersion(options.kubernetesVersion) as VersionRange;
-  return {
-    config: { ...DEFAULT_RULE_CONFIG, rules: foldAliases(options), warningsAsErrors: options.warningsAsErrors ?? false },
-    ctx: { nodePortRange: options.nodePortRange ?? DEFAULT_NODE_PORT_RANGE, versions, construct: false },
-  };
+export function resolveOptions(options: AnalyzeOptions): ResolvedSettings | string[] {
+  const resolved = resolveSettings(options, false);
+  const ns = options.namespace;
+  if (ns !== undefined && (typeof ns !== 'string' || !isDns1123Label(ns))) {
+    return [...(Array.isArray(resolved) ? resolved : []), `namespace: ${show(ns)} is not a namespace name (a DNS-1123 label: lowercase letters, digits and '-', at most 63)`];
+  }
+  return resolved;
 }
 
 /**
@@ -214,7 +199,7 @@ export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOpti
     subjects.push({ ref, kind, manifest: m });
   }
 
-  const set = new ObjectSet<Ref>(subjects);
+  const set = new ObjectSet<Ref>(subjects, options.namespace);
   for (const f of checkApp(set, { describe: describeRef, danglingOnlyWhereWorkloads: false, construct: false })) {
     const { ref, ...v } = f;
     own.get(ref)!.push(v);
@@ -222,22 +207,25 @@ export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOpti
 
   for (const [ref, violations] of own) {
     const applied = applyRules(violations, ref.source.manifest, config);
-    for (const v of applied.reported) findings.push(toFinding(ref, v));
-    for (const v of applied.suppressed) suppressed.push({ ...toFinding(ref, v), reason: (v as SuppressedViolation).reason });
+    for (const v of applied.reported) findings.push(toFinding(ref, v, set.defaultNamespace));
+    for (const v of applied.suppressed) suppressed.push({ ...toFinding(ref, v, set.defaultNamespace), reason: (v as SuppressedViolation).reason });
   }
 
   return { findings, suppressed, services: mapAccess(set), skipped, objectCount: sources.length };
 }
 
-function toFinding(ref: Ref, v: Violation): ManifestFinding {
+function toFinding(ref: Ref, v: Violation, defaultNamespace: string): ManifestFinding {
   const m = ref.source.manifest;
   return {
     rule: v.rule,
     severity: v.severity ?? Severity.ERROR,
     kind: ref.kind,
-    namespace: namespaceOf(m),
+    namespace: namespaceOf(m, defaultNamespace),
     name: text(obj(obj(m).metadata).name ?? ''),
     field: v.field,
+    path: parseFieldPath(v.field),
+    type: v.type ?? FindingType.INVALID,
+    value: v.value,
     message: v.message,
     fix: v.fix,
     file: ref.source.file,

@@ -1,7 +1,7 @@
-import { EXEMPTION_PREFIX } from '../model/settings';
+import { EXEMPTION_PREFIX } from '../model/exemptions';
+import { Violation } from '../model/finding';
 import { RuleInfo } from '../model/rule';
 import { RULE_EXAMPLES } from '../rules/examples';
-import { Violation } from '../model/finding';
 
 /*
  * docs/rules.md and `cdk8s-expose rules --format markdown`: the catalog rendered, one

@@ -1,48 +1,11 @@
 import { ManifestSource, analyzeManifests, resolveOptions } from './check';
-import { RuleSeverity } from '../model/rule';
-import { NodePortRange } from '../rules/service';
 import { Severity } from '../model/finding';
+import { RuleSettings } from '../model/settings';
 
 /**
  * Properties of the cdk8s validation plugin, as `properties:` in cdk8s.yaml.
  */
-export interface ExposeValidationProps {
-  /**
-   * The clusters' nodePort range.
-   *
-   * @default - 30000-32767
-   */
-  readonly nodePortRange?: NodePortRange;
-
-  /**
-   * Severities by rule id: `error`, `warning` or `off` (see `Rules.all()`).
-   *
-   * @default - each rule's default severity
-   */
-  readonly rules?: { [id: string]: RuleSeverity };
-
-  /**
-   * The Kubernetes version the clusters run, e.g. `1.30`.
-   *
-   * @default - every version from 1.27 to the newest
-   */
-  readonly kubernetesVersion?: string;
-
-  /**
-   * Fail the validation on warnings too (the spelling ExposePolicy uses).
-   *
-   * @default false
-   */
-  readonly warningsAsErrors?: boolean;
-
-  /**
-   * How a Service selector that matches no workload is reported: an alias of
-   * `rules: { service-selector-dangling: ... }`.
-   *
-   * @default Severity.WARNING
-   */
-  readonly danglingSelectors?: Severity;
-
+export interface ExposeValidationProps extends RuleSettings {
   /**
    * The old spelling of `warningsAsErrors`.
    *

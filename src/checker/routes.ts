@@ -1,13 +1,12 @@
-import { targetPortOf } from '../model/defaults';
-import { gatewayParentRefs } from '../rules/http-route-wiring';
+import { targetPortOf, protocolOf } from '../model/defaults';
+import { namespaceOf } from '../model/object';
+import { ObjectSet, Subject } from '../model/object-set';
+import { list, obj, key, text } from '../model/plain';
 import { hostnamesIntersect } from '../rules/gateway-shared';
 import { matchPath, routeRules, ruleMatches } from '../rules/http-route';
+import { gatewayParentRefs } from '../rules/http-route-wiring';
 import { hostCovers, ingressRules, rulePaths } from '../rules/ingress';
 import { hasNodePorts } from '../rules/service';
-import { list, obj, key, text } from '../model/plain';
-import { namespaceOf } from '../model/object';
-import { protocolOf } from '../model/defaults';
-import { ObjectSet, Subject } from '../model/object-set';
 
 type Plain = { readonly [key: string]: any };
 
@@ -75,7 +74,7 @@ function resolveTarget<R>(set: ObjectSet<R>, spec: Plain, p: Plain, selected: Ar
   if (selected.length === 0) return `targetPort ${shown} -> no workload selected`;
   const protocol = protocolOf(p);
   const hops = selected.map(w => {
-    const ref = `${w.kind} ${namespaceOf(w.manifest)}/${text(obj(obj(w.manifest).metadata).name)}`;
+    const ref = `${w.kind} ${set.namespaceOf(w)}/${text(obj(obj(w.manifest).metadata).name)}`;
     const index = set.ports(w);
     const found = typeof target === 'string'
       ? (index.byName.get(target) ?? []).find(d => protocolOf(d.port) === protocol)
@@ -115,7 +114,7 @@ function addUrl(out: Map<string, RoutedService>, namespace: string, name: string
 /** The Ingress URLs, by backend Service (namespace, name). */
 function mapIngressUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): void {
   for (const ing of set.ofKind('Ingress')) {
-    const ns = namespaceOf(ing.manifest);
+    const ns = set.namespaceOf(ing);
     const spec = obj(obj(ing.manifest).spec);
     const tlsHosts = list(spec.tls).flatMap(t => list(obj(t).hosts));
     const name = obj(obj(ing.manifest).metadata).name;
@@ -209,9 +208,9 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
  */
 function mapGatewayUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): void {
   const gateways = new Map<string, Subject<R>>();
-  for (const g of set.ofKind('Gateway')) gateways.set(key(namespaceOf(g.manifest), obj(obj(g.manifest).metadata).name), g);
+  for (const g of set.ofKind('Gateway')) gateways.set(key(set.namespaceOf(g), obj(obj(g.manifest).metadata).name), g);
   for (const r of set.ofKind('HTTPRoute')) {
-    const routeNs = namespaceOf(r.manifest);
+    const routeNs = set.namespaceOf(r);
     const routeName = text(obj(obj(r.manifest).metadata).name);
     const hostnames = list(obj(obj(r.manifest).spec).hostnames).filter((h): h is string => typeof h === 'string');
     for (const p of gatewayParentRefs(r.manifest)) {

@@ -2,9 +2,9 @@ import * as path from 'path';
 import { ManifestFinding, SuppressedFinding } from '../checker/check';
 import { FileError } from '../checker/read';
 import { Rules } from '../model/catalog';
-import { OBJECT_READABLE } from '../model/settings';
-import { RuleInfo } from '../model/rule';
+import { OBJECT_READABLE } from '../model/exemptions';
 import { Severity } from '../model/finding';
+import { RuleInfo } from '../model/rule';
 
 /*
  * The pipeline formats of `check` (SARIF 2.1.0 for code scanning, GitHub workflow

@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
-import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
 import { github, ruleRows, sarif } from './formats';
+import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
 import { AnalysisResult, AnalyzeOptions, knownKinds, ManifestFinding, analyzeManifests, rulesDocument } from '../checker/check';
 import { FileError, ReadResult, readManifests } from '../checker/read';
 import { Rules } from '../model/catalog';
-import { OBJECT_READABLE } from '../model/settings';
+import { OBJECT_READABLE } from '../model/exemptions';
 import { Severity } from '../model/finding';
 
 /** Where the CLI reads and writes. */
@@ -221,6 +221,7 @@ export function run(argv: string[], io: CliIO): number {
     .option('--node-port-range <range>', 'the clusters\' nodePort range (default: 30000-32767)')
     .addOption(new Option('--dangling-selectors <severity>', 'alias of --rule service-selector-dangling=<severity>').choices(['warning', 'error']))
     .option('--warnings-as-errors', 'every warning counts as an error')
+    .option('--namespace <namespace>', 'the namespace objects without one are applied into, as kubectl apply -n (default: default)')
     .addHelpText('after', EXIT_CODES)
     .action((paths: string[], opts: CheckFlags & { format: string }) => {
       const options = checkOptions(opts);

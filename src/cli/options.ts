@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as jsyaml from 'js-yaml';
 import { AnalyzeOptions, resolveOptions } from '../checker/check';
 import { RuleSeverity } from '../model/rule';
+import { SETTING_KEYS } from '../model/settings';
 
 /*
  * The CLI's settings: a config file (`.cdk8s-expose.yaml` in the working directory, or
@@ -12,7 +13,7 @@ import { RuleSeverity } from '../model/rule';
 /** The file the CLI reads when `--config` is not given. */
 export const DEFAULT_CONFIG_FILE = '.cdk8s-expose.yaml';
 
-const KEYS = ['rules', 'nodePortRange', 'kubernetesVersion', 'warningsAsErrors', 'danglingSelectors'];
+const KEYS: readonly string[] = SETTING_KEYS;
 
 /** What the flags of `check` say. */
 export interface CheckFlags {
@@ -22,6 +23,7 @@ export interface CheckFlags {
   readonly kubernetesVersion?: string;
   readonly danglingSelectors?: string;
   readonly warningsAsErrors?: boolean;
+  readonly namespace?: string;
 }
 
 /** A nodePort range written `MIN-MAX`, or `{ min, max }` in the config file. */
@@ -94,10 +96,8 @@ export function checkOptions(flags: CheckFlags, cwd: string = process.cwd()): An
     kubernetesVersion: flags.kubernetesVersion ?? config.kubernetesVersion as string | undefined,
     danglingSelectors: (flags.danglingSelectors ?? config.danglingSelectors) as any,
     warningsAsErrors: flags.warningsAsErrors ?? config.warningsAsErrors as boolean | undefined,
+    namespace: flags.namespace,
   };
-  if (options.warningsAsErrors !== undefined && typeof options.warningsAsErrors !== 'boolean') {
-    problems.push(`${where}: warningsAsErrors ${JSON.stringify(options.warningsAsErrors)} is not true or false`);
-  }
   if (problems.length === 0) {
     const resolved = resolveOptions(options);
     if (Array.isArray(resolved)) problems.push(...resolved);

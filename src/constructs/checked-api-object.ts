@@ -1,11 +1,11 @@
 import { ApiObject, ApiObjectMetadataDefinition, Chart, ApiObjectMetadataDefinitionOptions, App, ImplicitTokenResolver, JsonPatch, LazyResolver, NumberStringUnionResolver, OwnerReference, resolve } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { EXEMPTION_PREFIX } from '../model/settings';
-import { objectPropType } from '../rules/construct';
-import { Violation } from '../model/finding';
-import { validateFromRoot } from './validation-sweep';
 import { Memo, Participant, Registry } from './registry';
+import { validateFromRoot } from './validation-sweep';
+import { EXEMPTION_PREFIX } from '../model/exemptions';
+import { Violation } from '../model/finding';
 import { show } from '../model/plain';
+import { objectPropType } from '../rules/construct';
 
 /*
  * The one way this library's constructs emit: each construct IS its API object. It renders

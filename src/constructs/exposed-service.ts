@@ -1,12 +1,12 @@
 import { Construct, IConstruct } from 'constructs';
 import { CheckedApiObject, copyProps, isObject } from './checked-api-object';
-import { serviceTargetNamespace, serviceTargetSelector } from '../rules/construct';
-import { nameFromId } from '../rules/formats';
-import { Violation } from '../model/finding';
 import { IServiceTarget } from './service-target';
 import { ServicePort, ServiceType, SessionAffinity, TrafficPolicy } from './types';
-import { show } from '../model/plain';
+import { Violation } from '../model/finding';
 import { namespaceOf } from '../model/object';
+import { show } from '../model/plain';
+import { serviceTargetNamespace, serviceTargetSelector } from '../rules/construct';
+import { nameFromId } from '../rules/formats';
 
 /**
  * A Service that Ingress backends can route to: one this App defines (an

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { CheckedApiObject, copyProps } from './checked-api-object';
-import { GATEWAY_GROUP } from '../rules/gateway-shared';
 import { nameFromId } from '../rules/formats';
+import { GATEWAY_GROUP } from '../rules/gateway-shared';
 
 /**
  * The protocol of a listener.

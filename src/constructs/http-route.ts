@@ -3,14 +3,14 @@ import { Construct } from 'constructs';
 import { CheckedApiObject, copyProps } from './checked-api-object';
 import { IExposedService, isExposedService } from './exposed-service';
 import { GatewayListener, IGateway, isGateway, renderListener } from './gateway';
-import { attachmentIssues, listenerViews, httpRouteHostnameListener, httpRouteNamespaceAllowed, httpRouteSectionName } from '../rules/http-route-wiring';
-import { httpRouteBackendReferencePort, httpRouteRuleAction } from '../rules/gateway-construct';
-import { GATEWAY_GROUP } from '../rules/gateway-shared';
-import { checkServicePortRef } from '../rules/ingress';
-import { nameFromId } from '../rules/formats';
 import { Issue, Violation } from '../model/finding';
 import { show } from '../model/plain';
 import { EXTERNAL_SERVICES_ANNOTATION } from '../rules/external-services';
+import { nameFromId } from '../rules/formats';
+import { httpRouteBackendReferencePort, httpRouteRuleAction } from '../rules/gateway-construct';
+import { GATEWAY_GROUP } from '../rules/gateway-shared';
+import { attachmentIssues, listenerViews, httpRouteHostnameListener, httpRouteNamespaceAllowed, httpRouteSectionName } from '../rules/http-route-wiring';
+import { checkServicePortRef } from '../rules/ingress';
 
 /**
  * How a rule's path is matched.

@@ -2,13 +2,13 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CheckedApiObject, copyProps, isObject } from './checked-api-object';
 import { IExposedService, isExposedService } from './exposed-service';
-import { ingressBackendNamespace, ingressBackendReferencePort } from '../rules/construct';
-import { checkServicePortRef, ingressBackend } from '../rules/ingress';
-import { nameFromId } from '../rules/formats';
-import { Violation } from '../model/finding';
 import { PathType, ServicePort } from './types';
+import { Violation } from '../model/finding';
 import { show } from '../model/plain';
+import { ingressBackendNamespace, ingressBackendReferencePort } from '../rules/construct';
 import { EXTERNAL_SERVICES_ANNOTATION } from '../rules/external-services';
+import { nameFromId } from '../rules/formats';
+import { checkServicePortRef, ingressBackend } from '../rules/ingress';
 
 /**
  * A backend: a Service and one of its ports.

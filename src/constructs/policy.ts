@@ -1,61 +1,19 @@
 import { Construct, IConstruct } from 'constructs';
-import { foldAliases, settingsProblems } from '../model/settings';
-import { RuleSeverity } from '../model/rule';
-import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from '../rules/service';
-import { Severity } from '../model/finding';
+import { POLICY_ID, POLICY_SYMBOL, PolicySettings, Registry, nearestPolicy } from './registry';
 import { SecurityProfile } from './types';
-import { POLICY_ID, POLICY_SYMBOL, PolicySettings, Registry } from './registry';
+import { RuleSeverity } from '../model/rule';
+import { DEFAULT_NODE_PORT_RANGE, NodePortRange, RuleSettings, foldAliases, settingsProblems } from '../model/settings';
 
 /**
  * Settings a platform team sets once for a whole App (or one Chart).
  */
-export interface ExposePolicyProps {
-  /**
-   * The nodePort range of the clusters this App deploys to, as their API servers'
-   * `--service-node-port-range` sets it.
-   *
-   * @default - 30000-32767, the Kubernetes default
-   */
-  readonly nodePortRange?: NodePortRange;
-
+export interface ExposePolicyProps extends RuleSettings {
   /**
    * The security profile of every WebApp that does not set its own.
    *
    * @default SecurityProfile.BASELINE
    */
   readonly securityProfile?: SecurityProfile;
-
-  /**
-   * Severities by rule id (see `Rules.all()`): raise a warning to an error, lower an
-   * error to a warning, or switch a rule off, for every construct below this scope.
-   *
-   * @default - each rule's default severity
-   */
-  readonly rules?: { [id: string]: RuleSeverity };
-
-  /**
-   * The Kubernetes version the clusters run, e.g. `1.30`: the rules then agree with that
-   * version exactly. Without it, a value is an error only when every version from 1.27
-   * to the newest rejects it, and a warning naming the version where some accept it.
-   *
-   * @default - every version from 1.27 to the newest
-   */
-  readonly kubernetesVersion?: string;
-
-  /**
-   * How a Service whose selector matches no WebApp is reported, when the App defines
-   * WebApps in that namespace: an alias of `rules: { 'service-selector-dangling': ... }`.
-   *
-   * @default Severity.WARNING
-   */
-  readonly danglingSelectors?: Severity;
-
-  /**
-   * Fail synthesis on warnings too, e.g. in a strict GitOps gate.
-   *
-   * @default false
-   */
-  readonly warningsAsErrors?: boolean;
 
   /**
    * Print warnings to standard error when the App is validated (once each).
@@ -92,11 +50,7 @@ export class ExposePolicy extends Construct implements PolicySettings {
    * or undefined when there is none (the defaults apply).
    */
   public static of(construct: IConstruct): ExposePolicy | undefined {
-    for (let c: IConstruct | undefined = construct; c !== undefined; c = c.node.scope) {
-      const found = c.node.tryFindChild(POLICY_ID) as any;
-      if (found !== undefined && found[POLICY_SYMBOL] === true) return found as ExposePolicy;
-    }
-    return undefined;
+    return nearestPolicy(construct) as ExposePolicy | undefined;
   }
 
   /** The nodePort range. */

@@ -1,12 +1,10 @@
 import { IConstruct } from 'constructs';
 import '../model/catalog';
-import { RuleConfig, applyRules } from '../model/settings';
-import { checkApp } from '../model/rule';
-import { CheckContext, RuleSeverity, checkObject } from '../model/rule';
-import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from '../rules/service';
+import { applyRules } from '../model/exemptions';
 import { Violation, formatViolation, isError } from '../model/finding';
 import { AppFinding, ObjectSet, Subject } from '../model/object-set';
-import { ALL_VERSIONS, VersionRange, parseKubernetesVersion } from '../model/versions';
+import { checkApp, CheckContext, RuleSeverity, checkObject } from '../model/rule';
+import { DEFAULT_NODE_PORT_RANGE, NodePortRange, ResolvedSettings, RuleConfig, resolveSettings } from '../model/settings';
 
 /** @internal a construct of this library that takes part in the checks */
 export interface Participant extends IConstruct {
@@ -42,13 +40,18 @@ export const POLICY_ID = 'ExposePolicy';
 
 const DEFAULT_SETTINGS: PolicySettings = { nodePortRange: DEFAULT_NODE_PORT_RANGE, rules: {}, warningsAsErrors: false, printWarnings: true };
 
-/** @internal The policy settings of the nearest scope that has a policy, or the defaults. */
-export function findPolicy(c: IConstruct): PolicySettings {
+/** @internal The nearest scope's policy (a construct branded by POLICY_SYMBOL), if any. */
+export function nearestPolicy(c: IConstruct): IConstruct | undefined {
   for (let s: IConstruct | undefined = c; s !== undefined; s = s.node.scope) {
     const found = s.node.tryFindChild(POLICY_ID) as any;
-    if (found !== undefined && found[POLICY_SYMBOL] === true) return found as PolicySettings;
+    if (found !== undefined && found[POLICY_SYMBOL] === true) return found;
   }
-  return DEFAULT_SETTINGS;
+  return undefined;
+}
+
+/** @internal The policy settings of the nearest scope that has a policy, or the defaults. */
+export function findPolicy(c: IConstruct): PolicySettings {
+  return (nearestPolicy(c) as PolicySettings | undefined) ?? DEFAULT_SETTINGS;
 }
 
 /** @internal a value computed once per version of the App's model */
@@ -189,9 +192,8 @@ export class Registry {
   }
 }
 
-/** @internal what the object rules of a construct know besides its manifest */
+/** @internal what the object rules of a construct know besides its manifest (bad settings are the policy's own findings) */
 export function contextOf(policy: PolicySettings): CheckContext {
-  const parsed = policy.kubernetesVersion === undefined ? ALL_VERSIONS : parseKubernetesVersion(policy.kubernetesVersion);
-  const versions: VersionRange = typeof parsed === 'string' ? ALL_VERSIONS : parsed;
-  return { nodePortRange: policy.nodePortRange, versions, construct: true };
+  const resolved = resolveSettings(policy, true);
+  return Array.isArray(resolved) ? (resolveSettings({}, true) as ResolvedSettings).ctx : resolved.ctx;
 }

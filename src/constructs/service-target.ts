@@ -1,9 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Workload } from 'cdk8s-plus-27';
 import { IConstruct, Node } from 'constructs';
+import { Participant, Registry } from './registry';
 import { ContainerPort, Protocol } from './types';
 import { refreshFromRoot, validateFromRoot } from './validation-sweep';
-import { Participant, Registry } from './registry';
 
 /**
  * What a Service can target: a workload whose pods it selects and whose container ports

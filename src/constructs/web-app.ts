@@ -2,10 +2,10 @@ import { Construct } from 'constructs';
 import { CheckedApiObject, copyProps, isObject } from './checked-api-object';
 import { ExposeOptions, ExposedService } from './exposed-service';
 import { ExposePolicy } from './policy';
-import { nameFromId } from '../rules/formats';
 import { IServiceTarget } from './service-target';
 import { ContainerPort, SecurityProfile } from './types';
 import { namespaceOf } from '../model/object';
+import { nameFromId } from '../rules/formats';
 
 /**
  * A health probe of the WebApp's container: an HTTP GET when `path` is set, a TCP

@@ -1,5 +1,4 @@
-import { lookupRule } from './settings';
-import { RuleInfo, listedKinds, registeredRules } from './rule';
+import { RuleInfo, listedKinds, registeredRules, lookupRule } from './rule';
 // Every rule module registers its rules when loaded: load them all, so the catalog is complete.
 import '../rules/metadata';
 import '../rules/service';

@@ -106,13 +106,23 @@ export interface Issue {
   readonly severity?: Severity;
 }
 
+/** @internal how formatViolation renders */
+export interface RenderOptions {
+  /** A construct path or `Kind namespace/name` before the field. */
+  readonly subject?: string;
+  /** Prefix warnings with `warning: ` (default true). */
+  readonly severity?: boolean;
+  /** End with `(rule id)` (default true). */
+  readonly rule?: boolean;
+}
+
 /**
  * The one renderer of a finding: `[warning: ]field: message; fix (rule id)`, after `subject`
  * (a construct path, or `Kind namespace/name`) when given. Every output that prints a finding
  * as text (synth errors, stderr warnings, the CLI's text, SARIF and GitHub messages, the plugin
  * report, docs/rules.md) goes through it.
  */
-export function formatViolation(v: Violation, options: { readonly subject?: string; readonly severity?: boolean; readonly rule?: boolean } = {}): string {
+export function formatViolation(v: Violation, options: RenderOptions = {}): string {
   const prefix = options.severity !== false && v.severity === Severity.WARNING ? 'warning: ' : '';
   const fix = v.fix ? `; ${v.fix}` : '';
   const rule = options.rule === false ? '' : ` (rule ${v.rule})`;

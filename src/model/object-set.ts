@@ -1,8 +1,8 @@
+import { protocolOf } from './defaults';
 import { Violation } from './finding';
 import { containersOf, kindDefinition, podLabelsOf } from './kinds';
-import { metadataOf, namespaceOf } from './object';
+import { DEFAULT_NAMESPACE, metadataOf, namespaceOf } from './object';
 import { Plain, key, list, obj, text } from './plain';
-import { protocolOf } from './defaults';
 
 /*
  * The objects under analysis, bucketed by kind, with the indexes the app rules share. The
@@ -59,12 +59,21 @@ export class ObjectSet<R> {
   private readonly servicePortLists = new Map<Subject<R>, Plain[]>();
   private serviceIndex?: Map<string, Subject<R>>;
 
-  constructor(subjects: Iterable<Subject<R>>) {
+  /**
+   * @param subjects the objects
+   * @param defaultNamespace the namespace objects without one are applied into
+   */
+  constructor(subjects: Iterable<Subject<R>>, public readonly defaultNamespace: string = DEFAULT_NAMESPACE) {
     for (const s of subjects) {
       const found = this.byKind.get(s.kind);
       if (found) found.push(s); else this.byKind.set(s.kind, [s]);
       if (kindDefinition(s.kind)?.pods !== undefined) this.addWorkload(s);
     }
+  }
+
+  /** The namespace of an object of the set: its own, or the one it is applied into. */
+  public namespaceOf(s: { readonly manifest: unknown }): string {
+    return namespaceOf(s.manifest, this.defaultNamespace);
   }
 
   /** The objects of a kind, in input order. */
@@ -84,7 +93,7 @@ export class ObjectSet<R> {
 
   private addWorkload(w: Subject<R>): void {
     this.workloads.push(w);
-    const ns = namespaceOf(w.manifest);
+    const ns = this.namespaceOf(w);
     this.namespaces.add(ns);
     for (const [k, v] of Object.entries(podLabelsOf(w.kind, w.manifest))) {
       const id = key(ns, k, v);
@@ -148,7 +157,7 @@ export class ObjectSet<R> {
   public service(ns: string, name: unknown): Subject<R> | undefined {
     if (!this.serviceIndex) {
       this.serviceIndex = new Map();
-      for (const s of this.services) this.serviceIndex.set(key(namespaceOf(s.manifest), metadataOf(s.manifest).name), s);
+      for (const s of this.services) this.serviceIndex.set(key(this.namespaceOf(s), metadataOf(s.manifest).name), s);
     }
     return this.serviceIndex.get(key(ns, name));
   }

@@ -53,7 +53,7 @@ export function valueAtPath(manifest: unknown, segments: readonly PathSegment[])
       if (!Array.isArray(cur)) return undefined;
       cur = cur[s];
     } else {
-      if (!Object.prototype.hasOwnProperty.call(cur, s)) return undefined;
+      if (Array.isArray(cur) || !Object.prototype.hasOwnProperty.call(cur, s)) return undefined;
       cur = (cur as { [k: string]: unknown })[s];
     }
   }

@@ -1,6 +1,7 @@
 import { FindingType, Issue, Severity, Violation } from './finding';
 import { checkedKinds } from './kinds';
 import { AppContext, AppFinding, ObjectSet } from './object-set';
+import { show } from './plain';
 import { VersionRange } from './versions';
 
 /*
@@ -51,16 +52,10 @@ export interface RuleInfo {
   readonly type: FindingType;
 }
 
-/** @internal the nodePort range, as the rules read it */
-export interface PortRange {
-  readonly min: number;
-  readonly max: number;
-}
-
 /** @internal what a check knows besides the manifest */
 export interface CheckContext {
   /** The clusters' nodePort range. */
-  readonly nodePortRange: PortRange;
+  readonly nodePortRange: { readonly min: number; readonly max: number };
   /** The Kubernetes versions to agree with. */
   readonly versions: VersionRange;
   /** Whether the manifest is a construct's (typed props) rather than arbitrary YAML. */
@@ -203,3 +198,36 @@ export function checkApp<R>(set: ObjectSet<R>, ctx: AppContext<R>): Array<AppFin
 
 /** @internal a rule definition without scope and kinds, for the helpers that define the rules of one kind */
 export type RuleBasics = Omit<RuleDefinition, 'scope' | 'kinds'>;
+
+/** The edit distance of two short strings. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** @internal the catalog id closest to an unknown one */
+export function closestRuleId(id: string): string {
+  let best = '';
+  let bestDistance = Infinity;
+  for (const known of registeredRules().keys()) {
+    const d = distance(id, known);
+    if (d < bestDistance) {
+      best = known;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** @internal the catalog entry of an id, or a message that names the closest id */
+export function lookupRule(id: string): RuleInfo | string {
+  const info = registeredRules().get(id);
+  return info ?? `unknown rule ${show(id)}; did you mean ${show(closestRuleId(id))}? (\`cdk8s-expose rules\` lists them)`;
+}

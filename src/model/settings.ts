@@ -1,25 +1,75 @@
-import { FindingType } from './finding';
-import { EVERY_KIND, RuleInfo, RuleSeverity, defineRule, registeredRules } from './rule';
-import { Severity, Violation, summarizeValue } from './finding';
-import { parseFieldPath, valueAtPath } from './path';
+import { Severity } from './finding';
 import { show } from './plain';
-import { parseKubernetesVersion } from './versions';
+import { CheckContext, RuleSeverity, lookupRule } from './rule';
+import { ALL_VERSIONS, parseKubernetesVersion } from './versions';
 
 /*
- * What a user says of the rules: severities App-wide (ExposePolicy, CLI, plugin, config
- * file), and exemptions of one object, which travel with it as annotations.
+ * The settings of the rules, one shape for every entry point: ExposePolicy (constructs), the
+ * validation plugin, ManifestAnalyzer, and the CLI's config file and flags. One parser turns
+ * them into what the checks read, or into one problem per bad setting.
  */
 
 /**
- * The annotation prefix of an exemption: `ignore-check.cdk8s-expose.io/<rule-id>: <reason>`.
- * `ignoreRule(id, reason)` on a construct writes it; the CLI and the plugin honour it.
+ * The range of ports the cluster hands out as nodePorts (`--service-node-port-range`).
  */
-export const EXEMPTION_PREFIX = 'ignore-check.cdk8s-expose.io/';
-
-/** A rule's findings that an exemption suppressed, with the reason it gives. */
-export interface SuppressedViolation extends Violation {
-  readonly reason: string;
+export interface NodePortRange {
+  /** The lowest nodePort, inclusive. */
+  readonly min: number;
+  /** The highest nodePort, inclusive. */
+  readonly max: number;
 }
+
+/** The API server's default nodePort range, 30000-32767. */
+export const DEFAULT_NODE_PORT_RANGE: NodePortRange = { min: 30000, max: 32767 };
+
+/**
+ * How the rules are set: the same settings for the constructs (`ExposePolicy`), the validation
+ * plugin (`ExposeValidation`), `ManifestAnalyzer` and the CLI (config file and flags).
+ */
+export interface RuleSettings {
+  /**
+   * Severities by rule id (see `Rules.all()`): raise a warning to an error, lower an error to a
+   * warning, or switch a rule off.
+   *
+   * @default - each rule's default severity
+   */
+  readonly rules?: { [id: string]: RuleSeverity };
+
+  /**
+   * The Kubernetes version the clusters run, e.g. `1.30`: the rules then agree with that
+   * version exactly. Without it, a value is an error only when every version of the default
+   * range rejects it, and a warning naming the version where some accept it.
+   *
+   * @default - every version from 1.27 to the newest
+   */
+  readonly kubernetesVersion?: string;
+
+  /**
+   * The nodePort range of the clusters, as their API servers' `--service-node-port-range` sets it.
+   *
+   * @default - 30000-32767, the Kubernetes default
+   */
+  readonly nodePortRange?: NodePortRange;
+
+  /**
+   * Every warning counts as an error, e.g. in a strict GitOps gate.
+   *
+   * @default false
+   */
+  readonly warningsAsErrors?: boolean;
+
+  /**
+   * How a Service selector that matches no workload is reported: an alias of
+   * `rules: { 'service-selector-dangling': ... }`.
+   *
+   * @deprecated use `rules: { 'service-selector-dangling': RuleSeverity.ERROR }`
+   * @default Severity.WARNING
+   */
+  readonly danglingSelectors?: Severity;
+}
+
+/** @internal the names of the settings, as the config file spells them */
+export const SETTING_KEYS: ReadonlyArray<keyof RuleSettings> = ['rules', 'nodePortRange', 'kubernetesVersion', 'warningsAsErrors', 'danglingSelectors'];
 
 /** @internal what decides how the findings of one object are reported */
 export interface RuleConfig {
@@ -32,71 +82,10 @@ export interface RuleConfig {
 /** @internal */
 export const DEFAULT_RULE_CONFIG: RuleConfig = { rules: {}, warningsAsErrors: false };
 
-
-const EXEMPTION_REASON = defineRule({ scope: 'meta',
-  id: 'exemption-reason-required',
-  type: FindingType.REQUIRED,
-  kinds: [EVERY_KIND],
-  severity: Severity.ERROR,
-  summary: 'an exemption annotation gives the reason the rule does not apply',
-  prevents: 'exemptions nobody can review: a gate silenced without a word of why',
-});
-const EXEMPTION_UNKNOWN = defineRule({ scope: 'meta',
-  id: 'exemption-unknown-rule',
-  type: FindingType.NOT_SUPPORTED,
-  kinds: [EVERY_KIND],
-  severity: Severity.ERROR,
-  summary: 'an exemption annotation names a rule of the catalog',
-  prevents: 'a misspelled rule id that silences nothing while its author believes it does',
-});
-/** @internal a file the CLI could not read as Kubernetes objects */
-export const OBJECT_READABLE = defineRule({ scope: 'meta',
-  id: 'object-readable',
-  kinds: [EVERY_KIND],
-  severity: Severity.ERROR,
-  summary: 'a file given to the CLI is valid YAML of Kubernetes objects (apiVersion and kind), without excessive aliasing',
-  prevents: 'a gate that passes because a file it was given could not be read: invalid YAML, a document without apiVersion or kind, a broken link, an alias bomb',
-});
-
-const EXEMPTION_UNUSED = defineRule({ scope: 'meta',
-  id: 'exemption-unused',
-  kinds: [EVERY_KIND],
-  severity: Severity.WARNING,
-  summary: 'an exemption annotation suppresses at least one finding',
-  prevents: 'stale exemptions that would hide a future mistake of the same rule',
-});
-
-/** The edit distance of two short strings. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
-/** @internal the catalog id closest to an unknown one */
-export function closestRuleId(id: string): string {
-  let best = '';
-  let bestDistance = Infinity;
-  for (const known of registeredRules().keys()) {
-    const d = distance(id, known);
-    if (d < bestDistance) {
-      best = known;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-/** @internal the catalog entry of an id, or a message that names the closest id */
-export function lookupRule(id: string): RuleInfo | string {
-  const info = registeredRules().get(id);
-  return info ?? `unknown rule ${show(id)}; did you mean ${show(closestRuleId(id))}? (\`cdk8s-expose rules\` lists them)`;
+/** @internal settings as the checks read them: how findings are reported, and what a check knows */
+export interface ResolvedSettings {
+  readonly config: RuleConfig;
+  readonly ctx: CheckContext;
 }
 
 /** @internal the problems of a user's rule map: unknown ids, bad severities */
@@ -117,111 +106,23 @@ export function ruleMapProblems(rules: unknown, where: string): string[] {
   return out;
 }
 
-/** The exemptions an object's annotations declare, by rule id. */
-export function exemptionsOf(manifest: any): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  const annotations = manifest?.metadata?.annotations;
-  if (annotations === null || typeof annotations !== 'object') return out;
-  for (const [k, v] of Object.entries(annotations)) {
-    if (k.startsWith(EXEMPTION_PREFIX)) out.set(k.slice(EXEMPTION_PREFIX.length), v);
-  }
-  return out;
-}
-
-/** @internal the field path of an annotation */
-export function annotationField(k: string): string {
-  return `metadata.annotations['${k}']`;
-}
-
-/**
- * @internal
- * A finding with its type and bad value: the value read at its field in the manifest (capped),
- * the type its rule's unless the field is missing (then `REQUIRED`).
- */
-export function complete(v: Violation, manifest: unknown): Violation {
-  if (v.type !== undefined && v.value !== undefined) return v;
-  const value = v.field === '' ? undefined : valueAtPath(manifest, parseFieldPath(v.field));
-  const ruleType = registeredRules().get(v.rule)?.type ?? FindingType.INVALID;
-  const type = v.type ?? (value === undefined && v.field !== '' && ruleType === FindingType.INVALID ? FindingType.REQUIRED : ruleType);
-  const summary = v.value ?? summarizeValue(value);
-  return summary === undefined ? { ...v, type } : { ...v, type, value: summary };
-}
-
-/** @internal What is reported of one object's findings, and what its exemptions suppressed. */
-export interface AppliedRules {
-  readonly reported: Violation[];
-  readonly suppressed: SuppressedViolation[];
-}
-
-/**
- * @internal
- * Applies the user's severities and the object's exemptions to the findings of one object
- * (its own rules and the cross-object ones together, so a stale exemption is seen), and
- * checks the exemptions themselves.
- */
-export function applyRules(findings: readonly Violation[], manifest: any, config: RuleConfig): AppliedRules {
-  const exemptions = exemptionsOf(manifest);
-  const reported: Violation[] = [];
-  const suppressed: SuppressedViolation[] = [];
-  const used = new Set<string>();
-  const configured = (v: Violation): Violation | undefined => {
-    const set = config.rules[v.rule];
-    if (set === RuleSeverity.OFF) return undefined;
-    let severity = set === RuleSeverity.ERROR ? Severity.ERROR : set === RuleSeverity.WARNING ? Severity.WARNING : v.severity ?? Severity.ERROR;
-    if (config.warningsAsErrors) severity = Severity.ERROR;
-    return severity === v.severity ? v : { ...v, severity };
-  };
-
-  for (const f of findings) {
-    const v = configured(complete(f, manifest));
-    if (v === undefined) continue;
-    const reason = exemptions.get(v.rule);
-    if (typeof reason === 'string' && reason.trim() !== '') {
-      used.add(v.rule);
-      suppressed.push({ ...v, reason });
-    } else {
-      reported.push(v);
-    }
-  }
-
-  const meta: Violation[] = [];
-  for (const [id, reason] of exemptions) {
-    const field = annotationField(EXEMPTION_PREFIX + id);
-    const known = lookupRule(id);
-    if (typeof known === 'string') {
-      meta.push({ rule: EXEMPTION_UNKNOWN.id, field, message: known, fix: 'use a rule id of the catalog, or remove the annotation', severity: EXEMPTION_UNKNOWN.severity });
-    } else if (typeof reason !== 'string' || reason.trim() === '') {
-      meta.push({ rule: EXEMPTION_REASON.id, field, message: `the exemption of rule ${show(id)} gives no reason (${show(reason)})`, fix: 'say why the rule does not apply to this object, e.g. "pods come from the upstream Helm chart"', severity: EXEMPTION_REASON.severity });
-    } else if (!used.has(id) && config.rules[id] !== RuleSeverity.OFF) {
-      meta.push({ rule: EXEMPTION_UNUSED.id, field, message: `the exemption of rule ${show(id)} suppressed nothing: the object has no finding of that rule`, fix: 'remove the stale annotation', severity: EXEMPTION_UNUSED.severity });
-    }
-  }
-  for (const m of meta) {
-    const v = configured(m);
-    if (v !== undefined) reported.push(v);
-  }
-  return { reported, suppressed };
-}
-
-/** @internal the settings that ExposePolicy, the analyzer, the plugin and the CLI share */
-export interface SharedSettings {
-  readonly rules?: unknown;
-  readonly nodePortRange?: { readonly min: number; readonly max: number };
-  readonly kubernetesVersion?: unknown;
-  readonly danglingSelectors?: unknown;
-}
-
-/** @internal every bad shared setting, one line each, naming the setting */
-export function settingsProblems(s: SharedSettings): string[] {
+/** @internal every bad setting, one line each, naming the setting; settings are read as values of any type */
+export function settingsProblems(s: RuleSettings): string[] {
   const out = ruleMapProblems(s.rules, 'rules');
-  const range = s.nodePortRange;
+  const range = s.nodePortRange as unknown;
   const ok = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 65535;
-  if (range !== undefined && (!ok(range.min) || !ok(range.max) || range.min > range.max)) {
-    out.push(`nodePortRange: ${show(range.min)}-${show(range.max)} is not a port range; min and max are integers with 1 <= min <= max <= 65535`);
+  if (range !== undefined) {
+    const r = range !== null && typeof range === 'object' ? range as { min?: unknown; max?: unknown } : {};
+    if (!ok(r.min) || !ok(r.max) || (r.min as number) > (r.max as number)) {
+      out.push(`nodePortRange: ${show(r.min)}-${show(r.max)} is not a port range; min and max are integers with 1 <= min <= max <= 65535`);
+    }
   }
   if (s.kubernetesVersion !== undefined) {
     const v = parseKubernetesVersion(s.kubernetesVersion);
     if (typeof v === 'string') out.push(v);
+  }
+  if (s.warningsAsErrors !== undefined && typeof s.warningsAsErrors !== 'boolean') {
+    out.push(`warningsAsErrors: ${show(s.warningsAsErrors)} is not true or false`);
   }
   if (s.danglingSelectors !== undefined && !Object.values(Severity).includes(s.danglingSelectors as Severity)) {
     out.push(`danglingSelectors: ${show(s.danglingSelectors)} is not a severity; allowed are error, warning`);
@@ -230,8 +131,28 @@ export function settingsProblems(s: SharedSettings): string[] {
 }
 
 /** @internal the rule map with the `danglingSelectors` alias folded in (the explicit map wins) */
-export function foldAliases(s: SharedSettings): { [id: string]: RuleSeverity } {
+export function foldAliases(s: RuleSettings): { [id: string]: RuleSeverity } {
   const rules: { [id: string]: RuleSeverity } = {};
-  if (s.danglingSelectors !== undefined) rules['service-selector-dangling'] = s.danglingSelectors as RuleSeverity;
+  if (s.danglingSelectors !== undefined) rules['service-selector-dangling'] = s.danglingSelectors as string as RuleSeverity;
   return Object.assign(rules, s.rules ?? {});
+}
+
+/**
+ * @internal
+ * The one parser of settings: what the checks read, or the problems (one line each).
+ * `construct` says whether the findings are a construct's (construct severities apply).
+ */
+export function resolveSettings(s: RuleSettings, construct: boolean): ResolvedSettings | string[] {
+  const problems = settingsProblems(s);
+  if (problems.length > 0) return problems;
+  const parsed = s.kubernetesVersion === undefined ? ALL_VERSIONS : parseKubernetesVersion(s.kubernetesVersion);
+  const range = s.nodePortRange ?? DEFAULT_NODE_PORT_RANGE;
+  return {
+    config: { rules: foldAliases(s), warningsAsErrors: s.warningsAsErrors ?? false },
+    ctx: {
+      nodePortRange: { min: range.min, max: range.max },
+      versions: typeof parsed === 'string' ? ALL_VERSIONS : parsed,
+      construct,
+    },
+  };
 }

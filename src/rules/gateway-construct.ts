@@ -7,14 +7,16 @@ import { defineRule } from '../model/rule';
  * reference declares. Their checks live in src/http-route.ts.
  */
 
-export const httpRouteRuleAction = defineRule({ scope: 'construct',
+export const httpRouteRuleAction = defineRule({
+  scope: 'construct',
   id: 'httproute-rule-action',
   kinds: ['HTTPRoute'],
   summary: 'an HttpRoute has rules; each routes to service (with port) or backends, or redirects: exactly one of them',
   prevents: 'props without effect (a redirect answers before any backend; service and backends are one list) and rules that answer 500 (no backend)',
 });
 
-export const httpRouteBackendReferencePort = defineRule({ scope: 'construct',
+export const httpRouteBackendReferencePort = defineRule({
+  scope: 'construct',
   id: 'httproute-backend-reference-port',
   type: FindingType.NOT_FOUND,
   kinds: ['HTTPRoute'],

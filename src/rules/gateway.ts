@@ -1,13 +1,12 @@
-import { defineKind } from '../model/kinds';
-import { FindingType } from '../model/finding';
-import { defineRule, RuleBasics } from '../model/rule';
+import { checkLabels, isIPv4, isIPv6 } from './formats';
 import {
   checkCount, checkEnum, checkGroup, checkHostname, checkKind, checkRefName, checkRefNamespace, checkSectionName, entries,
   isGatewayHostname, isPreciseHostname,
 } from './gateway-shared';
-import { checkLabels, isIPv4, isIPv6 } from './formats';
-import { Issue, Severity, issue, warning } from '../model/finding';
+import { FindingType, Issue, Severity, issue, warning } from '../model/finding';
+import { defineKind } from '../model/kinds';
 import { list, obj, key, seenBefore, show, text } from '../model/plain';
+import { defineRule, RuleBasics } from '../model/rule';
 
 
 /** The Gateway: v1, and v1beta1, which the standard-channel CRD still serves. */

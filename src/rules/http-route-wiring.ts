@@ -1,12 +1,12 @@
-import { FindingType, Issue, Severity, issue } from '../model/finding';
-import { namespaceOf, metadataOf } from '../model/object';
-import { ObjectSet, Subject } from '../model/object-set';
-import { key, list, obj, seenBefore, show, text } from '../model/plain';
-import { RuleInfo, defineRule, RuleBasics } from '../model/rule';
 import { declaredOutside, missingService } from './external-services';
 import { GATEWAY_GROUP, hostnamesIntersect } from './gateway-shared';
 import { matchPath, routeRules, ruleMatches } from './http-route';
 import { checkServicePortRef } from './ingress';
+import { FindingType, Issue, Severity, issue } from '../model/finding';
+import { hasOwnNamespace, metadataOf, namespaceOf } from '../model/object';
+import { ObjectSet, Subject } from '../model/object-set';
+import { key, list, obj, seenBefore, show, text } from '../model/plain';
+import { RuleInfo, defineRule, RuleBasics } from '../model/rule';
 
 /*
  * Gateway API wiring: HTTPRoutes attach to Gateways (parentRefs) and route to Services
@@ -84,10 +84,9 @@ export function attachmentIssues(route: unknown, ref: PlainMap, field: string, g
 }
 
 function attachmentRule(check: AttachmentCheck, def: RuleBasics): RuleInfo {
-  return defineRule({
-  scope: 'app', kinds: ['HTTPRoute', 'Gateway'], ...def }, (set, _, add) => {
+  return defineRule({ scope: 'app', kinds: ['HTTPRoute', 'Gateway'], ...def }, (set, _, add) => {
     const gateways = new Map<string, Subject<unknown>>();
-    for (const g of set.ofKind('Gateway')) gateways.set(key(namespaceOf(g.manifest), metadataOf(g.manifest).name), g);
+    for (const g of set.ofKind('Gateway')) gateways.set(key(set.namespaceOf(g), metadataOf(g.manifest).name), g);
     for (const r of set.ofKind('HTTPRoute')) {
       for (const p of gatewayParentRefs(r.manifest)) {
         const g = gateways.get(key(p.namespace, p.ref.name));
@@ -124,7 +123,7 @@ export const httpRouteHostnameListener = attachmentRule('hostname', {
 function routeServiceBackends<R>(set: ObjectSet<R>,
   each: (r: Subject<R>, field: string, ref: PlainMap, ns: string, target: Subject<R> | undefined, outside: boolean) => void): void {
   for (const r of set.ofKind('HTTPRoute')) {
-    const routeNs = namespaceOf(r.manifest);
+    const routeNs = set.namespaceOf(r);
     const outside = declaredOutside(r.manifest);
     for (const { rule, field } of routeRules(r.manifest)) {
       list(rule.backendRefs).map(obj).forEach((b, i) => {
@@ -180,17 +179,23 @@ export const httpRouteReferenceGrant = defineRule({
 }, (set, _, add) => {
   const byNs = new Map<string, unknown[]>();
   for (const g of set.ofKind('ReferenceGrant')) {
-    const ns = namespaceOf(g.manifest);
+    const ns = set.namespaceOf(g);
     const found = byNs.get(ns);
     if (found) found.push(g.manifest); else byNs.set(ns, [g.manifest]);
   }
   routeServiceBackends(set, (r, field, b, ns, _target, outside) => {
-    const routeNs = namespaceOf(r.manifest);
+    const routeNs = set.namespaceOf(r);
     // a Service declared outside the set (`namespace/name` in the annotation): so is its ReferenceGrant
     if (ns === routeNs || outside) return;
     if ((byNs.get(ns) ?? []).some(g => grants(g, routeNs, b.name))) return;
-    add(r.ref, issue(`${field}.namespace`, `the backend Service ${show(b.name)} is in namespace ${show(ns)}, but this route is in ${show(routeNs)}, and no ReferenceGrant in ${show(ns)} admits HTTPRoutes of ${show(routeNs)}; the Gateway refuses the reference (RefNotPermitted)`,
-      `add a ReferenceGrant in ${show(ns)} from { group: ${GATEWAY_GROUP}, kind: HTTPRoute, namespace: ${routeNs} } to { group: "", kind: Service }`));
+    const found = issue(`${field}.namespace`, `the backend Service ${show(b.name)} is in namespace ${show(ns)}, but this route is in ${show(routeNs)}, and no ReferenceGrant in ${show(ns)} admits HTTPRoutes of ${show(routeNs)}; the Gateway refuses the reference (RefNotPermitted)`,
+      `add a ReferenceGrant in ${show(ns)} from { group: ${GATEWAY_GROUP}, kind: HTTPRoute, namespace: ${routeNs} } to { group: "", kind: Service }`);
+    // a route without a namespace is in the namespace it is applied into: applied into the backend's, it needs no grant
+    add(r.ref, hasOwnNamespace(r.manifest) ? found : {
+      ...found,
+      message: `${found.message}, if the route is applied into ${show(routeNs)} (it names no namespace of its own; applied with -n ${text(ns)} it needs no grant)`,
+      severity: Severity.WARNING,
+    });
   });
 });
 

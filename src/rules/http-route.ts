@@ -1,12 +1,12 @@
-import { defineKind } from '../model/kinds';
-import { defineRule, RuleBasics } from '../model/rule';
 import {
   GATEWAY_GROUP, checkCount, checkDuration, checkEnum, checkGroup, checkHeaderName, checkHostname, checkInteger, checkKind,
   checkOptionalPort, checkRefName, checkRefNamespace, checkSectionName, entries, parseDuration,
 } from './gateway-shared';
 import { checkNormalizedPath } from './ingress';
 import { Issue, Severity, issue, warning } from '../model/finding';
+import { defineKind } from '../model/kinds';
 import { list, obj, key, seenBefore, show, text } from '../model/plain';
+import { defineRule, RuleBasics } from '../model/rule';
 
 
 /** The HTTPRoute: v1, and v1beta1, which the standard-channel CRD still serves. */

@@ -1,10 +1,9 @@
+import { declaredOutside, missingService } from './external-services';
+import { checkServicePortRef, ingressBackends, ingressRules, rulePaths } from './ingress';
 import { FindingType, Severity, issue } from '../model/finding';
-import { namespaceOf } from '../model/object';
 import { ObjectSet, Subject } from '../model/object-set';
 import { Plain, key, obj, seenBefore, show, text } from '../model/plain';
 import { defineRule } from '../model/rule';
-import { declaredOutside, missingService } from './external-services';
-import { checkServicePortRef, ingressBackends, ingressRules, rulePaths } from './ingress';
 
 /*
  * Ingress wiring across objects: each route claimed once, backends that name Services of the
@@ -38,7 +37,7 @@ type BackendVisitor<R> = (s: Subject<R>, field: string, svc: Plain, target: Subj
 
 function ingressServiceBackends<R>(set: ObjectSet<R>, each: BackendVisitor<R>): void {
   for (const s of set.ofKind('Ingress')) {
-    const ns = namespaceOf(s.manifest);
+    const ns = set.namespaceOf(s);
     const outside = declaredOutside(s.manifest);
     for (const b of ingressBackends(s.manifest)) {
       const svc = obj(obj(b.backend).service);
@@ -58,7 +57,7 @@ export const ingressBackendService = defineRule({
   prevents: 'a route that answers 503 until its Service exists',
 }, (set, _, add) => ingressServiceBackends(set, (s, field, svc, target, outside) => {
   if (target !== undefined || outside) return;
-  add(s.ref, missingService(`${field}.service.name`, svc.name, namespaceOf(s.manifest), 'the controller answers 503'));
+  add(s.ref, missingService(`${field}.service.name`, svc.name, set.namespaceOf(s), 'the controller answers 503'));
 }));
 
 export const ingressBackendPort = defineRule({

@@ -1,11 +1,10 @@
-import { defineKind } from '../model/kinds';
-import { FindingType } from '../model/finding';
-import { CheckContext, defineRule, RuleBasics } from '../model/rule';
-import { checkServiceName, hasNameOrGenerateName } from './metadata';
 import { checkDns1123Subdomain, mapField, checkIanaServiceName, checkPortNumber, isDns1123Subdomain, isIP, isWildcardDns1123Subdomain } from './formats';
-import { Issue, Severity, issue, warning } from '../model/finding';
-import { list, obj, Plain, show, text } from '../model/plain';
+import { checkServiceName, hasNameOrGenerateName } from './metadata';
+import { FindingType, Issue, Severity, issue, warning } from '../model/finding';
+import { defineKind } from '../model/kinds';
 import { metadataOf } from '../model/object';
+import { list, obj, Plain, show, text } from '../model/plain';
+import { CheckContext, defineRule, RuleBasics } from '../model/rule';
 import { ALL_VERSIONS, VersionRange } from '../model/versions';
 
 

@@ -1,12 +1,10 @@
-import { FindingType } from '../model/finding';
-import { metadataOf, namespaceOf } from '../model/object';
-import { key, seenBefore } from '../model/plain';
-import { Subject } from '../model/object-set';
-import { Recognition, apiVersionOf } from '../model/kinds';
-import { EVERY_KIND, defineRule } from '../model/rule';
 import { checkDns1123Label, checkLabels, isDns1035Label, isDns1123Label, isDns1123Subdomain, isQualifiedName, mapField } from './formats';
-import { Issue, Severity, issue } from '../model/finding';
-import { obj, show } from '../model/plain';
+import { FindingType, Issue, Severity, issue } from '../model/finding';
+import { Recognition, apiVersionOf } from '../model/kinds';
+import { metadataOf } from '../model/object';
+import { Subject } from '../model/object-set';
+import { key, seenBefore, obj, show } from '../model/plain';
+import { EVERY_KIND, defineRule } from '../model/rule';
 import { VersionRange, rejectedBefore, relaxedIn } from '../model/versions';
 
 
@@ -53,7 +51,8 @@ export function checkServiceName(field: string, name: unknown, ctx: { readonly v
   return [issue(field, `${show(name)} is not a valid ${what}: must be ${rule}`, fix)];
 }
 
-export const metadataNamespace = defineRule({ scope: 'object',
+export const metadataNamespace = defineRule({
+  scope: 'object',
   id: 'metadata-namespace',
   kinds: [EVERY_KIND],
   severity: Severity.ERROR,
@@ -64,7 +63,8 @@ export const metadataNamespace = defineRule({ scope: 'object',
   return ns === undefined || ns === null ? [] : checkDns1123Label('metadata.namespace', ns, 'namespace', 'use a lowercase DNS label, e.g. "shop"');
 });
 
-export const metadataLabels = defineRule({ scope: 'object',
+export const metadataLabels = defineRule({
+  scope: 'object',
   id: 'metadata-labels',
   kinds: [EVERY_KIND],
   severity: Severity.ERROR,
@@ -72,7 +72,8 @@ export const metadataLabels = defineRule({ scope: 'object',
   prevents: 'ValidateObjectMeta: the API server rejects invalid label keys and values',
 }, m => checkLabels('metadata.labels', metadataOf(m).labels));
 
-export const metadataGenerateName = defineRule({ scope: 'object',
+export const metadataGenerateName = defineRule({
+  scope: 'object',
   id: 'metadata-generate-name',
   kinds: [EVERY_KIND],
   severity: Severity.ERROR,
@@ -90,7 +91,8 @@ export const metadataGenerateName = defineRule({ scope: 'object',
     : [issue(f, `${show(prefix)} is not a valid generateName: without its trailing '-' it must be a DNS-1123 subdomain (lowercase letters, digits, '-' and '.', at most 253)`, fix)];
 });
 
-export const metadataAnnotations = defineRule({ scope: 'object',
+export const metadataAnnotations = defineRule({
+  scope: 'object',
   id: 'metadata-annotations',
   kinds: [EVERY_KIND],
   severity: Severity.ERROR,
@@ -130,7 +132,7 @@ export const objectNameUnique = defineRule({
   for (const s of set.all()) {
     const name = metadataOf(s.manifest).name;
     if (typeof name !== 'string') continue;
-    const ns = namespaceOf(s.manifest);
+    const ns = set.namespaceOf(s);
     const first = seenBefore(seen, key(s.kind, ns, name), s);
     // the same object in two files (one applied on top of the other) is one object
     if (first === undefined || sameObject(first.manifest, s.manifest)) continue;

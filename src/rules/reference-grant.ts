@@ -1,8 +1,8 @@
-import { defineKind } from '../model/kinds';
-import { defineRule } from '../model/rule';
 import { checkCount, checkGroup, checkKind, checkRefName, checkRefNamespace, entries } from './gateway-shared';
 import { Issue, Severity, issue } from '../model/finding';
+import { defineKind } from '../model/kinds';
 import { obj, show } from '../model/plain';
+import { defineRule } from '../model/rule';
 
 
 /** The ReferenceGrant: v1beta1, and v1 where the bundle serves it. */
@@ -14,7 +14,8 @@ export const REFERENCE_GRANT = defineKind({ kind: 'ReferenceGrant', group: 'gate
  * 1-16 entries; from needs group, kind and namespace; to needs group and kind.
  */
 
-export const referenceGrantSpec = defineRule({ scope: 'object',
+export const referenceGrantSpec = defineRule({
+  scope: 'object',
   id: 'referencegrant-spec',
   kinds: ['ReferenceGrant'],
   severity: Severity.ERROR,

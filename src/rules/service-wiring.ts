@@ -1,10 +1,9 @@
-import { FindingType, Severity, issue, warning } from '../model/finding';
+import { hasNodePorts } from './service';
 import { protocolOf, targetPortOf } from '../model/defaults';
-import { namespaceOf } from '../model/object';
+import { FindingType, Severity, issue, warning } from '../model/finding';
 import { ObjectSet, Subject } from '../model/object-set';
 import { Plain, key, list, obj, seenBefore, show, text } from '../model/plain';
 import { defineRule } from '../model/rule';
-import { hasNodePorts } from './service';
 
 /*
  * Service wiring across objects: nodePorts claimed once per cluster, selectors that select
@@ -41,7 +40,7 @@ function selectingServices<R>(set: ObjectSet<R>): Array<{ s: Subject<R>; spec: P
   for (const s of set.services) {
     const spec = obj(obj(s.manifest).spec);
     if (spec.type === 'ExternalName' || Object.keys(obj(spec.selector)).length === 0) continue;
-    out.push({ s, spec, ns: namespaceOf(s.manifest) });
+    out.push({ s, spec, ns: set.namespaceOf(s) });
   }
   return out;
 }

@@ -1,12 +1,12 @@
-import { defineKind } from '../model/kinds';
-import { FindingType } from '../model/finding';
-import { protocolOf } from '../model/defaults';
-import { CheckContext, PortRange, defineRule, RuleBasics } from '../model/rule';
-import { checkServiceName, hasNameOrGenerateName } from './metadata';
 import { checkDns1123Label, checkLabels, checkNumberOrName, checkPortNumber, checkQualifiedName, isCidr, isDns1123Subdomain, isIP, isPortNumber, isUnset, mapField, specialIP } from './formats';
-import { Issue, Severity, issue } from '../model/finding';
-import { list, obj, Plain, key, seenBefore, show, text } from '../model/plain';
+import { checkServiceName, hasNameOrGenerateName } from './metadata';
+import { protocolOf } from '../model/defaults';
+import { FindingType, Issue, Severity, issue } from '../model/finding';
+import { defineKind } from '../model/kinds';
 import { metadataOf } from '../model/object';
+import { list, obj, Plain, key, seenBefore, show, text } from '../model/plain';
+import { CheckContext, defineRule, RuleBasics } from '../model/rule';
+import { NodePortRange } from '../model/settings';
 import { rejectedBefore, relaxedIn } from '../model/versions';
 
 
@@ -14,19 +14,6 @@ import { rejectedBefore, relaxedIn } from '../model/versions';
 export const SERVICE = defineKind({ kind: 'Service', group: '', versions: ['v1'], checked: true });
 /** EndpointSlices are read, not checked: the endpoints of a Service without a selector are written by hand. */
 export const ENDPOINT_SLICE = defineKind({ kind: 'EndpointSlice', group: 'discovery.k8s.io', versions: ['v1'], unserved: { 'discovery.k8s.io/v1beta1': 25 }, checked: false });
-
-/**
- * The range of ports the cluster hands out as nodePorts (`--service-node-port-range`).
- */
-export interface NodePortRange {
-  /** The lowest nodePort, inclusive. */
-  readonly min: number;
-  /** The highest nodePort, inclusive. */
-  readonly max: number;
-}
-
-/** The API server's default nodePort range, 30000-32767. */
-export const DEFAULT_NODE_PORT_RANGE: NodePortRange = { min: 30000, max: 32767 };
 
 /** The IP protocols of ports, case-sensitive. */
 export const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
@@ -42,7 +29,7 @@ export const LB_SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-bala
 const MAX_AFFINITY_TIMEOUT = 86400;
 
 /** Formats a range as `30000-32767`. */
-export function formatRange(range: PortRange): string {
+export function formatRange(range: NodePortRange): string {
   return `${range.min}-${range.max}`;
 }
 

@@ -1,13 +1,12 @@
-import { defineKind, TEMPLATE_PODS } from '../model/kinds';
-import { FindingType } from '../model/finding';
-import { CheckContext, defineRule, RuleBasics } from '../model/rule';
-import { hasNameOrGenerateName } from './metadata';
 import { checkDns1123Label, checkDns1123Subdomain, checkIanaServiceName, checkLabels, checkNumberOrName, checkPortNumber, isDns1123Subdomain, isHttpHeaderName, isInt32, isPortNumber, isQualifiedName, isRelaxedEnvVarName, isStrictEnvVarName, isUnset, mapField, parseQuantity } from './formats';
+import { hasNameOrGenerateName } from './metadata';
 import { PROTOCOLS } from './service';
-import { Issue, Severity, issue } from '../model/finding';
-import { list, obj, Plain, key, seenBefore, show, text } from '../model/plain';
-import { metadataOf } from '../model/object';
 import { protocolOf } from '../model/defaults';
+import { Issue, Severity, issue, FindingType } from '../model/finding';
+import { defineKind, TEMPLATE_PODS } from '../model/kinds';
+import { metadataOf } from '../model/object';
+import { list, obj, Plain, key, seenBefore, show, text } from '../model/plain';
+import { CheckContext, defineRule, RuleBasics } from '../model/rule';
 import { rejectedBefore, relaxedIn } from '../model/versions';
 
 

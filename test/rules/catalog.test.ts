@@ -1,8 +1,8 @@
 import { analyze, thrown } from './helpers';
 import { Rules } from '../../src/model/catalog';
-import { RULE_EXAMPLES } from '../../src/rules/examples';
-import { checkedKinds } from '../../src/model/kinds';
 import { Severity } from '../../src/model/finding';
+import { checkedKinds } from '../../src/model/kinds';
+import { RULE_EXAMPLES } from '../../src/rules/examples';
 
 const IDS = Rules.all().map(r => r.id);
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;

@@ -16,7 +16,9 @@ const route = (name: string, b: any, path: object = {}) => ingress({ rules: [rul
 
 /** A Gateway with one HTTP listener of a class. */
 const gateway = (name: string, className: string) => ({
-  apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name },
+  apiVersion: 'gateway.networking.k8s.io/v1',
+  kind: 'Gateway',
+  metadata: { name },
   spec: { gatewayClassName: className, listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }] },
 });
 

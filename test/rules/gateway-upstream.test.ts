@@ -1,8 +1,8 @@
 import { ManifestAnalyzer } from '../../src';
+import { EXTERNAL_SERVICES_ANNOTATION } from '../../src/rules/external-services';
 import { GATEWAY_CASES } from '../upstream/gateway/gateway.cases';
 import { HTTPROUTE_CASES, UpstreamCase } from '../upstream/gateway/httproute.cases';
 import { validateSchema } from '../util';
-import { EXTERNAL_SERVICES_ANNOTATION } from '../../src/rules/external-services';
 
 /*
  * The CEL test tables of kubernetes-sigs/gateway-api (tests/cel, standard channel), run

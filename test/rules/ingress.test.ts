@@ -1,6 +1,6 @@
 import { analyzed, backend, check, ingress, only, rule, service, violations } from './helpers';
-import { checkServicePortRef } from '../../src/rules/ingress';
 import { VersionRange } from '../../src/model/versions';
+import { checkServicePortRef } from '../../src/rules/ingress';
 
 const E = 'error';
 const W = 'warning';
