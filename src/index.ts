@@ -4,7 +4,7 @@ export { Severity, FindingType } from './model/finding';
 export type { Violation } from './model/finding';
 export { RuleSeverity } from './model/rule';
 export type { RuleInfo } from './model/rule';
-export { Rules } from './model/catalog';
+export { Rules } from './rules/catalog';
 export { EXEMPTION_PREFIX } from './model/exemptions';
 export type { SuppressedViolation } from './model/exemptions';
 export type { RuleSettings } from './model/settings';
@@ -27,6 +27,7 @@ export type { HttpRouteProps, HttpRouteRule, HttpBackend, HttpRedirect } from '.
 export { ExposeValidation } from './checker/plugin';
 export type { ExposeValidationProps } from './checker/plugin';
 export { ManifestAnalyzer } from './checker/check';
-export type { ManifestSource, ManifestFinding, SuppressedFinding, AnalyzeOptions, AnalysisResult } from './checker/check';
+export type { ManifestSource } from './model/object';
+export type { ManifestFinding, SuppressedFinding, AnalyzeOptions, AnalysisResult } from './checker/check';
 export { AccessKind } from './checker/routes';
 export type { AccessRoute, ServiceAccess } from './checker/routes';

@@ -1,11 +1,11 @@
 import { rulesMarkdown } from './docs';
 import { readManifests } from './read';
 import { ServiceAccess, mapAccess } from './routes';
-import { Rules } from '../model/catalog';
+import { Rules } from '../rules/catalog';
 import { SuppressedViolation, applyRules } from '../model/exemptions';
 import { FindingType, Severity, Violation } from '../model/finding';
 import { kindDefinition, recognize, registeredKinds } from '../model/kinds';
-import { metadataOf, namespaceOf } from '../model/object';
+import { ManifestSource, metadataOf, namespaceOf } from '../model/object';
 import { ObjectSet, Subject } from '../model/object-set';
 import { parseFieldPath } from '../model/path';
 import { obj, show, text } from '../model/plain';
@@ -13,32 +13,6 @@ import { checkApp, checkObject, stamp } from '../model/rule';
 import { ResolvedSettings, RuleSettings, resolveSettings } from '../model/settings';
 import { isDns1123Label } from '../rules/formats';
 import { apiVersionIssue, objectApiVersion } from '../rules/metadata';
-/**
- * A parsed Kubernetes object to analyze, and where it came from.
- */
-export interface ManifestSource {
-  /** The parsed object (apiVersion, kind, metadata, spec). */
-  readonly manifest: any;
-  /**
-   * The file it was read from.
-   *
-   * @default - unknown
-   */
-  readonly file?: string;
-  /**
-   * The line of the document in the file (1-based).
-   *
-   * @default - unknown
-   */
-  readonly line?: number;
-  /**
-   * The cdk8s construct path that produced it.
-   *
-   * @default - unknown
-   */
-  readonly constructPath?: string;
-}
-
 /**
  * A problem found in a set of manifests.
  */
@@ -166,9 +140,10 @@ export function resolveOptions(options: AnalyzeOptions): ResolvedSettings | stri
 /**
  * Runs every rule of the catalog (the constructs' rules and the cross-object rules) over
  * plain manifests: what cdk8s-plus, raw ApiObjects, Helm or hand-written YAML produced.
- * Linear in the number of objects. Throws only for bad options.
+ * Linear in the number of objects. Throws only for bad options. `routes: false` leaves the
+ * access map out (`services` is empty).
  */
-export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOptions = {}): AnalysisResult {
+export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOptions = {}, routes: boolean = true): AnalysisResult {
   const resolved = resolveOptions(options);
   if (Array.isArray(resolved)) throw new Error(resolved.join('\n'));
   const { config, ctx } = resolved;
@@ -211,7 +186,8 @@ export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOpti
     for (const v of applied.suppressed) suppressed.push({ ...toFinding(ref, v, set.defaultNamespace), reason: (v as SuppressedViolation).reason });
   }
 
-  return { findings, suppressed, services: mapAccess(set), skipped, objectCount: sources.length };
+  // the access map only where it is printed (`routes`, the public API): `check` does not compute it
+  return { findings, suppressed, services: routes ? mapAccess(set) : [], skipped, objectCount: sources.length };
 }
 
 function toFinding(ref: Ref, v: Violation, defaultNamespace: string): ManifestFinding {
@@ -264,7 +240,7 @@ export class ManifestAnalyzer {
 /** @internal docs/rules.md: the catalog, with the finding each rule's example gives */
 export function rulesDocument(): string {
   return rulesMarkdown(Rules.all(), objects => {
-    const result = analyzeManifests(objects.map(manifest => ({ manifest })));
+    const result = analyzeManifests(objects.map(manifest => ({ manifest })), {}, false);
     return [...result.findings, ...result.suppressed];
   });
 }

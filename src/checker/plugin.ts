@@ -1,4 +1,5 @@
-import { ManifestSource, analyzeManifests, resolveOptions } from './check';
+import { ManifestSource } from '../model/object';
+import { analyzeManifests, resolveOptions } from './check';
 import { Severity } from '../model/finding';
 import { RuleSettings } from '../model/settings';
 
@@ -54,7 +55,7 @@ export class ExposeValidation {
         if (manifest && typeof manifest === 'object') sources.push({ manifest, file, constructPath: pathOf(manifest.metadata?.name) });
       }
     }
-    const result = analyzeManifests(sources, options);
+    const result = analyzeManifests(sources, options, false);
     // one violation per rule id, so that spec.ports[0] and spec.ports[1] are one rule
     const byRule = new Map<string, { messages: string[]; fixes: Set<string>; resources: any[] }>();
     let failed = false;

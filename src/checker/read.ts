@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as jsyaml from 'js-yaml';
-import type { ManifestSource } from './check';
+import type { ManifestSource } from '../model/object';
 
 /**
  * A problem with one file or one document of it: that file's objects are not checked,

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { ManifestFinding, SuppressedFinding } from '../checker/check';
 import { FileError } from '../checker/read';
-import { Rules } from '../model/catalog';
+import { Rules } from '../rules/catalog';
 import { OBJECT_READABLE } from '../model/exemptions';
 import { Severity } from '../model/finding';
 import { RuleInfo } from '../model/rule';

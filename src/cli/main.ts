@@ -5,7 +5,7 @@ import { github, ruleRows, sarif } from './formats';
 import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
 import { AnalysisResult, AnalyzeOptions, knownKinds, ManifestFinding, analyzeManifests, rulesDocument } from '../checker/check';
 import { FileError, ReadResult, readManifests } from '../checker/read';
-import { Rules } from '../model/catalog';
+import { Rules } from '../rules/catalog';
 import { OBJECT_READABLE } from '../model/exemptions';
 import { Severity } from '../model/finding';
 
@@ -113,14 +113,14 @@ interface Loaded {
 }
 
 /** Reads and analyzes; on a usage error prints it and returns undefined. */
-function load(paths: string[], io: CliIO, options: AnalyzeOptions): Loaded | undefined {
+function load(paths: string[], io: CliIO, options: AnalyzeOptions, routes: boolean): Loaded | undefined {
   const read = readManifests(paths, { progress: msg => io.err(`${printable(msg)}\n`), stdin: io.stdin });
   for (const n of read.notes) io.err(`note: ${printable(n)}\n`);
   if (read.usageErrors.length > 0) {
     for (const e of read.usageErrors) io.err(`error: ${printable(e)}\n`);
     return undefined;
   }
-  const result = analyzeManifests(read.sources, options);
+  const result = analyzeManifests(read.sources, options, routes);
   for (const s of result.skipped) io.err(`note: skipped ${printable(s)}: cdk8s-expose reads ${knownKinds().join(', ')}\n`);
   return { read, result };
 }
@@ -230,7 +230,7 @@ export function run(argv: string[], io: CliIO): number {
         code = EXIT_USAGE;
         return;
       }
-      const loaded = load(paths, io, options);
+      const loaded = load(paths, io, options, false);
       if (!loaded) {
         code = EXIT_USAGE;
         return;
@@ -260,7 +260,7 @@ export function run(argv: string[], io: CliIO): number {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json']).default('table'))
     .addHelpText('after', EXIT_CODES)
     .action((paths: string[], opts: { format: string }) => {
-      const loaded = load(paths, io, {});
+      const loaded = load(paths, io, {}, true);
       if (!loaded) {
         code = EXIT_USAGE;
         return;

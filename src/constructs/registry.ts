@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import '../model/catalog';
+import '../rules/catalog';
 import { applyRules } from '../model/exemptions';
 import { Violation, formatViolation, isError } from '../model/finding';
 import { AppFinding, ObjectSet, Subject } from '../model/object-set';

@@ -23,3 +23,29 @@ export function namespaceOf(m: unknown, fallback: string = DEFAULT_NAMESPACE): s
   const ns = metadataOf(m).namespace;
   return typeof ns === 'string' && ns !== '' ? ns : fallback;
 }
+
+/**
+ * A parsed Kubernetes object to analyze, and where it came from.
+ */
+export interface ManifestSource {
+  /** The parsed object (apiVersion, kind, metadata, spec). */
+  readonly manifest: any;
+  /**
+   * The file it was read from.
+   *
+   * @default - unknown
+   */
+  readonly file?: string;
+  /**
+   * The line of the document in the file (1-based).
+   *
+   * @default - unknown
+   */
+  readonly line?: number;
+  /**
+   * The cdk8s construct path that produced it.
+   *
+   * @default - unknown
+   */
+  readonly constructPath?: string;
+}

@@ -1,5 +1,5 @@
 import { analyze, thrown } from './helpers';
-import { Rules } from '../../src/model/catalog';
+import { Rules } from '../../src/rules/catalog';
 import { Severity } from '../../src/model/finding';
 import { checkedKinds } from '../../src/model/kinds';
 import { RULE_EXAMPLES } from '../../src/rules/examples';

@@ -1,5 +1,5 @@
 import { ManifestAnalyzer, AnalyzeOptions, AnalysisResult } from '../../src/checker/check';
-import '../../src/model/catalog';
+import '../../src/rules/catalog';
 import { Violation } from '../../src/model/finding';
 import { CheckContext, checkObject } from '../../src/model/rule';
 import { ALL_VERSIONS, VersionRange } from '../../src/model/versions';

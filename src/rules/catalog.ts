@@ -1,17 +1,17 @@
-import { RuleInfo, listedKinds, registeredRules, lookupRule } from './rule';
+import { RuleInfo, listedKinds, registeredRules, lookupRule } from '../model/rule';
 // Every rule module registers its rules when loaded: load them all, so the catalog is complete.
-import '../rules/metadata';
-import '../rules/service';
-import '../rules/workload';
-import '../rules/ingress';
-import '../rules/gateway';
-import '../rules/http-route';
-import '../rules/reference-grant';
-import '../rules/gateway-construct';
-import '../rules/service-wiring';
-import '../rules/ingress-wiring';
-import '../rules/http-route-wiring';
-import '../rules/construct';
+import './metadata';
+import './service';
+import './workload';
+import './ingress';
+import './gateway';
+import './http-route';
+import './reference-grant';
+import './gateway-construct';
+import './service-wiring';
+import './ingress-wiring';
+import './http-route-wiring';
+import './construct';
 
 /*
  * Rule ids are reserved by prefix, one per kind, so that a new kind adds its rules the same way:
