@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { ManifestAnalyzer, ManifestFinding } from '../src/checker/check';
-import { Rules } from '../src/rules/catalog';
 import { Severity } from '../src/model/finding';
+import { Rules } from '../src/rules/catalog';
 
 /*
  * No manifest crashes the checker: any field of any supported kind may be absent, null, or of the

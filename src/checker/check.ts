@@ -1,7 +1,6 @@
 import { rulesMarkdown } from './docs';
 import { readManifests } from './read';
 import { ServiceAccess, mapAccess } from './routes';
-import { Rules } from '../rules/catalog';
 import { SuppressedViolation, applyRules } from '../model/exemptions';
 import { FindingType, Severity, Violation } from '../model/finding';
 import { kindDefinition, recognize, registeredKinds } from '../model/kinds';
@@ -11,6 +10,7 @@ import { parseFieldPath } from '../model/path';
 import { obj, show, text } from '../model/plain';
 import { checkApp, checkObject, stamp } from '../model/rule';
 import { ResolvedSettings, RuleSettings, resolveSettings } from '../model/settings';
+import { Rules } from '../rules/catalog';
 import { isDns1123Label } from '../rules/formats';
 import { apiVersionIssue, objectApiVersion } from '../rules/metadata';
 /**

@@ -1,7 +1,6 @@
 import { EXEMPTION_PREFIX } from '../model/exemptions';
 import { Violation } from '../model/finding';
-import { RuleInfo } from '../model/rule';
-import { RULE_EXAMPLES } from '../rules/examples';
+import { RuleInfo, registeredExamples } from '../model/rule';
 
 /*
  * docs/rules.md and `cdk8s-expose rules --format markdown`: the catalog rendered, one
@@ -41,7 +40,7 @@ export function rulesMarkdown(rules: readonly RuleInfo[], run: ExampleRunner): s
     out.push(`- **Kinds:** ${r.kinds.join(', ')}; **scope:** ${r.scope === 'app' ? 'across objects' : 'one object'}`);
     out.push(`- **Default severity:** ${severityText(r)}`);
     out.push(`- **Exempt one object:** \`ignoreRule('${r.id}', '<reason>')\`, or the annotation \`${EXEMPTION_PREFIX}${r.id}: <reason>\``);
-    const example = RULE_EXAMPLES[r.id];
+    const example = registeredExamples().get(r.id);
     if (example?.objects) {
       const found = run(example.objects).find(v => v.rule === r.id);
       if (found) {

@@ -1,6 +1,6 @@
-import { ManifestSource } from '../model/object';
 import { analyzeManifests, resolveOptions } from './check';
 import { Severity } from '../model/finding';
+import { ManifestSource } from '../model/object';
 import { RuleSettings } from '../model/settings';
 
 /**

@@ -1,10 +1,10 @@
 import * as path from 'path';
 import { ManifestFinding, SuppressedFinding } from '../checker/check';
 import { FileError } from '../checker/read';
-import { Rules } from '../rules/catalog';
 import { OBJECT_READABLE } from '../model/exemptions';
 import { Severity } from '../model/finding';
 import { RuleInfo } from '../model/rule';
+import { Rules } from '../rules/catalog';
 
 /*
  * The pipeline formats of `check` (SARIF 2.1.0 for code scanning, GitHub workflow

@@ -5,9 +5,9 @@ import { github, ruleRows, sarif } from './formats';
 import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
 import { AnalysisResult, AnalyzeOptions, knownKinds, ManifestFinding, analyzeManifests, rulesDocument } from '../checker/check';
 import { FileError, ReadResult, readManifests } from '../checker/read';
-import { Rules } from '../rules/catalog';
 import { OBJECT_READABLE } from '../model/exemptions';
 import { Severity } from '../model/finding';
+import { Rules } from '../rules/catalog';
 
 /** Where the CLI reads and writes. */
 export interface CliIO {

@@ -55,9 +55,9 @@ export function registeredKinds(): readonly KindDefinition[] {
   return [...KINDS.values()];
 }
 
-/** @internal the kinds the rules check, in registration order */
+/** @internal the kinds the rules check, sorted by name (whatever order their modules loaded in) */
 export function checkedKinds(): string[] {
-  return registeredKinds().filter(k => k.checked).map(k => k.kind);
+  return registeredKinds().filter(k => k.checked).map(k => k.kind).sort();
 }
 
 /** @internal the registered definition of a kind name, for objects a construct emits */

@@ -231,3 +231,32 @@ export function lookupRule(id: string): RuleInfo | string {
   const info = registeredRules().get(id);
   return info ?? `unknown rule ${show(id)}; did you mean ${show(closestRuleId(id))}? (\`cdk8s-expose rules\` lists them)`;
 }
+
+/** @internal an example of a rule: manifests that trigger it, or the construct code that does */
+export interface RuleExample {
+  /** manifests that trigger the rule */
+  readonly objects?: any[];
+  /** the nearest valid manifests: the same objects with the one mistake fixed; they give no finding of the rule */
+  readonly valid?: any[];
+  /** construct code that triggers a construct-only rule */
+  readonly code?: string;
+}
+
+const EXAMPLES = new Map<string, RuleExample>();
+
+/**
+ * @internal
+ * Registers the examples of rules, beside them in their module: docs/rules.md shows the finding
+ * each gives, and a test proves each example triggers its rule and its valid twin does not.
+ */
+export function ruleExamples(examples: { readonly [id: string]: RuleExample }): void {
+  for (const [id, example] of Object.entries(examples)) {
+    if (EXAMPLES.has(id)) throw new Error(`rule ${id} has two examples`);
+    EXAMPLES.set(id, example);
+  }
+}
+
+/** @internal every registered example, by rule id */
+export function registeredExamples(): ReadonlyMap<string, RuleExample> {
+  return EXAMPLES;
+}

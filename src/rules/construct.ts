@@ -1,5 +1,5 @@
 import { FindingType } from '../model/finding';
-import { defineRule } from '../model/rule';
+import { defineRule, ruleExamples } from '../model/rule';
 
 /*
  * Rules only a construct can check: it knows the objects it refers to, where a manifest
@@ -46,4 +46,13 @@ export const ingressBackendReferencePort = defineRule({
   kinds: ['Ingress'],
   summary: 'a backend to a Service referenced by name uses one of the ports the reference declares',
   prevents: 'a route to a port the Service does not have: the controller answers 503',
+});
+
+/* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
+ruleExamples({
+  'object-prop-type': { code: 'new ExposedService(chart, \'web\', { ports: { port: 80 } } as any)   // from JavaScript: ports is not a list' },
+  'service-target-selector': { code: 'new ExposedService(chart, \'web\', { target: webApp, selector: { app: \'web\' } })' },
+  'service-target-namespace': { code: 'new ExposedService(chart, \'web\', { target: webAppInNamespaceA, namespace: \'b\' })' },
+  'ingress-backend-namespace': { code: 'new IngressRoute(chart, \'route\', { namespace: \'a\', paths: [{ path: \'/\', service: serviceInNamespaceB }] })' },
+  'ingress-backend-reference-port': { code: 'new IngressRoute(chart, \'route\', { paths: [{ path: \'/\', service: ExposedService.fromName(chart, \'api\', \'api\', { ports: [{ port: 80 }] }), port: 8080 }] })' },
 });

@@ -1,5 +1,5 @@
 import { FindingType } from '../model/finding';
-import { defineRule } from '../model/rule';
+import { defineRule, ruleExamples } from '../model/rule';
 
 /*
  * Rules only the HttpRoute construct can check: its typed props (a rule routes one way)
@@ -22,4 +22,10 @@ export const httpRouteBackendReferencePort = defineRule({
   kinds: ['HTTPRoute'],
   summary: 'a backend port is a port of its Service: resolved by name, or the only port when left out',
   prevents: 'a route to a port the Service does not have: no endpoints, the Gateway answers 500',
+});
+
+/* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
+ruleExamples({
+  'httproute-rule-action': { code: 'route.addRule({ path: \'/\', service: web, backends: [{ service: canary, weight: 10 }] })' },
+  'httproute-backend-reference-port': { code: 'new HttpRoute(chart, \'route\', { gateway, rules: [{ service: ExposedService.fromName(chart, \'api\', \'api\', { ports: [{ port: 80 }] }), port: 8080 }] })' },
 });

@@ -1,3 +1,4 @@
+import { HTTP_LISTENER, gateway } from './example-objects';
 import { checkLabels, isIPv4, isIPv6 } from './formats';
 import {
   checkCount, checkEnum, checkGroup, checkHostname, checkKind, checkRefName, checkRefNamespace, checkSectionName, entries,
@@ -6,7 +7,7 @@ import {
 import { FindingType, Issue, Severity, issue, warning } from '../model/finding';
 import { defineKind } from '../model/kinds';
 import { list, obj, key, seenBefore, show, text } from '../model/plain';
-import { defineRule, RuleBasics } from '../model/rule';
+import { defineRule, RuleBasics, ruleExamples } from '../model/rule';
 
 
 /** The Gateway: v1, and v1beta1, which the standard-channel CRD still serves. */
@@ -176,4 +177,40 @@ export const gatewayInfrastructure = gatewayRule({
     out.push(...checkGroup('spec.infrastructure.parametersRef.group', p.group ?? ''), ...checkKind('spec.infrastructure.parametersRef.kind', p.kind), ...checkRefName('spec.infrastructure.parametersRef.name', p.name, 'parameters'));
   }
   return out;
+});
+
+/* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
+ruleExamples({
+  'gateway-class-name': {
+    objects: [gateway([HTTP_LISTENER], { gatewayClassName: '' })],
+    valid: [gateway([HTTP_LISTENER], { gatewayClassName: 'eg' })],
+  },
+  'gateway-listeners': {
+    objects: [gateway([{ ...HTTP_LISTENER, port: 70000 }])],
+    valid: [gateway([{ ...HTTP_LISTENER, port: 8080 }])],
+  },
+  'gateway-listener-unique': {
+    objects: [gateway([HTTP_LISTENER, { ...HTTP_LISTENER, name: 'http-2' }])],
+    valid: [gateway([HTTP_LISTENER, { ...HTTP_LISTENER, name: 'http-2', port: 8080 }])],
+  },
+  'gateway-listener-tls': {
+    objects: [gateway([{ ...HTTP_LISTENER, tls: { mode: 'Terminate', certificateRefs: [{ name: 'cert' }] } }])],
+    valid: [gateway([{ ...HTTP_LISTENER, protocol: 'HTTPS', port: 443, tls: { mode: 'Terminate', certificateRefs: [{ name: 'cert' }] } }])],
+  },
+  'gateway-https-certificate': {
+    objects: [gateway([{ ...HTTP_LISTENER, name: 'https', port: 443, protocol: 'HTTPS' }])],
+    valid: [gateway([{ ...HTTP_LISTENER, name: 'https', port: 443, protocol: 'HTTPS', tls: { mode: 'Terminate', certificateRefs: [{ name: 'cert' }] } }])],
+  },
+  'gateway-allowed-routes': {
+    objects: [gateway([{ ...HTTP_LISTENER, allowedRoutes: { namespaces: { from: 'Other' } } }])],
+    valid: [gateway([{ ...HTTP_LISTENER, allowedRoutes: { namespaces: { from: 'Same' } } }])],
+  },
+  'gateway-addresses': {
+    objects: [gateway([HTTP_LISTENER], { addresses: [{ type: 'IP Address', value: '10.0.0.1' }] })],
+    valid: [gateway([HTTP_LISTENER], { addresses: [{ type: 'IPAddress', value: '10.0.0.1' }] })],
+  },
+  'gateway-infrastructure': {
+    objects: [gateway([HTTP_LISTENER], { infrastructure: { labels: { 'a b': 'c' } } })],
+    valid: [gateway([HTTP_LISTENER], { infrastructure: { labels: { 'a-b': 'c' } } })],
+  },
 });

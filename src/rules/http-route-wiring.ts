@@ -1,3 +1,4 @@
+import { GRANT, HTTP_LISTENER, gateway, route, svc } from './example-objects';
 import { declaredOutside, missingService } from './external-services';
 import { GATEWAY_GROUP, hostnamesIntersect } from './gateway-shared';
 import { matchPath, routeRules, ruleMatches } from './http-route';
@@ -6,7 +7,7 @@ import { FindingType, Issue, Severity, issue } from '../model/finding';
 import { hasOwnNamespace, metadataOf, namespaceOf } from '../model/object';
 import { ObjectSet, Subject } from '../model/object-set';
 import { key, list, obj, seenBefore, show, text } from '../model/plain';
-import { RuleInfo, defineRule, RuleBasics } from '../model/rule';
+import { RuleInfo, defineRule, RuleBasics, ruleExamples } from '../model/rule';
 
 /*
  * Gateway API wiring: HTTPRoutes attach to Gateways (parentRefs) and route to Services
@@ -237,4 +238,36 @@ export const httpRouteConflict = defineRule({
       }
     }
   }
+});
+
+/* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
+ruleExamples({
+  'httproute-section-name': {
+    objects: [gateway([HTTP_LISTENER]), route({ parentRefs: [{ name: 'edge', namespace: 'infra', sectionName: 'https' }] })],
+    valid: [gateway([HTTP_LISTENER]), route({ parentRefs: [{ name: 'edge', namespace: 'infra', sectionName: 'http' }] })],
+  },
+  'httproute-namespace-allowed': {
+    objects: [gateway([{ ...HTTP_LISTENER, allowedRoutes: { namespaces: { from: 'Same' } } }]), route({})],
+    valid: [gateway([{ ...HTTP_LISTENER, allowedRoutes: { namespaces: { from: 'Same' } } }]), route({}, { namespace: 'infra' })],
+  },
+  'httproute-hostname-listener': {
+    objects: [gateway([HTTP_LISTENER]), route({ hostnames: ['app.example.org'] })],
+    valid: [gateway([HTTP_LISTENER]), route({ hostnames: ['app.example.com'] })],
+  },
+  'httproute-backend-service': {
+    objects: [route({})],
+    valid: [svc({}), route({})],
+  },
+  'httproute-backend-port': {
+    objects: [svc({}), route({ rules: [{ backendRefs: [{ name: 'web', port: 8080 }] }] })],
+    valid: [svc({}), route({ rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] })],
+  },
+  'httproute-reference-grant': {
+    objects: [svc({}, { namespace: 'shop' }), route({ rules: [{ backendRefs: [{ name: 'web', namespace: 'shop', port: 80 }] }] })],
+    valid: [svc({}, { namespace: 'shop' }), route({ rules: [{ backendRefs: [{ name: 'web', namespace: 'shop', port: 80 }] }] }), GRANT],
+  },
+  'httproute-conflict': {
+    objects: [gateway([HTTP_LISTENER]), route({}), route({}, { name: 'web-2' })],
+    valid: [gateway([HTTP_LISTENER]), route({}), route({ hostnames: ['api.example.com'] }, { name: 'web-2' })],
+  },
 });

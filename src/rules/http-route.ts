@@ -1,3 +1,4 @@
+import { route } from './example-objects';
 import {
   GATEWAY_GROUP, checkCount, checkDuration, checkEnum, checkGroup, checkHeaderName, checkHostname, checkInteger, checkKind,
   checkOptionalPort, checkRefName, checkRefNamespace, checkSectionName, entries, parseDuration,
@@ -6,7 +7,7 @@ import { checkNormalizedPath } from './ingress';
 import { Issue, Severity, issue, warning } from '../model/finding';
 import { defineKind } from '../model/kinds';
 import { list, obj, key, seenBefore, show, text } from '../model/plain';
-import { defineRule, RuleBasics } from '../model/rule';
+import { defineRule, RuleBasics, ruleExamples } from '../model/rule';
 
 
 /** The HTTPRoute: v1, and v1beta1, which the standard-channel CRD still serves. */
@@ -397,3 +398,43 @@ export const httpRouteTimeouts = routeRule({
   }
   return out;
 }));
+
+/* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
+ruleExamples({
+  'httproute-parent-refs': {
+    objects: [route({ parentRefs: [{ name: 'edge' }, { name: 'edge' }] })],
+    valid: [route({ parentRefs: [{ name: 'edge' }] })],
+  },
+  'httproute-hostnames': {
+    objects: [route({ hostnames: ['App.example.com'] })],
+    valid: [route({ hostnames: ['app.example.com'] })],
+  },
+  'httproute-rules': {
+    objects: [route({ rules: [] })],
+    valid: [route({ rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] })],
+  },
+  'httproute-path': {
+    objects: [route({ rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/a//b' } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+    valid: [route({ rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/a/b' } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+  },
+  'httproute-matches': {
+    objects: [route({ rules: [{ matches: [{ method: 'get' }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+    valid: [route({ rules: [{ matches: [{ method: 'GET' }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+  },
+  'httproute-backend-refs': {
+    objects: [route({ rules: [{ backendRefs: [{ name: 'web' }] }] })],
+    valid: [route({ rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] })],
+  },
+  'httproute-filters': {
+    objects: [route({ rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { statusCode: 304 } }] }] })],
+    valid: [route({ rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { statusCode: 301 } }] }] })],
+  },
+  'httproute-cors': {
+    objects: [route({ rules: [{ filters: [{ type: 'CORS', cors: { allowOrigins: ['example.com/path'] } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+    valid: [route({ rules: [{ filters: [{ type: 'CORS', cors: { allowOrigins: ['https://example.com'] } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+  },
+  'httproute-timeouts': {
+    objects: [route({ rules: [{ timeouts: { request: '1.5s' }, backendRefs: [{ name: 'web', port: 80 }] }] })],
+    valid: [route({ rules: [{ timeouts: { request: '1500ms' }, backendRefs: [{ name: 'web', port: 80 }] }] })],
+  },
+});

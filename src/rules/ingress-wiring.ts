@@ -1,9 +1,10 @@
+import { ing, path, svc } from './example-objects';
 import { declaredOutside, missingService } from './external-services';
 import { checkServicePortRef, ingressBackends, ingressRules, rulePaths } from './ingress';
 import { FindingType, Severity, issue } from '../model/finding';
 import { ObjectSet, Subject } from '../model/object-set';
 import { Plain, key, obj, seenBefore, show, text } from '../model/plain';
-import { defineRule } from '../model/rule';
+import { defineRule, ruleExamples } from '../model/rule';
 
 /*
  * Ingress wiring across objects: each route claimed once, backends that name Services of the
@@ -73,3 +74,19 @@ export const ingressBackendPort = defineRule({
   const ports = set.servicePorts(target);
   for (const i of checkServicePortRef(`${field}.service.port`, text(svc.name), portRef, ports, ` (${ctx.describe(target.ref)})`)) add(s.ref, i);
 }));
+
+/* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
+ruleExamples({
+  'ingress-route-conflict': {
+    objects: [svc({}), ing({ rules: [{ host: 'a.example.com', http: { paths: [path(), path()] } }] })],
+    valid: [svc({}), ing({ rules: [{ host: 'a.example.com', http: { paths: [path(), path({ path: '/api' })] } }] })],
+  },
+  'ingress-backend-service': {
+    objects: [ing({ rules: [{ http: { paths: [path()] } }] })],
+    valid: [svc({}), ing({ rules: [{ http: { paths: [path()] } }] })],
+  },
+  'ingress-backend-port': {
+    objects: [svc({}), ing({ rules: [{ http: { paths: [path({ backend: { service: { name: 'web', port: { number: 8080 } } } })] } }] })],
+    valid: [svc({}), ing({ rules: [{ http: { paths: [path({ backend: { service: { name: 'web', port: { number: 80 } } } })] } }] })],
+  },
+});

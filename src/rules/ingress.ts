@@ -1,10 +1,11 @@
+import { ing, path } from './example-objects';
 import { checkDns1123Subdomain, mapField, checkIanaServiceName, checkPortNumber, isDns1123Subdomain, isIP, isWildcardDns1123Subdomain } from './formats';
 import { checkServiceName, hasNameOrGenerateName } from './metadata';
 import { FindingType, Issue, Severity, issue, warning } from '../model/finding';
 import { defineKind } from '../model/kinds';
 import { metadataOf } from '../model/object';
 import { list, obj, Plain, show, text } from '../model/plain';
-import { CheckContext, defineRule, RuleBasics } from '../model/rule';
+import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
 import { ALL_VERSIONS, VersionRange } from '../model/versions';
 
 
@@ -269,3 +270,39 @@ function portLookup(ports: ReadonlyArray<{ readonly port?: any; readonly name?: 
   }
   return lookup;
 }
+
+/* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
+ruleExamples({
+  'ingress-name': {
+    objects: [ing({ rules: [{ http: { paths: [path()] } }] }, { name: 'Web' })],
+    valid: [ing({ rules: [{ http: { paths: [path()] } }] }, { name: 'web' })],
+  },
+  'ingress-rules-required': {
+    objects: [ing({})],
+    valid: [ing({ defaultBackend: path().backend })],
+  },
+  'ingress-host': {
+    objects: [ing({ rules: [{ host: 'app.example.com:8080', http: { paths: [path()] } }] })],
+    valid: [ing({ rules: [{ host: 'app.example.com', http: { paths: [path()] } }] })],
+  },
+  'ingress-paths': {
+    objects: [ing({ rules: [{ http: { paths: [path({ path: 'api' })] } }] })],
+    valid: [ing({ rules: [{ http: { paths: [path({ path: '/api' })] } }] })],
+  },
+  'ingress-backend': {
+    objects: [ing({ rules: [{ http: { paths: [path({ backend: { service: { name: 'web', port: { name: 'http', number: 80 } } } })] } }] })],
+    valid: [ing({ rules: [{ http: { paths: [path({ backend: { service: { name: 'web', port: { number: 80 } } } })] } }] })],
+  },
+  'ingress-tls': {
+    objects: [ing({ rules: [{ host: 'a.example.com', http: { paths: [path()] } }], tls: [{ hosts: ['a.example.com'], secretName: 'TLS_cert' }] })],
+    valid: [ing({ rules: [{ host: 'a.example.com', http: { paths: [path()] } }], tls: [{ hosts: ['a.example.com'], secretName: 'tls-cert' }] })],
+  },
+  'ingress-tls-host-unmatched': {
+    objects: [ing({ rules: [{ host: 'a.example.com', http: { paths: [path()] } }], tls: [{ hosts: ['b.example.com'], secretName: 'tls' }] })],
+    valid: [ing({ rules: [{ host: 'a.example.com', http: { paths: [path()] } }], tls: [{ hosts: ['a.example.com'], secretName: 'tls' }] })],
+  },
+  'ingress-class': {
+    objects: [ing({ ingressClassName: 'nginx', rules: [{ http: { paths: [path()] } }] }, { annotations: { 'kubernetes.io/ingress.class': 'traefik' } })],
+    valid: [ing({ ingressClassName: 'nginx', rules: [{ http: { paths: [path()] } }] }, { annotations: { 'kubernetes.io/ingress.class': 'nginx' } })],
+  },
+});

@@ -1,10 +1,11 @@
+import { deploy, ing, path, svc } from './example-objects';
 import { checkDns1123Label, checkLabels, isDns1035Label, isDns1123Label, isDns1123Subdomain, isQualifiedName, mapField } from './formats';
 import { FindingType, Issue, Severity, issue } from '../model/finding';
 import { Recognition, apiVersionOf } from '../model/kinds';
 import { metadataOf } from '../model/object';
 import { Subject } from '../model/object-set';
 import { key, seenBefore, obj, show } from '../model/plain';
-import { EVERY_KIND, defineRule } from '../model/rule';
+import { EVERY_KIND, defineRule, ruleExamples } from '../model/rule';
 import { VersionRange, rejectedBefore, relaxedIn } from '../model/versions';
 
 
@@ -178,3 +179,44 @@ export function apiVersionIssue(r: Recognition): Issue | undefined {
   }
   return issue('apiVersion', `${show(r.apiVersion)} is not a version Kubernetes serves for ${r.def.kind} (served: ${r.def.versions.map(v => apiVersionOf(r.def, v)).join(', ')})`, use);
 }
+
+/* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
+ruleExamples({
+  'metadata-namespace': {
+    objects: [svc({}, { namespace: 'Shop_1' })],
+    valid: [svc({}, { namespace: 'shop-1' })],
+  },
+  'metadata-labels': {
+    objects: [svc({}, { labels: { 'team/': 'a' } })],
+    valid: [svc({}, { labels: { team: 'a' } })],
+  },
+  'metadata-generate-name': {
+    objects: [deploy({}, {}, { name: undefined, generateName: 'Web-' })],
+    valid: [deploy({}, {}, { name: undefined, generateName: 'web-' })],
+  },
+  'metadata-annotations': {
+    objects: [svc({}, { annotations: { 'NoSpecialCharsLike=Equals': 'bar' } })],
+    valid: [svc({}, { annotations: { NoSpecialCharsLikeEquals: 'bar' } })],
+  },
+  'object-api-version': {
+    objects: [{ ...ing({ rules: [{ host: 'a.com', http: { paths: [{ path: '/', backend: { serviceName: 'web', servicePort: 80 } }] } }] }), apiVersion: 'extensions/v1beta1' }],
+    valid: [ing({ rules: [{ host: 'a.com', http: { paths: [path()] } }] })],
+  },
+  'object-name-unique': {
+    objects: [svc({}), svc({}, { labels: { tier: 'b' } })],
+    valid: [svc({}), svc({}, { name: 'api' })],
+  },
+  'exemption-reason-required': {
+    objects: [svc({ selector: { app: 'nothing' } }, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-dangling': '' } })],
+    valid: [svc({ selector: { app: 'nothing' } }, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-dangling': 'pods come from a Helm chart' } })],
+  },
+  'exemption-unknown-rule': {
+    objects: [svc({}, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-danglin': 'pods come from a Helm chart' } })],
+    valid: [svc({}, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-dangling': 'pods come from a Helm chart' } })],
+  },
+  'exemption-unused': {
+    objects: [deploy(), svc({}, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-dangling': 'pods come from a Helm chart' } })],
+    valid: [deploy(), svc({})],
+  },
+  'object-readable': { code: 'npx cdk8s-expose check broken.yaml   # broken.yaml: "spec: [unclosed"' },
+});

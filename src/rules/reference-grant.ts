@@ -2,7 +2,7 @@ import { checkCount, checkGroup, checkKind, checkRefName, checkRefNamespace, ent
 import { Issue, Severity, issue } from '../model/finding';
 import { defineKind } from '../model/kinds';
 import { obj, show } from '../model/plain';
-import { defineRule } from '../model/rule';
+import { defineRule, ruleExamples } from '../model/rule';
 
 
 /** The ReferenceGrant: v1beta1, and v1 where the bundle serves it. */
@@ -45,4 +45,12 @@ export const referenceGrantSpec = defineRule({
     }
   }
   return out;
+});
+
+/* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
+ruleExamples({
+  'referencegrant-spec': {
+    objects: [{ apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'rg' }, spec: { from: [], to: [{ group: '', kind: 'Service' }] } }],
+    valid: [{ apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'rg' }, spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'infra' }], to: [{ group: '', kind: 'Service' }] } }],
+  },
 });

@@ -1,9 +1,10 @@
+import { deploy, svc } from './example-objects';
 import { hasNodePorts } from './service';
 import { protocolOf, targetPortOf } from '../model/defaults';
 import { FindingType, Severity, issue, warning } from '../model/finding';
 import { ObjectSet, Subject } from '../model/object-set';
 import { Plain, key, list, obj, seenBefore, show, text } from '../model/plain';
-import { defineRule } from '../model/rule';
+import { defineRule, ruleExamples } from '../model/rule';
 
 /*
  * Service wiring across objects: nodePorts claimed once per cluster, selectors that select
@@ -111,3 +112,23 @@ export const serviceTargetPortUndeclared = defineRule({
   if (typeof target !== 'number' || set.ports(w).byNumber.has(key(target, protocol))) return;
   add(s.ref, warning(f, `${target}/${protocol} is not declared by any container of ${ctx.describe(w.ref)}; Kubernetes allows it, but nothing may listen there`, `check the container listens on ${target}, or declare the port`));
 }));
+
+/* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
+ruleExamples({
+  'service-node-port-conflict': {
+    objects: [svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 31879 }] }), svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 31879 }] }, { name: 'api' })],
+    valid: [svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 31879 }] }), svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 31880 }] }, { name: 'api' })],
+  },
+  'service-selector-dangling': {
+    objects: [svc({ selector: { app: 'nothing' } })],
+    valid: [deploy(), svc({})],
+  },
+  'service-target-port-name': {
+    objects: [deploy(), svc({ ports: [{ port: 80, targetPort: 'htpp' }] })],
+    valid: [deploy(), svc({ ports: [{ port: 80, targetPort: 'http' }] })],
+  },
+  'service-target-port-undeclared': {
+    objects: [deploy(), svc({ ports: [{ port: 80, targetPort: 8080 }] })],
+    valid: [deploy(), svc({ ports: [{ port: 80, targetPort: 80 }] })],
+  },
+});

@@ -1,3 +1,4 @@
+import { LABELS, svc } from './example-objects';
 import { checkDns1123Label, checkLabels, checkNumberOrName, checkPortNumber, checkQualifiedName, isCidr, isDns1123Subdomain, isIP, isPortNumber, isUnset, mapField, specialIP } from './formats';
 import { checkServiceName, hasNameOrGenerateName } from './metadata';
 import { protocolOf } from '../model/defaults';
@@ -5,7 +6,7 @@ import { FindingType, Issue, Severity, issue } from '../model/finding';
 import { defineKind } from '../model/kinds';
 import { metadataOf } from '../model/object';
 import { list, obj, Plain, key, seenBefore, show, text } from '../model/plain';
-import { CheckContext, defineRule, RuleBasics } from '../model/rule';
+import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
 import { NodePortRange } from '../model/settings';
 import { rejectedBefore, relaxedIn } from '../model/versions';
 
@@ -445,4 +446,136 @@ export const serviceSelectorEmpty = serviceRule({
   const sel = s.spec.selector;
   if (s.type === 'ExternalName' || sel === null || typeof sel !== 'object' || Array.isArray(sel) || Object.keys(sel).length > 0) return [];
   return [issue('spec.selector', 'the selector {} is empty: the Service selects no pods and gets no endpoints unless EndpointSlices are written by hand', 'select the pod labels, or remove the selector if the endpoints are managed by hand')];
+});
+
+/* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
+ruleExamples({
+  'service-name': {
+    objects: [svc({}, { name: 'Web_1' })],
+    valid: [svc({}, { name: 'web-1' })],
+  },
+  'service-external-name-ignored': {
+    objects: [svc({ externalName: 'api.example.com' })],
+    valid: [svc({ type: 'ExternalName', selector: undefined, externalName: 'api.example.com' })],
+  },
+  'service-type': {
+    objects: [svc({ type: 'Internal' })],
+    valid: [svc({ type: 'ClusterIP' })],
+  },
+  'service-headless-type': {
+    objects: [svc({ type: 'NodePort', clusterIP: 'None' })],
+    valid: [svc({ type: 'ClusterIP', clusterIP: 'None' })],
+  },
+  'service-ports-required': {
+    objects: [svc({ ports: [] })],
+    valid: [svc({ ports: [], clusterIP: 'None' })],
+  },
+  'service-external-name': {
+    objects: [svc({ type: 'ExternalName', selector: undefined, ports: undefined, externalName: 'API.example.com' })],
+    valid: [svc({ type: 'ExternalName', selector: undefined, ports: undefined, externalName: 'api.example.com' })],
+  },
+  'service-external-name-selector': {
+    objects: [svc({ type: 'ExternalName', externalName: 'api.example.com' })],
+    valid: [svc({ type: 'ExternalName', selector: undefined, externalName: 'api.example.com' })],
+  },
+  'service-external-name-cluster-ip': {
+    objects: [svc({ type: 'ExternalName', selector: undefined, externalName: 'api.example.com', clusterIP: '10.0.0.10' })],
+    valid: [svc({ type: 'ExternalName', selector: undefined, externalName: 'api.example.com' })],
+  },
+  'service-selector': {
+    objects: [svc({ selector: { app: 'web app' } })],
+    valid: [svc({ selector: { app: 'web-app' } })],
+  },
+  'service-port-protocol': {
+    objects: [svc({ ports: [{ port: 80, protocol: 'tcp' }] })],
+    valid: [svc({ ports: [{ port: 80, protocol: 'TCP' }] })],
+  },
+  'service-port-number': {
+    objects: [svc({ ports: [{ port: 70000 }] })],
+    valid: [svc({ ports: [{ port: 65535 }] })],
+  },
+  'service-port-name-required': {
+    objects: [svc({ ports: [{ port: 80, name: 'http' }, { port: 443 }] })],
+    valid: [svc({ ports: [{ port: 80, name: 'http' }, { port: 443, name: 'https' }] })],
+  },
+  'service-port-name': {
+    objects: [svc({ ports: [{ port: 80, name: 'HTTP_1' }] })],
+    valid: [svc({ ports: [{ port: 80, name: 'http-1' }] })],
+  },
+  'service-port-name-unique': {
+    objects: [svc({ ports: [{ port: 80, name: 'http' }, { port: 81, name: 'http' }] })],
+    valid: [svc({ ports: [{ port: 80, name: 'http' }, { port: 81, name: 'http-alt' }] })],
+  },
+  'service-port-unique': {
+    objects: [svc({ ports: [{ port: 80, name: 'a' }, { port: 80, name: 'b' }] })],
+    valid: [svc({ ports: [{ port: 80, name: 'a' }, { port: 80, name: 'b', protocol: 'UDP' }] })],
+  },
+  'service-load-balancer-kubelet-port': {
+    objects: [svc({ type: 'LoadBalancer', ports: [{ port: 10250 }] })],
+    valid: [svc({ type: 'LoadBalancer', ports: [{ port: 10251 }] })],
+  },
+  'service-target-port': {
+    objects: [svc({ ports: [{ port: 80, targetPort: 'http-metrics-port' }] })],
+    valid: [svc({ ports: [{ port: 80, targetPort: 'http-metrics' }] })],
+  },
+  'service-app-protocol': {
+    objects: [svc({ ports: [{ port: 80, appProtocol: 'http 2' }] })],
+    valid: [svc({ ports: [{ port: 80, appProtocol: 'http2' }] })],
+  },
+  'service-node-port-forbidden': {
+    objects: [svc({ ports: [{ port: 80, nodePort: 30080 }] })],
+    valid: [svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] })],
+  },
+  'service-node-port-range': {
+    objects: [svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 8080 }] })],
+    valid: [svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] })],
+  },
+  'service-node-port-unique': {
+    objects: [svc({ type: 'NodePort', ports: [{ port: 80, name: 'a', nodePort: 30080 }, { port: 81, name: 'b', nodePort: 30080 }] })],
+    valid: [svc({ type: 'NodePort', ports: [{ port: 80, name: 'a', nodePort: 30080 }, { port: 81, name: 'b', nodePort: 30081 }] })],
+  },
+  'service-session-affinity': {
+    objects: [svc({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 90000 } } })],
+    valid: [svc({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 86400 } } })],
+  },
+  'service-session-affinity-config': {
+    objects: [svc({ sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } } })],
+    valid: [svc({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } } })],
+  },
+  'service-external-traffic-policy': {
+    objects: [svc({ externalTrafficPolicy: 'Local' })],
+    valid: [svc({ type: 'NodePort', externalTrafficPolicy: 'Local' })],
+  },
+  'service-internal-traffic-policy': {
+    objects: [svc({ internalTrafficPolicy: 'Node' })],
+    valid: [svc({ internalTrafficPolicy: 'Local' })],
+  },
+  'service-cluster-ip': {
+    objects: [svc({ clusterIP: '10.0.0.300' })],
+    valid: [svc({ clusterIP: '10.0.0.30' })],
+  },
+  'service-external-ips': {
+    objects: [svc({ externalIPs: ['127.0.0.1'] })],
+    valid: [svc({ externalIPs: ['192.0.2.10'] })],
+  },
+  'service-health-check-node-port': {
+    objects: [svc({ type: 'LoadBalancer', externalTrafficPolicy: 'Cluster', healthCheckNodePort: 30567 })],
+    valid: [svc({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 30567 })],
+  },
+  'service-allocate-load-balancer-node-ports': {
+    objects: [svc({ allocateLoadBalancerNodePorts: false })],
+    valid: [svc({ type: 'LoadBalancer', allocateLoadBalancerNodePorts: false })],
+  },
+  'service-load-balancer-class': {
+    objects: [svc({ type: 'NodePort', loadBalancerClass: 'example.com/internal' })],
+    valid: [svc({ type: 'LoadBalancer', loadBalancerClass: 'example.com/internal' })],
+  },
+  'service-selector-empty': {
+    objects: [svc({ selector: {} })],
+    valid: [svc({ selector: LABELS })],
+  },
+  'service-load-balancer-source-ranges': {
+    objects: [svc({ type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.0/33'] })],
+    valid: [svc({ type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.0/32'] })],
+  },
 });

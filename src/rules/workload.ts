@@ -1,3 +1,4 @@
+import { LABELS, deploy, pod, withPodSpec } from './example-objects';
 import { checkDns1123Label, checkDns1123Subdomain, checkIanaServiceName, checkLabels, checkNumberOrName, checkPortNumber, isDns1123Subdomain, isHttpHeaderName, isInt32, isPortNumber, isQualifiedName, isRelaxedEnvVarName, isStrictEnvVarName, isUnset, mapField, parseQuantity } from './formats';
 import { hasNameOrGenerateName } from './metadata';
 import { PROTOCOLS } from './service';
@@ -6,7 +7,7 @@ import { Issue, Severity, issue, FindingType } from '../model/finding';
 import { defineKind, TEMPLATE_PODS } from '../model/kinds';
 import { metadataOf } from '../model/object';
 import { list, obj, Plain, key, seenBefore, show, text } from '../model/plain';
-import { CheckContext, defineRule, RuleBasics } from '../model/rule';
+import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
 import { rejectedBefore, relaxedIn } from '../model/versions';
 
 
@@ -611,4 +612,116 @@ export const workloadStrategy = podRule({
     out.push(issue(`${f}.maxUnavailable`, 'may not be 0 when maxSurge is 0: the rollout could never make progress', 'allow maxSurge 1 or maxUnavailable 1'));
   }
   return out;
+});
+
+/* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
+ruleExamples({
+  'workload-name': {
+    objects: [deploy({}, {}, { name: 'Web_App' })],
+    valid: [deploy({}, {}, { name: 'web-app' })],
+  },
+  'workload-replicas': {
+    objects: [deploy({}, { replicas: -1 })],
+    valid: [deploy({}, { replicas: 0 })],
+  },
+  'workload-selector': {
+    objects: [deploy({}, { selector: { matchLabels: { app: 'other' } } })],
+    valid: [deploy({}, { selector: { matchLabels: LABELS } })],
+  },
+  'workload-template-labels': {
+    objects: [{ ...deploy(), spec: { selector: { matchExpressions: [{ key: 'app', operator: 'Exists' }] }, template: { metadata: { labels: { 'app/': 'web' } }, spec: deploy().spec.template.spec } } }],
+    valid: [{ ...deploy(), spec: { selector: { matchExpressions: [{ key: 'app', operator: 'Exists' }] }, template: { metadata: { labels: { app: 'web' } }, spec: deploy().spec.template.spec } } }],
+  },
+  'workload-containers': {
+    objects: [{ ...deploy(), spec: { ...deploy().spec, template: { metadata: { labels: LABELS }, spec: { containers: [] } } } }],
+    valid: [{ ...deploy(), spec: { ...deploy().spec, template: { metadata: { labels: LABELS }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } } }],
+  },
+  'container-name': {
+    objects: [deploy({ name: 'App' })],
+    valid: [deploy({ name: 'app' })],
+  },
+  'container-image': {
+    objects: [pod({ image: ' nginx:1.27' })],
+    valid: [pod({ image: 'nginx:1.27' })],
+  },
+  'container-port-protocol': {
+    objects: [deploy({ ports: [{ containerPort: 80, protocol: 'udp' }] })],
+    valid: [deploy({ ports: [{ containerPort: 80, protocol: 'UDP' }] })],
+  },
+  'container-port-number': {
+    objects: [deploy({ ports: [{ containerPort: 0 }] })],
+    valid: [deploy({ ports: [{ containerPort: 80 }] })],
+  },
+  'container-port-name': {
+    objects: [deploy({ ports: [{ containerPort: 80, name: 'a-very-long-name' }] })],
+    valid: [deploy({ ports: [{ containerPort: 80, name: 'a-long-name' }] })],
+  },
+  'container-port-unique': {
+    objects: [deploy({ ports: [{ containerPort: 80 }, { containerPort: 80, protocol: 'TCP' }] })],
+    valid: [deploy({ ports: [{ containerPort: 80 }, { containerPort: 80, protocol: 'UDP' }] })],
+  },
+  'probe-port': {
+    objects: [deploy({ readinessProbe: { tcpSocket: { port: 0 } } })],
+    valid: [deploy({ readinessProbe: { tcpSocket: { port: 80 } } })],
+  },
+  'probe-port-undeclared': {
+    objects: [deploy({ livenessProbe: { httpGet: { path: '/', port: 'health' } } })],
+    valid: [deploy({ livenessProbe: { httpGet: { path: '/', port: 'http' } } })],
+  },
+  'probe-port-wiring': {
+    objects: [deploy({ readinessProbe: { httpGet: { path: '/', port: 8080 } } })],
+    valid: [deploy({ readinessProbe: { httpGet: { path: '/', port: 80 } } })],
+  },
+  'probe-handler': {
+    objects: [deploy({ livenessProbe: { httpGet: { path: '/healthz' }, periodSeconds: 10 } })],
+    valid: [deploy({ livenessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 10 } })],
+  },
+  'probe-numbers': {
+    objects: [deploy({ readinessProbe: { tcpSocket: { port: 80 }, periodSeconds: 2.5 } })],
+    valid: [deploy({ readinessProbe: { tcpSocket: { port: 80 }, periodSeconds: 2 } })],
+  },
+  'container-lifecycle': {
+    objects: [deploy({ lifecycle: { preStop: { exec: { command: [] } } } })],
+    valid: [deploy({ lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } } })],
+  },
+  'container-termination-message-policy': {
+    objects: [deploy({ terminationMessagePolicy: 'Logs' })],
+    valid: [deploy({ terminationMessagePolicy: 'FallbackToLogsOnError' })],
+  },
+  'container-host-port-unique': {
+    objects: [pod({ ports: [{ containerPort: 80, hostPort: 8080 }] }, { name: 'proxy', image: 'envoy:1.30', ports: [{ containerPort: 81, hostPort: 8080 }] })],
+    valid: [pod({ ports: [{ containerPort: 80, hostPort: 8080 }] }, { name: 'proxy', image: 'envoy:1.30', ports: [{ containerPort: 81, hostPort: 8081 }] })],
+  },
+  'container-env': {
+    objects: [deploy({ env: [{ name: 'API=URL', value: 'http://api' }] })],
+    valid: [deploy({ env: [{ name: 'API_URL', value: 'http://api' }] })],
+  },
+  'container-resources': {
+    objects: [deploy({ resources: { requests: { memory: '1 GB' } } })],
+    valid: [deploy({ resources: { requests: { memory: '1G' } } })],
+  },
+  'workload-restart-policy': {
+    objects: [withPodSpec({ restartPolicy: 'OnFailure' })],
+    valid: [withPodSpec({ restartPolicy: 'Always' })],
+  },
+  'workload-template-forbidden': {
+    objects: [withPodSpec({ activeDeadlineSeconds: 30 })],
+    valid: [deploy()],
+  },
+  'workload-spec-numbers': {
+    objects: [deploy({}, { revisionHistoryLimit: -1 })],
+    valid: [deploy({}, { revisionHistoryLimit: 0 })],
+  },
+  'workload-progress-deadline': {
+    objects: [deploy({}, { minReadySeconds: 600 })],
+    valid: [deploy({}, { minReadySeconds: 599 })],
+  },
+  'workload-strategy': {
+    objects: [deploy({}, { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 0 } } })],
+    valid: [deploy({}, { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } } })],
+  },
+  'probe-success-threshold': {
+    objects: [deploy({ livenessProbe: { tcpSocket: { port: 80 }, successThreshold: 2 } })],
+    valid: [deploy({ livenessProbe: { tcpSocket: { port: 80 }, successThreshold: 1 } })],
+  },
 });

@@ -1,8 +1,8 @@
 import { analyze, thrown } from './helpers';
-import { Rules } from '../../src/rules/catalog';
 import { Severity } from '../../src/model/finding';
 import { checkedKinds } from '../../src/model/kinds';
-import { RULE_EXAMPLES } from '../../src/rules/examples';
+import { registeredExamples } from '../../src/model/rule';
+import { Rules } from '../../src/rules/catalog';
 
 const IDS = Rules.all().map(r => r.id);
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -53,19 +53,19 @@ describe('the rule catalog', () => {
 });
 
 /*
- * Every rule has an example in src/rules/examples.ts (the one docs/rules.md shows): manifests
+ * Every rule has an example beside its rule (ruleExamples) (the one docs/rules.md shows): manifests
  * that trigger it and their nearest valid twin, or construct code for a construct-only rule.
  * Run through the manifest analyzer: each example gives a finding of its rule, its twin none
  * (and no error: the twin is valid), and every finding carries a catalog id.
  */
 
-const EXAMPLES = Object.entries(RULE_EXAMPLES);
+const EXAMPLES = [...registeredExamples()];
 const WITH_OBJECTS = EXAMPLES.filter(([, e]) => e.objects !== undefined).map(([id, e]) => [id, e.objects!, e.valid ?? []] as const);
 const findings = (objects: any[]) => analyze(objects).findings;
 
 describe('every rule has an example, and every finding carries the id of its rule', () => {
   test('every rule of the catalog has an example, and no example names an unknown rule', () => {
-    expect(Object.keys(RULE_EXAMPLES).sort()).toEqual([...IDS].sort());
+    expect([...registeredExamples().keys()].sort()).toEqual([...IDS].sort());
   });
 
   test('an example gives either manifests with their valid twin, or construct code', () => {
