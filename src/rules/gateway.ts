@@ -1,4 +1,4 @@
-import { HTTP_LISTENER, gateway } from './example-objects';
+import { HTTP_LISTENER, gatewayObject } from './example-objects';
 import { checkLabels, isIPv4, isIPv6 } from './formats';
 import {
   checkCount, checkEnum, checkGroup, checkHostname, checkKind, checkRefName, checkRefNamespace, checkSectionName, entries,
@@ -182,35 +182,35 @@ export const gatewayInfrastructure = gatewayRule({
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({
   'gateway-class-name': {
-    objects: [gateway([HTTP_LISTENER], { gatewayClassName: '' })],
-    valid: [gateway([HTTP_LISTENER], { gatewayClassName: 'eg' })],
+    objects: [gatewayObject([HTTP_LISTENER], { gatewayClassName: '' })],
+    valid: [gatewayObject([HTTP_LISTENER], { gatewayClassName: 'eg' })],
   },
   'gateway-listeners': {
-    objects: [gateway([{ ...HTTP_LISTENER, port: 70000 }])],
-    valid: [gateway([{ ...HTTP_LISTENER, port: 8080 }])],
+    objects: [gatewayObject([{ ...HTTP_LISTENER, port: 70000 }])],
+    valid: [gatewayObject([{ ...HTTP_LISTENER, port: 8080 }])],
   },
   'gateway-listener-unique': {
-    objects: [gateway([HTTP_LISTENER, { ...HTTP_LISTENER, name: 'http-2' }])],
-    valid: [gateway([HTTP_LISTENER, { ...HTTP_LISTENER, name: 'http-2', port: 8080 }])],
+    objects: [gatewayObject([HTTP_LISTENER, { ...HTTP_LISTENER, name: 'http-2' }])],
+    valid: [gatewayObject([HTTP_LISTENER, { ...HTTP_LISTENER, name: 'http-2', port: 8080 }])],
   },
   'gateway-listener-tls': {
-    objects: [gateway([{ ...HTTP_LISTENER, tls: { mode: 'Terminate', certificateRefs: [{ name: 'cert' }] } }])],
-    valid: [gateway([{ ...HTTP_LISTENER, protocol: 'HTTPS', port: 443, tls: { mode: 'Terminate', certificateRefs: [{ name: 'cert' }] } }])],
+    objects: [gatewayObject([{ ...HTTP_LISTENER, tls: { mode: 'Terminate', certificateRefs: [{ name: 'cert' }] } }])],
+    valid: [gatewayObject([{ ...HTTP_LISTENER, protocol: 'HTTPS', port: 443, tls: { mode: 'Terminate', certificateRefs: [{ name: 'cert' }] } }])],
   },
   'gateway-https-certificate': {
-    objects: [gateway([{ ...HTTP_LISTENER, name: 'https', port: 443, protocol: 'HTTPS' }])],
-    valid: [gateway([{ ...HTTP_LISTENER, name: 'https', port: 443, protocol: 'HTTPS', tls: { mode: 'Terminate', certificateRefs: [{ name: 'cert' }] } }])],
+    objects: [gatewayObject([{ ...HTTP_LISTENER, name: 'https', port: 443, protocol: 'HTTPS' }])],
+    valid: [gatewayObject([{ ...HTTP_LISTENER, name: 'https', port: 443, protocol: 'HTTPS', tls: { mode: 'Terminate', certificateRefs: [{ name: 'cert' }] } }])],
   },
   'gateway-allowed-routes': {
-    objects: [gateway([{ ...HTTP_LISTENER, allowedRoutes: { namespaces: { from: 'Other' } } }])],
-    valid: [gateway([{ ...HTTP_LISTENER, allowedRoutes: { namespaces: { from: 'Same' } } }])],
+    objects: [gatewayObject([{ ...HTTP_LISTENER, allowedRoutes: { namespaces: { from: 'Other' } } }])],
+    valid: [gatewayObject([{ ...HTTP_LISTENER, allowedRoutes: { namespaces: { from: 'Same' } } }])],
   },
   'gateway-addresses': {
-    objects: [gateway([HTTP_LISTENER], { addresses: [{ type: 'IP Address', value: '10.0.0.1' }] })],
-    valid: [gateway([HTTP_LISTENER], { addresses: [{ type: 'IPAddress', value: '10.0.0.1' }] })],
+    objects: [gatewayObject([HTTP_LISTENER], { addresses: [{ type: 'IP Address', value: '10.0.0.1' }] })],
+    valid: [gatewayObject([HTTP_LISTENER], { addresses: [{ type: 'IPAddress', value: '10.0.0.1' }] })],
   },
   'gateway-infrastructure': {
-    objects: [gateway([HTTP_LISTENER], { infrastructure: { labels: { 'a b': 'c' } } })],
-    valid: [gateway([HTTP_LISTENER], { infrastructure: { labels: { 'a-b': 'c' } } })],
+    objects: [gatewayObject([HTTP_LISTENER], { infrastructure: { labels: { 'a b': 'c' } } })],
+    valid: [gatewayObject([HTTP_LISTENER], { infrastructure: { labels: { 'a-b': 'c' } } })],
   },
 });

@@ -1,4 +1,4 @@
-import { GRANT, HTTP_LISTENER, gateway, route, svc } from './example-objects';
+import { GRANT, HTTP_LISTENER, gatewayObject, httpRouteObject, serviceObject } from './example-objects';
 import { declaredOutside, missingService } from './external-services';
 import { GATEWAY_GROUP, hostnamesIntersect } from './gateway-shared';
 import { matchPath, routeRules, ruleMatches } from './http-route';
@@ -243,31 +243,31 @@ export const httpRouteConflict = defineRule({
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({
   'httproute-section-name': {
-    objects: [gateway([HTTP_LISTENER]), route({ parentRefs: [{ name: 'edge', namespace: 'infra', sectionName: 'https' }] })],
-    valid: [gateway([HTTP_LISTENER]), route({ parentRefs: [{ name: 'edge', namespace: 'infra', sectionName: 'http' }] })],
+    objects: [gatewayObject([HTTP_LISTENER]), httpRouteObject({ parentRefs: [{ name: 'edge', namespace: 'infra', sectionName: 'https' }] })],
+    valid: [gatewayObject([HTTP_LISTENER]), httpRouteObject({ parentRefs: [{ name: 'edge', namespace: 'infra', sectionName: 'http' }] })],
   },
   'httproute-namespace-allowed': {
-    objects: [gateway([{ ...HTTP_LISTENER, allowedRoutes: { namespaces: { from: 'Same' } } }]), route({})],
-    valid: [gateway([{ ...HTTP_LISTENER, allowedRoutes: { namespaces: { from: 'Same' } } }]), route({}, { namespace: 'infra' })],
+    objects: [gatewayObject([{ ...HTTP_LISTENER, allowedRoutes: { namespaces: { from: 'Same' } } }]), httpRouteObject({})],
+    valid: [gatewayObject([{ ...HTTP_LISTENER, allowedRoutes: { namespaces: { from: 'Same' } } }]), httpRouteObject({}, { namespace: 'infra' })],
   },
   'httproute-hostname-listener': {
-    objects: [gateway([HTTP_LISTENER]), route({ hostnames: ['app.example.org'] })],
-    valid: [gateway([HTTP_LISTENER]), route({ hostnames: ['app.example.com'] })],
+    objects: [gatewayObject([HTTP_LISTENER]), httpRouteObject({ hostnames: ['app.example.org'] })],
+    valid: [gatewayObject([HTTP_LISTENER]), httpRouteObject({ hostnames: ['app.example.com'] })],
   },
   'httproute-backend-service': {
-    objects: [route({})],
-    valid: [svc({}), route({})],
+    objects: [httpRouteObject({})],
+    valid: [serviceObject({}), httpRouteObject({})],
   },
   'httproute-backend-port': {
-    objects: [svc({}), route({ rules: [{ backendRefs: [{ name: 'web', port: 8080 }] }] })],
-    valid: [svc({}), route({ rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] })],
+    objects: [serviceObject({}), httpRouteObject({ rules: [{ backendRefs: [{ name: 'web', port: 8080 }] }] })],
+    valid: [serviceObject({}), httpRouteObject({ rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] })],
   },
   'httproute-reference-grant': {
-    objects: [svc({}, { namespace: 'shop' }), route({ rules: [{ backendRefs: [{ name: 'web', namespace: 'shop', port: 80 }] }] })],
-    valid: [svc({}, { namespace: 'shop' }), route({ rules: [{ backendRefs: [{ name: 'web', namespace: 'shop', port: 80 }] }] }), GRANT],
+    objects: [serviceObject({}, { namespace: 'shop' }), httpRouteObject({ rules: [{ backendRefs: [{ name: 'web', namespace: 'shop', port: 80 }] }] })],
+    valid: [serviceObject({}, { namespace: 'shop' }), httpRouteObject({ rules: [{ backendRefs: [{ name: 'web', namespace: 'shop', port: 80 }] }] }), GRANT],
   },
   'httproute-conflict': {
-    objects: [gateway([HTTP_LISTENER]), route({}), route({}, { name: 'web-2' })],
-    valid: [gateway([HTTP_LISTENER]), route({}), route({ hostnames: ['api.example.com'] }, { name: 'web-2' })],
+    objects: [gatewayObject([HTTP_LISTENER]), httpRouteObject({}), httpRouteObject({}, { name: 'web-2' })],
+    valid: [gatewayObject([HTTP_LISTENER]), httpRouteObject({}), httpRouteObject({ hostnames: ['api.example.com'] }, { name: 'web-2' })],
   },
 });

@@ -1,4 +1,4 @@
-import { route } from './example-objects';
+import { httpRouteObject } from './example-objects';
 import {
   GATEWAY_GROUP, checkCount, checkDuration, checkEnum, checkGroup, checkHeaderName, checkHostname, checkInteger, checkKind,
   checkOptionalPort, checkRefName, checkRefNamespace, checkSectionName, entries, parseDuration,
@@ -402,39 +402,39 @@ export const httpRouteTimeouts = routeRule({
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({
   'httproute-parent-refs': {
-    objects: [route({ parentRefs: [{ name: 'edge' }, { name: 'edge' }] })],
-    valid: [route({ parentRefs: [{ name: 'edge' }] })],
+    objects: [httpRouteObject({ parentRefs: [{ name: 'edge' }, { name: 'edge' }] })],
+    valid: [httpRouteObject({ parentRefs: [{ name: 'edge' }] })],
   },
   'httproute-hostnames': {
-    objects: [route({ hostnames: ['App.example.com'] })],
-    valid: [route({ hostnames: ['app.example.com'] })],
+    objects: [httpRouteObject({ hostnames: ['App.example.com'] })],
+    valid: [httpRouteObject({ hostnames: ['app.example.com'] })],
   },
   'httproute-rules': {
-    objects: [route({ rules: [] })],
-    valid: [route({ rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] })],
+    objects: [httpRouteObject({ rules: [] })],
+    valid: [httpRouteObject({ rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] })],
   },
   'httproute-path': {
-    objects: [route({ rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/a//b' } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
-    valid: [route({ rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/a/b' } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+    objects: [httpRouteObject({ rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/a//b' } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+    valid: [httpRouteObject({ rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/a/b' } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
   },
   'httproute-matches': {
-    objects: [route({ rules: [{ matches: [{ method: 'get' }], backendRefs: [{ name: 'web', port: 80 }] }] })],
-    valid: [route({ rules: [{ matches: [{ method: 'GET' }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+    objects: [httpRouteObject({ rules: [{ matches: [{ method: 'get' }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+    valid: [httpRouteObject({ rules: [{ matches: [{ method: 'GET' }], backendRefs: [{ name: 'web', port: 80 }] }] })],
   },
   'httproute-backend-refs': {
-    objects: [route({ rules: [{ backendRefs: [{ name: 'web' }] }] })],
-    valid: [route({ rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] })],
+    objects: [httpRouteObject({ rules: [{ backendRefs: [{ name: 'web' }] }] })],
+    valid: [httpRouteObject({ rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] })],
   },
   'httproute-filters': {
-    objects: [route({ rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { statusCode: 304 } }] }] })],
-    valid: [route({ rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { statusCode: 301 } }] }] })],
+    objects: [httpRouteObject({ rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { statusCode: 304 } }] }] })],
+    valid: [httpRouteObject({ rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { statusCode: 301 } }] }] })],
   },
   'httproute-cors': {
-    objects: [route({ rules: [{ filters: [{ type: 'CORS', cors: { allowOrigins: ['example.com/path'] } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
-    valid: [route({ rules: [{ filters: [{ type: 'CORS', cors: { allowOrigins: ['https://example.com'] } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+    objects: [httpRouteObject({ rules: [{ filters: [{ type: 'CORS', cors: { allowOrigins: ['example.com/path'] } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+    valid: [httpRouteObject({ rules: [{ filters: [{ type: 'CORS', cors: { allowOrigins: ['https://example.com'] } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
   },
   'httproute-timeouts': {
-    objects: [route({ rules: [{ timeouts: { request: '1.5s' }, backendRefs: [{ name: 'web', port: 80 }] }] })],
-    valid: [route({ rules: [{ timeouts: { request: '1500ms' }, backendRefs: [{ name: 'web', port: 80 }] }] })],
+    objects: [httpRouteObject({ rules: [{ timeouts: { request: '1.5s' }, backendRefs: [{ name: 'web', port: 80 }] }] })],
+    valid: [httpRouteObject({ rules: [{ timeouts: { request: '1500ms' }, backendRefs: [{ name: 'web', port: 80 }] }] })],
   },
 });

@@ -1,4 +1,4 @@
-import { ing, path, svc } from './example-objects';
+import { ingressObject, ingressPath, serviceObject } from './example-objects';
 import { declaredOutside, missingService } from './external-services';
 import { checkServicePortRef, ingressBackends, ingressRules, rulePaths } from './ingress';
 import { FindingType, Severity, issue } from '../model/finding';
@@ -78,15 +78,15 @@ export const ingressBackendPort = defineRule({
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({
   'ingress-route-conflict': {
-    objects: [svc({}), ing({ rules: [{ host: 'a.example.com', http: { paths: [path(), path()] } }] })],
-    valid: [svc({}), ing({ rules: [{ host: 'a.example.com', http: { paths: [path(), path({ path: '/api' })] } }] })],
+    objects: [serviceObject({}), ingressObject({ rules: [{ host: 'a.example.com', http: { paths: [ingressPath(), ingressPath()] } }] })],
+    valid: [serviceObject({}), ingressObject({ rules: [{ host: 'a.example.com', http: { paths: [ingressPath(), ingressPath({ path: '/api' })] } }] })],
   },
   'ingress-backend-service': {
-    objects: [ing({ rules: [{ http: { paths: [path()] } }] })],
-    valid: [svc({}), ing({ rules: [{ http: { paths: [path()] } }] })],
+    objects: [ingressObject({ rules: [{ http: { paths: [ingressPath()] } }] })],
+    valid: [serviceObject({}), ingressObject({ rules: [{ http: { paths: [ingressPath()] } }] })],
   },
   'ingress-backend-port': {
-    objects: [svc({}), ing({ rules: [{ http: { paths: [path({ backend: { service: { name: 'web', port: { number: 8080 } } } })] } }] })],
-    valid: [svc({}), ing({ rules: [{ http: { paths: [path({ backend: { service: { name: 'web', port: { number: 80 } } } })] } }] })],
+    objects: [serviceObject({}), ingressObject({ rules: [{ http: { paths: [ingressPath({ backend: { service: { name: 'web', port: { number: 8080 } } } })] } }] })],
+    valid: [serviceObject({}), ingressObject({ rules: [{ http: { paths: [ingressPath({ backend: { service: { name: 'web', port: { number: 80 } } } })] } }] })],
   },
 });

@@ -1,4 +1,4 @@
-import { ing, path } from './example-objects';
+import { ingressObject, ingressPath } from './example-objects';
 import { checkDns1123Subdomain, mapField, checkIanaServiceName, checkPortNumber, isDns1123Subdomain, isIP, isWildcardDns1123Subdomain } from './formats';
 import { checkServiceName, hasNameOrGenerateName } from './metadata';
 import { FindingType, Issue, Severity, issue, warning } from '../model/finding';
@@ -274,35 +274,35 @@ function portLookup(ports: ReadonlyArray<{ readonly port?: any; readonly name?: 
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({
   'ingress-name': {
-    objects: [ing({ rules: [{ http: { paths: [path()] } }] }, { name: 'Web' })],
-    valid: [ing({ rules: [{ http: { paths: [path()] } }] }, { name: 'web' })],
+    objects: [ingressObject({ rules: [{ http: { paths: [ingressPath()] } }] }, { name: 'Web' })],
+    valid: [ingressObject({ rules: [{ http: { paths: [ingressPath()] } }] }, { name: 'web' })],
   },
   'ingress-rules-required': {
-    objects: [ing({})],
-    valid: [ing({ defaultBackend: path().backend })],
+    objects: [ingressObject({})],
+    valid: [ingressObject({ defaultBackend: ingressPath().backend })],
   },
   'ingress-host': {
-    objects: [ing({ rules: [{ host: 'app.example.com:8080', http: { paths: [path()] } }] })],
-    valid: [ing({ rules: [{ host: 'app.example.com', http: { paths: [path()] } }] })],
+    objects: [ingressObject({ rules: [{ host: 'app.example.com:8080', http: { paths: [ingressPath()] } }] })],
+    valid: [ingressObject({ rules: [{ host: 'app.example.com', http: { paths: [ingressPath()] } }] })],
   },
   'ingress-paths': {
-    objects: [ing({ rules: [{ http: { paths: [path({ path: 'api' })] } }] })],
-    valid: [ing({ rules: [{ http: { paths: [path({ path: '/api' })] } }] })],
+    objects: [ingressObject({ rules: [{ http: { paths: [ingressPath({ path: 'api' })] } }] })],
+    valid: [ingressObject({ rules: [{ http: { paths: [ingressPath({ path: '/api' })] } }] })],
   },
   'ingress-backend': {
-    objects: [ing({ rules: [{ http: { paths: [path({ backend: { service: { name: 'web', port: { name: 'http', number: 80 } } } })] } }] })],
-    valid: [ing({ rules: [{ http: { paths: [path({ backend: { service: { name: 'web', port: { number: 80 } } } })] } }] })],
+    objects: [ingressObject({ rules: [{ http: { paths: [ingressPath({ backend: { service: { name: 'web', port: { name: 'http', number: 80 } } } })] } }] })],
+    valid: [ingressObject({ rules: [{ http: { paths: [ingressPath({ backend: { service: { name: 'web', port: { number: 80 } } } })] } }] })],
   },
   'ingress-tls': {
-    objects: [ing({ rules: [{ host: 'a.example.com', http: { paths: [path()] } }], tls: [{ hosts: ['a.example.com'], secretName: 'TLS_cert' }] })],
-    valid: [ing({ rules: [{ host: 'a.example.com', http: { paths: [path()] } }], tls: [{ hosts: ['a.example.com'], secretName: 'tls-cert' }] })],
+    objects: [ingressObject({ rules: [{ host: 'a.example.com', http: { paths: [ingressPath()] } }], tls: [{ hosts: ['a.example.com'], secretName: 'TLS_cert' }] })],
+    valid: [ingressObject({ rules: [{ host: 'a.example.com', http: { paths: [ingressPath()] } }], tls: [{ hosts: ['a.example.com'], secretName: 'tls-cert' }] })],
   },
   'ingress-tls-host-unmatched': {
-    objects: [ing({ rules: [{ host: 'a.example.com', http: { paths: [path()] } }], tls: [{ hosts: ['b.example.com'], secretName: 'tls' }] })],
-    valid: [ing({ rules: [{ host: 'a.example.com', http: { paths: [path()] } }], tls: [{ hosts: ['a.example.com'], secretName: 'tls' }] })],
+    objects: [ingressObject({ rules: [{ host: 'a.example.com', http: { paths: [ingressPath()] } }], tls: [{ hosts: ['b.example.com'], secretName: 'tls' }] })],
+    valid: [ingressObject({ rules: [{ host: 'a.example.com', http: { paths: [ingressPath()] } }], tls: [{ hosts: ['a.example.com'], secretName: 'tls' }] })],
   },
   'ingress-class': {
-    objects: [ing({ ingressClassName: 'nginx', rules: [{ http: { paths: [path()] } }] }, { annotations: { 'kubernetes.io/ingress.class': 'traefik' } })],
-    valid: [ing({ ingressClassName: 'nginx', rules: [{ http: { paths: [path()] } }] }, { annotations: { 'kubernetes.io/ingress.class': 'nginx' } })],
+    objects: [ingressObject({ ingressClassName: 'nginx', rules: [{ http: { paths: [ingressPath()] } }] }, { annotations: { 'kubernetes.io/ingress.class': 'traefik' } })],
+    valid: [ingressObject({ ingressClassName: 'nginx', rules: [{ http: { paths: [ingressPath()] } }] }, { annotations: { 'kubernetes.io/ingress.class': 'nginx' } })],
   },
 });

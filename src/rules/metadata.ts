@@ -1,4 +1,4 @@
-import { deploy, ing, path, svc } from './example-objects';
+import { deploymentObject, ingressObject, ingressPath, serviceObject } from './example-objects';
 import { checkDns1123Label, checkLabels, isDns1035Label, isDns1123Label, isDns1123Subdomain, isQualifiedName, mapField } from './formats';
 import { FindingType, Issue, Severity, issue } from '../model/finding';
 import { Recognition, apiVersionOf } from '../model/kinds';
@@ -183,40 +183,40 @@ export function apiVersionIssue(r: Recognition): Issue | undefined {
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({
   'metadata-namespace': {
-    objects: [svc({}, { namespace: 'Shop_1' })],
-    valid: [svc({}, { namespace: 'shop-1' })],
+    objects: [serviceObject({}, { namespace: 'Shop_1' })],
+    valid: [serviceObject({}, { namespace: 'shop-1' })],
   },
   'metadata-labels': {
-    objects: [svc({}, { labels: { 'team/': 'a' } })],
-    valid: [svc({}, { labels: { team: 'a' } })],
+    objects: [serviceObject({}, { labels: { 'team/': 'a' } })],
+    valid: [serviceObject({}, { labels: { team: 'a' } })],
   },
   'metadata-generate-name': {
-    objects: [deploy({}, {}, { name: undefined, generateName: 'Web-' })],
-    valid: [deploy({}, {}, { name: undefined, generateName: 'web-' })],
+    objects: [deploymentObject({}, {}, { name: undefined, generateName: 'Web-' })],
+    valid: [deploymentObject({}, {}, { name: undefined, generateName: 'web-' })],
   },
   'metadata-annotations': {
-    objects: [svc({}, { annotations: { 'NoSpecialCharsLike=Equals': 'bar' } })],
-    valid: [svc({}, { annotations: { NoSpecialCharsLikeEquals: 'bar' } })],
+    objects: [serviceObject({}, { annotations: { 'NoSpecialCharsLike=Equals': 'bar' } })],
+    valid: [serviceObject({}, { annotations: { NoSpecialCharsLikeEquals: 'bar' } })],
   },
   'object-api-version': {
-    objects: [{ ...ing({ rules: [{ host: 'a.com', http: { paths: [{ path: '/', backend: { serviceName: 'web', servicePort: 80 } }] } }] }), apiVersion: 'extensions/v1beta1' }],
-    valid: [ing({ rules: [{ host: 'a.com', http: { paths: [path()] } }] })],
+    objects: [{ ...ingressObject({ rules: [{ host: 'a.com', http: { paths: [{ path: '/', backend: { serviceName: 'web', servicePort: 80 } }] } }] }), apiVersion: 'extensions/v1beta1' }],
+    valid: [ingressObject({ rules: [{ host: 'a.com', http: { paths: [ingressPath()] } }] })],
   },
   'object-name-unique': {
-    objects: [svc({}), svc({}, { labels: { tier: 'b' } })],
-    valid: [svc({}), svc({}, { name: 'api' })],
+    objects: [serviceObject({}), serviceObject({}, { labels: { tier: 'b' } })],
+    valid: [serviceObject({}), serviceObject({}, { name: 'api' })],
   },
   'exemption-reason-required': {
-    objects: [svc({ selector: { app: 'nothing' } }, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-dangling': '' } })],
-    valid: [svc({ selector: { app: 'nothing' } }, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-dangling': 'pods come from a Helm chart' } })],
+    objects: [serviceObject({ selector: { app: 'nothing' } }, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-dangling': '' } })],
+    valid: [serviceObject({ selector: { app: 'nothing' } }, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-dangling': 'pods come from a Helm chart' } })],
   },
   'exemption-unknown-rule': {
-    objects: [svc({}, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-danglin': 'pods come from a Helm chart' } })],
-    valid: [svc({}, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-dangling': 'pods come from a Helm chart' } })],
+    objects: [serviceObject({}, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-danglin': 'pods come from a Helm chart' } })],
+    valid: [serviceObject({}, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-dangling': 'pods come from a Helm chart' } })],
   },
   'exemption-unused': {
-    objects: [deploy(), svc({}, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-dangling': 'pods come from a Helm chart' } })],
-    valid: [deploy(), svc({})],
+    objects: [deploymentObject(), serviceObject({}, { annotations: { 'ignore-check.cdk8s-expose.io/service-selector-dangling': 'pods come from a Helm chart' } })],
+    valid: [deploymentObject(), serviceObject({})],
   },
   'object-readable': { code: 'npx cdk8s-expose check broken.yaml   # broken.yaml: "spec: [unclosed"' },
 });

@@ -1,4 +1,4 @@
-import { deploy, svc } from './example-objects';
+import { deploymentObject, serviceObject } from './example-objects';
 import { hasNodePorts } from './service';
 import { protocolOf, targetPortOf } from '../model/defaults';
 import { FindingType, Severity, issue, warning } from '../model/finding';
@@ -116,19 +116,19 @@ export const serviceTargetPortUndeclared = defineRule({
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({
   'service-node-port-conflict': {
-    objects: [svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 31879 }] }), svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 31879 }] }, { name: 'api' })],
-    valid: [svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 31879 }] }), svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 31880 }] }, { name: 'api' })],
+    objects: [serviceObject({ type: 'NodePort', ports: [{ port: 80, nodePort: 31879 }] }), serviceObject({ type: 'NodePort', ports: [{ port: 80, nodePort: 31879 }] }, { name: 'api' })],
+    valid: [serviceObject({ type: 'NodePort', ports: [{ port: 80, nodePort: 31879 }] }), serviceObject({ type: 'NodePort', ports: [{ port: 80, nodePort: 31880 }] }, { name: 'api' })],
   },
   'service-selector-dangling': {
-    objects: [svc({ selector: { app: 'nothing' } })],
-    valid: [deploy(), svc({})],
+    objects: [serviceObject({ selector: { app: 'nothing' } })],
+    valid: [deploymentObject(), serviceObject({})],
   },
   'service-target-port-name': {
-    objects: [deploy(), svc({ ports: [{ port: 80, targetPort: 'htpp' }] })],
-    valid: [deploy(), svc({ ports: [{ port: 80, targetPort: 'http' }] })],
+    objects: [deploymentObject(), serviceObject({ ports: [{ port: 80, targetPort: 'htpp' }] })],
+    valid: [deploymentObject(), serviceObject({ ports: [{ port: 80, targetPort: 'http' }] })],
   },
   'service-target-port-undeclared': {
-    objects: [deploy(), svc({ ports: [{ port: 80, targetPort: 8080 }] })],
-    valid: [deploy(), svc({ ports: [{ port: 80, targetPort: 80 }] })],
+    objects: [deploymentObject(), serviceObject({ ports: [{ port: 80, targetPort: 8080 }] })],
+    valid: [deploymentObject(), serviceObject({ ports: [{ port: 80, targetPort: 80 }] })],
   },
 });

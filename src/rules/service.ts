@@ -1,4 +1,4 @@
-import { LABELS, svc } from './example-objects';
+import { EXAMPLE_LABELS, serviceObject } from './example-objects';
 import { checkDns1123Label, checkLabels, checkNumberOrName, checkPortNumber, checkQualifiedName, isCidr, isDns1123Subdomain, isIP, isPortNumber, isUnset, mapField, specialIP } from './formats';
 import { checkServiceName, hasNameOrGenerateName } from './metadata';
 import { protocolOf } from '../model/defaults';
@@ -451,131 +451,131 @@ export const serviceSelectorEmpty = serviceRule({
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({
   'service-name': {
-    objects: [svc({}, { name: 'Web_1' })],
-    valid: [svc({}, { name: 'web-1' })],
+    objects: [serviceObject({}, { name: 'Web_1' })],
+    valid: [serviceObject({}, { name: 'web-1' })],
   },
   'service-external-name-ignored': {
-    objects: [svc({ externalName: 'api.example.com' })],
-    valid: [svc({ type: 'ExternalName', selector: undefined, externalName: 'api.example.com' })],
+    objects: [serviceObject({ externalName: 'api.example.com' })],
+    valid: [serviceObject({ type: 'ExternalName', selector: undefined, externalName: 'api.example.com' })],
   },
   'service-type': {
-    objects: [svc({ type: 'Internal' })],
-    valid: [svc({ type: 'ClusterIP' })],
+    objects: [serviceObject({ type: 'Internal' })],
+    valid: [serviceObject({ type: 'ClusterIP' })],
   },
   'service-headless-type': {
-    objects: [svc({ type: 'NodePort', clusterIP: 'None' })],
-    valid: [svc({ type: 'ClusterIP', clusterIP: 'None' })],
+    objects: [serviceObject({ type: 'NodePort', clusterIP: 'None' })],
+    valid: [serviceObject({ type: 'ClusterIP', clusterIP: 'None' })],
   },
   'service-ports-required': {
-    objects: [svc({ ports: [] })],
-    valid: [svc({ ports: [], clusterIP: 'None' })],
+    objects: [serviceObject({ ports: [] })],
+    valid: [serviceObject({ ports: [], clusterIP: 'None' })],
   },
   'service-external-name': {
-    objects: [svc({ type: 'ExternalName', selector: undefined, ports: undefined, externalName: 'API.example.com' })],
-    valid: [svc({ type: 'ExternalName', selector: undefined, ports: undefined, externalName: 'api.example.com' })],
+    objects: [serviceObject({ type: 'ExternalName', selector: undefined, ports: undefined, externalName: 'API.example.com' })],
+    valid: [serviceObject({ type: 'ExternalName', selector: undefined, ports: undefined, externalName: 'api.example.com' })],
   },
   'service-external-name-selector': {
-    objects: [svc({ type: 'ExternalName', externalName: 'api.example.com' })],
-    valid: [svc({ type: 'ExternalName', selector: undefined, externalName: 'api.example.com' })],
+    objects: [serviceObject({ type: 'ExternalName', externalName: 'api.example.com' })],
+    valid: [serviceObject({ type: 'ExternalName', selector: undefined, externalName: 'api.example.com' })],
   },
   'service-external-name-cluster-ip': {
-    objects: [svc({ type: 'ExternalName', selector: undefined, externalName: 'api.example.com', clusterIP: '10.0.0.10' })],
-    valid: [svc({ type: 'ExternalName', selector: undefined, externalName: 'api.example.com' })],
+    objects: [serviceObject({ type: 'ExternalName', selector: undefined, externalName: 'api.example.com', clusterIP: '10.0.0.10' })],
+    valid: [serviceObject({ type: 'ExternalName', selector: undefined, externalName: 'api.example.com' })],
   },
   'service-selector': {
-    objects: [svc({ selector: { app: 'web app' } })],
-    valid: [svc({ selector: { app: 'web-app' } })],
+    objects: [serviceObject({ selector: { app: 'web app' } })],
+    valid: [serviceObject({ selector: { app: 'web-app' } })],
   },
   'service-port-protocol': {
-    objects: [svc({ ports: [{ port: 80, protocol: 'tcp' }] })],
-    valid: [svc({ ports: [{ port: 80, protocol: 'TCP' }] })],
+    objects: [serviceObject({ ports: [{ port: 80, protocol: 'tcp' }] })],
+    valid: [serviceObject({ ports: [{ port: 80, protocol: 'TCP' }] })],
   },
   'service-port-number': {
-    objects: [svc({ ports: [{ port: 70000 }] })],
-    valid: [svc({ ports: [{ port: 65535 }] })],
+    objects: [serviceObject({ ports: [{ port: 70000 }] })],
+    valid: [serviceObject({ ports: [{ port: 65535 }] })],
   },
   'service-port-name-required': {
-    objects: [svc({ ports: [{ port: 80, name: 'http' }, { port: 443 }] })],
-    valid: [svc({ ports: [{ port: 80, name: 'http' }, { port: 443, name: 'https' }] })],
+    objects: [serviceObject({ ports: [{ port: 80, name: 'http' }, { port: 443 }] })],
+    valid: [serviceObject({ ports: [{ port: 80, name: 'http' }, { port: 443, name: 'https' }] })],
   },
   'service-port-name': {
-    objects: [svc({ ports: [{ port: 80, name: 'HTTP_1' }] })],
-    valid: [svc({ ports: [{ port: 80, name: 'http-1' }] })],
+    objects: [serviceObject({ ports: [{ port: 80, name: 'HTTP_1' }] })],
+    valid: [serviceObject({ ports: [{ port: 80, name: 'http-1' }] })],
   },
   'service-port-name-unique': {
-    objects: [svc({ ports: [{ port: 80, name: 'http' }, { port: 81, name: 'http' }] })],
-    valid: [svc({ ports: [{ port: 80, name: 'http' }, { port: 81, name: 'http-alt' }] })],
+    objects: [serviceObject({ ports: [{ port: 80, name: 'http' }, { port: 81, name: 'http' }] })],
+    valid: [serviceObject({ ports: [{ port: 80, name: 'http' }, { port: 81, name: 'http-alt' }] })],
   },
   'service-port-unique': {
-    objects: [svc({ ports: [{ port: 80, name: 'a' }, { port: 80, name: 'b' }] })],
-    valid: [svc({ ports: [{ port: 80, name: 'a' }, { port: 80, name: 'b', protocol: 'UDP' }] })],
+    objects: [serviceObject({ ports: [{ port: 80, name: 'a' }, { port: 80, name: 'b' }] })],
+    valid: [serviceObject({ ports: [{ port: 80, name: 'a' }, { port: 80, name: 'b', protocol: 'UDP' }] })],
   },
   'service-load-balancer-kubelet-port': {
-    objects: [svc({ type: 'LoadBalancer', ports: [{ port: 10250 }] })],
-    valid: [svc({ type: 'LoadBalancer', ports: [{ port: 10251 }] })],
+    objects: [serviceObject({ type: 'LoadBalancer', ports: [{ port: 10250 }] })],
+    valid: [serviceObject({ type: 'LoadBalancer', ports: [{ port: 10251 }] })],
   },
   'service-target-port': {
-    objects: [svc({ ports: [{ port: 80, targetPort: 'http-metrics-port' }] })],
-    valid: [svc({ ports: [{ port: 80, targetPort: 'http-metrics' }] })],
+    objects: [serviceObject({ ports: [{ port: 80, targetPort: 'http-metrics-port' }] })],
+    valid: [serviceObject({ ports: [{ port: 80, targetPort: 'http-metrics' }] })],
   },
   'service-app-protocol': {
-    objects: [svc({ ports: [{ port: 80, appProtocol: 'http 2' }] })],
-    valid: [svc({ ports: [{ port: 80, appProtocol: 'http2' }] })],
+    objects: [serviceObject({ ports: [{ port: 80, appProtocol: 'http 2' }] })],
+    valid: [serviceObject({ ports: [{ port: 80, appProtocol: 'http2' }] })],
   },
   'service-node-port-forbidden': {
-    objects: [svc({ ports: [{ port: 80, nodePort: 30080 }] })],
-    valid: [svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] })],
+    objects: [serviceObject({ ports: [{ port: 80, nodePort: 30080 }] })],
+    valid: [serviceObject({ type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] })],
   },
   'service-node-port-range': {
-    objects: [svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 8080 }] })],
-    valid: [svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] })],
+    objects: [serviceObject({ type: 'NodePort', ports: [{ port: 80, nodePort: 8080 }] })],
+    valid: [serviceObject({ type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] })],
   },
   'service-node-port-unique': {
-    objects: [svc({ type: 'NodePort', ports: [{ port: 80, name: 'a', nodePort: 30080 }, { port: 81, name: 'b', nodePort: 30080 }] })],
-    valid: [svc({ type: 'NodePort', ports: [{ port: 80, name: 'a', nodePort: 30080 }, { port: 81, name: 'b', nodePort: 30081 }] })],
+    objects: [serviceObject({ type: 'NodePort', ports: [{ port: 80, name: 'a', nodePort: 30080 }, { port: 81, name: 'b', nodePort: 30080 }] })],
+    valid: [serviceObject({ type: 'NodePort', ports: [{ port: 80, name: 'a', nodePort: 30080 }, { port: 81, name: 'b', nodePort: 30081 }] })],
   },
   'service-session-affinity': {
-    objects: [svc({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 90000 } } })],
-    valid: [svc({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 86400 } } })],
+    objects: [serviceObject({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 90000 } } })],
+    valid: [serviceObject({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 86400 } } })],
   },
   'service-session-affinity-config': {
-    objects: [svc({ sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } } })],
-    valid: [svc({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } } })],
+    objects: [serviceObject({ sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } } })],
+    valid: [serviceObject({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } } })],
   },
   'service-external-traffic-policy': {
-    objects: [svc({ externalTrafficPolicy: 'Local' })],
-    valid: [svc({ type: 'NodePort', externalTrafficPolicy: 'Local' })],
+    objects: [serviceObject({ externalTrafficPolicy: 'Local' })],
+    valid: [serviceObject({ type: 'NodePort', externalTrafficPolicy: 'Local' })],
   },
   'service-internal-traffic-policy': {
-    objects: [svc({ internalTrafficPolicy: 'Node' })],
-    valid: [svc({ internalTrafficPolicy: 'Local' })],
+    objects: [serviceObject({ internalTrafficPolicy: 'Node' })],
+    valid: [serviceObject({ internalTrafficPolicy: 'Local' })],
   },
   'service-cluster-ip': {
-    objects: [svc({ clusterIP: '10.0.0.300' })],
-    valid: [svc({ clusterIP: '10.0.0.30' })],
+    objects: [serviceObject({ clusterIP: '10.0.0.300' })],
+    valid: [serviceObject({ clusterIP: '10.0.0.30' })],
   },
   'service-external-ips': {
-    objects: [svc({ externalIPs: ['127.0.0.1'] })],
-    valid: [svc({ externalIPs: ['192.0.2.10'] })],
+    objects: [serviceObject({ externalIPs: ['127.0.0.1'] })],
+    valid: [serviceObject({ externalIPs: ['192.0.2.10'] })],
   },
   'service-health-check-node-port': {
-    objects: [svc({ type: 'LoadBalancer', externalTrafficPolicy: 'Cluster', healthCheckNodePort: 30567 })],
-    valid: [svc({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 30567 })],
+    objects: [serviceObject({ type: 'LoadBalancer', externalTrafficPolicy: 'Cluster', healthCheckNodePort: 30567 })],
+    valid: [serviceObject({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 30567 })],
   },
   'service-allocate-load-balancer-node-ports': {
-    objects: [svc({ allocateLoadBalancerNodePorts: false })],
-    valid: [svc({ type: 'LoadBalancer', allocateLoadBalancerNodePorts: false })],
+    objects: [serviceObject({ allocateLoadBalancerNodePorts: false })],
+    valid: [serviceObject({ type: 'LoadBalancer', allocateLoadBalancerNodePorts: false })],
   },
   'service-load-balancer-class': {
-    objects: [svc({ type: 'NodePort', loadBalancerClass: 'example.com/internal' })],
-    valid: [svc({ type: 'LoadBalancer', loadBalancerClass: 'example.com/internal' })],
+    objects: [serviceObject({ type: 'NodePort', loadBalancerClass: 'example.com/internal' })],
+    valid: [serviceObject({ type: 'LoadBalancer', loadBalancerClass: 'example.com/internal' })],
   },
   'service-selector-empty': {
-    objects: [svc({ selector: {} })],
-    valid: [svc({ selector: LABELS })],
+    objects: [serviceObject({ selector: {} })],
+    valid: [serviceObject({ selector: EXAMPLE_LABELS })],
   },
   'service-load-balancer-source-ranges': {
-    objects: [svc({ type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.0/33'] })],
-    valid: [svc({ type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.0/32'] })],
+    objects: [serviceObject({ type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.0/33'] })],
+    valid: [serviceObject({ type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.0/32'] })],
   },
 });

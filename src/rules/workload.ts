@@ -1,4 +1,4 @@
-import { LABELS, deploy, pod, withPodSpec } from './example-objects';
+import { EXAMPLE_LABELS, deploymentObject, deploymentWithPodSpec, podObject } from './example-objects';
 import { checkDns1123Label, checkDns1123Subdomain, checkIanaServiceName, checkLabels, checkNumberOrName, checkPortNumber, isDns1123Subdomain, isHttpHeaderName, isInt32, isPortNumber, isQualifiedName, isRelaxedEnvVarName, isStrictEnvVarName, isUnset, mapField, parseQuantity } from './formats';
 import { hasNameOrGenerateName } from './metadata';
 import { PROTOCOLS } from './service';
@@ -617,111 +617,114 @@ export const workloadStrategy = podRule({
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({
   'workload-name': {
-    objects: [deploy({}, {}, { name: 'Web_App' })],
-    valid: [deploy({}, {}, { name: 'web-app' })],
+    objects: [deploymentObject({}, {}, { name: 'Web_App' })],
+    valid: [deploymentObject({}, {}, { name: 'web-app' })],
   },
   'workload-replicas': {
-    objects: [deploy({}, { replicas: -1 })],
-    valid: [deploy({}, { replicas: 0 })],
+    objects: [deploymentObject({}, { replicas: -1 })],
+    valid: [deploymentObject({}, { replicas: 0 })],
   },
   'workload-selector': {
-    objects: [deploy({}, { selector: { matchLabels: { app: 'other' } } })],
-    valid: [deploy({}, { selector: { matchLabels: LABELS } })],
+    objects: [deploymentObject({}, { selector: { matchLabels: { app: 'other' } } })],
+    valid: [deploymentObject({}, { selector: { matchLabels: EXAMPLE_LABELS } })],
   },
   'workload-template-labels': {
-    objects: [{ ...deploy(), spec: { selector: { matchExpressions: [{ key: 'app', operator: 'Exists' }] }, template: { metadata: { labels: { 'app/': 'web' } }, spec: deploy().spec.template.spec } } }],
-    valid: [{ ...deploy(), spec: { selector: { matchExpressions: [{ key: 'app', operator: 'Exists' }] }, template: { metadata: { labels: { app: 'web' } }, spec: deploy().spec.template.spec } } }],
+    objects: [{ ...deploymentObject(), spec: { selector: { matchExpressions: [{ key: 'app', operator: 'Exists' }] }, template: { metadata: { labels: { 'app/': 'web' } }, spec: deploymentObject().spec.template.spec } } }],
+    valid: [{ ...deploymentObject(), spec: { selector: { matchExpressions: [{ key: 'app', operator: 'Exists' }] }, template: { metadata: { labels: { app: 'web' } }, spec: deploymentObject().spec.template.spec } } }],
   },
   'workload-containers': {
-    objects: [{ ...deploy(), spec: { ...deploy().spec, template: { metadata: { labels: LABELS }, spec: { containers: [] } } } }],
-    valid: [{ ...deploy(), spec: { ...deploy().spec, template: { metadata: { labels: LABELS }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } } }],
+    objects: [{
+      ...deploymentObject(),
+      spec: { ...deploymentObject().spec, template: { metadata: { labels: EXAMPLE_LABELS }, spec: { containers: [] } } },
+    }],
+    valid: [{ ...deploymentObject(), spec: { ...deploymentObject().spec, template: { metadata: { labels: EXAMPLE_LABELS }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } } }],
   },
   'container-name': {
-    objects: [deploy({ name: 'App' })],
-    valid: [deploy({ name: 'app' })],
+    objects: [deploymentObject({ name: 'App' })],
+    valid: [deploymentObject({ name: 'app' })],
   },
   'container-image': {
-    objects: [pod({ image: ' nginx:1.27' })],
-    valid: [pod({ image: 'nginx:1.27' })],
+    objects: [podObject({ image: ' nginx:1.27' })],
+    valid: [podObject({ image: 'nginx:1.27' })],
   },
   'container-port-protocol': {
-    objects: [deploy({ ports: [{ containerPort: 80, protocol: 'udp' }] })],
-    valid: [deploy({ ports: [{ containerPort: 80, protocol: 'UDP' }] })],
+    objects: [deploymentObject({ ports: [{ containerPort: 80, protocol: 'udp' }] })],
+    valid: [deploymentObject({ ports: [{ containerPort: 80, protocol: 'UDP' }] })],
   },
   'container-port-number': {
-    objects: [deploy({ ports: [{ containerPort: 0 }] })],
-    valid: [deploy({ ports: [{ containerPort: 80 }] })],
+    objects: [deploymentObject({ ports: [{ containerPort: 0 }] })],
+    valid: [deploymentObject({ ports: [{ containerPort: 80 }] })],
   },
   'container-port-name': {
-    objects: [deploy({ ports: [{ containerPort: 80, name: 'a-very-long-name' }] })],
-    valid: [deploy({ ports: [{ containerPort: 80, name: 'a-long-name' }] })],
+    objects: [deploymentObject({ ports: [{ containerPort: 80, name: 'a-very-long-name' }] })],
+    valid: [deploymentObject({ ports: [{ containerPort: 80, name: 'a-long-name' }] })],
   },
   'container-port-unique': {
-    objects: [deploy({ ports: [{ containerPort: 80 }, { containerPort: 80, protocol: 'TCP' }] })],
-    valid: [deploy({ ports: [{ containerPort: 80 }, { containerPort: 80, protocol: 'UDP' }] })],
+    objects: [deploymentObject({ ports: [{ containerPort: 80 }, { containerPort: 80, protocol: 'TCP' }] })],
+    valid: [deploymentObject({ ports: [{ containerPort: 80 }, { containerPort: 80, protocol: 'UDP' }] })],
   },
   'probe-port': {
-    objects: [deploy({ readinessProbe: { tcpSocket: { port: 0 } } })],
-    valid: [deploy({ readinessProbe: { tcpSocket: { port: 80 } } })],
+    objects: [deploymentObject({ readinessProbe: { tcpSocket: { port: 0 } } })],
+    valid: [deploymentObject({ readinessProbe: { tcpSocket: { port: 80 } } })],
   },
   'probe-port-undeclared': {
-    objects: [deploy({ livenessProbe: { httpGet: { path: '/', port: 'health' } } })],
-    valid: [deploy({ livenessProbe: { httpGet: { path: '/', port: 'http' } } })],
+    objects: [deploymentObject({ livenessProbe: { httpGet: { path: '/', port: 'health' } } })],
+    valid: [deploymentObject({ livenessProbe: { httpGet: { path: '/', port: 'http' } } })],
   },
   'probe-port-wiring': {
-    objects: [deploy({ readinessProbe: { httpGet: { path: '/', port: 8080 } } })],
-    valid: [deploy({ readinessProbe: { httpGet: { path: '/', port: 80 } } })],
+    objects: [deploymentObject({ readinessProbe: { httpGet: { path: '/', port: 8080 } } })],
+    valid: [deploymentObject({ readinessProbe: { httpGet: { path: '/', port: 80 } } })],
   },
   'probe-handler': {
-    objects: [deploy({ livenessProbe: { httpGet: { path: '/healthz' }, periodSeconds: 10 } })],
-    valid: [deploy({ livenessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 10 } })],
+    objects: [deploymentObject({ livenessProbe: { httpGet: { path: '/healthz' }, periodSeconds: 10 } })],
+    valid: [deploymentObject({ livenessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 10 } })],
   },
   'probe-numbers': {
-    objects: [deploy({ readinessProbe: { tcpSocket: { port: 80 }, periodSeconds: 2.5 } })],
-    valid: [deploy({ readinessProbe: { tcpSocket: { port: 80 }, periodSeconds: 2 } })],
+    objects: [deploymentObject({ readinessProbe: { tcpSocket: { port: 80 }, periodSeconds: 2.5 } })],
+    valid: [deploymentObject({ readinessProbe: { tcpSocket: { port: 80 }, periodSeconds: 2 } })],
   },
   'container-lifecycle': {
-    objects: [deploy({ lifecycle: { preStop: { exec: { command: [] } } } })],
-    valid: [deploy({ lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } } })],
+    objects: [deploymentObject({ lifecycle: { preStop: { exec: { command: [] } } } })],
+    valid: [deploymentObject({ lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } } })],
   },
   'container-termination-message-policy': {
-    objects: [deploy({ terminationMessagePolicy: 'Logs' })],
-    valid: [deploy({ terminationMessagePolicy: 'FallbackToLogsOnError' })],
+    objects: [deploymentObject({ terminationMessagePolicy: 'Logs' })],
+    valid: [deploymentObject({ terminationMessagePolicy: 'FallbackToLogsOnError' })],
   },
   'container-host-port-unique': {
-    objects: [pod({ ports: [{ containerPort: 80, hostPort: 8080 }] }, { name: 'proxy', image: 'envoy:1.30', ports: [{ containerPort: 81, hostPort: 8080 }] })],
-    valid: [pod({ ports: [{ containerPort: 80, hostPort: 8080 }] }, { name: 'proxy', image: 'envoy:1.30', ports: [{ containerPort: 81, hostPort: 8081 }] })],
+    objects: [podObject({ ports: [{ containerPort: 80, hostPort: 8080 }] }, { name: 'proxy', image: 'envoy:1.30', ports: [{ containerPort: 81, hostPort: 8080 }] })],
+    valid: [podObject({ ports: [{ containerPort: 80, hostPort: 8080 }] }, { name: 'proxy', image: 'envoy:1.30', ports: [{ containerPort: 81, hostPort: 8081 }] })],
   },
   'container-env': {
-    objects: [deploy({ env: [{ name: 'API=URL', value: 'http://api' }] })],
-    valid: [deploy({ env: [{ name: 'API_URL', value: 'http://api' }] })],
+    objects: [deploymentObject({ env: [{ name: 'API=URL', value: 'http://api' }] })],
+    valid: [deploymentObject({ env: [{ name: 'API_URL', value: 'http://api' }] })],
   },
   'container-resources': {
-    objects: [deploy({ resources: { requests: { memory: '1 GB' } } })],
-    valid: [deploy({ resources: { requests: { memory: '1G' } } })],
+    objects: [deploymentObject({ resources: { requests: { memory: '1 GB' } } })],
+    valid: [deploymentObject({ resources: { requests: { memory: '1G' } } })],
   },
   'workload-restart-policy': {
-    objects: [withPodSpec({ restartPolicy: 'OnFailure' })],
-    valid: [withPodSpec({ restartPolicy: 'Always' })],
+    objects: [deploymentWithPodSpec({ restartPolicy: 'OnFailure' })],
+    valid: [deploymentWithPodSpec({ restartPolicy: 'Always' })],
   },
   'workload-template-forbidden': {
-    objects: [withPodSpec({ activeDeadlineSeconds: 30 })],
-    valid: [deploy()],
+    objects: [deploymentWithPodSpec({ activeDeadlineSeconds: 30 })],
+    valid: [deploymentObject()],
   },
   'workload-spec-numbers': {
-    objects: [deploy({}, { revisionHistoryLimit: -1 })],
-    valid: [deploy({}, { revisionHistoryLimit: 0 })],
+    objects: [deploymentObject({}, { revisionHistoryLimit: -1 })],
+    valid: [deploymentObject({}, { revisionHistoryLimit: 0 })],
   },
   'workload-progress-deadline': {
-    objects: [deploy({}, { minReadySeconds: 600 })],
-    valid: [deploy({}, { minReadySeconds: 599 })],
+    objects: [deploymentObject({}, { minReadySeconds: 600 })],
+    valid: [deploymentObject({}, { minReadySeconds: 599 })],
   },
   'workload-strategy': {
-    objects: [deploy({}, { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 0 } } })],
-    valid: [deploy({}, { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } } })],
+    objects: [deploymentObject({}, { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 0 } } })],
+    valid: [deploymentObject({}, { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } } })],
   },
   'probe-success-threshold': {
-    objects: [deploy({ livenessProbe: { tcpSocket: { port: 80 }, successThreshold: 2 } })],
-    valid: [deploy({ livenessProbe: { tcpSocket: { port: 80 }, successThreshold: 1 } })],
+    objects: [deploymentObject({ livenessProbe: { tcpSocket: { port: 80 }, successThreshold: 2 } })],
+    valid: [deploymentObject({ livenessProbe: { tcpSocket: { port: 80 }, successThreshold: 1 } })],
   },
 });
