@@ -1,12 +1,16 @@
 import { analyze, thrown } from './helpers';
 import { Severity } from '../../src/model/finding';
-import { checkedKinds } from '../../src/model/kinds';
+import { checkedKinds, registeredKinds } from '../../src/model/kinds';
 import { registeredExamples } from '../../src/model/rule';
 import { Rules } from '../../src/rules/catalog';
 
 const IDS = Rules.all().map(r => r.id);
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const PREFIXES = ['metadata-', 'object-', 'service-', 'workload-', 'container-', 'probe-', 'ingress-', 'gateway-', 'httproute-', 'referencegrant-', 'exemption-'];
+/** Ids are reserved by prefix: one per kind of the registry (its name in lowercase), and the prefixes of concerns shared by kinds. */
+const PREFIXES = [
+  ...registeredKinds().map(k => `${k.kind.toLowerCase()}-`),
+  'metadata-', 'object-', 'workload-', 'container-', 'probe-', 'exemption-',
+];
 const SEVERITIES = ['error', 'warning'];
 
 describe('the rule catalog', () => {
