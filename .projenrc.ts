@@ -25,8 +25,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   jsiiVersion: '~5.9.0',
   typescriptVersion: '~5.9.3',
 
-  // runtime dependencies of the CLI (issue 7) are bundled, as jsii requires. js-yaml 4 reads
-  // manifests (CommonJS; 12x faster and 5x leaner than `yaml` on 200,000 objects, issue 12);
+  // runtime dependencies of the CLI are bundled, as jsii requires. js-yaml 4 reads
+  // manifests (CommonJS; 12x faster and 5x leaner than `yaml` on 200,000 objects);
   // `yaml` stays for the tests' schema helper only.
   deps: ['js-yaml@^4.1.0', 'commander@^12.1.0'],
   bundledDeps: ['js-yaml', 'commander'],
@@ -107,7 +107,7 @@ const synthExamples = project.addTask('synth:examples', {
 synthExamples.spawn(project.compileTask);
 synthExamples.exec('cdk8s synth', { cwd: 'examples' });
 
-// README "Use it in your app", proved from the packed tarball (issue 13): a fresh app repo in a
+// README "Use it in your app", proved from the packed tarball: a fresh app repo in a
 // temp folder, the tarball and its peers installed from the registry, the real cdk8s synth and
 // cdk8s-expose check. It needs the tarball, so it is the last step of `package`, and so of the
 // build (projen locks the build task itself against added steps).
@@ -123,7 +123,7 @@ project.addTask('docs:rules', {
   exec: 'node -r ts-node/register/transpile-only projenrc/docs-rules.ts',
 });
 
-// Build noise (issue 13): jsii tools print a Node end-of-life banner in every process; we
+// Build noise: jsii tools print a Node end-of-life banner in every process; we
 // build on Node 20 on purpose (the floor `minNodeVersion` promises), so silence it for 20 only.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 // JSII5019 warns about a member named like its type, which only C# renames; C# is not a

@@ -7,7 +7,7 @@ import { NAMESPACES, writeScaleWorkload } from './scale-workload';
 /*
  * npm run bench:scale [-- --objects 200000 --rounds 3 --keep --no-time]
  *
- * The CLI at scale (issue 12): generates one multi-document YAML file (per app a Deployment,
+ * The CLI at scale: generates one multi-document YAML file (per app a Deployment,
  * a Service and an Ingress, valid, in 50 namespaces) into bench/results/, then runs, each in
  * its own process and in alternation for several rounds:
  *   floor   plain js-yaml loadAll of the file (what parsing alone costs)

@@ -1,12 +1,12 @@
 import { Testing } from 'cdk8s';
 import { synth, validateSchema } from './util';
-import { IngressChart, Seed004GatewayChart } from '../examples/charts';
+import { IngressChart, HttpRouteChart } from '../examples/charts';
 import { ManifestAnalyzer, ServiceAccess } from '../src';
 import { AccessKind, OUTSIDE_THE_SET } from '../src/checker/routes';
 
 /*
  * Seed 004 two ways, an Ingress (examples: IngressChart) and an HTTPRoute on a Gateway
- * (Seed004GatewayChart): the access map gives the same URLs to the same Service ports and
+ * (HttpRouteChart): the access map gives the same URLs to the same Service ports and
  * pods, and differs only in how they are reached (via, and the object named in the address).
  */
 
@@ -31,7 +31,7 @@ function deployedElsewhere(name: string): any[] {
 
 const seed004 = {
   ingress: () => synth(new IngressChart(Testing.app(), 'seed-004-ingress')),
-  gateway: () => synth(new Seed004GatewayChart(Testing.app(), 'seed-004-gateway')),
+  gateway: () => synth(new HttpRouteChart(Testing.app(), 'seed-004-gateway')),
 };
 
 /** The access map of a set of manifests; the set must have no finding. */
