@@ -1,6 +1,6 @@
 import { EXEMPTION_PREFIX } from '../model/exemptions';
-import { Violation } from '../model/finding';
-import { RuleInfo, registeredExamples } from '../model/rule';
+import { Violation, formatViolation } from '../model/finding';
+import { RuleInfo, registeredExamples, severityText } from '../model/rule';
 
 /*
  * docs/rules.md and `cdk8s-expose rules --format markdown`: the catalog rendered, one
@@ -10,9 +10,12 @@ import { RuleInfo, registeredExamples } from '../model/rule';
 /** @internal runs the manifest checker on a rule's example (injected to keep this module free of the analyzer) */
 export type ExampleRunner = (objects: any[]) => Violation[];
 
-function severityText(r: RuleInfo): string {
-  return r.severity === r.constructSeverity ? r.severity : `${r.severity} in manifests, ${r.constructSeverity} in the constructs`;
-}
+const SCOPES: { readonly [scope: string]: string } = {
+  object: 'one object',
+  app: 'across objects',
+  construct: 'constructs only (they know the objects they refer to, and their props)',
+  meta: 'the checking itself (exemptions, files, API versions)',
+};
 
 /** @internal The catalog as Markdown. */
 export function rulesMarkdown(rules: readonly RuleInfo[], run: ExampleRunner): string {
@@ -37,14 +40,14 @@ export function rulesMarkdown(rules: readonly RuleInfo[], run: ExampleRunner): s
   for (const r of rules) {
     out.push(`## ${r.id}`, '', r.summary[0].toUpperCase() + r.summary.slice(1) + '.', '');
     out.push(`- **Prevents:** ${r.prevents}`);
-    out.push(`- **Kinds:** ${r.kinds.join(', ')}; **scope:** ${r.scope === 'app' ? 'across objects' : 'one object'}`);
+    out.push(`- **Kinds:** ${r.kinds.join(', ')}; **scope:** ${SCOPES[r.scope] ?? r.scope}`);
     out.push(`- **Default severity:** ${severityText(r)}`);
     out.push(`- **Exempt one object:** \`ignoreRule('${r.id}', '<reason>')\`, or the annotation \`${EXEMPTION_PREFIX}${r.id}: <reason>\``);
     const example = registeredExamples().get(r.id);
     if (example?.objects) {
       const found = run(example.objects).find(v => v.rule === r.id);
       if (found) {
-        out.push('', 'Example finding:', '', '```', `${found.field}: ${found.message}${found.fix ? `; ${found.fix}` : ''}`, '```');
+        out.push('', 'Example finding:', '', '```', formatViolation(found, { severity: false, rule: false }), '```');
       }
     } else if (example?.code) {
       out.push('', 'Example (constructs only):', '', '```ts', example.code, '```');

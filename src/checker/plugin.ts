@@ -1,5 +1,5 @@
 import { analyzeManifests, resolveOptions } from './check';
-import { Severity } from '../model/finding';
+import { Severity, formatViolation } from '../model/finding';
 import { ManifestSource } from '../model/object';
 import { RuleSettings } from '../model/settings';
 
@@ -66,7 +66,7 @@ export class ExposeValidation {
         entry = { messages: [], fixes: new Set(), resources: [] };
         byRule.set(f.rule, entry);
       }
-      entry.messages.push(`${f.severity}: ${f.kind} ${f.namespace}/${f.name} ${f.field}: ${f.message}`);
+      entry.messages.push(`${f.severity}: ${formatViolation(f, { subject: `${f.kind} ${f.namespace}/${f.name}`, severity: false, fix: false, rule: false })}`);
       if (f.fix) entry.fixes.add(f.fix);
       entry.resources.push({ resourceName: f.name, locations: [f.field], manifestPath: f.file ?? '' });
     }

@@ -112,6 +112,8 @@ export interface RenderOptions {
   readonly subject?: string;
   /** Prefix warnings with `warning: ` (default true). */
   readonly severity?: boolean;
+  /** Add `; fix` (default true). */
+  readonly fix?: boolean;
   /** End with `(rule id)` (default true). */
   readonly rule?: boolean;
 }
@@ -124,7 +126,7 @@ export interface RenderOptions {
  */
 export function formatViolation(v: Violation, options: RenderOptions = {}): string {
   const prefix = options.severity !== false && v.severity === Severity.WARNING ? 'warning: ' : '';
-  const fix = v.fix ? `; ${v.fix}` : '';
+  const fix = v.fix && options.fix !== false ? `; ${v.fix}` : '';
   const rule = options.rule === false ? '' : ` (rule ${v.rule})`;
   const subject = options.subject ? `${options.subject} ` : '';
   return `${prefix}${subject}${v.field}: ${v.message}${fix}${rule}`;

@@ -62,6 +62,11 @@ export interface CheckContext {
   readonly construct: boolean;
 }
 
+/** @internal a rule's default severity in words: one, or the manifests' and the constructs' when they differ */
+export function severityText(r: RuleInfo): string {
+  return r.severity === r.constructSeverity ? r.severity : `${r.severity} in manifests, ${r.constructSeverity} in the constructs`;
+}
+
 /** @internal where a rule runs */
 export type RuleScope = 'object' | 'app' | 'construct' | 'meta';
 
