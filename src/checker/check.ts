@@ -146,6 +146,11 @@ export function resolveOptions(options: AnalyzeOptions): ResolvedSettings | stri
 export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOptions = {}, routes: boolean = true): AnalysisResult {
   const resolved = resolveOptions(options);
   if (Array.isArray(resolved)) throw new Error(resolved.join('\n'));
+  return analyzeResolved(sources, resolved, options.namespace, routes);
+}
+
+/** @internal analyzeManifests with settings already resolved (once, by the caller) */
+export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSettings, namespace: string | undefined, routes: boolean): AnalysisResult {
   const { config, ctx } = resolved;
   const findings: ManifestFinding[] = [];
   const suppressed: SuppressedFinding[] = [];
@@ -174,7 +179,7 @@ export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOpti
     subjects.push({ ref, kind, manifest: m });
   }
 
-  const set = new ObjectSet<Ref>(subjects, options.namespace);
+  const set = new ObjectSet<Ref>(subjects, namespace);
   for (const f of checkApp(set, { describe: describeRef, danglingOnlyWhereWorkloads: false, construct: false })) {
     const { ref, ...v } = f;
     own.get(ref)!.push(v);

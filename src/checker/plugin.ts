@@ -1,4 +1,4 @@
-import { analyzeManifests, resolveOptions } from './check';
+import { analyzeResolved, resolveOptions } from './check';
 import { Severity, formatViolation } from '../model/finding';
 import { ManifestSource } from '../model/object';
 import { RuleSettings } from '../model/settings';
@@ -55,7 +55,7 @@ export class ExposeValidation {
         if (manifest && typeof manifest === 'object') sources.push({ manifest, file, constructPath: pathOf(manifest.metadata?.name) });
       }
     }
-    const result = analyzeManifests(sources, options, false);
+    const result = analyzeResolved(sources, resolved, undefined, false);
     // one violation per rule id, so that spec.ports[0] and spec.ports[1] are one rule
     const byRule = new Map<string, { messages: string[]; fixes: Set<string>; resources: any[] }>();
     let failed = false;
