@@ -8,6 +8,7 @@ export { Rules } from './rules/catalog';
 export { EXEMPTION_PREFIX } from './model/exemptions';
 export type { SuppressedViolation } from './model/exemptions';
 export type { RuleSettings } from './model/settings';
+export { ExemptionPolicy } from './model/settings';
 export { EXTERNAL_SERVICES_ANNOTATION } from './rules/external-services';
 export type { NodePortRange } from './model/settings';
 export { ExposePolicy } from './constructs/policy';

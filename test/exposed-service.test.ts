@@ -214,7 +214,7 @@ describe('ExposedService', () => {
     test('warns when the exemption suppresses nothing', () => {
       const c = chart('demo');
       ExposePolicy.set(c, { warningsAsErrors: true });
-      new WebApp(c, 'web', { image: 'nginx', ports: [{ containerPort: 80 }] }).expose('svc').ignoreRule('service-selector-dangling', 'old reason');
+      new WebApp(c, 'web', { image: 'nginx', ports: [{ containerPort: 80 }] }).expose('svc').ignoreRule('service-selector-dangling', 'pods came from the old chart');
       expect(found(c)).toEqual(["demo/web/svc exemption-unused metadata.annotations['ignore-check.cdk8s-expose.io/service-selector-dangling']"]);
     });
   });

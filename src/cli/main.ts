@@ -222,6 +222,8 @@ export function run(argv: string[], io: CliIO): number {
     .addOption(new Option('--dangling-selectors <severity>', 'alias of --rule service-selector-dangling=<severity>').choices(['warning', 'error']))
     .option('--warnings-as-errors', 'every warning counts as an error')
     .option('--namespace <namespace>', 'the namespace objects without one are applied into, as kubectl apply -n (default: default)')
+    .option('--no-exemptions', 'no ignore-check.cdk8s-expose.io/<rule> annotation counts: each is an exemption-not-allowed error')
+    .option('--exemptions-for <ids>', 'the only rules an annotation may exempt, comma-separated')
     .addHelpText('after', EXIT_CODES)
     .action((paths: string[], opts: CheckFlags & { format: string }) => {
       const options = checkOptions(opts);

@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as jsyaml from 'js-yaml';
 import { AnalyzeOptions, resolveOptions } from '../checker/check';
 import { RuleSeverity } from '../model/rule';
-import { SETTING_KEYS } from '../model/settings';
+import { ExemptionPolicy, SETTING_KEYS } from '../model/settings';
 
 /*
  * The CLI's settings: a config file (`.cdk8s-expose.yaml` in the working directory, or
@@ -24,6 +24,10 @@ export interface CheckFlags {
   readonly danglingSelectors?: string;
   readonly warningsAsErrors?: boolean;
   readonly namespace?: string;
+  /** `--no-exemptions`: false */
+  readonly exemptions?: boolean;
+  /** `--exemptions-for a,b`: the only rules that may be exempted */
+  readonly exemptionsFor?: string;
 }
 
 /** A nodePort range written `MIN-MAX`, or `{ min, max }` in the config file. */
@@ -97,6 +101,9 @@ export function checkOptions(flags: CheckFlags, cwd: string = process.cwd()): An
     danglingSelectors: (flags.danglingSelectors ?? config.danglingSelectors) as any,
     warningsAsErrors: flags.warningsAsErrors ?? config.warningsAsErrors as boolean | undefined,
     namespace: flags.namespace,
+    exemptions: flags.exemptions === false ? ExemptionPolicy.DENY : config.exemptions as ExemptionPolicy | undefined,
+    exemptableRules: flags.exemptionsFor !== undefined ? flags.exemptionsFor.split(',').map(id => id.trim()).filter(id => id !== '')
+      : config.exemptableRules as string[] | undefined,
   };
   if (problems.length === 0) {
     const resolved = resolveOptions(options);

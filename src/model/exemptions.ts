@@ -2,7 +2,7 @@ import { FindingType, Severity, Violation, summarizeValue } from './finding';
 import { parseFieldPath, valueAtPath } from './path';
 import { show } from './plain';
 import { EVERY_KIND, RuleSeverity, defineRule, lookupRule, registeredRules } from './rule';
-import { RuleConfig } from './settings';
+import { ExemptionPolicy, RuleConfig } from './settings';
 
 /*
  * Exemptions of one object, which travel with it as annotations, and how the user's
@@ -48,6 +48,27 @@ export const OBJECT_READABLE = defineRule({
   summary: 'a file given to the CLI is valid YAML of Kubernetes objects (apiVersion and kind), without excessive aliasing',
   prevents: 'a gate that passes because a file it was given could not be read: invalid YAML, a document without apiVersion or kind, a broken link, an alias bomb',
 });
+
+const EXEMPTION_NOT_ALLOWED = defineRule({
+  scope: 'meta',
+  id: 'exemption-not-allowed',
+  type: FindingType.FORBIDDEN,
+  kinds: [EVERY_KIND],
+  severity: Severity.ERROR,
+  summary: 'an exemption annotation exempts a rule the settings allow to be exempted',
+  prevents: 'a pull request silencing the gate on its own objects: the platform\'s settings (exemptions: deny, exemptableRules) decide which exemptions count',
+});
+
+/** The fewest visible characters a reason has: words, not "." */
+export const MIN_REASON_LENGTH = 10;
+
+// whitespace, and the characters that print nothing: zero-width, bidirectional marks, soft hyphen, BOM
+const INVISIBLE = /[\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** @internal whether an exemption's reason says something: at least MIN_REASON_LENGTH visible characters */
+export function isReason(reason: unknown): reason is string {
+  return typeof reason === 'string' && reason.replace(INVISIBLE, '').length >= MIN_REASON_LENGTH;
+}
 
 const EXEMPTION_UNUSED = defineRule({
   scope: 'meta',
@@ -113,11 +134,12 @@ export function applyRules(findings: readonly Violation[], manifest: any, config
     return severity === v.severity ? v : { ...v, severity };
   };
 
+  const allowed = (id: string) => config.exemptions !== ExemptionPolicy.DENY && (config.exemptableRules?.has(id) ?? true);
   for (const f of findings) {
     const v = configured(complete(f, manifest));
     if (v === undefined) continue;
     const reason = exemptions.get(v.rule);
-    if (typeof reason === 'string' && reason.trim() !== '') {
+    if (isReason(reason) && allowed(v.rule)) {
       used.add(v.rule);
       suppressed.push({ ...v, reason });
     } else {
@@ -131,8 +153,11 @@ export function applyRules(findings: readonly Violation[], manifest: any, config
     const known = lookupRule(id);
     if (typeof known === 'string') {
       meta.push({ rule: EXEMPTION_UNKNOWN.id, field, message: known, fix: 'use a rule id of the catalog, or remove the annotation', severity: EXEMPTION_UNKNOWN.severity });
-    } else if (typeof reason !== 'string' || reason.trim() === '') {
-      meta.push({ rule: EXEMPTION_REASON.id, field, message: `the exemption of rule ${show(id)} gives no reason (${show(reason)})`, fix: 'say why the rule does not apply to this object, e.g. "pods come from the upstream Helm chart"', severity: EXEMPTION_REASON.severity });
+    } else if (!allowed(id)) {
+      const why = config.exemptions === ExemptionPolicy.DENY ? 'the settings allow no exemptions (exemptions: deny)' : `the settings allow exemptions of ${[...config.exemptableRules ?? []].join(', ') || 'no rule'} only`;
+      meta.push({ rule: EXEMPTION_NOT_ALLOWED.id, field, message: `the exemption of rule ${show(id)} is not allowed: ${why}; its findings are reported`, fix: 'fix the finding, or ask the platform team to allow this exemption', severity: EXEMPTION_NOT_ALLOWED.severity });
+    } else if (!isReason(reason)) {
+      meta.push({ rule: EXEMPTION_REASON.id, field, message: `the exemption of rule ${show(id)} gives no reason (${show(reason)}): a reason is at least ${MIN_REASON_LENGTH} visible characters`, fix: 'say why the rule does not apply to this object, e.g. "pods come from the upstream Helm chart"', severity: EXEMPTION_REASON.severity });
     } else if (!used.has(id) && config.rules[id] !== RuleSeverity.OFF) {
       meta.push({ rule: EXEMPTION_UNUSED.id, field, message: `the exemption of rule ${show(id)} suppressed nothing: the object has no finding of that rule`, fix: 'remove the stale annotation', severity: EXEMPTION_UNUSED.severity });
     }

@@ -66,10 +66,35 @@ export interface RuleSettings {
    * @default Severity.WARNING
    */
   readonly danglingSelectors?: Severity;
+
+  /**
+   * Whether objects may exempt themselves from rules, by the annotation
+   * `ignore-check.cdk8s-expose.io/<rule-id>: <reason>` (which `ignoreRule` writes). A pull
+   * request's author writes those annotations: a gate's platform team decides whether they count.
+   * A refused exemption is itself an error (`exemption-not-allowed`), and suppresses nothing.
+   *
+   * @default ExemptionPolicy.ALLOW
+   */
+  readonly exemptions?: ExemptionPolicy;
+
+  /**
+   * The only rules an object may exempt itself from (with `exemptions` ALLOW).
+   *
+   * @default - every rule
+   */
+  readonly exemptableRules?: string[];
+}
+
+/** Whether objects may exempt themselves from rules with annotations. */
+export enum ExemptionPolicy {
+  /** Exemption annotations suppress findings (limited by `exemptableRules`, when set). */
+  ALLOW = 'allow',
+  /** No exemption annotation counts: each is an `exemption-not-allowed` error. */
+  DENY = 'deny',
 }
 
 /** @internal the names of the settings, as the config file spells them */
-export const SETTING_KEYS: ReadonlyArray<keyof RuleSettings> = ['rules', 'nodePortRange', 'kubernetesVersion', 'warningsAsErrors', 'danglingSelectors'];
+export const SETTING_KEYS: ReadonlyArray<keyof RuleSettings> = ['rules', 'nodePortRange', 'kubernetesVersion', 'warningsAsErrors', 'danglingSelectors', 'exemptions', 'exemptableRules'];
 
 /** @internal what decides how the findings of one object are reported */
 export interface RuleConfig {
@@ -77,6 +102,10 @@ export interface RuleConfig {
   readonly rules: { readonly [id: string]: RuleSeverity };
   /** Every warning counts as an error. */
   readonly warningsAsErrors: boolean;
+  /** Whether exemption annotations count. */
+  readonly exemptions?: ExemptionPolicy;
+  /** The only rules that may be exempted, when set. */
+  readonly exemptableRules?: ReadonlySet<string>;
 }
 
 /** @internal */
@@ -124,6 +153,13 @@ export function settingsProblems(s: RuleSettings): string[] {
   if (s.warningsAsErrors !== undefined && typeof s.warningsAsErrors !== 'boolean') {
     out.push(`warningsAsErrors: ${show(s.warningsAsErrors)} is not true or false`);
   }
+  if (s.exemptions !== undefined && !Object.values(ExemptionPolicy).includes(s.exemptions)) {
+    out.push(`exemptions: ${show(s.exemptions)} is not an exemption policy; allowed are allow, deny`);
+  }
+  if (s.exemptableRules !== undefined) {
+    if (!Array.isArray(s.exemptableRules)) out.push(`exemptableRules: ${show(s.exemptableRules)} is not a list of rule ids`);
+    else for (const id of s.exemptableRules) { const r = lookupRule(String(id)); if (typeof r === 'string') out.push(`exemptableRules: ${r}`); }
+  }
   if (s.danglingSelectors !== undefined && !Object.values(Severity).includes(s.danglingSelectors as Severity)) {
     out.push(`danglingSelectors: ${show(s.danglingSelectors)} is not a severity; allowed are error, warning`);
   }
@@ -148,7 +184,12 @@ export function resolveSettings(s: RuleSettings, construct: boolean): ResolvedSe
   const parsed = s.kubernetesVersion === undefined ? ALL_VERSIONS : parseKubernetesVersion(s.kubernetesVersion);
   const range = s.nodePortRange ?? DEFAULT_NODE_PORT_RANGE;
   return {
-    config: { rules: foldAliases(s), warningsAsErrors: s.warningsAsErrors ?? false },
+    config: {
+      rules: foldAliases(s),
+      warningsAsErrors: s.warningsAsErrors ?? false,
+      exemptions: s.exemptions,
+      exemptableRules: s.exemptableRules === undefined ? undefined : new Set(s.exemptableRules),
+    },
     ctx: {
       nodePortRange: { min: range.min, max: range.max },
       versions: typeof parsed === 'string' ? ALL_VERSIONS : parsed,

@@ -182,6 +182,7 @@ export function apiVersionIssue(r: Recognition): Issue | undefined {
 
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({
+  'exemption-not-allowed': { code: 'npx cdk8s-expose check --no-exemptions dist/   # any ignore-check.cdk8s-expose.io/<rule> annotation in dist/' },
   'metadata-namespace': {
     objects: [serviceObject({}, { namespace: 'Shop_1' })],
     valid: [serviceObject({}, { namespace: 'shop-1' })],
