@@ -150,7 +150,8 @@ export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOpti
 }
 
 /** @internal analyzeManifests with settings already resolved (once, by the caller) */
-export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSettings, namespace: string | undefined, routes: boolean): AnalysisResult {
+export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSettings, namespace: string | undefined,
+  routes: boolean): AnalysisResult {
   const { config, ctx } = resolved;
   const findings: ManifestFinding[] = [];
   const suppressed: SuppressedFinding[] = [];
