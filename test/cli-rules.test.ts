@@ -115,8 +115,10 @@ describe('check: rule severities and exemptions', () => {
     ['a --rule without =', ['--rule', 'service-selector-dangling'], undefined, /^error: --rule service-selector-dangling: use --rule <id>=<error\|warning\|off>/],
     ['a bad range', ['--node-port-range', '30000'], undefined, /^error: --node-port-range: "30000" is not a range; use MIN-MAX/],
     ['a range that is not a range', ['--node-port-range', '32767-30000'], undefined, /^error: nodePortRange: 32767-30000 is not a port range/],
-    ['an unknown Kubernetes version', ['--kubernetes-version', '1.99'], undefined, /^error: kubernetesVersion "1.99" is not a known version: use 1.27 to 1.37/],
-    ['an unknown setting in the config file', [], 'rules: {}\nfailOnWarning: true\n', /^error: .*gate\.yaml: unknown setting "failOnWarning"; the settings are rules, nodePortRange, kubernetesVersion, warningsAsErrors, danglingSelectors$/],
+    ['an unknown Kubernetes version', ['--kubernetes-version', '1.99'], undefined, /^error: kubernetesVersion: "1.99" is not a known release; known releases: 1.27, .*, 1.37$/],
+    ['an unknown setting in the config file', [], 'rules: {}\nfailOnWarning: true\n', /^error: .*gate\.yaml: unknown setting "failOnWarning"; the settings are rules, nodePortRange, kubernetesVersion, gatewayApiVersion, warningsAsErrors, danglingSelectors$/],
+    ['an unknown Gateway API version', ['--gateway-api-version', 'v1.9'], undefined, /^error: gatewayApiVersion: "v1.9" is not a known release; known releases: v1.4, v1.5, v1.6$/],
+    ['an unquoted 1.30 in the config file (YAML reads 1.3)', [], 'kubernetesVersion: 1.30\n', /^error: kubernetesVersion: 1.3 is a number .*write it quoted: '1.30'; known releases: 1.27, .*, 1.37$/],
     ['a config file that is not YAML', [], 'rules: [\n', /^error: .*gate\.yaml: not valid YAML/],
     ['a missing --config file', ['--config', 'nope.yaml'], undefined, /^error: --config nope\.yaml: no such file$/],
   ])('fails when given %s: one line per problem, exit 2', (_, flags, config, re) => {

@@ -31,6 +31,7 @@ export interface PolicySettings {
   readonly warningsAsErrors: boolean;
   readonly printWarnings: boolean;
   readonly kubernetesVersion?: string;
+  readonly gatewayApiVersion?: string;
 }
 
 /** @internal marks an ExposePolicy across copies of this library (cdk8s core does the same for Chart) */

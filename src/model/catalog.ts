@@ -7,6 +7,7 @@ import '../rules/ingress';
 import '../rules/gateway';
 import '../rules/http-route';
 import '../rules/reference-grant';
+import '../rules/gateway-routes';
 import '../rules/gateway-construct';
 import '../rules/service-wiring';
 import '../rules/ingress-wiring';

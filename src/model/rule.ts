@@ -58,6 +58,8 @@ export interface CheckContext {
   readonly nodePortRange: { readonly min: number; readonly max: number };
   /** The Kubernetes versions to agree with. */
   readonly versions: VersionRange;
+  /** The Gateway API bundles (standard channel) to agree with. */
+  readonly gatewayVersions: VersionRange;
   /** Whether the manifest is a construct's (typed props) rather than arbitrary YAML. */
   readonly construct: boolean;
 }

@@ -335,6 +335,10 @@ export const RULE_EXAMPLES: { readonly [id: string]: RuleExample } = {
     objects: [{ ...ing({ rules: [{ host: 'a.com', http: { paths: [{ path: '/', backend: { serviceName: 'web', servicePort: 80 } }] } }] }), apiVersion: 'extensions/v1beta1' }],
     valid: [ing({ rules: [{ host: 'a.com', http: { paths: [path()] } }] })],
   },
+  'object-api-version-bundle': {
+    objects: [{ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'ReferenceGrant', metadata: { name: 'rg' }, spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'infra' }], to: [{ group: '', kind: 'Service' }] } }],
+    valid: [{ apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'rg' }, spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'infra' }], to: [{ group: '', kind: 'Service' }] } }],
+  },
   'ingress-name': {
     objects: [ing({ rules: [{ http: { paths: [path()] } }] }, { name: 'Web' })],
     valid: [ing({ rules: [{ http: { paths: [path()] } }] }, { name: 'web' })],

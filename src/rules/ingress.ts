@@ -5,7 +5,7 @@ import { defineKind } from '../model/kinds';
 import { metadataOf } from '../model/object';
 import { list, obj, Plain, show, text } from '../model/plain';
 import { CheckContext, defineRule, RuleBasics } from '../model/rule';
-import { ALL_VERSIONS, VersionRange } from '../model/versions';
+import { DEFAULT_VERSIONS, VersionRange } from '../model/versions';
 
 
 /** The Ingress: networking.k8s.io/v1 only; networking.k8s.io/v1beta1 and extensions/v1beta1 stopped being served in 1.22. */
@@ -75,7 +75,7 @@ export function checkPath(field: string, path: unknown, pathType: unknown): Issu
 }
 
 /** A backend: exactly one of service or resource; a service name and exactly one of port name or number. */
-export function checkBackend(field: string, value: unknown, versions: VersionRange = ALL_VERSIONS): Issue[] {
+export function checkBackend(field: string, value: unknown, versions: VersionRange = DEFAULT_VERSIONS): Issue[] {
   if (value === undefined || value === null) return [issue(field, 'a path needs a backend', 'route it to a Service')];
   const backend = obj(value);
   const hasService = backend.service !== undefined && backend.service !== null;

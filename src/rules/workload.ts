@@ -58,11 +58,12 @@ function workloadSpec(m: any): Plain {
 
 export const workloadName = podRule({
   id: 'workload-name',
-  summary: 'a workload or Pod has a name, a DNS-1123 subdomain',
-  prevents: 'ValidateObjectMeta: the name is required and must be a DNS-1123 subdomain',
+  summary: 'a workload or Pod has a name, a DNS-1123 subdomain (a StatefulSet\'s a DNS-1123 label)',
+  prevents: 'ValidateObjectMeta: the name is required and must be a DNS-1123 subdomain; ValidateStatefulSetName: a StatefulSet name is a DNS-1123 label (kubernetes PR 114172, since 1.27)',
 }, (pod, _, m) => {
   const name = metadataOf(m).name;
   if (typeof name !== 'string' || name === '') return hasNameOrGenerateName(m) ? [] : [issue('metadata.name', `a ${pod.kind} needs a name (or generateName)`, 'set name')];
+  if (pod.kind === 'StatefulSet') return checkDns1123Label('metadata.name', name, 'StatefulSet name', 'use at most 63 lowercase letters, digits and \'-\' (no \'.\'): it becomes the pods\' hostnames');
   return checkDns1123Subdomain('metadata.name', name, `${pod.kind} name`, 'use lowercase letters, digits, \'-\' and \'.\'');
 });
 
@@ -375,6 +376,8 @@ export const containerHostPortUnique = podRule({
 const ENV_NAME_RELAXED = 32;
 /** The fieldRef paths an environment variable may read. */
 const ENV_FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
+/** The first release whose env fieldRef accepts `status.hostIPs` (PodHostIPs beta, on from 1.29). */
+const HOST_IPS_RELAXED = 29;
 const ENV_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
 
 /** The problems of one environment variable's name (version-aware). */
@@ -394,7 +397,7 @@ function checkEnvName(name: unknown, f: string, ctx: CheckContext): Issue[] {
 }
 
 /** The problems of one valueFrom. */
-function checkValueFrom(from: unknown, value: unknown, f: string): Issue[] {
+function checkValueFrom(from: unknown, value: unknown, f: string, ctx: CheckContext): Issue[] {
   if (typeof value === 'string' && value !== '') {
     return [issue(f, 'may not be specified when value is not empty', 'keep value or valueFrom')];
   }
@@ -409,6 +412,10 @@ function checkValueFrom(from: unknown, value: unknown, f: string): Issue[] {
     const path = src.fieldPath;
     if (typeof path !== 'string' || path === '') return [issue(`${sf}.fieldPath`, 'a fieldRef needs a fieldPath', 'set e.g. "metadata.name"')];
     const subscript = /^metadata\.(labels|annotations)\['([^']*)'\]$/.exec(path);
+    if (path === 'status.hostIPs') {
+      const severity = relaxedIn(ctx, HOST_IPS_RELAXED);
+      return severity === undefined ? [] : [{ field: `${sf}.fieldPath`, message: `"status.hostIPs" is ${rejectedBefore(HOST_IPS_RELAXED)} (PodHostIPs)`, fix: 'use status.hostIP if the cluster runs an older version', severity }];
+    }
     if (ENV_FIELD_PATHS.includes(path) || (subscript && isQualifiedName(subscript[2].toLowerCase()))) return [];
     return [issue(`${sf}.fieldPath`, `${show(path)} is not a field an environment variable may read: supported are ${ENV_FIELD_PATHS.join(', ')}, metadata.labels['<key>'], metadata.annotations['<key>']`, 'use one of them')];
   }
@@ -432,7 +439,7 @@ export const containerEnv = podRule({
     const env = obj(e);
     const ef = `${f}.env[${i}]`;
     out.push(...checkEnvName(env.name, `${ef}.name`, ctx));
-    if (!isUnset(env.valueFrom)) out.push(...checkValueFrom(env.valueFrom, env.value, `${ef}.valueFrom`));
+    if (!isUnset(env.valueFrom)) out.push(...checkValueFrom(env.valueFrom, env.value, `${ef}.valueFrom`, ctx));
   });
   list(c.envFrom).forEach((e, i) => {
     for (const [ref, what] of [['configMapRef', 'ConfigMap'], ['secretRef', 'Secret']] as const) {
