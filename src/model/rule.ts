@@ -1,6 +1,6 @@
 import { FindingType, Issue, Severity, Violation } from './finding';
 import { checkedKinds } from './kinds';
-import { AppContext, AppFinding, ObjectSet } from './object-set';
+import { AddFinding, AppContext, AppFinding, ObjectSet } from './object-set';
 import { show } from './plain';
 import { VersionRange } from './versions';
 
@@ -88,8 +88,13 @@ export interface RuleDefinition {
 
 /** @internal the check of an object rule: one manifest in, issues out */
 export type ObjectCheck = (manifest: any, ctx: CheckContext) => Issue[];
-/** @internal the check of an app rule: the whole set in, issues attached to objects out */
-export type AppCheck = <R>(set: ObjectSet<R>, ctx: AppContext<R>, add: (ref: R, issue: Issue) => void) => void;
+/**
+ * @internal
+ * The check of an app rule: the whole set in, issues attached to objects out. A finding between
+ * several objects (a pairwise conflict) is added once, to one of them, with the `parties` it
+ * also concerns: an exemption then applies only when every party is exempt.
+ */
+export type AppCheck = <R>(set: ObjectSet<R>, ctx: AppContext<R>, add: AddFinding<R>) => void;
 
 /** @internal */
 export interface ObjectRule {
@@ -185,7 +190,7 @@ export function checkApp<R>(set: ObjectSet<R>, ctx: AppContext<R>): Array<AppFin
   const out: Array<AppFinding<R>> = [];
   for (const rule of APP_RULES) {
     const severity = ctx.construct ? rule.info.constructSeverity : rule.info.severity;
-    rule.check(set, ctx, (ref, i) => out.push({
+    rule.check(set, ctx, (ref, i, parties) => out.push({
       ref,
       rule: rule.info.id,
       field: i.field,
@@ -193,6 +198,7 @@ export function checkApp<R>(set: ObjectSet<R>, ctx: AppContext<R>): Array<AppFin
       fix: i.fix,
       severity: i.severity ?? severity,
       type: i.type,
+      ...(parties !== undefined && parties.length > 0 ? { parties } : {}),
     }));
   }
   return out;
@@ -227,6 +233,16 @@ export function closestRuleId(id: string): string {
   }
   return best;
 }
+
+/**
+ * @internal
+ * Rule ids that were retired, with why: a setting or an exemption that names one is accepted
+ * (it changes nothing), so that configurations written for an older release keep working.
+ */
+export const RETIRED_RULES: { readonly [id: string]: string } = {
+  'probe-port-wiring': 'retired: a probe on a numeric port no container declares is legal and common (health ports are often undeclared); a named port that no container declares is probe-port-undeclared',
+  'service-target-port-undeclared': 'retired: a numeric targetPort no container declares is legal and common; a named targetPort that no container declares is service-target-port-name',
+};
 
 /** @internal the catalog entry of an id, or a message that names the closest id */
 export function lookupRule(id: string): RuleInfo | string {

@@ -1,6 +1,6 @@
 import { Severity } from './finding';
 import { show } from './plain';
-import { CheckContext, RuleSeverity, lookupRule } from './rule';
+import { CheckContext, RETIRED_RULES, RuleSeverity, lookupRule } from './rule';
 import { DEFAULT_GATEWAY_VERSIONS, DEFAULT_VERSIONS, parseGatewayApiVersion, parseKubernetesVersion } from './versions';
 
 /*
@@ -107,6 +107,7 @@ export function ruleMapProblems(rules: unknown, where: string): string[] {
   const out: string[] = [];
   const severities = Object.values(RuleSeverity) as string[];
   for (const [id, severity] of Object.entries(rules)) {
+    if (RETIRED_RULES[id] !== undefined) continue;
     const info = lookupRule(id);
     if (typeof info === 'string') out.push(`${where}: ${info}`);
     if (!severities.includes(severity as string)) {

@@ -34,14 +34,14 @@ export interface Release {
  * release history and the EKS Kubernetes version calendar (checked 2026-12-02).
  */
 export const KUBERNETES_RELEASES: readonly Release[] = [
-  { minor: 27, support: 'ended (the API of cdk8s-plus-27: pin it to check for it)', inDefault: false },
-  { minor: 28, support: 'ended', inDefault: false },
-  { minor: 29, support: 'ended', inDefault: false },
-  { minor: 30, support: 'ended', inDefault: false },
-  { minor: 31, support: 'ended', inDefault: false },
-  { minor: 32, support: 'EKS extended support until 2027-03', inDefault: true },
-  { minor: 33, support: 'cloud extended support (upstream ended)', inDefault: true },
-  { minor: 34, support: 'cloud extended support (upstream ended 2026-10-27)', inDefault: true },
+  { minor: 27, support: 'upstream ended; the API of cdk8s-plus-27', inDefault: false },
+  { minor: 28, support: 'upstream ended', inDefault: false },
+  { minor: 29, support: 'upstream ended', inDefault: false },
+  { minor: 30, support: 'upstream ended', inDefault: false },
+  { minor: 31, support: 'upstream ended', inDefault: false },
+  { minor: 32, support: 'upstream ended; EKS extended support until 2027-03', inDefault: true },
+  { minor: 33, support: 'upstream ended; in the range 1.32 opens', inDefault: true },
+  { minor: 34, support: 'upstream ended 2026-10-27; in the range 1.32 opens', inDefault: true },
   { minor: 35, support: 'supported upstream', inDefault: true },
   { minor: 36, support: 'supported upstream', inDefault: true },
   { minor: 37, support: 'supported upstream (newest release verified; 1.38 is due 2026-12-16)', inDefault: true },

@@ -275,10 +275,6 @@ export const RULE_EXAMPLES: { readonly [id: string]: RuleExample } = {
     objects: [deploy({ livenessProbe: { httpGet: { path: '/', port: 'health' } } })],
     valid: [deploy({ livenessProbe: { httpGet: { path: '/', port: 'http' } } })],
   },
-  'probe-port-wiring': {
-    objects: [deploy({ readinessProbe: { httpGet: { path: '/', port: 8080 } } })],
-    valid: [deploy({ readinessProbe: { httpGet: { path: '/', port: 80 } } })],
-  },
   'probe-handler': {
     objects: [deploy({ livenessProbe: { httpGet: { path: '/healthz' }, periodSeconds: 10 } })],
     valid: [deploy({ livenessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 10 } })],
@@ -386,10 +382,6 @@ export const RULE_EXAMPLES: { readonly [id: string]: RuleExample } = {
   'service-target-port-name': {
     objects: [deploy(), svc({ ports: [{ port: 80, targetPort: 'htpp' }] })],
     valid: [deploy(), svc({ ports: [{ port: 80, targetPort: 'http' }] })],
-  },
-  'service-target-port-undeclared': {
-    objects: [deploy(), svc({ ports: [{ port: 80, targetPort: 8080 }] })],
-    valid: [deploy(), svc({ ports: [{ port: 80, targetPort: 80 }] })],
   },
   'ingress-route-conflict': {
     objects: [svc({}), ing({ rules: [{ host: 'a.example.com', http: { paths: [path(), path()] } }] })],

@@ -12,7 +12,7 @@ import { DEFAULT_VERSIONS, VersionRange } from '../model/versions';
 export const INGRESS = defineKind({ kind: 'Ingress', group: 'networking.k8s.io', versions: ['v1'], unserved: { 'networking.k8s.io/v1beta1': 22, 'extensions/v1beta1': 22 }, checked: true });
 
 const PATH_TYPES = ['Prefix', 'Exact', 'ImplementationSpecific'];
-const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+export const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
 function suggestHost(host: string): string {
   return host.toLowerCase().replace(/[^a-z0-9.*-]/g, '-');

@@ -1,8 +1,8 @@
 import { hasNodePorts } from './service';
 import { protocolOf, targetPortOf } from '../model/defaults';
-import { FindingType, Severity, issue, warning } from '../model/finding';
+import { FindingType, Severity, issue } from '../model/finding';
 import { ObjectSet, Subject } from '../model/object-set';
-import { Plain, key, list, obj, seenBefore, show, text } from '../model/plain';
+import { Plain, list, obj, seenBefore, show, text } from '../model/plain';
 import { defineRule } from '../model/rule';
 
 /*
@@ -97,17 +97,4 @@ export const serviceTargetPortName = defineRule({
   } else if (!named.some(cp => protocolOf(cp) === protocol)) {
     add(s.ref, issue(f, `${show(target)} is declared by ${ctx.describe(w.ref)} with protocol ${protocolOf(named[0])}, but this port is ${protocol}; the endpoints controller matches name and protocol`, 'set the same protocol on both'));
   }
-}));
-
-export const serviceTargetPortUndeclared = defineRule({
-  scope: 'app',
-  id: 'service-target-port-undeclared',
-  type: FindingType.NOT_FOUND,
-  kinds: ['Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'Pod'],
-  severity: Severity.WARNING,
-  summary: 'a numeric targetPort is declared by a container of every selected workload',
-  prevents: 'traffic sent to a port nothing listens on: Kubernetes forwards to any number, declared or not',
-}, (set, ctx, add) => eachTargetedWorkload(set, (s, f, target, protocol, w) => {
-  if (typeof target !== 'number' || set.ports(w).byNumber.has(key(target, protocol))) return;
-  add(s.ref, warning(f, `${target}/${protocol} is not declared by any container of ${ctx.describe(w.ref)}; Kubernetes allows it, but nothing may listen there`, `check the container listens on ${target}, or declare the port`));
 }));

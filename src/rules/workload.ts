@@ -223,28 +223,6 @@ export const probePortUndeclared = podRule({
   return [issue(f, `${show(port)} names no port of this container (the kubelet fails the probe with "couldn't find port"); declared: ${declared.length ? declared.join(', ') : 'none'}`, 'name a declared port, or use a number')];
 }));
 
-export const probePortWiring = podRule({
-  id: 'probe-port-wiring',
-  severity: Severity.WARNING,
-  summary: 'a probe\'s port number is one the pod declares (when it declares ports), and a tcpSocket probe reaches a TCP port',
-  prevents: 'a probe the API server accepts that probably fails: a port number (httpGet, tcpSocket, grpc) no container of the pod declares, or a tcpSocket probe on a port declared only as UDP or SCTP',
-}, pod => {
-  const declared = pod.containers.flatMap(c => list(c.ports).map(obj));
-  if (declared.length === 0) return [];
-  return eachProbePort(pod, (port, f, handler, c) => {
-    const same = (p: Plain) => (typeof port === 'number' ? p.containerPort === port : p.name === port);
-    const matches = (typeof port === 'number' ? declared : list(c.ports).map(obj)).filter(same);
-    if (typeof port === 'number' && isPortNumber(port) && matches.length === 0) {
-      const numbers = [...new Set(declared.map(p => p.containerPort).filter(isPortNumber))];
-      return [issue(f, `${port} is not a port any container of this pod declares (${numbers.join(', ') || 'none'}): the ${handler} probe probably reaches nothing`, 'probe a declared port, or declare the port')];
-    }
-    if (handler === 'tcpSocket' && matches.length > 0 && !matches.some(p => protocolOf(p) === 'TCP')) {
-      return [issue(f, `${show(port)} is declared only as ${[...new Set(matches.map(protocolOf))].join(', ')}: a tcpSocket probe opens a TCP connection`, 'probe a TCP port, or use an exec probe')];
-    }
-    return [];
-  });
-});
-
 export const probeSuccessThreshold = podRule({
   id: 'probe-success-threshold',
   summary: 'liveness and startup probes have successThreshold 1',

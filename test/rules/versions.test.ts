@@ -3,7 +3,7 @@ import { Severity } from '../../src/model/finding';
 import { resolveSettings, settingsProblems } from '../../src/model/settings';
 import {
   DEFAULT_GATEWAY_VERSIONS, DEFAULT_VERSIONS, GATEWAY_API_BUNDLES, KUBERNETES_RELEASES, gatewayRejectedFrom, gatewayRelaxedIn,
-  parseGatewayApiVersion, parseKubernetesVersion, rejectedFrom, relaxedIn,
+  parseGatewayApiVersion, parseKubernetesVersion, rejectedFrom, relaxedIn, releaseTableMarkdown,
 } from '../../src/model/versions';
 
 /*
@@ -201,4 +201,10 @@ describe('the Gateway API bundles (standard channel v1.4.1, v1.5.1, v1.6.1)', ()
   ])('%s', (_, manifest, gatewayVersions, expected) => {
     expect(check(manifest, { gatewayVersions }).filter(f => !f.startsWith('referencegrant-spec'))).toEqual(expected);
   });
+});
+
+test('holds when the README shows the release table the rules read', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const readme: string = require('fs').readFileSync(require('path').join(__dirname, '..', '..', 'README.md'), 'utf8');
+  expect(readme).toContain(releaseTableMarkdown());
 });
