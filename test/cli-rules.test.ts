@@ -87,6 +87,26 @@ describe('check: rule severities and exemptions', () => {
     });
   });
 
+  // issue 20: the Gateway API range is a setting of the CLI like the Kubernetes one
+  test('--gateway-api-version and the config file\'s gatewayApiVersion pin the bundle', () => {
+    const TLS = 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: g\nspec:\n  gatewayClassName: eg\n  listeners:\n  - name: tls\n    port: 443\n    protocol: TLS\n';
+    inTemp({ 'gw.yaml': TLS, 'v14.yaml': 'gatewayApiVersion: v1.4\n' }, dir => {
+      const file = path.join(dir, 'gw.yaml');
+      expect(rules(file)).toEqual(['gateway-listener-tls warning']);
+      expect(rules('--gateway-api-version', 'v1.5', file)).toEqual(['gateway-listener-tls error']);
+      expect(rules('--gateway-api-version', '1.4', file)).toEqual([]);
+      expect(rules('--config', path.join(dir, 'v14.yaml'), file)).toEqual([]);
+    });
+  });
+
+  // issue 20: the retired rules' ids keep old configurations working; their exemptions are stale
+  test('holds when a setting names a retired rule; its exemption is reported unused', () => {
+    const exempt = DANGLING.replace('  name: legacy\n', '  name: legacy\n  annotations:\n    ignore-check.cdk8s-expose.io/service-target-port-undeclared: image listens on 8080\n');
+    inTemp({ 'svc.yaml': exempt, 'gate.yaml': 'rules:\n  service-target-port-undeclared: "off"\n  probe-port-wiring: error\n' }, dir => {
+      expect(rules('--config', path.join(dir, 'gate.yaml'), path.join(dir, 'svc.yaml')).sort()).toEqual(['exemption-unused warning', 'service-selector-dangling warning']);
+    });
+  });
+
   test('--config names another file', () => {
     inTemp({ 'svc.yaml': DANGLING, 'gate.yaml': 'rules: { service-selector-dangling: "off" }\n' }, dir => {
       expect(rules('--config', path.join(dir, 'gate.yaml'), path.join(dir, 'svc.yaml'))).toEqual([]);

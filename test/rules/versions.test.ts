@@ -103,6 +103,17 @@ describe('StrictIPCIDRValidation (on from 1.36, PR 137053): a tightening', () =>
   });
 });
 
+describe('relaxations older than the default range give no finding by default (issue 20)', () => {
+  const RELAXED_NAME = deployment({ env: [{ name: '1ABC', value: 'x' }] });
+  test('holds when an env var name is relaxed (accepted from 1.32) under the default range', () => {
+    expect(check(RELAXED_NAME)).toEqual([]);
+  });
+  test('fails when an env var name is relaxed and the range reaches back to 1.31 (pinned 1.31, or 1.27..1.37)', () => {
+    const F = 'container-env spec.template.spec.containers[0].env[0].name';
+    expect([check(RELAXED_NAME, { versions: only(31) }), check(RELAXED_NAME, { versions: range(27, 37) })]).toEqual([[`${F} ${E}`], [`${F} ${W}`]]);
+  });
+});
+
 describe('the env fieldRef status.hostIPs (PodHostIPs, accepted from 1.29): a relaxation', () => {
   const HOST_IPS = deployment({ env: [{ name: 'HOST_IPS', valueFrom: { fieldRef: { fieldPath: 'status.hostIPs' } } }] });
   const F = 'container-env spec.template.spec.containers[0].env[0].valueFrom.fieldRef.fieldPath';
