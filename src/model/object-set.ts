@@ -191,8 +191,11 @@ export class ObjectSet<R> {
       if (!smallest || found.length < smallest.length) smallest = found;
     }
     const candidates = smallest ?? (added.length > 0 ? this.workloads.filter(w => this.namespaceOf(w) === ns) : []);
-    return candidates.filter(w => (Object.keys(own).length === 0 || selects(own, podLabelsOf(w.kind, w.manifest)))
-      && added.every(([k, v]) => CONTROLLER_LABELS[k](w.kind, text(metadataOf(w.manifest).name), v)));
+    return candidates.filter(w => {
+      const labels = obj(podLabelsOf(w.kind, w.manifest));
+      return (Object.keys(own).length === 0 || selects(own, labels))
+        && added.every(([k, v]) => labels[k] === v || CONTROLLER_LABELS[k](w.kind, text(metadataOf(w.manifest).name), v));
+    });
   }
 
   /** The container ports of a workload, indexed. */
