@@ -87,6 +87,26 @@ describe('check: rule severities and exemptions', () => {
     });
   });
 
+  // issue 20: the Gateway API range is a setting of the CLI like the Kubernetes one
+  test('--gateway-api-version and the config file\'s gatewayApiVersion pin the bundle', () => {
+    const TLS = 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: g\nspec:\n  gatewayClassName: eg\n  listeners:\n  - name: tls\n    port: 443\n    protocol: TLS\n';
+    inTemp({ 'gw.yaml': TLS, 'v14.yaml': 'gatewayApiVersion: v1.4\n' }, dir => {
+      const file = path.join(dir, 'gw.yaml');
+      expect(rules(file)).toEqual(['gateway-listener-tls warning']);
+      expect(rules('--gateway-api-version', 'v1.5', file)).toEqual(['gateway-listener-tls error']);
+      expect(rules('--gateway-api-version', '1.4', file)).toEqual([]);
+      expect(rules('--config', path.join(dir, 'v14.yaml'), file)).toEqual([]);
+    });
+  });
+
+  // issue 20: the retired rules' ids keep old configurations working; their exemptions are stale
+  test('holds when a setting names a retired rule; its exemption is reported unused', () => {
+    const exempt = DANGLING.replace('  name: legacy\n', '  name: legacy\n  annotations:\n    ignore-check.cdk8s-expose.io/service-target-port-undeclared: image listens on 8080\n');
+    inTemp({ 'svc.yaml': exempt, 'gate.yaml': 'rules:\n  service-target-port-undeclared: "off"\n  probe-port-wiring: error\n' }, dir => {
+      expect(rules('--config', path.join(dir, 'gate.yaml'), path.join(dir, 'svc.yaml')).sort()).toEqual(['exemption-unused warning', 'service-selector-dangling warning']);
+    });
+  });
+
   test('--config names another file', () => {
     inTemp({ 'svc.yaml': DANGLING, 'gate.yaml': 'rules: { service-selector-dangling: "off" }\n' }, dir => {
       expect(rules('--config', path.join(dir, 'gate.yaml'), path.join(dir, 'svc.yaml'))).toEqual([]);
@@ -115,8 +135,10 @@ describe('check: rule severities and exemptions', () => {
     ['a --rule without =', ['--rule', 'service-selector-dangling'], undefined, /^error: --rule service-selector-dangling: use --rule <id>=<error\|warning\|off>/],
     ['a bad range', ['--node-port-range', '30000'], undefined, /^error: --node-port-range: "30000" is not a range; use MIN-MAX/],
     ['a range that is not a range', ['--node-port-range', '32767-30000'], undefined, /^error: nodePortRange: 32767-30000 is not a port range/],
-    ['an unknown Kubernetes version', ['--kubernetes-version', '1.99'], undefined, /^error: kubernetesVersion "1.99" is not a known version: use 1.27 to 1.37/],
-    ['an unknown setting in the config file', [], 'rules: {}\nfailOnWarning: true\n', /^error: .*gate\.yaml: unknown setting "failOnWarning"; the settings are rules, nodePortRange, kubernetesVersion, warningsAsErrors, danglingSelectors, exemptions, exemptableRules$/],
+    ['an unknown Kubernetes version', ['--kubernetes-version', '1.99'], undefined, /^error: kubernetesVersion: "1.99" is not a known release; known releases: 1.27, .*, 1.37$/],
+    ['an unknown setting in the config file', [], 'rules: {}\nfailOnWarning: true\n', /^error: .*gate\.yaml: unknown setting "failOnWarning"; the settings are rules, nodePortRange, kubernetesVersion, gatewayApiVersion, warningsAsErrors, danglingSelectors, exemptions, exemptableRules$/],
+    ['an unknown Gateway API version', ['--gateway-api-version', 'v1.9'], undefined, /^error: gatewayApiVersion: "v1.9" is not a known release; known releases: v1.4, v1.5, v1.6$/],
+    ['an unquoted 1.30 in the config file (YAML reads 1.3)', [], 'kubernetesVersion: 1.30\n', /^error: kubernetesVersion: 1.3 is a number .*write it quoted: '1.30'; known releases: 1.27, .*, 1.37$/],
     ['a config file that is not YAML', [], 'rules: [\n', /^error: .*gate\.yaml: not valid YAML/],
     ['a missing --config file', ['--config', 'nope.yaml'], undefined, /^error: --config nope\.yaml: no such file$/],
   ])('fails when given %s: one line per problem, exit 2', (_, flags, config, re) => {

@@ -1,7 +1,7 @@
 import { rulesMarkdown } from './docs';
 import { readManifests } from './read';
 import { ServiceAccess, mapAccess } from './routes';
-import { SuppressedViolation, applyRules } from '../model/exemptions';
+import { SuppressedViolation, applyRules, attachAppFindings } from '../model/exemptions';
 import { FindingType, Severity, Violation } from '../model/finding';
 import { kindDefinition, recognize, registeredKinds } from '../model/kinds';
 import { ManifestSource, metadataOf, namespaceOf } from '../model/object';
@@ -181,13 +181,11 @@ export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSet
   }
 
   const set = new ObjectSet<Ref>(subjects, namespace);
-  for (const f of checkApp(set, { describe: describeRef, danglingOnlyWhereWorkloads: false, construct: false })) {
-    const { ref, ...v } = f;
-    own.get(ref)!.push(v);
-  }
+  const app = attachAppFindings(checkApp(set, { describe: describeRef, danglingOnlyWhereWorkloads: false, construct: false }), ref => ref.source.manifest);
+  for (const [ref, violations] of app.byRef) own.get(ref)!.push(...violations);
 
   for (const [ref, violations] of own) {
-    const applied = applyRules(violations, ref.source.manifest, config);
+    const applied = applyRules(violations, ref.source.manifest, config, app.usedElsewhere.get(ref));
     for (const v of applied.reported) findings.push(toFinding(ref, v, set.defaultNamespace));
     for (const v of applied.suppressed) suppressed.push({ ...toFinding(ref, v, set.defaultNamespace), reason: (v as SuppressedViolation).reason });
   }

@@ -25,7 +25,7 @@ export function rulesMarkdown(rules: readonly RuleInfo[], run: ExampleRunner): s
     '<!-- Generated from the rule catalog (`Rules.all()`) by `npx projen docs:rules`. Do not edit: a test fails when it is stale. -->',
     '',
     'Every check of cdk8s-expose, in the constructs and on manifests alike (CLI, cdk8s plugin). Severity follows one principle:',
-    'an **error** when the API server rejects the object (in every Kubernetes version from 1.27 to the newest, unless `kubernetesVersion` names one),',
+    'an **error** when the API server rejects the object (in every Kubernetes release of the default range 1.32 to 1.37 and every Gateway API bundle v1.4 to v1.6, unless `kubernetesVersion` or `gatewayApiVersion` names one),',
     'when it certainly breaks at runtime, or (constructs only) when a prop has no effect given the others; a **warning** when the API',
     'accepts and ignores it, or it is probably a mistake, or a later Kubernetes release relaxed the rule (the message names the version).',
     '',

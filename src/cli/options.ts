@@ -21,6 +21,7 @@ export interface CheckFlags {
   readonly rule?: string[];
   readonly nodePortRange?: string;
   readonly kubernetesVersion?: string;
+  readonly gatewayApiVersion?: string;
   readonly danglingSelectors?: string;
   readonly warningsAsErrors?: boolean;
   readonly namespace?: string;
@@ -98,6 +99,7 @@ export function checkOptions(flags: CheckFlags, cwd: string = process.cwd()): An
     nodePortRange: rangeValue === undefined ? undefined
       : parseRange(rangeValue, flags.nodePortRange !== undefined ? '--node-port-range' : `${where}: nodePortRange`, problems),
     kubernetesVersion: flags.kubernetesVersion ?? config.kubernetesVersion as string | undefined,
+    gatewayApiVersion: flags.gatewayApiVersion ?? config.gatewayApiVersion as string | undefined,
     danglingSelectors: (flags.danglingSelectors ?? config.danglingSelectors) as any,
     warningsAsErrors: flags.warningsAsErrors ?? config.warningsAsErrors as boolean | undefined,
     namespace: flags.namespace,

@@ -61,6 +61,8 @@ export class ExposePolicy extends Construct implements PolicySettings {
   public readonly rules: { [id: string]: RuleSeverity };
   /** The Kubernetes version the rules agree with, when set. */
   public readonly kubernetesVersion?: string;
+  /** The Gateway API bundle the rules agree with, when set. */
+  public readonly gatewayApiVersion?: string;
   /** Whether warnings fail synthesis. */
   public readonly warningsAsErrors: boolean;
   /** Whether warnings are printed. */
@@ -74,6 +76,7 @@ export class ExposePolicy extends Construct implements PolicySettings {
     this.securityProfile = props.securityProfile ?? SecurityProfile.BASELINE;
     this.rules = foldAliases(props);
     this.kubernetesVersion = props.kubernetesVersion;
+    this.gatewayApiVersion = props.gatewayApiVersion;
     this.warningsAsErrors = props.warningsAsErrors ?? false;
     this.printWarnings = props.printWarnings ?? true;
     this.node.addValidation({ validate: () => settingsProblems(props) });

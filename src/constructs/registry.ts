@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import '../rules/catalog';
-import { applyRules } from '../model/exemptions';
+import { AttachedFindings, applyRules, attachAppFindings } from '../model/exemptions';
 import { Violation, formatViolation, isError } from '../model/finding';
 import { AppFinding, ObjectSet, Subject } from '../model/object-set';
 import { checkApp, CheckContext, RuleSeverity, checkObject } from '../model/rule';
@@ -31,6 +31,7 @@ export interface PolicySettings {
   readonly warningsAsErrors: boolean;
   readonly printWarnings: boolean;
   readonly kubernetesVersion?: string;
+  readonly gatewayApiVersion?: string;
 }
 
 /** @internal marks an ExposePolicy across copies of this library (cdk8s core does the same for Chart) */
@@ -91,7 +92,7 @@ export class Registry {
 
   private version = 0;
   private readonly participants: Participant[] = [];
-  private app?: Memo<Map<IConstruct, Violation[]>>;
+  private app?: Memo<AttachedFindings<Participant>>;
   private readonly results = new Map<IConstruct, Memo<string[]>>();
   private readonly policies = new Map<IConstruct, Memo<PolicySettings>>();
   private readonly warnings = new Set<string>();
@@ -142,7 +143,7 @@ export class Registry {
       ...(p._propViolations?.() ?? []),
       ...(p._constructViolations?.() ?? []),
       ...(p._objectRules === false ? [] : checkObject(p._kind, manifest, contextOf(policy))),
-      ...(this.appFindings().get(p) ?? []),
+      ...(this.appFindings().byRef.get(p) ?? []),
     ].filter(v => {
       const k = `${v.rule} ${v.field}`;
       if (seen.has(k)) return false;
@@ -151,7 +152,7 @@ export class Registry {
     });
     const config: RuleConfig = { rules: policy.rules, warningsAsErrors: policy.warningsAsErrors };
     const errors: string[] = [];
-    for (const v of applyRules(violations, manifest, config).reported) {
+    for (const v of applyRules(violations, manifest, config, this.appFindings().usedElsewhere.get(p)).reported) {
       if (isError(v)) {
         errors.push(formatViolation(v));
       } else {
@@ -171,7 +172,7 @@ export class Registry {
     return [...this.warnings];
   }
 
-  private appFindings(): Map<IConstruct, Violation[]> {
+  private appFindings(): AttachedFindings<Participant> {
     this.app = this.cached(this.app, () => {
       this.analysisRuns++;
       const subjects: Array<Subject<Participant>> = this.participants.map(p => ({ ref: p, kind: p._kind, manifest: p._manifest() }));
@@ -180,13 +181,7 @@ export class Registry {
         danglingOnlyWhereWorkloads: true,
         construct: true,
       });
-      const byRef = new Map<IConstruct, Violation[]>();
-      for (const f of findings) {
-        const { ref, ...v } = f;
-        const found = byRef.get(ref);
-        if (found) found.push(v); else byRef.set(ref, [v]);
-      }
-      return byRef;
+      return attachAppFindings(findings, ref => ref._manifest());
     });
     return this.app.value;
   }

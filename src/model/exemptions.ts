@@ -1,7 +1,8 @@
 import { FindingType, Severity, Violation, summarizeValue } from './finding';
+import { AppFinding } from './object-set';
 import { parseFieldPath, valueAtPath } from './path';
 import { show } from './plain';
-import { EVERY_KIND, RuleSeverity, defineRule, lookupRule, registeredRules } from './rule';
+import { EVERY_KIND, RETIRED_RULES, RuleSeverity, defineRule, lookupRule, registeredRules } from './rule';
 import { ExemptionPolicy, RuleConfig } from './settings';
 
 /*
@@ -109,6 +110,48 @@ export function complete(v: Violation, manifest: unknown): Violation {
   return summary === undefined ? { ...v, type } : { ...v, type, value: summary };
 }
 
+/** The reason of an object's exemption of a rule, when it gives one. */
+function exemptionReason(manifest: unknown, rule: string): string | undefined {
+  const reason = exemptionsOf(manifest).get(rule);
+  return typeof reason === 'string' && reason.trim() !== '' ? reason : undefined;
+}
+
+/** Findings between several objects that stay reported whatever the exemption of the object they are attached to. */
+const BINDING = new WeakSet<Violation>();
+
+/** @internal the findings of the app rules, by object, and which exemptions a finding attached elsewhere used */
+export interface AttachedFindings<R> {
+  readonly byRef: Map<R, Violation[]>;
+  /** By object: the rules whose exemption it gives took part in a finding between several parties. */
+  readonly usedElsewhere: Map<R, Set<string>>;
+}
+
+/**
+ * @internal
+ * Attaches the findings of the app rules to their objects. A finding between several parties
+ * is suppressed only when every party exempts its rule: otherwise it stays reported whatever
+ * the exemption of the party it is attached to. Either way, each party's exemption of it counts as used.
+ */
+export function attachAppFindings<R>(findings: ReadonlyArray<AppFinding<R>>, manifestOf: (ref: R) => unknown): AttachedFindings<R> {
+  const byRef = new Map<R, Violation[]>();
+  const usedElsewhere = new Map<R, Set<string>>();
+  for (const f of findings) {
+    const { ref, parties, ...v } = f;
+    const found = byRef.get(ref);
+    if (found) found.push(v); else byRef.set(ref, [v]);
+    if (parties === undefined) continue;
+    const others = parties.filter(p => p !== ref);
+    const exempt = [ref, ...others].filter(p => exemptionReason(manifestOf(p), v.rule) !== undefined);
+    // an exemption that takes part is not stale, even when the other parties' missing ones keep the finding
+    for (const p of exempt) {
+      const used = usedElsewhere.get(p);
+      if (used) used.add(v.rule); else usedElsewhere.set(p, new Set([v.rule]));
+    }
+    if (exempt.length < others.length + 1) BINDING.add(v);
+  }
+  return { byRef, usedElsewhere };
+}
+
 /** @internal What is reported of one object's findings, and what its exemptions suppressed. */
 export interface AppliedRules {
   readonly reported: Violation[];
@@ -121,11 +164,11 @@ export interface AppliedRules {
  * (its own rules and the cross-object ones together, so a stale exemption is seen), and
  * checks the exemptions themselves.
  */
-export function applyRules(findings: readonly Violation[], manifest: any, config: RuleConfig): AppliedRules {
+export function applyRules(findings: readonly Violation[], manifest: any, config: RuleConfig, usedElsewhere: ReadonlySet<string> = new Set()): AppliedRules {
   const exemptions = exemptionsOf(manifest);
   const reported: Violation[] = [];
   const suppressed: SuppressedViolation[] = [];
-  const used = new Set<string>();
+  const used = new Set<string>(usedElsewhere);
   const configured = (v: Violation): Violation | undefined => {
     const set = config.rules[v.rule];
     if (set === RuleSeverity.OFF) return undefined;
@@ -138,7 +181,7 @@ export function applyRules(findings: readonly Violation[], manifest: any, config
   for (const f of findings) {
     const v = configured(complete(f, manifest));
     if (v === undefined) continue;
-    const reason = exemptions.get(v.rule);
+    const reason = BINDING.has(f) ? undefined : exemptions.get(v.rule);
     if (isReason(reason) && allowed(v.rule)) {
       used.add(v.rule);
       suppressed.push({ ...v, reason });
@@ -151,7 +194,9 @@ export function applyRules(findings: readonly Violation[], manifest: any, config
   for (const [id, reason] of exemptions) {
     const field = annotationField(EXEMPTION_PREFIX + id);
     const known = lookupRule(id);
-    if (typeof known === 'string') {
+    if (RETIRED_RULES[id] !== undefined) {
+      meta.push({ rule: EXEMPTION_UNUSED.id, field, message: `the exemption of rule ${show(id)} suppresses nothing: the rule was ${RETIRED_RULES[id]}`, fix: 'remove the annotation', severity: EXEMPTION_UNUSED.severity });
+    } else if (typeof known === 'string') {
       meta.push({ rule: EXEMPTION_UNKNOWN.id, field, message: known, fix: 'use a rule id of the catalog, or remove the annotation', severity: EXEMPTION_UNKNOWN.severity });
     } else if (!allowed(id)) {
       const why = config.exemptions === ExemptionPolicy.DENY ? 'the settings allow no exemptions (exemptions: deny)' : `the settings allow exemptions of ${[...config.exemptableRules ?? []].join(', ') || 'no rule'} only`;

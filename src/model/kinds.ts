@@ -35,6 +35,11 @@ export interface KindDefinition {
    * bundle installed: another version is then a warning, not an error.
    */
   readonly crd?: boolean;
+  /**
+   * For a CRD kind: the Gateway API bundle (minor of v1.x) that first serves a version, where a
+   * bundle of the range lacks it (ReferenceGrant v1 is served from v1.5).
+   */
+  readonly bundleSince?: { readonly [version: string]: number };
   /** Whether the rules check objects of this kind (false: read only, e.g. for the access map). */
   readonly checked: boolean;
   /** How to read the pods of a kind that runs them. */

@@ -1,6 +1,6 @@
 import { protocolOf } from './defaults';
-import { Violation } from './finding';
-import { containersOf, kindDefinition, podLabelsOf } from './kinds';
+import { Issue, Violation } from './finding';
+import { containersOf, kindDefinition, podLabelsOf, podSpecOf } from './kinds';
 import { DEFAULT_NAMESPACE, metadataOf, namespaceOf } from './object';
 import { Plain, key, list, obj, text } from './plain';
 
@@ -20,7 +20,73 @@ export interface Subject<R> {
 /** A finding of a cross-object rule, attached to one object. */
 export interface AppFinding<R> extends Violation {
   readonly ref: R;
+  /** The other objects a finding between several concerns (a conflict), besides `ref`. */
+  readonly parties?: readonly R[];
 }
+
+/** @internal how an app rule adds a finding: to one object, with the other parties of a conflict */
+export type AddFinding<R> = (ref: R, issue: Issue, parties?: readonly R[]) => void;
+
+/** What several parties claim: a route, a match; `what` says it in a message. */
+export interface Claim<R> {
+  readonly what: string;
+  readonly parties: Array<Party<R>>;
+}
+
+/** Records that a party claims something, under a key that says when two claims are the same. */
+export function claim<R>(claims: Map<string, Claim<R>>, k: string, what: string, party: Party<R>): void {
+  const found = claims.get(k);
+  if (found) found.parties.push(party); else claims.set(k, { what, parties: [party] });
+}
+
+/**
+ * Reports each thing claimed by more than one party once: on the party that sorts last, naming
+ * every other, with all of them as the finding's parties.
+ */
+export function reportClaims<R>(set: ObjectSet<R>, claims: ReadonlyMap<string, Claim<R>>, ctx: AppContext<R>, add: AddFinding<R>,
+  report: (field: string, what: string, others: string) => Issue): void {
+  for (const { what, parties } of claims.values()) {
+    if (parties.length < 2) continue;
+    const owner = lastParty(parties, s => set.namespaceOf(s));
+    const others = parties.filter(p => p !== owner)
+      .map(p => (p.subject === owner.subject ? `${p.field} of this object` : `${ctx.describe(p.subject.ref)} at ${p.field}`)).join(', ');
+    add(owner.subject.ref, report(owner.field, what, others), [...new Set(parties.map(p => p.subject.ref))]);
+  }
+}
+
+/** One party of a finding between several objects, and its field. */
+export interface Party<R> {
+  readonly subject: Subject<R>;
+  readonly field: string;
+}
+
+/**
+ * The party a finding between several objects is attached to: the one that sorts last by kind,
+ * namespace and name (then field), so that the verdict never depends on the order of the files.
+ */
+export function lastParty<R>(parties: ReadonlyArray<Party<R>>, namespaceOf: (s: Subject<R>) => string): Party<R> {
+  const sortKey = (p: Party<R>) => [p.subject.kind, namespaceOf(p.subject), text(metadataOf(p.subject.manifest).name ?? ''), p.field];
+  return [...parties].sort((a, b) => {
+    const ka = sortKey(a);
+    const kb = sortKey(b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+    return 0;
+  })[parties.length - 1];
+}
+
+/**
+ * Labels that controllers add to the pods they create, which the pod template does not carry:
+ * whether a value can be on a pod of a workload of a kind and name.
+ */
+const CONTROLLER_LABELS: { readonly [label: string]: (kind: string, name: string, value: unknown) => boolean } = {
+  // the StatefulSet controller: <name>-<ordinal>, the ordinal, the revision
+  'statefulset.kubernetes.io/pod-name': (kind, name, v) => kind === 'StatefulSet' && typeof v === 'string' && v.startsWith(`${name}-`) && /^\d+$/.test(v.slice(name.length + 1)),
+  'apps.kubernetes.io/pod-index': (kind, _, v) => kind === 'StatefulSet' && typeof v === 'string' && /^\d+$/.test(v),
+  // StatefulSets and DaemonSets label their pods with their ControllerRevision's hash
+  'controller-revision-hash': kind => kind === 'StatefulSet' || kind === 'DaemonSet',
+  // the Deployment controller labels the pods of each ReplicaSet with its template hash
+  'pod-template-hash': kind => kind === 'Deployment',
+};
 
 /** Whether a selector (non-empty) is a subset of the labels. */
 export function selects(selector: unknown, labels: unknown): boolean {
@@ -107,15 +173,29 @@ export class ObjectSet<R> {
     return this.namespaces.has(ns);
   }
 
-  /** The workloads whose pod labels the selector selects, without a scan. */
+  /**
+   * The workloads whose pods the selector selects, without a scan. A label a controller adds to
+   * the pods it creates (CONTROLLER_LABELS) matches the pods of a workload of that controller's
+   * kind, since the template does not carry it.
+   */
   public select(ns: string, selector: unknown): Array<Subject<R>> {
-    let smallest: Array<Subject<R>> | undefined;
+    const own: { [label: string]: unknown } = {};
+    const added: Array<[string, unknown]> = [];
     for (const [k, v] of Object.entries(obj(selector))) {
+      if (CONTROLLER_LABELS[k] !== undefined) added.push([k, v]); else own[k] = v;
+    }
+    let smallest: Array<Subject<R>> | undefined;
+    for (const [k, v] of Object.entries(own)) {
       const found = this.byLabel.get(key(ns, k, v));
       if (!found) return [];
       if (!smallest || found.length < smallest.length) smallest = found;
     }
-    return (smallest ?? []).filter(w => selects(selector, podLabelsOf(w.kind, w.manifest)));
+    const candidates = smallest ?? (added.length > 0 ? this.workloads.filter(w => this.namespaceOf(w) === ns) : []);
+    return candidates.filter(w => {
+      const labels = obj(podLabelsOf(w.kind, w.manifest));
+      return (Object.keys(own).length === 0 || selects(own, labels))
+        && added.every(([k, v]) => labels[k] === v || CONTROLLER_LABELS[k](w.kind, text(metadataOf(w.manifest).name), v));
+    });
   }
 
   /** The container ports of a workload, indexed. */
@@ -125,7 +205,10 @@ export class ObjectSet<R> {
       const byName = new Map<string, DeclaredPort[]>();
       const byNumber = new Map<string, DeclaredPort>();
       const all: DeclaredPort[] = [];
-      for (const c of containersOf(w.kind, w.manifest)) {
+      // a native sidecar (an init container with restartPolicy Always) runs beside the containers:
+      // the endpoints controller's FindPort counts its ports as the pod's
+      const sidecars = list(podSpecOf(w.kind, w.manifest).initContainers).map(obj).filter(c => c.restartPolicy === 'Always');
+      for (const c of [...containersOf(w.kind, w.manifest), ...sidecars]) {
         for (const p of list(c.ports).map(obj)) {
           const declared = { port: p, container: text(c.name) };
           all.push(declared);

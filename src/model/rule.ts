@@ -1,6 +1,6 @@
 import { FindingType, Issue, Severity, Violation } from './finding';
 import { checkedKinds } from './kinds';
-import { AppContext, AppFinding, ObjectSet } from './object-set';
+import { AddFinding, AppContext, AppFinding, ObjectSet } from './object-set';
 import { show } from './plain';
 import { VersionRange } from './versions';
 
@@ -58,6 +58,8 @@ export interface CheckContext {
   readonly nodePortRange: { readonly min: number; readonly max: number };
   /** The Kubernetes versions to agree with. */
   readonly versions: VersionRange;
+  /** The Gateway API bundles (standard channel) to agree with. */
+  readonly gatewayVersions: VersionRange;
   /** Whether the manifest is a construct's (typed props) rather than arbitrary YAML. */
   readonly construct: boolean;
 }
@@ -91,8 +93,13 @@ export interface RuleDefinition {
 
 /** @internal the check of an object rule: one manifest in, issues out */
 export type ObjectCheck = (manifest: any, ctx: CheckContext) => Issue[];
-/** @internal the check of an app rule: the whole set in, issues attached to objects out */
-export type AppCheck = <R>(set: ObjectSet<R>, ctx: AppContext<R>, add: (ref: R, issue: Issue) => void) => void;
+/**
+ * @internal
+ * The check of an app rule: the whole set in, issues attached to objects out. A finding between
+ * several objects (a pairwise conflict) is added once, to one of them, with the `parties` it
+ * also concerns: an exemption then applies only when every party is exempt.
+ */
+export type AppCheck = <R>(set: ObjectSet<R>, ctx: AppContext<R>, add: AddFinding<R>) => void;
 
 /** @internal */
 export interface ObjectRule {
@@ -188,7 +195,7 @@ export function checkApp<R>(set: ObjectSet<R>, ctx: AppContext<R>): Array<AppFin
   const out: Array<AppFinding<R>> = [];
   for (const rule of APP_RULES) {
     const severity = ctx.construct ? rule.info.constructSeverity : rule.info.severity;
-    rule.check(set, ctx, (ref, i) => out.push({
+    rule.check(set, ctx, (ref, i, parties) => out.push({
       ref,
       rule: rule.info.id,
       field: i.field,
@@ -196,6 +203,7 @@ export function checkApp<R>(set: ObjectSet<R>, ctx: AppContext<R>): Array<AppFin
       fix: i.fix,
       severity: i.severity ?? severity,
       type: i.type,
+      ...(parties !== undefined && parties.length > 0 ? { parties } : {}),
     }));
   }
   return out;
@@ -230,6 +238,16 @@ export function closestRuleId(id: string): string {
   }
   return best;
 }
+
+/**
+ * @internal
+ * Rule ids that were retired, with why: a setting or an exemption that names one is accepted
+ * (it changes nothing), so that configurations written for an older release keep working.
+ */
+export const RETIRED_RULES: { readonly [id: string]: string } = {
+  'probe-port-wiring': 'retired: a probe on a numeric port no container declares is legal and common (health ports are often undeclared); a named port that no container declares is probe-port-undeclared',
+  'service-target-port-undeclared': 'retired: a numeric targetPort no container declares is legal and common; a named targetPort that no container declares is service-target-port-name',
+};
 
 /** @internal the catalog entry of an id, or a message that names the closest id */
 export function lookupRule(id: string): RuleInfo | string {

@@ -1,7 +1,7 @@
 import { Severity } from './finding';
 import { show } from './plain';
-import { CheckContext, RuleSeverity, lookupRule } from './rule';
-import { ALL_VERSIONS, parseKubernetesVersion } from './versions';
+import { CheckContext, RETIRED_RULES, RuleSeverity, lookupRule } from './rule';
+import { DEFAULT_GATEWAY_VERSIONS, DEFAULT_VERSIONS, parseGatewayApiVersion, parseKubernetesVersion } from './versions';
 
 /*
  * The settings of the rules, one shape for every entry point: ExposePolicy (constructs), the
@@ -36,13 +36,23 @@ export interface RuleSettings {
   readonly rules?: { [id: string]: RuleSeverity };
 
   /**
-   * The Kubernetes version the clusters run, e.g. `1.30`: the rules then agree with that
-   * version exactly. Without it, a value is an error only when every version of the default
-   * range rejects it, and a warning naming the version where some accept it.
+   * The Kubernetes version the clusters run, any release from 1.27 to 1.37, e.g. `1.30`: the
+   * rules then agree with that version exactly. Without it, a value is an error only when every
+   * release of the default range rejects it, and a warning naming the release where some accept
+   * it (or, for a rule a later release tightened, where some reject it).
    *
-   * @default - every version from 1.27 to the newest
+   * @default - the releases people run: 1.32 (EKS extended support) to 1.37 (the newest verified)
    */
   readonly kubernetesVersion?: string;
+
+  /**
+   * The Gateway API bundle (standard channel) the clusters have installed, e.g. `v1.5`: the
+   * Gateway rules then agree with its CRDs exactly. Without it, a value is an error only when
+   * every bundle of the default range rejects it, and a warning naming the bundle otherwise.
+   *
+   * @default - the bundles people run: v1.4 to v1.6
+   */
+  readonly gatewayApiVersion?: string;
 
   /**
    * The nodePort range of the clusters, as their API servers' `--service-node-port-range` sets it.
@@ -94,7 +104,9 @@ export enum ExemptionPolicy {
 }
 
 /** @internal the names of the settings, as the config file spells them */
-export const SETTING_KEYS: ReadonlyArray<keyof RuleSettings> = ['rules', 'nodePortRange', 'kubernetesVersion', 'warningsAsErrors', 'danglingSelectors', 'exemptions', 'exemptableRules'];
+export const SETTING_KEYS: ReadonlyArray<keyof RuleSettings> = [
+  'rules', 'nodePortRange', 'kubernetesVersion', 'gatewayApiVersion', 'warningsAsErrors', 'danglingSelectors', 'exemptions', 'exemptableRules',
+];
 
 /** @internal what decides how the findings of one object are reported */
 export interface RuleConfig {
@@ -126,6 +138,7 @@ export function ruleMapProblems(rules: unknown, where: string): string[] {
   const out: string[] = [];
   const severities = Object.values(RuleSeverity) as string[];
   for (const [id, severity] of Object.entries(rules)) {
+    if (RETIRED_RULES[id] !== undefined) continue;
     const info = lookupRule(id);
     if (typeof info === 'string') out.push(`${where}: ${info}`);
     if (!severities.includes(severity as string)) {
@@ -148,6 +161,10 @@ export function settingsProblems(s: RuleSettings): string[] {
   }
   if (s.kubernetesVersion !== undefined) {
     const v = parseKubernetesVersion(s.kubernetesVersion);
+    if (typeof v === 'string') out.push(v);
+  }
+  if (s.gatewayApiVersion !== undefined) {
+    const v = parseGatewayApiVersion(s.gatewayApiVersion);
     if (typeof v === 'string') out.push(v);
   }
   if (s.warningsAsErrors !== undefined && typeof s.warningsAsErrors !== 'boolean') {
@@ -181,7 +198,8 @@ export function foldAliases(s: RuleSettings): { [id: string]: RuleSeverity } {
 export function resolveSettings(s: RuleSettings, construct: boolean): ResolvedSettings | string[] {
   const problems = settingsProblems(s);
   if (problems.length > 0) return problems;
-  const parsed = s.kubernetesVersion === undefined ? ALL_VERSIONS : parseKubernetesVersion(s.kubernetesVersion);
+  const parsed = s.kubernetesVersion === undefined ? DEFAULT_VERSIONS : parseKubernetesVersion(s.kubernetesVersion);
+  const bundles = s.gatewayApiVersion === undefined ? DEFAULT_GATEWAY_VERSIONS : parseGatewayApiVersion(s.gatewayApiVersion);
   const range = s.nodePortRange ?? DEFAULT_NODE_PORT_RANGE;
   return {
     config: {
@@ -192,7 +210,8 @@ export function resolveSettings(s: RuleSettings, construct: boolean): ResolvedSe
     },
     ctx: {
       nodePortRange: { min: range.min, max: range.max },
-      versions: typeof parsed === 'string' ? ALL_VERSIONS : parsed,
+      versions: typeof parsed === 'string' ? DEFAULT_VERSIONS : parsed,
+      gatewayVersions: typeof bundles === 'string' ? DEFAULT_GATEWAY_VERSIONS : bundles,
       construct,
     },
   };

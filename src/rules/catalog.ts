@@ -7,6 +7,7 @@ import './ingress';
 import './gateway';
 import './http-route';
 import './reference-grant';
+import './gateway-routes';
 import './gateway-construct';
 import './service-wiring';
 import './ingress-wiring';

@@ -129,6 +129,61 @@ export function isCidr(value: string): boolean {
   return false;
 }
 
+/** Whether an IPv4 address (or the IPv4 tail of an IPv6 one) has an octet with a leading 0, e.g. `010.0.0.5`. */
+function hasLeadingZeroOctet(ip: string): boolean {
+  const tail = ip.slice(ip.lastIndexOf(':') + 1);
+  return tail.includes('.') && tail.split('.').some(o => o.length > 1 && o.startsWith('0'));
+}
+
+/** Whether an address written as IPv6 is IPv4-mapped (`::ffff:a.b.c.d`, Go's netip `Is4In6`). */
+function isIPv4Mapped(ip: string): boolean {
+  if (!isIPv6(ip)) return false;
+  const b = ipBytes(ip)!;
+  return b.slice(0, 10).every(x => x === 0) && b[10] === 0xff && b[11] === 0xff;
+}
+
+/**
+ * What StrictIPCIDRValidation rejects in an IP address that the sloppy parser of earlier
+ * releases accepts (k8s.io/apimachinery validation/ip.go parseIP: netip.ParseAddr fails on
+ * leading 0s; `Is4In6`). Undefined for a strict address, and for a value that is no IP.
+ */
+export function strictIPProblem(ip: string): string | undefined {
+  if (!isIP(ip)) return undefined;
+  if (hasLeadingZeroOctet(ip)) return 'has leading 0s (read as octal by libc, as decimal by Kubernetes)';
+  if (isIPv4Mapped(ip)) return 'is an IPv4-mapped IPv6 address';
+  return undefined;
+}
+
+/**
+ * What StrictIPCIDRValidation rejects in a CIDR that the sloppy parser accepts (validation/ip.go
+ * parseCIDR: leading 0s in the address or the prefix length, an IPv4-mapped address, bits set
+ * beyond the prefix length). Undefined for a strict CIDR, and for a value that is no CIDR.
+ */
+export function strictCidrProblem(value: string): string | undefined {
+  if (!isCidr(value)) return undefined;
+  const [ip, bits] = value.trim().split('/');
+  if (hasLeadingZeroOctet(ip) || (bits.length > 1 && bits.startsWith('0'))) return 'has leading 0s in the address or the prefix length';
+  if (isIPv4Mapped(ip)) return 'has an IPv4-mapped IPv6 address';
+  const b = ipBytes(ip)!;
+  const prefix = Number(bits) + (isIPv4(ip) ? 96 : 0);
+  for (let i = prefix; i < 128; i++) {
+    if ((b[Math.floor(i / 8)] >> (7 - (i % 8))) & 1) return `has bits set beyond the prefix length (the network is written with a host address; use ${networkOf(b, prefix, isIPv4(ip))}/${bits})`;
+  }
+  return undefined;
+}
+
+/** The network address of 16 bytes under a prefix, as text. */
+function networkOf(bytes: readonly number[], prefix: number, v4: boolean): string {
+  const masked = bytes.map((x, i) => {
+    const keep = Math.max(0, Math.min(8, prefix - i * 8));
+    return x & (0xff << (8 - keep)) & 0xff;
+  });
+  if (v4) return masked.slice(12).join('.');
+  const words = [];
+  for (let i = 0; i < 16; i += 2) words.push((masked[i] * 256 + masked[i + 1]).toString(16));
+  return words.join(':').replace(/(^|:)0(:0)+(:|$)/, '::');
+}
+
 /** A port number: an integer 1–65535. */
 export function isPortNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;

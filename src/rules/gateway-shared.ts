@@ -14,8 +14,8 @@ export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 const HOSTNAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** PreciseHostname and the Hostname address value without the wildcard. */
 const PRECISE_HOSTNAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-/** SectionName: `^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`, 1-253 characters. */
-const SECTION_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** SectionName: `^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`, 1-253 characters (dots allowed since v1.0: "foo.example.com"). */
+const SECTION_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** Group: `^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`, at most 253. */
 const GROUP = /^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** Kind: `^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$`, 1-63. */
@@ -55,7 +55,7 @@ function matches(value: unknown, re: RegExp, min: number, max: number): boolean 
 }
 
 export function checkSectionName(field: string, value: unknown): Issue[] {
-  return matches(value, SECTION_NAME, 1, 253) ? [] : [issue(field, `${show(value)} is not a valid section name: lowercase letters, digits and '-', starting and ending alphanumeric, at most 253 characters`, 'use a listener name such as "https"')];
+  return matches(value, SECTION_NAME, 1, 253) ? [] : [issue(field, `${show(value)} is not a valid section name: lowercase DNS labels (letters, digits and '-', starting and ending alphanumeric) joined by '.', at most 253 characters`, 'use a listener name such as "https"')];
 }
 
 export function checkGroup(field: string, value: unknown): Issue[] {

@@ -4,10 +4,12 @@ import {
   checkCount, checkEnum, checkGroup, checkHostname, checkKind, checkRefName, checkRefNamespace, checkSectionName, entries,
   isGatewayHostname, isPreciseHostname,
 } from './gateway-shared';
+import { listenerTlsModeOf } from '../model/defaults';
 import { FindingType, Issue, Severity, issue, warning } from '../model/finding';
 import { defineKind } from '../model/kinds';
 import { list, obj, key, seenBefore, show, text } from '../model/plain';
-import { defineRule, RuleBasics, ruleExamples } from '../model/rule';
+import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
+import { gatewayRejectedSince, gatewayRejectedBefore, gatewayRejectedFrom, gatewayRelaxedIn } from '../model/versions';
 
 
 /** The Gateway: v1, and v1beta1, which the standard-channel CRD still serves. */
@@ -31,9 +33,14 @@ export function gatewayListeners(gw: unknown): Array<{ readonly listener: Plain;
   return list(obj(obj(gw).spec).listeners).map((l, i) => ({ listener: obj(l), field: `spec.listeners[${i}]` }));
 }
 
+/** The first bundle whose CRD has the CEL rule "tls mode must be set for protocol TLS" (absent at v1.4.1). */
+const TLS_MODE_REQUIRED_FROM = 5;
+/** The first bundle that allows 16 infrastructure annotations (gateway-api #4707; labels stay at 8). */
+const SIXTEEN_ANNOTATIONS_FROM = 6;
+
 function gatewayRule(def: RuleBasics,
-  check: (gw: any, spec: Plain) => Issue[]) {
-  return defineRule({ scope: 'object', kinds: [GATEWAY.kind], severity: Severity.ERROR, ...def }, gw => check(gw, obj(obj(gw).spec)));
+  check: (gw: any, spec: Plain, ctx: CheckContext) => Issue[]) {
+  return defineRule({ scope: 'object', kinds: [GATEWAY.kind], severity: Severity.ERROR, ...def }, (gw, ctx) => check(gw, obj(obj(gw).spec), ctx));
 }
 
 export const gatewayClassName = gatewayRule({
@@ -85,18 +92,21 @@ export const gatewayListenerUnique = gatewayRule({
 
 export const gatewayListenerTls = gatewayRule({
   id: 'gateway-listener-tls',
-  summary: 'HTTP, TCP and UDP listeners take no tls; HTTPS terminates TLS with certificateRefs or options; TLS sets a mode',
-  prevents: 'CRD CEL: "tls must not be specified for protocols [\'HTTP\', \'TCP\', \'UDP\']", "tls mode must be Terminate for protocol HTTPS", "tls mode must be set for protocol TLS", "certificateRefs or options must be specified when mode is Terminate"; certificateRefs maxItems 64',
-}, gw => gatewayListeners(gw).flatMap(({ listener: l, field }) => {
+  summary: 'HTTP, TCP and UDP listeners take no tls; HTTPS terminates TLS with certificateRefs or options; TLS has tls (its mode defaults to Terminate)',
+  prevents: 'CRD CEL: "tls must not be specified for protocols [\'HTTP\', \'TCP\', \'UDP\']", "tls mode must be Terminate for protocol HTTPS", "tls mode must be set for protocol TLS" (from bundle v1.5; the schema defaults mode to Terminate before CEL runs), "certificateRefs or options must be specified when mode is Terminate"; certificateRefs maxItems 64',
+}, (gw, _, ctx) => gatewayListeners(gw).flatMap(({ listener: l, field }) => {
   const out: Issue[] = [];
   const has = l.tls !== undefined && l.tls !== null;
   const tls = obj(l.tls);
   if (has && ['HTTP', 'TCP', 'UDP'].includes(l.protocol)) {
     return [issue(`${field}.tls`, `tls must not be specified for protocols ['HTTP', 'TCP', 'UDP'] (protocol ${l.protocol})`, 'remove tls, or use protocol HTTPS')];
   }
-  if (l.protocol === 'TLS' && (!has || tls.mode === undefined)) out.push(issue(`${field}.tls.mode`, 'tls mode must be set for protocol TLS', 'set mode Terminate or Passthrough'));
+  if (l.protocol === 'TLS' && !has) {
+    const severity = gatewayRejectedFrom(ctx, TLS_MODE_REQUIRED_FROM);
+    if (severity !== undefined) out.push({ field: `${field}.tls.mode`, message: `tls mode must be set for protocol TLS: a TLS listener without tls is ${gatewayRejectedSince(TLS_MODE_REQUIRED_FROM)}`, fix: 'add tls with mode Passthrough, or Terminate and certificateRefs', severity });
+  }
   if (!has) return out;
-  const mode = tls.mode ?? 'Terminate';
+  const mode = listenerTlsModeOf(l.tls);
   out.push(...checkEnum(`${field}.tls.mode`, tls.mode, ['Terminate', 'Passthrough']));
   if (l.protocol === 'HTTPS' && mode !== 'Terminate') out.push(issue(`${field}.tls.mode`, `tls mode must be Terminate for protocol HTTPS (it is ${show(mode)})`, 'use mode Terminate, or protocol TLS for passthrough'));
   if (mode === 'Terminate' && list(tls.certificateRefs).length === 0 && Object.keys(obj(tls.options)).length === 0) {
@@ -160,16 +170,18 @@ export const gatewayAddresses = gatewayRule({
 
 export const gatewayInfrastructure = gatewayRule({
   id: 'gateway-infrastructure',
-  summary: 'infrastructure labels and annotations: at most 8 each, with valid keys; label values valid',
-  prevents: 'CRD: infrastructure.labels/annotations maxProperties 8, key CEL rules, label value pattern; parametersRef group/kind/name',
-}, (_, spec) => {
+  summary: 'infrastructure labels: at most 8; annotations: at most 8, 16 from bundle v1.6; valid keys; label values valid',
+  prevents: 'CRD: infrastructure.labels maxProperties 8, annotations maxProperties 8 (16 from v1.6.0, gateway-api #4707), key CEL rules, label value pattern; parametersRef group/kind/name',
+}, (_, spec, ctx) => {
   if (spec.infrastructure === undefined) return [];
   const inf = obj(spec.infrastructure);
   const out: Issue[] = [];
-  for (const name of ['labels', 'annotations']) {
-    const m = inf[name];
-    if (m === undefined) continue;
-    if (Object.keys(obj(m)).length > 8) out.push(issue(`spec.infrastructure.${name}`, `at most 8 ${name} allowed, found ${Object.keys(obj(m)).length}`, `remove ${name}`));
+  const labels = Object.keys(obj(inf.labels)).length;
+  if (labels > 8) out.push(issue('spec.infrastructure.labels', `at most 8 labels allowed, found ${labels}`, 'remove labels'));
+  const annotations = Object.keys(obj(inf.annotations)).length;
+  if (annotations > 16) {out.push(issue('spec.infrastructure.annotations', `at most 16 annotations allowed, found ${annotations}`, 'remove annotations'));} else if (annotations > 8) {
+    const severity = gatewayRelaxedIn(ctx, SIXTEEN_ANNOTATIONS_FROM);
+    if (severity !== undefined) out.push({ field: 'spec.infrastructure.annotations', message: `${annotations} annotations: more than 8 are ${gatewayRejectedBefore(SIXTEEN_ANNOTATIONS_FROM)} (16 from then on)`, fix: 'keep at most 8 annotations while clusters run older bundles', severity });
   }
   out.push(...checkLabels('spec.infrastructure.labels', inf.labels));
   if (inf.parametersRef !== undefined) {

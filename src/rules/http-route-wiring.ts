@@ -3,10 +3,10 @@ import { declaredOutside, missingService } from './external-services';
 import { GATEWAY_GROUP, hostnamesIntersect } from './gateway-shared';
 import { matchPath, routeRules, ruleMatches } from './http-route';
 import { checkServicePortRef } from './ingress';
-import { FindingType, Issue, Severity, issue } from '../model/finding';
+import { FindingType, Issue, Severity, issue, warning } from '../model/finding';
 import { hasOwnNamespace, metadataOf, namespaceOf } from '../model/object';
-import { ObjectSet, Subject } from '../model/object-set';
-import { key, list, obj, seenBefore, show, text } from '../model/plain';
+import { AddFinding, AppContext, Claim, ObjectSet, Subject, claim, reportClaims } from '../model/object-set';
+import { key, list, obj, show, text } from '../model/plain';
 import { RuleInfo, defineRule, RuleBasics, ruleExamples } from '../model/rule';
 
 /*
@@ -24,6 +24,8 @@ export interface ListenerView {
   readonly hostname?: unknown;
   /** allowedRoutes.namespaces.from: Same (default), All or Selector. */
   readonly from?: unknown;
+  /** allowedRoutes.kinds: the route kinds admitted (unset: those of the protocol, HTTPRoute for HTTP and HTTPS). */
+  readonly kinds?: unknown;
 }
 
 /** The listeners of a Gateway manifest as the attachment checks read them. */
@@ -34,6 +36,7 @@ export function listenerViews(gateway: unknown): ListenerView[] {
     port: l.port,
     hostname: l.hostname,
     from: obj(obj(obj(l.allowedRoutes).namespaces)).from,
+    kinds: obj(l.allowedRoutes).kinds,
   }));
 }
 
@@ -208,37 +211,76 @@ function matchKey(match: PlainMap): string {
   return key(path.type, path.value, match.method ?? '', headers.join('&'), query.join('&'));
 }
 
-export const httpRouteConflict = defineRule({
-  scope: 'app',
-  id: 'httproute-conflict',
-  type: FindingType.CONFLICT,
-  kinds: ['HTTPRoute', 'Gateway'],
-  summary: 'two HTTPRoutes on one Gateway do not claim the same hostname and match',
-  prevents: 'a route that silently loses: the oldest route by creation time wins, which depends on apply order',
-}, (set, ctx, add) => {
-  const claimed = new Map<string, { ref: unknown; field: string }>();
+/** The narrower of two intersecting hostnames: what a route serves on a listener. */
+function narrower(a: string, b: string): string {
+  if (!a.startsWith('*.')) return a;
+  if (!b.startsWith('*.')) return b;
+  return a.length >= b.length ? a : b;
+}
+
+/**
+ * The listeners a route certainly attaches to through one parentRef, each with the hostnames the
+ * route serves there: HTTP and HTTPS listeners of the sectionName and port, admitting HTTPRoutes
+ * and the route's namespace (a Selector is not known here, so not counted), whose hostname
+ * intersects the route's.
+ */
+function attachedListeners(routeHosts: readonly string[], ref: { readonly [key: string]: any }, routeNs: string, gatewayNs: string,
+  listeners: readonly ListenerView[]): Array<{ readonly name: string; readonly hosts: string[] }> {
+  return listeners.filter(l => (l.protocol === 'HTTP' || l.protocol === 'HTTPS')
+    && (ref.sectionName === undefined || l.name === ref.sectionName)
+    && (typeof ref.port !== 'number' || l.port === ref.port)
+    && (l.kinds === undefined || list(l.kinds).map(obj).some(k => k.kind === 'HTTPRoute' && (k.group ?? GATEWAY_GROUP) === GATEWAY_GROUP))
+    && ((l.from ?? 'Same') === 'All' || ((l.from ?? 'Same') === 'Same' && routeNs === gatewayNs)))
+    .map(l => {
+      const lh = typeof l.hostname === 'string' ? l.hostname : undefined;
+      const hosts = routeHosts.length === 0 ? [lh ?? '*']
+        : routeHosts.filter(h => lh === undefined || hostnamesIntersect(lh, h)).map(h => (lh === undefined ? h : narrower(h, lh)));
+      return { name: text(l.name), hosts };
+    })
+    .filter(l => l.hosts.length > 0);
+}
+
+function routeConflicts<R>(set: ObjectSet<R>, ctx: AppContext<R>, add: AddFinding<R>): void {
+  const gateways = new Map<string, Subject<R>>();
+  for (const g of set.ofKind('Gateway')) gateways.set(key(set.namespaceOf(g), metadataOf(g.manifest).name), g);
+  const claims = new Map<string, Claim<R>>();
   for (const r of set.ofKind('HTTPRoute')) {
-    const hostnames = list(obj(obj(r.manifest).spec).hostnames).filter(h => typeof h === 'string');
-    const hosts = hostnames.length ? hostnames : ['*'];
-    const here = new Set<string>();
+    const routeNs = set.namespaceOf(r);
+    const hostnames = list(obj(obj(r.manifest).spec).hostnames).filter((h): h is string => typeof h === 'string');
     for (const p of gatewayParentRefs(r.manifest)) {
-      const gw = key(p.namespace, p.ref.name, p.ref.sectionName ?? '');
-      for (const { rule, field } of routeRules(r.manifest)) {
-        for (const m of ruleMatches(rule, field)) {
-          for (const host of hosts) {
-            const k = key(gw, host, matchKey(m.match));
-            if (here.has(k)) continue;
-            here.add(k);
-            const first = seenBefore(claimed, k, { ref: r.ref, field: m.field });
-            if (first === undefined || first.ref === r.ref) continue;
-            const path = matchPath(m.match);
-            add(r.ref, issue(m.field, `host ${show(host)} ${path.type} ${show(path.value)}${m.match.method ? ` ${m.match.method}` : ''} on Gateway ${p.namespace}/${p.ref.name} is already claimed by ${ctx.describe(first.ref as typeof r.ref)} at ${first.field}; the oldest route wins, which depends on apply order`, 'route each hostname and match once per Gateway'));
+      const g = gateways.get(key(p.namespace, p.ref.name));
+      // a Gateway outside the set: its listeners are unknown, so the same parentRef stands for the same listeners
+      const listeners = g === undefined
+        ? [{ name: `${text(p.ref.sectionName ?? '*')}:${text(p.ref.port ?? '*')}`, hosts: hostnames.length ? hostnames : ['*'] }]
+        : attachedListeners(hostnames, p.ref, routeNs, p.namespace, listenerViews(g.manifest));
+      for (const l of listeners) {
+        for (const { rule, field } of routeRules(r.manifest)) {
+          for (const m of ruleMatches(rule, field)) {
+            for (const host of l.hosts) {
+              const path = matchPath(m.match);
+              const k = key(p.namespace, p.ref.name, l.name, host, matchKey(m.match));
+              if (claims.get(k)?.parties.some(x => x.subject === r)) continue;
+              const on = g === undefined ? `Gateway ${p.namespace}/${p.ref.name}` : `listener ${show(l.name)} of Gateway ${p.namespace}/${p.ref.name}`;
+              claim(claims, k, `host ${show(host)} ${text(path.type)} ${show(path.value)}${m.match.method ? ` ${text(m.match.method)}` : ''} on ${on}`, { subject: r, field: m.field });
+            }
           }
         }
       }
     }
   }
-});
+  reportClaims(set, claims, ctx, add, (field, what, others) => warning(field, `${what} is also claimed by ${others}; the Gateway resolves the conflict deterministically (the oldest route wins, then the first by namespace/name), so all but one never serve it`,
+    'route each hostname and match once per listener'));
+}
+
+export const httpRouteConflict = defineRule({
+  scope: 'app',
+  id: 'httproute-conflict',
+  type: FindingType.CONFLICT,
+  kinds: ['HTTPRoute', 'Gateway'],
+  severity: Severity.WARNING,
+  summary: 'two HTTPRoutes attached to one listener do not claim the same hostname and match',
+  prevents: 'a route that silently loses: the Gateway API keeps the oldest route (then namespace/name) and accepts both, so the other never serves the match; only routes attaching to the same listener (parentRefs port and sectionName, listener hostname, allowedRoutes) compete',
+}, routeConflicts);
 
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({

@@ -1,9 +1,10 @@
 import { ingressObject, ingressPath, serviceObject } from './example-objects';
 import { declaredOutside, missingService } from './external-services';
-import { checkServicePortRef, ingressBackends, ingressRules, rulePaths } from './ingress';
+import { CLASS_ANNOTATION, checkServicePortRef, ingressBackends, ingressRules, rulePaths } from './ingress';
 import { FindingType, Severity, issue } from '../model/finding';
-import { ObjectSet, Subject } from '../model/object-set';
-import { Plain, key, obj, seenBefore, show, text } from '../model/plain';
+import { metadataOf } from '../model/object';
+import { AddFinding, AppContext, Claim, ObjectSet, Subject, claim, reportClaims } from '../model/object-set';
+import { Plain, key, obj, show, text } from '../model/plain';
 import { defineRule, ruleExamples } from '../model/rule';
 
 /*
@@ -11,27 +12,40 @@ import { defineRule, ruleExamples } from '../model/rule';
  * set and their ports.
  */
 
+/** ingress-nginx's canary annotation: a canary Ingress shares its primary's host and path on purpose. */
+export const CANARY_ANNOTATION = 'nginx.ingress.kubernetes.io/canary';
+
+/** The class an Ingress asks for: ingressClassName, else the legacy annotation, else '' (the default class). */
+function ingressClass(ing: unknown): string {
+  const cls = obj(obj(ing).spec).ingressClassName ?? obj(metadataOf(ing).annotations)[CLASS_ANNOTATION];
+  return typeof cls === 'string' ? cls : '';
+}
+
 export const ingressRouteConflict = defineRule({
   scope: 'app',
   id: 'ingress-route-conflict',
   type: FindingType.CONFLICT,
   kinds: ['Ingress'],
-  summary: 'a host, path and pathType is routed once across all Ingresses',
-  prevents: 'controllers resolving a duplicate route silently and differently (the oldest wins, or an admission webhook rejects the second)',
-}, (set, ctx, add) => {
-  const routes = new Map<string, { ref: unknown; field: string }>();
+  summary: 'a host, path and pathType is routed once across the Ingresses of one class (ingress-nginx canaries excepted)',
+  prevents: 'controllers resolving a duplicate route silently and differently (the oldest wins, or an admission webhook rejects the second); Ingresses of different classes are served by different controllers, and a canary Ingress (nginx.ingress.kubernetes.io/canary: "true") shares its primary\'s route on purpose, as ingress-nginx\'s own overlap check allows',
+}, ingressConflicts);
+
+function ingressConflicts<R>(set: ObjectSet<R>, ctx: AppContext<R>, add: AddFinding<R>): void {
+  const claims = new Map<string, Claim<R>>();
   for (const s of set.ofKind('Ingress')) {
+    if (obj(metadataOf(s.manifest).annotations)[CANARY_ANNOTATION] === 'true') continue;
+    const cls = ingressClass(s.manifest);
     for (const r of ingressRules(s.manifest)) {
       for (const p of rulePaths(r.rule, r.field)) {
         const host = r.rule.host ?? '*';
-        const first = seenBefore(routes, key(host, p.path.path ?? '', p.path.pathType), { ref: s.ref, field: p.field });
-        if (first === undefined) continue;
-        const where = first.ref === s.ref ? `${first.field} of this Ingress` : `${ctx.describe(first.ref as typeof s.ref)} at ${first.field}`;
-        add(s.ref, issue(p.field, `host ${show(host)} path ${show(p.path.path ?? '')} (${p.path.pathType}) is already claimed by ${where}; controllers resolve this silently and differently`, 'route each host and path once'));
+        const what = `host ${show(host)} path ${show(p.path.path ?? '')} (${text(p.path.pathType)})${cls ? ` of class ${show(cls)}` : ''}`;
+        claim(claims, key(cls, host, p.path.path ?? '', p.path.pathType), what, { subject: s, field: p.field });
       }
     }
   }
-});
+  reportClaims(set, claims, ctx, add, (field, what, others) => issue(field, `${what} is also claimed by ${others}; controllers resolve this silently and differently`,
+    'route each host and path once per class (a canary Ingress says nginx.ingress.kubernetes.io/canary: "true")'));
+}
 
 /** Every Service backend of the Ingresses, with its Service looked up. */
 type BackendVisitor<R> = (s: Subject<R>, field: string, svc: Plain, target: Subject<R> | undefined, outside: boolean) => void;

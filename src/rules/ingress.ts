@@ -6,14 +6,14 @@ import { defineKind } from '../model/kinds';
 import { metadataOf } from '../model/object';
 import { list, obj, Plain, show, text } from '../model/plain';
 import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
-import { ALL_VERSIONS, VersionRange } from '../model/versions';
+import { DEFAULT_VERSIONS, VersionRange } from '../model/versions';
 
 
 /** The Ingress: networking.k8s.io/v1 only; networking.k8s.io/v1beta1 and extensions/v1beta1 stopped being served in 1.22. */
 export const INGRESS = defineKind({ kind: 'Ingress', group: 'networking.k8s.io', versions: ['v1'], unserved: { 'networking.k8s.io/v1beta1': 22, 'extensions/v1beta1': 22 }, checked: true });
 
 const PATH_TYPES = ['Prefix', 'Exact', 'ImplementationSpecific'];
-const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+export const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
 function suggestHost(host: string): string {
   return host.toLowerCase().replace(/[^a-z0-9.*-]/g, '-');
@@ -76,7 +76,7 @@ export function checkPath(field: string, path: unknown, pathType: unknown): Issu
 }
 
 /** A backend: exactly one of service or resource; a service name and exactly one of port name or number. */
-export function checkBackend(field: string, value: unknown, versions: VersionRange = ALL_VERSIONS): Issue[] {
+export function checkBackend(field: string, value: unknown, versions: VersionRange = DEFAULT_VERSIONS): Issue[] {
   if (value === undefined || value === null) return [issue(field, 'a path needs a backend', 'route it to a Service')];
   const backend = obj(value);
   const hasService = backend.service !== undefined && backend.service !== null;

@@ -1,12 +1,12 @@
 import { deploymentObject, ingressObject, ingressPath, serviceObject } from './example-objects';
 import { checkDns1123Label, checkLabels, isDns1035Label, isDns1123Label, isDns1123Subdomain, isQualifiedName, mapField } from './formats';
 import { FindingType, Issue, Severity, issue } from '../model/finding';
-import { Recognition, apiVersionOf } from '../model/kinds';
+import { Recognition, apiVersionOf, kindDefinition } from '../model/kinds';
 import { metadataOf } from '../model/object';
 import { Subject } from '../model/object-set';
-import { key, seenBefore, obj, show } from '../model/plain';
+import { key, seenBefore, obj, show, text } from '../model/plain';
 import { EVERY_KIND, defineRule, ruleExamples } from '../model/rule';
-import { VersionRange, rejectedBefore, relaxedIn } from '../model/versions';
+import { VersionRange, gatewayName, gatewayRejectedBefore, gatewayRelaxedIn, rejectedBefore, relaxedIn } from '../model/versions';
 
 
 /**
@@ -79,7 +79,7 @@ export const metadataGenerateName = defineRule({
   kinds: [EVERY_KIND],
   severity: Severity.ERROR,
   summary: 'a generateName prefix, without its trailing \'-\', is a valid name of its kind',
-  prevents: 'ValidateObjectMeta: generateName is validated as a name prefix (DNS-1035 label for a Service, DNS-1123 subdomain otherwise; one trailing \'-\' allowed)',
+  prevents: 'ValidateObjectMeta: generateName is validated as a name prefix (DNS-1035 label for a Service, DNS-1123 label for a StatefulSet, DNS-1123 subdomain otherwise; one trailing \'-\' allowed)',
 }, (m, ctx) => {
   const prefix = metadataOf(m).generateName;
   if (prefix === undefined || prefix === null || prefix === '') return [];
@@ -88,6 +88,7 @@ export const metadataGenerateName = defineRule({
   const masked = prefix.endsWith('-') ? prefix.slice(0, -1) : prefix;
   const fix = 'use lowercase letters, digits and \'-\', e.g. "web-"';
   if (obj(m).kind === 'Service') return checkServiceName(f, masked, ctx, 'Service generateName', fix);
+  if (obj(m).kind === 'StatefulSet') return checkDns1123Label(f, masked, 'StatefulSet generateName (without its trailing \'-\')', fix);
   return isDns1123Subdomain(masked) ? []
     : [issue(f, `${show(prefix)} is not a valid generateName: without its trailing '-' it must be a DNS-1123 subdomain (lowercase letters, digits, '-' and '.', at most 253)`, fix)];
 });
@@ -159,6 +160,26 @@ export const objectApiVersion = defineRule({
   prevents: 'kubectl apply failing with "no matches for kind": extensions/v1beta1 and apps/v1beta1, apps/v1beta2 workloads are not served since 1.16, networking.k8s.io/v1beta1 and extensions/v1beta1 Ingresses since 1.22',
 });
 
+export const objectApiVersionBundle = defineRule({
+  scope: 'object',
+  id: 'object-api-version-bundle',
+  type: FindingType.NOT_SUPPORTED,
+  kinds: [EVERY_KIND],
+  summary: 'a Gateway API object\'s apiVersion is served by every bundle of the range (ReferenceGrant v1 from v1.5)',
+  prevents: 'kubectl apply failing with "no matches for kind" on a cluster whose Gateway API bundle does not serve the version yet (a warning naming the bundle where some of the range serve it)',
+}, (m, ctx) => {
+  const def = kindDefinition(text(obj(m).kind));
+  const apiVersion = text(obj(m).apiVersion);
+  const since = def?.bundleSince?.[apiVersion.slice(apiVersion.lastIndexOf('/') + 1)];
+  const severity = since === undefined ? undefined : gatewayRelaxedIn(ctx, since);
+  return severity === undefined ? [] : [{
+    field: 'apiVersion',
+    message: `${show(apiVersion)} ${def!.kind} is served from Gateway API bundle ${gatewayName(since!)}: ${gatewayRejectedBefore(since!)} ("no matches for kind")`,
+    fix: `use ${apiVersionOf(def!, def!.versions.find(v => def!.bundleSince?.[v] === undefined) ?? def!.versions[0])} while clusters run older bundles`,
+    severity,
+  }];
+});
+
 /**
  * @internal
  * The one finding of an object whose kind the checker reads at an apiVersion the API does not
@@ -182,6 +203,10 @@ export function apiVersionIssue(r: Recognition): Issue | undefined {
 
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({
+  'object-api-version-bundle': {
+    objects: [{ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'ReferenceGrant', metadata: { name: 'rg' }, spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'infra' }], to: [{ group: '', kind: 'Service' }] } }],
+    valid: [{ apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'rg' }, spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'infra' }], to: [{ group: '', kind: 'Service' }] } }],
+  },
   'exemption-not-allowed': { code: 'npx cdk8s-expose check --no-exemptions dist/   # any ignore-check.cdk8s-expose.io/<rule> annotation in dist/' },
   'metadata-namespace': {
     objects: [serviceObject({}, { namespace: 'Shop_1' })],

@@ -5,8 +5,8 @@ import { obj, show } from '../model/plain';
 import { defineRule, ruleExamples } from '../model/rule';
 
 
-/** The ReferenceGrant: v1beta1, and v1 where the bundle serves it. */
-export const REFERENCE_GRANT = defineKind({ kind: 'ReferenceGrant', group: 'gateway.networking.k8s.io', versions: ['v1beta1', 'v1'], crd: true, checked: true });
+/** The ReferenceGrant: v1beta1, and v1 from bundle v1.5 (config/crd/standard at v1.4.1 serves v1beta1 only). */
+export const REFERENCE_GRANT = defineKind({ kind: 'ReferenceGrant', group: 'gateway.networking.k8s.io', versions: ['v1beta1', 'v1'], crd: true, checked: true, bundleSince: { v1: 5 } });
 
 /*
  * ReferenceGrant (gateway.networking.k8s.io/v1beta1, and v1 where served), as the

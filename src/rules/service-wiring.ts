@@ -1,9 +1,9 @@
 import { deploymentObject, serviceObject } from './example-objects';
 import { hasNodePorts } from './service';
 import { protocolOf, targetPortOf } from '../model/defaults';
-import { FindingType, Severity, issue, warning } from '../model/finding';
+import { FindingType, Severity, issue } from '../model/finding';
 import { ObjectSet, Subject } from '../model/object-set';
-import { Plain, key, list, obj, seenBefore, show, text } from '../model/plain';
+import { Plain, list, obj, seenBefore, show, text } from '../model/plain';
 import { defineRule, ruleExamples } from '../model/rule';
 
 /*
@@ -100,19 +100,6 @@ export const serviceTargetPortName = defineRule({
   }
 }));
 
-export const serviceTargetPortUndeclared = defineRule({
-  scope: 'app',
-  id: 'service-target-port-undeclared',
-  type: FindingType.NOT_FOUND,
-  kinds: ['Service', 'Deployment', 'StatefulSet', 'DaemonSet', 'Pod'],
-  severity: Severity.WARNING,
-  summary: 'a numeric targetPort is declared by a container of every selected workload',
-  prevents: 'traffic sent to a port nothing listens on: Kubernetes forwards to any number, declared or not',
-}, (set, ctx, add) => eachTargetedWorkload(set, (s, f, target, protocol, w) => {
-  if (typeof target !== 'number' || set.ports(w).byNumber.has(key(target, protocol))) return;
-  add(s.ref, warning(f, `${target}/${protocol} is not declared by any container of ${ctx.describe(w.ref)}; Kubernetes allows it, but nothing may listen there`, `check the container listens on ${target}, or declare the port`));
-}));
-
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({
   'service-node-port-conflict': {
@@ -126,9 +113,5 @@ ruleExamples({
   'service-target-port-name': {
     objects: [deploymentObject(), serviceObject({ ports: [{ port: 80, targetPort: 'htpp' }] })],
     valid: [deploymentObject(), serviceObject({ ports: [{ port: 80, targetPort: 'http' }] })],
-  },
-  'service-target-port-undeclared': {
-    objects: [deploymentObject(), serviceObject({ ports: [{ port: 80, targetPort: 8080 }] })],
-    valid: [deploymentObject(), serviceObject({ ports: [{ port: 80, targetPort: 80 }] })],
   },
 });

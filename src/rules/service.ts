@@ -1,5 +1,5 @@
 import { EXAMPLE_LABELS, serviceObject } from './example-objects';
-import { checkDns1123Label, checkLabels, checkNumberOrName, checkPortNumber, checkQualifiedName, isCidr, isDns1123Subdomain, isIP, isPortNumber, isUnset, mapField, specialIP } from './formats';
+import { checkDns1123Label, checkLabels, checkNumberOrName, checkPortNumber, checkQualifiedName, isCidr, isDns1123Subdomain, isIP, isPortNumber, isUnset, mapField, specialIP, strictCidrProblem, strictIPProblem } from './formats';
 import { checkServiceName, hasNameOrGenerateName } from './metadata';
 import { protocolOf } from '../model/defaults';
 import { FindingType, Issue, Severity, issue } from '../model/finding';
@@ -8,7 +8,7 @@ import { metadataOf } from '../model/object';
 import { list, obj, Plain, key, seenBefore, show, text } from '../model/plain';
 import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
 import { NodePortRange } from '../model/settings';
-import { rejectedBefore, relaxedIn } from '../model/versions';
+import { VersionContext, rejectedBefore, rejectedFrom, rejectedSince, relaxedIn } from '../model/versions';
 
 
 /** The Service (core v1). */
@@ -25,6 +25,18 @@ const KUBELET_PORT = 10250;
 const KUBELET_PORT_RELAXED = 33;
 /** The first release that allows externalTrafficPolicy on a ClusterIP Service with externalIPs (kubernetes PR #119150, v1.29.0 release notes). */
 const EXTERNAL_IPS_POLICY_RELAXED = 29;
+/**
+ * The first release with StrictIPCIDRValidation on (beta, kubernetes PR 137053; GA in 1.38): the
+ * legacy IP and CIDR fields then reject leading 0s, IPv4-mapped IPv6 and CIDRs with host bits
+ * (apimachinery validation/ip.go IsValidIPForLegacyField / IsValidCIDRForLegacyField, strict).
+ */
+const STRICT_IP_FROM = 36;
+
+/** The finding of an IP or CIDR that releases with StrictIPCIDRValidation reject, if the range has any. */
+function strictIssue(field: string, value: string, problem: string | undefined, ctx: VersionContext, fix: string): Issue[] {
+  const severity = problem === undefined ? undefined : rejectedFrom(ctx, STRICT_IP_FROM);
+  return severity === undefined ? [] : [{ field, message: `${show(value)} ${problem}: ${rejectedSince(STRICT_IP_FROM)} (StrictIPCIDRValidation)`, fix, severity }];
+}
 /** The annotation older clients use instead of spec.loadBalancerSourceRanges. */
 export const LB_SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
 const MAX_AFFINITY_TIMEOUT = 86400;
@@ -343,9 +355,9 @@ export const serviceInternalTrafficPolicy = serviceRule({
 
 export const serviceLoadBalancerSourceRanges = serviceRule({
   id: 'service-load-balancer-source-ranges',
-  summary: 'loadBalancerSourceRanges (or its annotation) only on LoadBalancer Services, each a CIDR',
+  summary: 'loadBalancerSourceRanges (or its annotation) only on LoadBalancer Services, each a CIDR (strict from 1.36: no host bits)',
   prevents: `ValidateService: source ranges are LoadBalancer-only and must be CIDRs; without the field, the ${LB_SOURCE_RANGES_ANNOTATION} annotation is checked the same way (an empty value is accepted)`,
-}, (s, _, svc) => {
+}, (s, ctx, svc) => {
   const ranges = list(s.spec.loadBalancerSourceRanges);
   const out: Issue[] = [];
   if (ranges.length === 0) {
@@ -360,6 +372,7 @@ export const serviceLoadBalancerSourceRanges = serviceRule({
     if (trimmed === '') return out;
     for (const cidr of trimmed.split(',').map(c => c.trim())) {
       if (!isCidr(cidr)) out.push(issue(f, `${show(cidr)} is not a valid CIDR: the annotation is a comma-separated list of IP ranges`, 'use e.g. "10.240.0.0/24,10.250.0.0/24", or spec.loadBalancerSourceRanges'));
+      else out.push(...strictIssue(f, cidr, strictCidrProblem(cidr), ctx, 'write the network address without leading 0s, e.g. "10.240.0.0/24"'));
     }
     return out;
   }
@@ -369,6 +382,8 @@ export const serviceLoadBalancerSourceRanges = serviceRule({
   ranges.forEach((cidr, i) => {
     if (typeof cidr !== 'string' || !isCidr(cidr)) {
       out.push(issue(`spec.loadBalancerSourceRanges[${i}]`, `${show(cidr)} is not a valid CIDR`, 'use an address and prefix length such as "10.0.0.0/8" or "2001:db8::/32"'));
+    } else {
+      out.push(...strictIssue(`spec.loadBalancerSourceRanges[${i}]`, cidr, strictCidrProblem(cidr), ctx, 'write the network address without leading 0s, e.g. "10.0.0.0/8"'));
     }
   });
   return out;
@@ -376,20 +391,24 @@ export const serviceLoadBalancerSourceRanges = serviceRule({
 
 export const serviceClusterIp = serviceRule({
   id: 'service-cluster-ip',
-  summary: 'clusterIP is empty, None or an IP address',
-  prevents: 'ValidateService: each of clusterIPs (which the registry fills from clusterIP) must be None, empty or a valid IP',
-}, s => {
-  const ip = s.spec.clusterIP;
-  if (isUnset(ip) || ip === '' || ip === 'None' || s.type === 'ExternalName') return [];
-  return typeof ip === 'string' && isIP(ip) ? []
-    : [issue('spec.clusterIP', `${show(ip)} is not a valid clusterIP: must be an IP address, "None" (headless) or empty (allocated)`, 'remove clusterIP to let the cluster allocate one')];
+  summary: 'clusterIP and clusterIPs are empty, None or IP addresses (strict from 1.36: no leading 0s, no IPv4-mapped IPv6)',
+  prevents: 'ValidateService: each of clusterIPs (which the registry fills from clusterIP) must be None, empty or a valid IP; StrictIPCIDRValidation (on from 1.36) rejects leading 0s and IPv4-mapped IPv6',
+}, (s, ctx) => {
+  if (s.type === 'ExternalName') return [];
+  const fields = [{ f: 'spec.clusterIP', ip: s.spec.clusterIP }, ...list(s.spec.clusterIPs).map((ip, i) => ({ f: `spec.clusterIPs[${i}]`, ip }))];
+  return fields.flatMap(({ f, ip }) => {
+    if (isUnset(ip) || ip === '' || ip === 'None') return [];
+    return typeof ip === 'string' && isIP(ip)
+      ? strictIssue(f, ip, strictIPProblem(ip), ctx, 'write the address without leading 0s, an IPv4 address as a.b.c.d')
+      : [issue(f, `${show(ip)} is not a valid clusterIP: must be an IP address, "None" (headless) or empty (allocated)`, 'remove clusterIP to let the cluster allocate one')];
+  });
 });
 
 export const serviceExternalIps = serviceRule({
   id: 'service-external-ips',
-  summary: 'each externalIP is an IP address, not unspecified, loopback or link-local',
+  summary: 'each externalIP is an IP address, not unspecified, loopback or link-local (strict from 1.36)',
   prevents: 'ValidateService / ValidateNonSpecialIP: externalIPs must be valid IPs and not 0.0.0.0, ::, loopback, link-local or link-local multicast',
-}, s => {
+}, (s, ctx) => {
   const ips = s.spec.externalIPs;
   if (isUnset(ips)) return [];
   if (!Array.isArray(ips)) return [issue('spec.externalIPs', `${show(ips)} is not a list of IP addresses`, 'use a list such as ["203.0.113.10"]')];
@@ -397,7 +416,8 @@ export const serviceExternalIps = serviceRule({
     const f = `spec.externalIPs[${i}]`;
     if (typeof ip !== 'string' || !isIP(ip)) return [issue(f, `${show(ip)} is not a valid IP address: externalIPs are addresses, not host names`, 'use an IP address the nodes receive traffic for')];
     const special = specialIP(ip);
-    return special === undefined ? [] : [issue(f, `${show(ip)} may not be used as an externalIP: it is ${special}`, 'use a routable address')];
+    return special === undefined ? strictIssue(f, ip, strictIPProblem(ip), ctx, 'write the address without leading 0s, an IPv4 address as a.b.c.d')
+      : [issue(f, `${show(ip)} may not be used as an externalIP: it is ${special}`, 'use a routable address')];
   });
 });
 

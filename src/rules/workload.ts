@@ -59,11 +59,12 @@ function workloadSpec(m: any): Plain {
 
 export const workloadName = podRule({
   id: 'workload-name',
-  summary: 'a workload or Pod has a name, a DNS-1123 subdomain',
-  prevents: 'ValidateObjectMeta: the name is required and must be a DNS-1123 subdomain',
+  summary: 'a workload or Pod has a name, a DNS-1123 subdomain (a StatefulSet\'s a DNS-1123 label)',
+  prevents: 'ValidateObjectMeta: the name is required and must be a DNS-1123 subdomain; ValidateStatefulSetName: a StatefulSet name is a DNS-1123 label (kubernetes PR 114172, since 1.27)',
 }, (pod, _, m) => {
   const name = metadataOf(m).name;
   if (typeof name !== 'string' || name === '') return hasNameOrGenerateName(m) ? [] : [issue('metadata.name', `a ${pod.kind} needs a name (or generateName)`, 'set name')];
+  if (pod.kind === 'StatefulSet') return checkDns1123Label('metadata.name', name, 'StatefulSet name', 'use at most 63 lowercase letters, digits and \'-\' (no \'.\'): it becomes the pods\' hostnames');
   return checkDns1123Subdomain('metadata.name', name, `${pod.kind} name`, 'use lowercase letters, digits, \'-\' and \'.\'');
 });
 
@@ -223,28 +224,6 @@ export const probePortUndeclared = podRule({
   return [issue(f, `${show(port)} names no port of this container (the kubelet fails the probe with "couldn't find port"); declared: ${declared.length ? declared.join(', ') : 'none'}`, 'name a declared port, or use a number')];
 }));
 
-export const probePortWiring = podRule({
-  id: 'probe-port-wiring',
-  severity: Severity.WARNING,
-  summary: 'a probe\'s port number is one the pod declares (when it declares ports), and a tcpSocket probe reaches a TCP port',
-  prevents: 'a probe the API server accepts that probably fails: a port number (httpGet, tcpSocket, grpc) no container of the pod declares, or a tcpSocket probe on a port declared only as UDP or SCTP',
-}, pod => {
-  const declared = pod.containers.flatMap(c => list(c.ports).map(obj));
-  if (declared.length === 0) return [];
-  return eachProbePort(pod, (port, f, handler, c) => {
-    const same = (p: Plain) => (typeof port === 'number' ? p.containerPort === port : p.name === port);
-    const matches = (typeof port === 'number' ? declared : list(c.ports).map(obj)).filter(same);
-    if (typeof port === 'number' && isPortNumber(port) && matches.length === 0) {
-      const numbers = [...new Set(declared.map(p => p.containerPort).filter(isPortNumber))];
-      return [issue(f, `${port} is not a port any container of this pod declares (${numbers.join(', ') || 'none'}): the ${handler} probe probably reaches nothing`, 'probe a declared port, or declare the port')];
-    }
-    if (handler === 'tcpSocket' && matches.length > 0 && !matches.some(p => protocolOf(p) === 'TCP')) {
-      return [issue(f, `${show(port)} is declared only as ${[...new Set(matches.map(protocolOf))].join(', ')}: a tcpSocket probe opens a TCP connection`, 'probe a TCP port, or use an exec probe')];
-    }
-    return [];
-  });
-});
-
 export const probeSuccessThreshold = podRule({
   id: 'probe-success-threshold',
   summary: 'liveness and startup probes have successThreshold 1',
@@ -376,6 +355,8 @@ export const containerHostPortUnique = podRule({
 const ENV_NAME_RELAXED = 32;
 /** The fieldRef paths an environment variable may read. */
 const ENV_FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
+/** The first release whose env fieldRef accepts `status.hostIPs` (PodHostIPs beta, on from 1.29). */
+const HOST_IPS_RELAXED = 29;
 const ENV_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
 
 /** The problems of one environment variable's name (version-aware). */
@@ -395,7 +376,7 @@ function checkEnvName(name: unknown, f: string, ctx: CheckContext): Issue[] {
 }
 
 /** The problems of one valueFrom. */
-function checkValueFrom(from: unknown, value: unknown, f: string): Issue[] {
+function checkValueFrom(from: unknown, value: unknown, f: string, ctx: CheckContext): Issue[] {
   if (typeof value === 'string' && value !== '') {
     return [issue(f, 'may not be specified when value is not empty', 'keep value or valueFrom')];
   }
@@ -410,6 +391,10 @@ function checkValueFrom(from: unknown, value: unknown, f: string): Issue[] {
     const path = src.fieldPath;
     if (typeof path !== 'string' || path === '') return [issue(`${sf}.fieldPath`, 'a fieldRef needs a fieldPath', 'set e.g. "metadata.name"')];
     const subscript = /^metadata\.(labels|annotations)\['([^']*)'\]$/.exec(path);
+    if (path === 'status.hostIPs') {
+      const severity = relaxedIn(ctx, HOST_IPS_RELAXED);
+      return severity === undefined ? [] : [{ field: `${sf}.fieldPath`, message: `"status.hostIPs" is ${rejectedBefore(HOST_IPS_RELAXED)} (PodHostIPs)`, fix: 'use status.hostIP if the cluster runs an older version', severity }];
+    }
     if (ENV_FIELD_PATHS.includes(path) || (subscript && isQualifiedName(subscript[2].toLowerCase()))) return [];
     return [issue(`${sf}.fieldPath`, `${show(path)} is not a field an environment variable may read: supported are ${ENV_FIELD_PATHS.join(', ')}, metadata.labels['<key>'], metadata.annotations['<key>']`, 'use one of them')];
   }
@@ -433,7 +418,7 @@ export const containerEnv = podRule({
     const env = obj(e);
     const ef = `${f}.env[${i}]`;
     out.push(...checkEnvName(env.name, `${ef}.name`, ctx));
-    if (!isUnset(env.valueFrom)) out.push(...checkValueFrom(env.valueFrom, env.value, `${ef}.valueFrom`));
+    if (!isUnset(env.valueFrom)) out.push(...checkValueFrom(env.valueFrom, env.value, `${ef}.valueFrom`, ctx));
   });
   list(c.envFrom).forEach((e, i) => {
     for (const [ref, what] of [['configMapRef', 'ConfigMap'], ['secretRef', 'Secret']] as const) {
@@ -670,10 +655,6 @@ ruleExamples({
   'probe-port-undeclared': {
     objects: [deploymentObject({ livenessProbe: { httpGet: { path: '/', port: 'health' } } })],
     valid: [deploymentObject({ livenessProbe: { httpGet: { path: '/', port: 'http' } } })],
-  },
-  'probe-port-wiring': {
-    objects: [deploymentObject({ readinessProbe: { httpGet: { path: '/', port: 8080 } } })],
-    valid: [deploymentObject({ readinessProbe: { httpGet: { path: '/', port: 80 } } })],
   },
   'probe-handler': {
     objects: [deploymentObject({ livenessProbe: { httpGet: { path: '/healthz' }, periodSeconds: 10 } })],

@@ -84,14 +84,12 @@ describe('cross-object rules', () => {
     ])('accepts %s', (_, set, expected) => expect(analyzed(set)).toEqual(expected));
   });
 
-  describe('service-target-port-undeclared', () => {
-    test('fails when a numeric targetPort is declared by no container', () => {
-      expect(analyzed([selecting([{ port: 80, targetPort: 8080 }]), web()])).toEqual([`Service/web service-target-port-undeclared spec.ports[0].targetPort ${W}`]);
-    });
-    test('fails when the port, its targetPort by default, is declared by no container', () => {
-      expect(analyzed([selecting([{ port: 8080 }]), web()])).toEqual([`Service/web service-target-port-undeclared spec.ports[0].targetPort ${W}`]);
-    });
+  // service-target-port-undeclared was retired (issue 20): a numeric targetPort no container
+  // declares is legal and common (backends that do not declare containerPort), so no finding
+  describe('a numeric targetPort no container declares', () => {
     test.each<Row>([
+      ['a numeric targetPort declared by no container', [selecting([{ port: 80, targetPort: 8080 }]), web()]],
+      ['the port, its targetPort by default, declared by no container', [selecting([{ port: 8080 }]), web()]],
       ['a numeric targetPort a container declares', [selecting([{ port: 8080, targetPort: 80 }]), web()]],
       ['a port, its targetPort by default, a container declares', [selecting([{ port: 80 }]), web()]],
     ].map(([name, set]) => [name, set, []] as Row))('accepts %s', (_, set, expected) => expect(analyzed(set)).toEqual(expected));

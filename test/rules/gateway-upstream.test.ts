@@ -10,8 +10,9 @@ import { validateSchema } from '../util';
  * exactly the expected list.
  */
 
+/** The tables are upstream's main after v1.6.1: checked against bundle v1.6. */
 function findings(manifest: any): string[] {
-  return ManifestAnalyzer.analyze([{ manifest }]).findings.map(f => `${f.severity} ${f.rule} ${f.field}`);
+  return ManifestAnalyzer.analyze([{ manifest }], { gatewayApiVersion: 'v1.6' }).findings.map(f => `${f.severity} ${f.rule} ${f.field}`);
 }
 
 function route(c: UpstreamCase): any {
