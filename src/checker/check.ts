@@ -181,7 +181,8 @@ export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSet
   }
 
   const set = new ObjectSet<Ref>(subjects, namespace);
-  const app = attachAppFindings(checkApp(set, { describe: describeRef, danglingOnlyWhereWorkloads: false, construct: false }), ref => ref.source.manifest);
+  const found = checkApp(set, { describe: describeRef, danglingOnlyWhereWorkloads: false, construct: false });
+  const app = attachAppFindings(found, ref => ref.source.manifest);
   for (const [ref, violations] of app.byRef) own.get(ref)!.push(...violations);
 
   for (const [ref, violations] of own) {
