@@ -10,7 +10,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'cdk8s constructs that expose apps: Deployments, Services and Ingresses whose selectors and ports wire themselves, with every port triple validated at synth.',
   author: 'cdk8s-expose developers',
   authorAddress: 'dev@cdk8s-expose.invalid',
-  repositoryUrl: 'https://example.invalid/cdk8s-expose.git',
+  // repository, homepage and the SARIF helpUri (src/cli/formats.ts) name one place
+  repositoryUrl: 'https://github.com/cdk8s-expose/cdk8s-expose.git',
+  homepage: 'https://github.com/cdk8s-expose/cdk8s-expose',
   defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,

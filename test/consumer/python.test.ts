@@ -1,8 +1,8 @@
-import { Chart, Testing } from 'cdk8s';
 import * as fs from 'fs';
 import * as path from 'path';
-import { WebApp } from '../../src';
+import { Chart, Testing } from 'cdk8s';
 import { ROOT, block, commands, mustRun, readmeBlocks, replaceOnce, ruleOf, sh, tempDir, typescriptBrokenReport, typescriptShopYaml, version } from './shop';
+import { WebApp } from '../../src';
 
 /*
  * README "Use it from Python", from the built wheel (dist/python, `npx projen package`): a fresh
