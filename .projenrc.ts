@@ -80,6 +80,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   github: false,
   release: true,
   releaseToNpm: true,
+  // before 1.0 each release is a minor one: the first, from 0.0.0, is 0.1.0
+  nextVersionCommand: 'echo minor',
   // jsii targets (issue 23): `package` builds all four packages (see the bindings block below)
   publishToPypi: { distName: 'cdk8s-expose', module: 'cdk8s_expose' },
   publishToMaven: { javaPackage: 'io.github.cdk8sexpose', mavenGroupId: 'io.github.cdk8s-expose', mavenArtifactId: 'cdk8s-expose' },
