@@ -1,4 +1,4 @@
-import { cdk8s, javascript } from 'projen';
+import { cdk8s, javascript, release } from 'projen';
 
 /**
  * The single source of truth for package.json, tsconfig*.json and the tasks.
@@ -82,6 +82,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   releaseToNpm: true,
   // before 1.0 each release is a minor one: the first, from 0.0.0, is 0.1.0
   nextVersionCommand: 'echo minor',
+  // the release commits CHANGELOG.md (projen prepends each release's notes) and tags it; it pushes
+  // nothing: publishing and pushing need credentials this project does not have
+  releaseTrigger: release.ReleaseTrigger.manual({ changelog: true, changelogPath: 'CHANGELOG.md', gitPushCommand: '' }),
   // jsii targets (issue 23): `package` builds all four packages (see the bindings block below)
   publishToPypi: { distName: 'cdk8s-expose', module: 'cdk8s_expose' },
   publishToMaven: { javaPackage: 'io.github.cdk8sexpose', mavenGroupId: 'io.github.cdk8s-expose', mavenArtifactId: 'cdk8s-expose' },
@@ -136,11 +139,11 @@ const testConsumer = project.addTask('test:consumer', {
 const packageGo = project.tasks.tryFind('package:go')!;
 packageGo.reset('jsii-pacmak --target go --code-only --outdir dist/go-deps node_modules/cdk8s node_modules/constructs', { name: 'Go modules of cdk8s and constructs from their npm assemblies' });
 packageGo.exec('rm -rf dist/go && mkdir -p dist/go && cp -r dist/go-deps/go/cdk8s dist/go-deps/go/constructs dist/go/ && rm -rf dist/go-deps');
-packageGo.exec('nice -n 10 jsii-pacmak -v --target go');
-for (const lang of ['java', 'python']) {
-  const t = project.tasks.tryFind(`package:${lang}`)!;
-  t.reset(`nice -n 10 jsii-pacmak -v --target ${lang}`);
-}
+// jsii-rosetta translates the README's and the docs' TypeScript examples into each language (without
+// it, the Python README shows TypeScript under `python` fences)
+const pacmak = (lang: string) => `nice -n 10 jsii-pacmak -v --target ${lang} --rosetta-unknown-snippets translate`;
+packageGo.exec(pacmak('go'));
+for (const lang of ['java', 'python']) project.tasks.tryFind(`package:${lang}`)!.reset(pacmak(lang));
 project.packageTask.reset();
 project.packageTask.spawn(project.tasks.tryFind('package-all')!);
 project.packageTask.spawn(testConsumer);

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ROOT, block, commands, mustRun, readmeBlocks, replaceOnce, ruleOf, sh, tempDir, typescriptBrokenReport, typescriptShopYaml } from './shop';
+import { ROOT, block, commands, mustRun, readmeBlocks, replaceOnce, ruleOf, sh, tempDir, typescriptBrokenReport, typescriptShopYaml, version } from './shop';
 
 /*
  * README "Use it from Go", from the built module (dist/go, `npx projen package`): a fresh module
@@ -49,7 +49,7 @@ describe('README "Use it from Go", from the built module', () => {
     expect(requires).toEqual([
       'github.com/aws/constructs-go/constructs/v10@v10.3.0',
       `github.com/aws/jsii-runtime-go@${runtime}`,
-      'github.com/cdk8s-expose/cdk8s-expose-go/cdk8sexpose@v0.0.0',
+      `github.com/cdk8s-expose/cdk8s-expose-go/cdk8sexpose@v${version()}`,
       'github.com/cdk8s-team/cdk8s-core-go/cdk8s/v2@v2.70.47',
     ]);
   });

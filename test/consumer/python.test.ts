@@ -39,6 +39,15 @@ describe('README "Use it from Python", from the built wheel', () => {
     expect(r.stdout.trim()).toBe(`${version()} ${PINS.cdk8s} ${PINS.constructs}`);
   });
 
+  test('the package\'s README shows Python under python fences: the TypeScript examples translated (jsii-rosetta)', () => {
+    const r = mustRun(`${python()} -c "import importlib.metadata as m; print(m.metadata('cdk8s-expose').get_payload())"`, app);
+    const blocks = [...r.stdout.matchAll(/^\s*```python\n([\s\S]*?)^\s*```$/gm)].map(m => m[1]);
+    expect(blocks.length).toBeGreaterThanOrEqual(15);
+    const typescript = /^\s*(import \{|const |let |new [A-Z])|;\s*$/m;
+    expect(blocks.filter(b => typescript.test(b))).toEqual([]);
+    expect(r.stdout).not.toContain('```ts\n');
+  });
+
   test('the app synthesizes the TypeScript app\'s YAML, byte for byte', () => {
     const synth = commands(block(blocks, 'synth'));
     expect(synth).toEqual(['.venv/bin/python main.py']);

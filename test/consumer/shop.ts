@@ -12,6 +12,17 @@ import * as path from 'path';
 export const ROOT = path.resolve(__dirname, '..', '..');
 const README = () => fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
+/**
+ * The version the README's blocks name: package.json's between releases, as projen keeps it.
+ * `npx projen release` builds and tests at the next version (0.1.0 first), where the README's
+ * blocks are read with that version in place of this one.
+ */
+export const README_VERSION = '0.0.0';
+
+export function asBuilt(text: string): string {
+  return text.split(README_VERSION).join(version());
+}
+
 /** The blocks titled `title=<name>` of the README section with this heading (up to the next heading of its level or above). */
 export function readmeBlocks(heading: string): Map<string, string> {
   const md = README();
@@ -25,7 +36,7 @@ export function readmeBlocks(heading: string): Map<string, string> {
     const title = /(?:^|\s)title=(\S+)/.exec(m[2])?.[1];
     if (!title) continue;
     if (blocks.has(title)) throw new Error(`README.md "${heading}": two blocks titled ${title}`);
-    blocks.set(title, m[3]);
+    blocks.set(title, asBuilt(m[3]));
   }
   return blocks;
 }
