@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as kplus34 from 'cdk8s-plus-34';
@@ -198,10 +200,10 @@ describe('ServiceTarget.fromWorkload with any plus line, or none', () => {
     ['a cdk8s-plus-34 StatefulSet', (c: Chart) => new kplus34.StatefulSet(c, 'web', { containers: [NGINX34] }), 'web'],
     ['a construct whose default child is a cdk8s-plus-34 Deployment', (c: Chart) => new Wrapper(c, 'web'), 'web'],
     ['a plain ApiObject Deployment', (c: Chart) => plainDeployment(c, 'web', [{ containerPort: 80, name: 'http' }]), 'web'],
-  ])('holds when the target is %s: the Service selects its pods and names its port', (_, make, path) => {
+  ])('holds when the target is %s: the Service selects its pods and names its port', (_, make, id) => {
     const c = quietChart('c');
     make(c);
-    const target = ServiceTarget.fromWorkload(c.node.findChild(path));
+    const target = ServiceTarget.fromWorkload(c.node.findChild(id));
     new ExposedService(c, 'svc', { target, type: ServiceType.NODE_PORT, ports: [{ port: 80, targetPort: 'http', nodePort: 30080 }] });
     const manifests = synth(c);
     const workload = manifests.find(o => o.kind !== 'Service');
@@ -245,5 +247,18 @@ describe('ServiceTarget.fromWorkload with any plus line, or none', () => {
     expect(findings(message)).toEqual(['[c/nothing] target', '[c/svc] spec.ports[0].nodePort']);
     expect(errorLines(message)[0]).toBe(`[c/nothing] target: ServiceTarget.fromWorkload: [c/nothing] is not a Deployment, StatefulSet or DaemonSet, and neither is its default child (${found}); `
       + 'pass the workload construct (a cdk8s-plus Deployment, StatefulSet or DaemonSet, or an ApiObject of one of those kinds) (rule object-prop-type)');
+  });
+});
+
+describe('no cdk8s-plus line is a dependency', () => {
+  const root = path.resolve(__dirname, '..');
+  test('holds for package.json (dev-only) and for the jsii assembly every other language is built from', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const plus = (deps: object | undefined) => Object.keys(deps ?? {}).filter(d => d.startsWith('cdk8s-plus'));
+    expect([plus(pkg.dependencies), plus(pkg.peerDependencies), plus(pkg.devDependencies)]).toEqual([[], [], ['cdk8s-plus-27', 'cdk8s-plus-34']]);
+    const assembly = JSON.parse(fs.readFileSync(path.join(root, '.jsii'), 'utf8'));
+    expect([Object.keys(assembly.dependencies).sort(), Object.keys(assembly.dependencyClosure ?? {}).sort()]).toEqual([['cdk8s', 'constructs'], ['cdk8s', 'constructs']]);
+    const fqns = [...JSON.stringify(assembly.types).matchAll(/"fqn":"([^"]+)"/g)].map(m => m[1].split('.')[0]);
+    expect([...new Set(fqns)].sort()).toEqual(['cdk8s', 'cdk8s-expose', 'constructs']);
   });
 });
