@@ -41,10 +41,10 @@ describe('README "Use it from Python", from the built wheel', () => {
 
   test('the package\'s README shows Python under python fences: the TypeScript examples translated (jsii-rosetta)', () => {
     const r = mustRun(`${python()} -c "import importlib.metadata as m; print(m.metadata('cdk8s-expose').get_payload())"`, app);
-    const python = [...r.stdout.matchAll(/^\s*```python\n([\s\S]*?)^\s*```$/gm)].map(m => m[1]);
-    expect(python.length).toBeGreaterThanOrEqual(15);
+    const pyBlocks = [...r.stdout.matchAll(/^\s*```python\n([\s\S]*?)^\s*```$/gm)].map(m => m[1]);
+    expect(pyBlocks.length).toBeGreaterThanOrEqual(15);
     const typescript = /^\s*(import \{|const |let |new [A-Z])|;\s*$/m;
-    expect(python.filter(b => typescript.test(b))).toEqual([]);
+    expect(pyBlocks.filter(b => typescript.test(b))).toEqual([]);
     expect(r.stdout).not.toContain('```ts\n');
   });
 
