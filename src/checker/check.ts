@@ -200,7 +200,8 @@ export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOpti
   }
 
   const set = new ObjectSet<Ref>(subjects, options.namespace);
-  const app = attachAppFindings(checkApp(set, { describe: describeRef, danglingOnlyWhereWorkloads: false, construct: false }), ref => ref.source.manifest);
+  const appFindings = checkApp(set, { describe: describeRef, danglingOnlyWhereWorkloads: false, construct: false });
+  const app = attachAppFindings(appFindings, ref => ref.source.manifest);
   for (const [ref, violations] of app.byRef) own.get(ref)!.push(...violations);
 
   for (const [ref, violations] of own) {

@@ -143,7 +143,8 @@ export interface AppliedRules {
  * (its own rules and the cross-object ones together, so a stale exemption is seen), and
  * checks the exemptions themselves.
  */
-export function applyRules(findings: readonly Violation[], manifest: any, config: RuleConfig, usedElsewhere: ReadonlySet<string> = new Set()): AppliedRules {
+export function applyRules(findings: readonly Violation[], manifest: any, config: RuleConfig,
+  usedElsewhere: ReadonlySet<string> = new Set()): AppliedRules {
   const exemptions = exemptionsOf(manifest);
   const reported: Violation[] = [];
   const suppressed: SuppressedViolation[] = [];

@@ -93,7 +93,8 @@ export function describeRange(range: VersionRange, name: (minor: number) => stri
  * A release setting as written: a string, or a number that YAML read from an unquoted `1.30`
  * (which is the number 1.3). Returns the minor, or an error message naming the known releases.
  */
-function parseRelease(setting: string, value: unknown, table: readonly Release[], prefix: string, quoted: (n: number) => string): VersionRange | string {
+function parseRelease(setting: string, value: unknown, table: readonly Release[], prefix: string,
+  quoted: (n: number) => string): VersionRange | string {
   const known = table.map(r => `${prefix}1.${r.minor}`).join(', ');
   if (typeof value === 'number') {
     return `${setting}: ${value} is a number (YAML reads an unquoted 1.30 as 1.3): write it quoted: '${quoted(value)}'; known releases: ${known}`;

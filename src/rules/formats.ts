@@ -167,7 +167,7 @@ export function strictCidrProblem(value: string): string | undefined {
   const b = ipBytes(ip)!;
   const prefix = Number(bits) + (isIPv4(ip) ? 96 : 0);
   for (let i = prefix; i < 128; i++) {
-    if ((b[Math.floor(i / 8)] >> (7 - (i % 8))) & 1) return `has bits set beyond the prefix length (the network is written with a host address; use ${networkOf(b, prefix, isIPv4(ip))}/${bits})`;
+    if (Math.floor(b[Math.floor(i / 8)] / 2 ** (7 - (i % 8))) % 2 === 1) return `has bits set beyond the prefix length (the network is written with a host address; use ${networkOf(b, prefix, isIPv4(ip))}/${bits})`;
   }
   return undefined;
 }
@@ -176,7 +176,7 @@ export function strictCidrProblem(value: string): string | undefined {
 function networkOf(bytes: readonly number[], prefix: number, v4: boolean): string {
   const masked = bytes.map((x, i) => {
     const keep = Math.max(0, Math.min(8, prefix - i * 8));
-    return x & (0xff << (8 - keep)) & 0xff;
+    return x - (x % 2 ** (8 - keep));
   });
   if (v4) return masked.slice(12).join('.');
   const words = [];

@@ -178,8 +178,9 @@ export const gatewayInfrastructure = gatewayRule({
   const labels = Object.keys(obj(inf.labels)).length;
   if (labels > 8) out.push(issue('spec.infrastructure.labels', `at most 8 labels allowed, found ${labels}`, 'remove labels'));
   const annotations = Object.keys(obj(inf.annotations)).length;
-  if (annotations > 16) out.push(issue('spec.infrastructure.annotations', `at most 16 annotations allowed, found ${annotations}`, 'remove annotations'));
-  else if (annotations > 8) {
+  if (annotations > 16) {
+    out.push(issue('spec.infrastructure.annotations', `at most 16 annotations allowed, found ${annotations}`, 'remove annotations'));
+  } else if (annotations > 8) {
     const severity = gatewayRelaxedIn(ctx, SIXTEEN_ANNOTATIONS_FROM);
     if (severity !== undefined) out.push({ field: 'spec.infrastructure.annotations', message: `${annotations} annotations: more than 8 are ${gatewayRejectedBefore(SIXTEEN_ANNOTATIONS_FROM)} (16 from then on)`, fix: 'keep at most 8 annotations while clusters run older bundles', severity });
   }

@@ -138,13 +138,13 @@ describe('Argo CD redis-ha: per-pod Services select the labels the StatefulSet c
   });
 
   test.each<[string, any, Labels, string[]]>([
-    ['apps.kubernetes.io/pod-index on a StatefulSet', sts, { app: 'redis-ha', 'apps.kubernetes.io/pod-index': '0' }, []],
-    ['controller-revision-hash on a StatefulSet', sts, { app: 'redis-ha', 'controller-revision-hash': 'argocd-redis-ha-server-5d8f7c' }, []],
-    ['pod-template-hash on a Deployment', workload('Deployment', 'web', { app: 'web' }, [container('web', [{ containerPort: 80 }])]), { app: 'web', 'pod-template-hash': '7d4b9c' }, []],
-    ['pod-template-hash on a StatefulSet (its controller adds no such label)', sts, { app: 'redis-ha', 'pod-template-hash': '7d4b9c' },
+    ['apps.kubernetes.io/pod-index on a StatefulSet', sts, { 'app': 'redis-ha', 'apps.kubernetes.io/pod-index': '0' }, []],
+    ['controller-revision-hash on a StatefulSet', sts, { 'app': 'redis-ha', 'controller-revision-hash': 'argocd-redis-ha-server-5d8f7c' }, []],
+    ['pod-template-hash on a Deployment', workload('Deployment', 'web', { app: 'web' }, [container('web', [{ containerPort: 80 }])]), { 'app': 'web', 'pod-template-hash': '7d4b9c' }, []],
+    ['pod-template-hash on a StatefulSet (its controller adds no such label)', sts, { 'app': 'redis-ha', 'pod-template-hash': '7d4b9c' },
       [`Service/s service-selector-dangling spec.selector ${W}`]],
-    ['pod-template-hash that the StatefulSet\'s template itself carries', workload('StatefulSet', 'db', { app: 'db', 'pod-template-hash': 'fixed' }, [container('db', [{ containerPort: 80 }])]),
-      { app: 'db', 'pod-template-hash': 'fixed' }, []],
+    ['pod-template-hash that the StatefulSet\'s template itself carries', workload('StatefulSet', 'db', { 'app': 'db', 'pod-template-hash': 'fixed' }, [container('db', [{ containerPort: 80 }])]),
+      { 'app': 'db', 'pod-template-hash': 'fixed' }, []],
   ])('holds or fails as the controller decides: a selector with %s', (_, w, selector, expected) => {
     expect(analyzed([w, service('s', selector, [{ port: 80 }])])).toEqual(expected);
   });
