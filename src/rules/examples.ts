@@ -439,6 +439,10 @@ export const RULE_EXAMPLES: { readonly [id: string]: RuleExample } = {
     objects: [gateway([HTTP_LISTENER], { infrastructure: { labels: { 'a b': 'c' } } })],
     valid: [gateway([HTTP_LISTENER], { infrastructure: { labels: { 'a-b': 'c' } } })],
   },
+  'gateway-bundle-fields': {
+    objects: [gateway([HTTP_LISTENER], { allowedListeners: { namespaces: { from: 'Same' } } })],
+    valid: [gateway([HTTP_LISTENER])],
+  },
   'httproute-parent-refs': {
     objects: [route({ parentRefs: [{ name: 'edge' }, { name: 'edge' }] })],
     valid: [route({ parentRefs: [{ name: 'edge' }] })],
@@ -470,6 +474,10 @@ export const RULE_EXAMPLES: { readonly [id: string]: RuleExample } = {
   'httproute-cors': {
     objects: [route({ rules: [{ filters: [{ type: 'CORS', cors: { allowOrigins: ['example.com/path'] } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
     valid: [route({ rules: [{ filters: [{ type: 'CORS', cors: { allowOrigins: ['https://example.com'] } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+  },
+  'httproute-bundle-fields': {
+    objects: [route({ rules: [{ filters: [{ type: 'CORS', cors: { allowOrigins: ['https://example.com'] } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+    valid: [route({ rules: [{ filters: [{ type: 'ResponseHeaderModifier', responseHeaderModifier: { set: [{ name: 'Access-Control-Allow-Origin', value: 'https://example.com' }] } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
   },
   'httproute-timeouts': {
     objects: [route({ rules: [{ timeouts: { request: '1.5s' }, backendRefs: [{ name: 'web', port: 80 }] }] })],
