@@ -1,10 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct, Node } from 'constructs';
 import { Participant, Registry } from './registry';
-import { objectPropType } from '../rules/construct';
-import { Violation } from '../model/finding';
 import { ContainerPort, Protocol } from './types';
 import { refreshFromRoot, validateFromRoot } from './validation-sweep';
+import { Violation } from '../model/finding';
+import { objectPropType } from '../rules/construct';
 
 /**
  * What a Service can target: a workload whose pods it selects and whose container ports

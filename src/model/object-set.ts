@@ -64,8 +64,8 @@ export interface Party<R> {
  * The party a finding between several objects is attached to: the one that sorts last by kind,
  * namespace and name (then field), so that the verdict never depends on the order of the files.
  */
-export function lastParty<R>(parties: ReadonlyArray<Party<R>>, namespaceOfSubject: (s: Subject<R>) => string): Party<R> {
-  const sortKey = (p: Party<R>) => [p.subject.kind, namespaceOfSubject(p.subject), text(metadataOf(p.subject.manifest).name ?? ''), p.field];
+export function lastParty<R>(parties: ReadonlyArray<Party<R>>, namespaceIn: (s: Subject<R>) => string): Party<R> {
+  const sortKey = (p: Party<R>) => [p.subject.kind, namespaceIn(p.subject), text(metadataOf(p.subject.manifest).name ?? ''), p.field];
   return [...parties].sort((a, b) => {
     const ka = sortKey(a);
     const kb = sortKey(b);

@@ -167,7 +167,6 @@ export function strictCidrProblem(value: string): string | undefined {
   const b = ipBytes(ip)!;
   const prefix = Number(bits) + (isIPv4(ip) ? 96 : 0);
   for (let i = prefix; i < 128; i++) {
-    // bit i of the address (most significant first), without bitwise operators
     if (Math.floor(b[Math.floor(i / 8)] / 2 ** (7 - (i % 8))) % 2 === 1) return `has bits set beyond the prefix length (the network is written with a host address; use ${networkOf(b, prefix, isIPv4(ip))}/${bits})`;
   }
   return undefined;
@@ -177,9 +176,7 @@ export function strictCidrProblem(value: string): string | undefined {
 function networkOf(bytes: readonly number[], prefix: number, v4: boolean): string {
   const masked = bytes.map((x, i) => {
     const keep = Math.max(0, Math.min(8, prefix - i * 8));
-    // the high `keep` bits of the byte: drop the low 8 - keep bits
-    const low = 2 ** (8 - keep);
-    return x - (x % low);
+    return x - (x % 2 ** (8 - keep));
   });
   if (v4) return masked.slice(12).join('.');
   const words = [];

@@ -9,7 +9,7 @@ import { FindingType, Issue, Severity, issue, warning } from '../model/finding';
 import { defineKind } from '../model/kinds';
 import { list, obj, key, seenBefore, show, text } from '../model/plain';
 import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
-import { gatewayRejectedSince, gatewayRejectedBefore, gatewayRejectedFrom, gatewayRelaxedIn } from '../model/versions';
+import { gatewayName, gatewayRejectedSince, gatewayRejectedBefore, gatewayRejectedFrom, gatewayRelaxedIn } from '../model/versions';
 
 
 /** The Gateway: v1, and v1beta1, which the standard-channel CRD still serves. */
@@ -35,6 +35,8 @@ export function gatewayListeners(gw: unknown): Array<{ readonly listener: Plain;
 
 /** The first bundle whose CRD has the CEL rule "tls mode must be set for protocol TLS" (absent at v1.4.1). */
 const TLS_MODE_REQUIRED_FROM = 5;
+/** The first bundle whose standard channel has the Gateway's spec.tls and spec.allowedListeners (v1.4.1's CRD lacks both). */
+const GATEWAY_TLS_FROM = 5;
 /** The first bundle that allows 16 infrastructure annotations (gateway-api #4707; labels stay at 8). */
 const SIXTEEN_ANNOTATIONS_FROM = 6;
 
@@ -179,7 +181,9 @@ export const gatewayInfrastructure = gatewayRule({
   const labels = Object.keys(obj(inf.labels)).length;
   if (labels > 8) out.push(issue('spec.infrastructure.labels', `at most 8 labels allowed, found ${labels}`, 'remove labels'));
   const annotations = Object.keys(obj(inf.annotations)).length;
-  if (annotations > 16) {out.push(issue('spec.infrastructure.annotations', `at most 16 annotations allowed, found ${annotations}`, 'remove annotations'));} else if (annotations > 8) {
+  if (annotations > 16) {
+    out.push(issue('spec.infrastructure.annotations', `at most 16 annotations allowed, found ${annotations}`, 'remove annotations'));
+  } else if (annotations > 8) {
     const severity = gatewayRelaxedIn(ctx, SIXTEEN_ANNOTATIONS_FROM);
     if (severity !== undefined) out.push({ field: 'spec.infrastructure.annotations', message: `${annotations} annotations: more than 8 are ${gatewayRejectedBefore(SIXTEEN_ANNOTATIONS_FROM)} (16 from then on)`, fix: 'keep at most 8 annotations while clusters run older bundles', severity });
   }
@@ -189,6 +193,19 @@ export const gatewayInfrastructure = gatewayRule({
     out.push(...checkGroup('spec.infrastructure.parametersRef.group', p.group ?? ''), ...checkKind('spec.infrastructure.parametersRef.kind', p.kind), ...checkRefName('spec.infrastructure.parametersRef.name', p.name, 'parameters'));
   }
   return out;
+});
+
+export const gatewayBundleFields = gatewayRule({
+  id: 'gateway-bundle-fields',
+  severity: Severity.WARNING,
+  summary: 'spec.tls (frontend and backend TLS) and spec.allowedListeners only where every bundle of the range has them (v1.5 on)',
+  prevents: 'a field the API server drops without a word: a structural CRD prunes the fields its schema lacks, and the standard channel before v1.5 lacks spec.tls and spec.allowedListeners',
+}, (_, spec, ctx) => {
+  const severity = gatewayRelaxedIn(ctx, GATEWAY_TLS_FROM);
+  if (severity === undefined) return [];
+  return ['tls', 'allowedListeners'].filter(name => spec[name] !== undefined && spec[name] !== null).map(name => warning(`spec.${name}`,
+    `spec.${name} is pruned by Gateway API bundles before ${gatewayName(GATEWAY_TLS_FROM)}: their CRD lacks it, so the API server drops it and it has no effect`,
+    `install bundle ${gatewayName(GATEWAY_TLS_FROM)} or later, or set gatewayApiVersion`));
 });
 
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
@@ -224,5 +241,9 @@ ruleExamples({
   'gateway-infrastructure': {
     objects: [gatewayObject([HTTP_LISTENER], { infrastructure: { labels: { 'a b': 'c' } } })],
     valid: [gatewayObject([HTTP_LISTENER], { infrastructure: { labels: { 'a-b': 'c' } } })],
+  },
+  'gateway-bundle-fields': {
+    objects: [gatewayObject([HTTP_LISTENER], { allowedListeners: { namespaces: { from: 'Same' } } })],
+    valid: [gatewayObject([HTTP_LISTENER])],
   },
 });

@@ -7,7 +7,8 @@ import { checkNormalizedPath } from './ingress';
 import { Issue, Severity, issue, warning } from '../model/finding';
 import { defineKind } from '../model/kinds';
 import { list, obj, key, seenBefore, show, text } from '../model/plain';
-import { defineRule, RuleBasics, ruleExamples } from '../model/rule';
+import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
+import { gatewayRejectedBefore, gatewayRelaxedIn } from '../model/versions';
 
 
 /** The HTTPRoute: v1, and v1beta1, which the standard-channel CRD still serves. */
@@ -64,9 +65,12 @@ export function matchPath(match: Plain): { type: unknown; value: unknown } {
 }
 
 function routeRule(def: RuleBasics,
-  check: (route: any, spec: Plain) => Issue[]) {
-  return defineRule({ scope: 'object', kinds: [HTTP_ROUTE.kind], severity: Severity.ERROR, ...def }, route => check(route, obj(obj(route).spec)));
+  check: (route: any, spec: Plain, ctx: CheckContext) => Issue[]) {
+  return defineRule({ scope: 'object', kinds: [HTTP_ROUTE.kind], severity: Severity.ERROR, ...def }, (route, ctx) => check(route, obj(obj(route).spec), ctx));
 }
+
+/** The first bundle whose standard channel has the CORS filter (the filter type enum of v1.4.1 lacks it). */
+const CORS_FROM = 5;
 
 /** Every filter of a rule and of its backendRefs, with paths. */
 function allFilters(rule: Plain, field: string): Array<{ filters: unknown; field: string }> {
@@ -382,6 +386,18 @@ export const httpRouteCors = routeRule({
 }, route => routeRules(route).flatMap(({ rule, field }) => allFilters(rule, field).flatMap(fl => entries(fl.filters, fl.field)
   .filter(x => x.v.cors !== undefined && x.v.cors !== null).flatMap(x => checkCors(`${x.f}.cors`, obj(x.v.cors))))));
 
+export const httpRouteBundleFields = routeRule({
+  id: 'httproute-bundle-fields',
+  summary: 'a CORS filter only where every Gateway API bundle of the range has it (standard from v1.5)',
+  prevents: 'CRD: the standard channel\'s filter type enum lacks CORS before v1.5, so an older bundle rejects the route ("Unsupported value")',
+}, (route, _, ctx) => {
+  const severity = gatewayRelaxedIn(ctx, CORS_FROM);
+  if (severity === undefined) return [];
+  return routeRules(route).flatMap(({ rule, field }) => allFilters(rule, field).flatMap(fl => entries(fl.filters, fl.field)
+    .filter(x => x.v.type === 'CORS')
+    .map(x => ({ field: `${x.f}.type`, message: `the CORS filter is ${gatewayRejectedBefore(CORS_FROM)} (their filter types lack it)`, fix: 'set CORS headers in the backend while clusters run older bundles, or set gatewayApiVersion', severity }))));
+});
+
 export const httpRouteTimeouts = routeRule({
   id: 'httproute-timeouts',
   summary: 'timeouts are Gateway API durations; backendRequest is not longer than request',
@@ -401,6 +417,15 @@ export const httpRouteTimeouts = routeRule({
 
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({
+  'httproute-bundle-fields': {
+    objects: [httpRouteObject({ rules: [{ filters: [{ type: 'CORS', cors: { allowOrigins: ['https://example.com'] } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+    valid: [httpRouteObject({
+      rules: [{
+        filters: [{ type: 'ResponseHeaderModifier', responseHeaderModifier: { set: [{ name: 'Access-Control-Allow-Origin', value: 'https://example.com' }] } }],
+        backendRefs: [{ name: 'web', port: 80 }],
+      }],
+    })],
+  },
   'httproute-parent-refs': {
     objects: [httpRouteObject({ parentRefs: [{ name: 'edge' }, { name: 'edge' }] })],
     valid: [httpRouteObject({ parentRefs: [{ name: 'edge' }] })],

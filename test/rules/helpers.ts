@@ -12,7 +12,10 @@ import { DEFAULT_GATEWAY_VERSIONS, DEFAULT_VERSIONS, VersionRange } from '../../
 
 /** The context of a manifest check: the default nodePort range, the default ranges (Kubernetes 1.32..1.37, Gateway API v1.4..v1.6). */
 export const MANIFEST_CTX: CheckContext = {
-  nodePortRange: { min: 30000, max: 32767 }, versions: DEFAULT_VERSIONS, gatewayVersions: DEFAULT_GATEWAY_VERSIONS, construct: false,
+  nodePortRange: { min: 30000, max: 32767 },
+  versions: DEFAULT_VERSIONS,
+  gatewayVersions: DEFAULT_GATEWAY_VERSIONS,
+  construct: false,
 };
 
 /** Options of one check: a construct's severities, a version range, a nodePort range. */

@@ -198,6 +198,24 @@ describe('the Gateway API bundles (standard channel v1.4.1, v1.5.1, v1.6.1)', ()
     expect(check(TLS_NO_TLS, { gatewayVersions })).toEqual(expected);
   });
 
+  const CORS_ROUTE = {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name: 'r' },
+    spec: { rules: [{ filters: [{ type: 'CORS', cors: { allowOrigins: ['https://example.com'] } }] }] },
+  };
+  const GW_TLS = gateway({ listeners: [http('h')], tls: { backend: { clientCertificateRef: { name: 'client' } } }, allowedListeners: { namespaces: { from: 'Same' } } });
+  test.each<[string, any, { min: number; max: number }, string[]]>([
+    ['a CORS filter over the default range', CORS_ROUTE, DEFAULT_GATEWAY_VERSIONS, [`httproute-bundle-fields spec.rules[0].filters[0].type ${W}`]],
+    ['a CORS filter on v1.4 (its filter types lack CORS)', CORS_ROUTE, B(4), [`httproute-bundle-fields spec.rules[0].filters[0].type ${E}`]],
+    ['a CORS filter on v1.5', CORS_ROUTE, B(5), []],
+    ['Gateway spec.tls and spec.allowedListeners over the default range (pruned by v1.4)', GW_TLS, DEFAULT_GATEWAY_VERSIONS,
+      [`gateway-bundle-fields spec.allowedListeners ${W}`, `gateway-bundle-fields spec.tls ${W}`]],
+    ['Gateway spec.tls and spec.allowedListeners on v1.5', GW_TLS, B(5), []],
+  ])('fields a bundle of the range lacks: %s', (_, manifest, gatewayVersions, expected) => {
+    expect(check(manifest, { gatewayVersions })).toEqual(expected);
+  });
+
   const kindAt = (kind: string, apiVersion: string) => ({ apiVersion, kind, metadata: { name: 'x' }, spec: {} });
   test.each<[string, any, { min: number; max: number }, string[]]>([
     ['a ReferenceGrant v1 over the default range', kindAt('ReferenceGrant', 'gateway.networking.k8s.io/v1'), DEFAULT_GATEWAY_VERSIONS, [`object-api-version-bundle apiVersion ${W}`]],
