@@ -1,6 +1,6 @@
 export { ServiceType, Protocol, SessionAffinity, TrafficPolicy, PathType, SecurityProfile } from './constructs/types';
 export type { ServicePort, ContainerPort } from './constructs/types';
-export { Severity } from './model/finding';
+export { Severity, FindingType } from './model/finding';
 export type { Violation } from './model/finding';
 export { RuleSeverity } from './model/rule';
 export type { RuleInfo } from './model/rule';
@@ -9,6 +9,8 @@ export { EXEMPTION_PREFIX } from './model/settings';
 export type { SuppressedViolation } from './model/settings';
 export { EXTERNAL_SERVICES_ANNOTATION } from './rules/external-services';
 export type { NodePortRange } from './rules/service';
+export { Findings } from './constructs/findings';
+export type { ConstructFinding } from './constructs/findings';
 export { ExposePolicy } from './constructs/policy';
 export type { ExposePolicyProps } from './constructs/policy';
 export { ExposedService } from './constructs/exposed-service';

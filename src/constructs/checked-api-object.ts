@@ -3,7 +3,6 @@ import { Construct, IConstruct } from 'constructs';
 import { EXEMPTION_PREFIX } from '../model/settings';
 import { objectPropType } from '../rules/construct';
 import { Violation } from '../model/finding';
-import { validateFromRoot } from './validation-sweep';
 import { Memo, Participant, Registry } from './registry';
 import { show } from '../model/plain';
 
@@ -66,7 +65,6 @@ export abstract class CheckedApiObject extends ApiObject implements Participant 
       apiObject: this,
     }, () => this.registry.touch());
     this.registry.register(this);
-    validateFromRoot(this);
   }
 
   /**

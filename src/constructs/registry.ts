@@ -1,8 +1,7 @@
 import { IConstruct } from 'constructs';
 import '../model/catalog';
 import { RuleConfig, applyRules } from '../model/settings';
-import { checkApp } from '../model/rule';
-import { CheckContext, RuleSeverity, checkObject } from '../model/rule';
+import { checkApp, CheckContext, RuleSeverity, checkObject } from '../model/rule';
 import { DEFAULT_NODE_PORT_RANGE, NodePortRange } from '../rules/service';
 import { Violation, formatViolation, isError } from '../model/finding';
 import { AppFinding, ObjectSet, Subject } from '../model/object-set';
@@ -24,6 +23,8 @@ export interface Participant extends IConstruct {
   _constructViolations?(): Violation[];
   /** Findings about the construct's props themselves (a list prop given something else). */
   _propViolations?(): Violation[];
+  /** What the construct knows beyond its manifest, for its object rules (e.g. the Services its backends hold). */
+  _checkContext?(base: CheckContext): CheckContext;
 }
 
 /** @internal The settings of a policy as the checks read them; ExposePolicy has them, so does the default. */
@@ -59,11 +60,18 @@ export interface Memo<T> {
 
 const REGISTRIES = new WeakMap<IConstruct, Registry>();
 
+/** @internal one finding of the App, on the construct it is reported from */
+export interface PlacedFinding {
+  /** The construct's path, e.g. `app/web`. */
+  readonly path: string;
+  readonly violation: Violation;
+}
+
 /**
  * @internal
  * One per App (per construct tree root). It knows this library's constructs in the App,
- * runs the App-wide checks once per change of the model, and remembers every result
- * until the model changes again.
+ * runs the App-wide checks once per change of the model, remembers every result until the
+ * model changes again, and hands the findings to cdk8s' validation.
  *
  * cdk8s validates the whole App once per chart it synthesizes (`chart.toJson()` re-runs
  * validation), so without this a validation pass would cost O(objects) per chart and an
@@ -71,14 +79,24 @@ const REGISTRIES = new WeakMap<IConstruct, Registry>();
  * when it is created and whenever one of its mutators runs, so a cached result is never
  * served for a model that changed through this library's API. Not tracked: removing a
  * construct with `node.tryRemoveChild()`, which constructs offers as an escape hatch.
+ *
+ * How the findings reach cdk8s: a node validation costs (nodes x Charts) calls even when it
+ * has nothing to say. Instead, one validation on the App root, which cdk8s validates first
+ * in every pass (it walks the tree in pre-order from the root), re-reads what may change
+ * outside this library's API, and gives a node validation to each participant that has
+ * findings. cdk8s then reports them from that node, prefixed with its path, in the same
+ * pass, as if the participant had carried the validation from the start. A participant
+ * keeps its node validation once it has one, so findings that appear later are reported
+ * the same way.
  */
 export class Registry {
   public static of(scope: IConstruct): Registry {
     const root = scope.node.root;
     let r = REGISTRIES.get(root);
     if (!r) {
-      r = new Registry();
-      REGISTRIES.set(root, r);
+      const created = new Registry();
+      root.node.addValidation({ validate: () => created.sweep() });
+      REGISTRIES.set(root, r = created);
     }
     return r;
   }
@@ -88,15 +106,32 @@ export class Registry {
 
   private version = 0;
   private readonly participants: Participant[] = [];
+  private readonly known = new Set<Participant>();
+  /** Participants that carry their own node validation. */
+  private readonly validated = new Set<Participant>();
+  /** Run first in every pass: re-read what may change outside this library's API. */
+  private readonly refreshers: Array<() => void> = [];
+  /** The model version of the last sweep. */
+  private swept = -1;
   private app?: Memo<Map<IConstruct, Violation[]>>;
-  private readonly results = new Map<IConstruct, Memo<string[]>>();
+  private readonly results = new Map<IConstruct, Memo<Violation[]>>();
   private readonly policies = new Map<IConstruct, Memo<PolicySettings>>();
   private readonly warnings = new Set<string>();
 
-  /** Records a participant; the model changed. */
+  /** Records a participant (once); the model changed. Its findings are part of every validation of the App. */
   public register(p: Participant): void {
+    if (this.known.has(p)) return;
+    this.known.add(p);
     this.participants.push(p);
     this.touch();
+  }
+
+  /**
+   * Runs `refresh` at the start of every validation pass of the App (and before `findings()`),
+   * before the findings are computed: for models that change outside this library's API.
+   */
+  public refreshFirst(refresh: () => void): void {
+    this.refreshers.push(refresh);
   }
 
   /** The current version of the model; it changes whenever the model does. */
@@ -123,32 +158,36 @@ export class Registry {
   }
 
   /**
-   * The validation errors of one participant: its own rules and its App-wide findings,
-   * with the policy's severities and the object's exemptions applied, formatted. Warnings
-   * are printed once (or are errors with `warningsAsErrors`).
+   * The findings of one participant as reported: its own rules and its App-wide findings,
+   * with the policy's severities and the object's exemptions applied. Each rule owns its
+   * findings: nothing is filtered out here.
    */
-  public validate(p: Participant): string[] {
+  public reported(p: Participant): Violation[] {
     const memo = this.results.get(p);
     if (memo !== undefined && memo.version === this.version) return memo.value;
     const policy = this.policyOf(p);
     const manifest = p._manifest();
-    // a construct's own finding comes first: it knows more (e.g. the ports of a backend's Service),
-    // and a rule reports one finding per field
-    const seen = new Set<string>();
+    const base = contextOf(policy);
     const violations = [
       ...(p._propViolations?.() ?? []),
       ...(p._constructViolations?.() ?? []),
-      ...(p._objectRules === false ? [] : checkObject(p._kind, manifest, contextOf(policy))),
+      ...(p._objectRules === false ? [] : checkObject(p._kind, manifest, p._checkContext?.(base) ?? base)),
       ...(this.appFindings().get(p) ?? []),
-    ].filter(v => {
-      const k = `${v.rule} ${v.field}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
+    ];
     const config: RuleConfig = { rules: policy.rules, warningsAsErrors: policy.warningsAsErrors };
+    const reported = applyRules(violations, manifest, config).reported;
+    this.results.set(p, { version: this.version, value: reported });
+    return reported;
+  }
+
+  /**
+   * The validation errors of one participant, formatted. Its warnings are printed once
+   * (or are errors with `warningsAsErrors`).
+   */
+  public validate(p: Participant): string[] {
+    const policy = this.policyOf(p);
     const errors: string[] = [];
-    for (const v of applyRules(violations, manifest, config).reported) {
+    for (const v of this.reported(p)) {
       if (isError(v)) {
         errors.push(formatViolation(v));
       } else {
@@ -159,13 +198,51 @@ export class Registry {
         }
       }
     }
-    this.results.set(p, { version: this.version, value: errors });
     return errors;
+  }
+
+  /**
+   * Every finding of the App, errors and warnings, in the order cdk8s reports them (the
+   * tree in pre-order), each on the construct it is reported from. Synthesizes nothing,
+   * prints nothing.
+   */
+  public findings(): PlacedFinding[] {
+    this.refresh();
+    const byNode = new Map<object, Participant[]>();
+    for (const p of this.participants) {
+      const found = byNode.get(p.node);
+      if (found) found.push(p); else byNode.set(p.node, [p]);
+    }
+    const out: PlacedFinding[] = [];
+    const root = this.participants[0]?.node.root;
+    for (const c of root?.node.findAll() ?? []) {
+      for (const p of byNode.get(c.node) ?? []) {
+        for (const v of this.reported(p)) out.push({ path: p.node.path, violation: v });
+      }
+    }
+    return out;
   }
 
   /** Every warning seen so far in validation, as `[path] warning: field: message`. */
   public warningLines(): string[] {
     return [...this.warnings];
+  }
+
+  private refresh(): void {
+    for (const refresh of this.refreshers) refresh();
+  }
+
+  /** The validation of the App root: gives a node validation to each participant with errors. */
+  private sweep(): string[] {
+    this.refresh();
+    if (this.swept === this.version) return [];
+    for (const p of this.participants) {
+      if (this.validated.has(p) || this.validate(p).length === 0) continue;
+      this.validated.add(p);
+      p.node.addValidation({ validate: () => this.validate(p) });
+    }
+    this.swept = this.version;
+    return [];
   }
 
   private appFindings(): Map<IConstruct, Violation[]> {
@@ -187,6 +264,20 @@ export class Registry {
     });
     return this.app.value;
   }
+}
+
+/** @internal Makes a participant's findings part of every validation of its App. */
+export function validateFromRoot(p: Participant): void {
+  Registry.of(p).register(p);
+}
+
+/**
+ * @internal
+ * Runs `refresh` at the start of every validation pass of the construct's App, before the
+ * findings are computed: for models that change outside this library's API.
+ */
+export function refreshFromRoot(c: IConstruct, refresh: () => void): void {
+  Registry.of(c).refreshFirst(refresh);
 }
 
 /** @internal what the object rules of a construct know besides its manifest */

@@ -65,6 +65,22 @@ export interface CheckContext {
   readonly versions: VersionRange;
   /** Whether the manifest is a construct's (typed props) rather than arbitrary YAML. */
   readonly construct: boolean;
+  /**
+   * What a construct knows of the Service a backend names, by the backend's field path
+   * (e.g. `spec.defaultBackend`): its ports, and where it is defined. A manifest has only
+   * the Service's name; a construct holds the Service itself, so its rule can say more.
+   *
+   * @default - nothing known beyond the manifest
+   */
+  readonly backendService?: (field: string) => KnownService | undefined;
+}
+
+/** @internal what a construct knows of a Service it routes to */
+export interface KnownService {
+  /** Its ports, or undefined when they are not known (a Service referenced by name without ports). */
+  readonly ports?: ReadonlyArray<{ readonly port?: any; readonly name?: any }>;
+  /** Where it is defined, for messages, e.g. ` ([app/web])`; empty when only its name is known. */
+  readonly where: string;
 }
 
 /** @internal where a rule runs */
