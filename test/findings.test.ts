@@ -1,6 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { ExposedService, ExposePolicy, Findings, FindingType, IngressRoute, Severity, WebApp } from '../src';
-import { errorLines, findings, parseFindings, synthError } from './util';
+import { analyzeManifests } from '../src/checker/check';
+import { errorLines, findings, found, parseFindings, synthError } from './util';
 
 /* Findings.of: the App's findings as structs, through the same cache as synthesis. */
 
@@ -50,5 +51,25 @@ describe('Findings.of', () => {
     expect(text).toMatch(/^Validation failed with the following errors:\n/);
     expect(errorLines(text)[0]).toMatch(/^\[demo\/svc\] spec\.ports\[0\]\.port: 70000 .*; .* \(rule service-port-number\)$/);
     expect(parseFindings(text)).toEqual(findings(c));
+  });
+});
+
+describe('one owner per rule id', () => {
+  test('fails when one label key is a bad key with a bad value: both findings, as the CLI reports them', () => {
+    const c = new Chart(app(), 'demo');
+    const svc = new ExposedService(c, 'svc', { selector: { a: 'b' }, labels: { 'Bad Key': 'bad value!' }, ports: [{ port: 80 }] });
+    const field = "metadata.labels['Bad Key']";
+    expect(found(c)).toEqual([`demo/svc metadata-labels ${field}`, `demo/svc metadata-labels ${field}`]);
+    const cliFindings = analyzeManifests([{ manifest: svc.toJson() }]).findings.filter(f => f.severity === Severity.ERROR).map(f => `${f.rule} ${f.field}`);
+    expect(cliFindings).toEqual(findings(c).map(f => `${f.rule} ${f.field}`));
+  });
+
+  test('fails when a backend to a Service with two ports leaves the port out: one ingress-backend finding, which names the ports', () => {
+    const c = new Chart(app(), 'demo');
+    const svc = new ExposedService(c, 'web', { selector: { a: 'b' }, ports: [{ port: 80, name: 'http' }, { port: 443, name: 'https' }] });
+    new IngressRoute(c, 'ing', { paths: [{ path: '/', service: svc }] });
+    expect(Findings.of(c).map(f => `${f.path} ${f.rule} ${f.field} ${f.message}`)).toEqual([
+      'demo/ing ingress-backend spec.rules[0].http.paths[0].backend.service.port the backend to Service "web" ([demo/web]) needs an explicit port because it has 2 ports: 80 (http), 443 (https)',
+    ]);
   });
 });
