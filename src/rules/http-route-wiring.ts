@@ -1,5 +1,5 @@
 import { FindingType, Issue, Severity, issue } from '../model/finding';
-import { namespaceOf, metadataOf } from '../model/object';
+import { namespaceOf } from '../model/object';
 import { ObjectSet, Subject } from '../model/object-set';
 import { key, list, obj, seenBefore, show, text } from '../model/plain';
 import { RuleInfo, defineRule, RuleBasics } from '../model/rule';
@@ -86,11 +86,9 @@ export function attachmentIssues(route: unknown, ref: PlainMap, field: string, g
 function attachmentRule(check: AttachmentCheck, def: RuleBasics): RuleInfo {
   return defineRule({
   scope: 'app', kinds: ['HTTPRoute', 'Gateway'], ...def }, (set, _, add) => {
-    const gateways = new Map<string, Subject<unknown>>();
-    for (const g of set.ofKind('Gateway')) gateways.set(key(namespaceOf(g.manifest), metadataOf(g.manifest).name), g);
     for (const r of set.ofKind('HTTPRoute')) {
       for (const p of gatewayParentRefs(r.manifest)) {
-        const g = gateways.get(key(p.namespace, p.ref.name));
+        const g = set.named('Gateway', p.namespace, p.ref.name);
         if (g === undefined) continue;
         for (const found of attachmentIssues(r.manifest, p.ref, p.field, p.namespace, p.ref.name, listenerViews(g.manifest))) {
           if (found.check === check) add(r.ref, found.issue);
@@ -145,7 +143,7 @@ export const httpRouteBackendService = defineRule({
   summary: 'an HTTPRoute backend names a Service of the checked set, or one declared outside it',
   prevents: 'a route that answers 500 until its Service exists (ResolvedRefs=False, BackendNotFound)',
 }, (set, _, add) => routeServiceBackends(set, (r, field, b, ns, target, outside) => {
-  if (target !== undefined || outside) return;
+  if (target !== undefined || outside || set.has('Service', ns, b.name)) return;
   add(r.ref, missingService(`${field}.name`, b.name, ns, 'the Gateway answers 500'));
 }));
 

@@ -1,6 +1,6 @@
 import { FindingType } from '../model/finding';
 import { metadataOf, namespaceOf } from '../model/object';
-import { key, seenBefore } from '../model/plain';
+import { key, sameObject, seenBefore } from '../model/plain';
 import { Subject } from '../model/object-set';
 import { Recognition, apiVersionOf } from '../model/kinds';
 import { EVERY_KIND, defineRule } from '../model/rule';
@@ -137,15 +137,6 @@ export const objectNameUnique = defineRule({
     add(s.ref, issue('metadata.name', `${s.kind} ${show(name)} in namespace ${show(ns)} is already defined by ${ctx.describe(first.ref as typeof s.ref)}; names are unique per kind and namespace`, 'rename one of them'));
   }
 });
-
-/** Whether two manifests are the same object, byte for byte as JSON. */
-function sameObject(a: unknown, b: unknown): boolean {
-  try {
-    return JSON.stringify(a) === JSON.stringify(b);
-  } catch {
-    return false;
-  }
-}
 
 export const objectApiVersion = defineRule({
   scope: 'meta',
