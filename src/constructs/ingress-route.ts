@@ -195,6 +195,7 @@ export class IngressRoute extends CheckedApiObject {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
       name: props.name ?? nameFromId(id),
+      nameDerivedFrom: props.name === undefined ? id : undefined,
       namespace: props.namespace,
       labels: props.labels,
       annotations: props.annotations,
@@ -267,7 +268,7 @@ export class IngressRoute extends CheckedApiObject {
       const svc = backend.service;
       byField.set(field, { ports: portsOf(svc), where: isExposedService(svc) ? ` ([${svc.node.path}])` : '' });
     }
-    return { ...base, backendService: field => byField.get(field) };
+    return { ...super._checkContext(base), backendService: field => byField.get(field) };
   }
 
   /**

@@ -249,10 +249,20 @@ export class Registry {
     this.app = this.cached(this.app, () => {
       this.analysisRuns++;
       const subjects: Array<Subject<Participant>> = this.participants.map(p => ({ ref: p, kind: p._kind, manifest: p._manifest() }));
+      const contexts = new Map<Participant, CheckContext>();
+      const contextOfParticipant = (p: Participant): CheckContext => {
+        let ctx = contexts.get(p);
+        if (ctx === undefined) {
+          const base = contextOf(this.policyOf(p));
+          contexts.set(p, ctx = p._checkContext?.(base) ?? base);
+        }
+        return ctx;
+      };
       const findings: Array<AppFinding<Participant>> = checkApp(new ObjectSet(subjects), {
         describe: ref => `[${ref.node.path}]`,
         danglingOnlyWhereWorkloads: true,
         construct: true,
+        holdsService: (ref, field) => contextOfParticipant(ref).backendService?.(field) !== undefined,
       });
       const byRef = new Map<IConstruct, Violation[]>();
       for (const f of findings) {

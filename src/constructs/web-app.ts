@@ -226,6 +226,7 @@ export class WebApp extends CheckedApiObject implements IServiceTarget {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       name,
+      nameDerivedFrom: props.name === undefined ? id : undefined,
       namespace: props.namespace,
       labels: { ...(props.labels ?? {}), ...selectorLabelsOf(name, instance) },
     });

@@ -189,4 +189,12 @@ export interface AppContext<R> {
   readonly danglingOnlyWhereWorkloads: boolean;
   /** Whether the findings are a construct's (the construct default severities apply). */
   readonly construct: boolean;
+  /**
+   * Whether the object holds the Service a backend (by its field path) routes to, as a
+   * construct does: it reports where that Service is wrong for it (another namespace), so
+   * the Service is not also reported missing.
+   *
+   * @default - no object holds its Services (manifests)
+   */
+  readonly holdsService?: (ref: R, backendField: string) => boolean;
 }

@@ -73,6 +73,20 @@ export interface CheckContext {
    * @default - nothing known beyond the manifest
    */
   readonly backendService?: (field: string) => KnownService | undefined;
+  /**
+   * The port names the container ports of a construct's target declare: a bad one is
+   * reported at the container, not again at each Service port that carries it.
+   *
+   * @default - none
+   */
+  readonly targetPortNames?: ReadonlySet<string>;
+  /**
+   * The namespace is the Chart's, and another object of that Chart reports it: a bad
+   * Chart namespace is one finding, not one per object.
+   *
+   * @default false
+   */
+  readonly chartNamespaceReported?: boolean;
 }
 
 /** @internal what a construct knows of a Service it routes to */

@@ -30,6 +30,12 @@ export const ALL_VERSIONS: VersionRange = { min: OLDEST_MINOR, max: NEWEST_MINOR
 export function parseKubernetesVersion(value: unknown): VersionRange | string {
   const m = typeof value === 'string' ? /^v?1\.(\d+)(\.\d+)?$/.exec(value.trim()) : null;
   const minor = m ? Number(m[1]) : NaN;
+  if (typeof value === 'number') {
+    // YAML reads `kubernetesVersion: 1.30` as the number 1.3: the trailing zero is gone
+    const [, decimals = ''] = String(value).split('.');
+    const meant = decimals.length === 1 ? `1.${decimals}0` : String(value);
+    return `kubernetesVersion ${value} is a number, not a version: YAML reads 1.${decimals.length === 1 ? `${decimals}0` : decimals} unquoted as ${value}; write it quoted: '${meant}'`;
+  }
   if (!m || minor < OLDEST_MINOR || minor > NEWEST_MINOR) {
     return `kubernetesVersion ${JSON.stringify(value)} is not a known version: use 1.${OLDEST_MINOR} to 1.${NEWEST_MINOR}, e.g. "1.30"`;
   }

@@ -1,4 +1,4 @@
-import { FindingType } from '../model/finding';
+import { FindingType, Severity } from '../model/finding';
 import { defineRule } from '../model/rule';
 
 /*
@@ -6,28 +6,32 @@ import { defineRule } from '../model/rule';
  * has only their names. Their checks live in the constructs; the catalog lists them here.
  */
 
-export const serviceTargetSelector = defineRule({ scope: 'construct',
+export const serviceTargetSelector = defineRule({
+  scope: 'construct',
   id: 'service-target-selector',
   kinds: ['Service'],
   summary: 'an ExposedService has either target or selector, not both',
   prevents: 'a prop without effect: target wires the selector from the workload\'s pod labels',
 });
 
-export const serviceTargetNamespace = defineRule({ scope: 'construct',
+export const serviceTargetNamespace = defineRule({
+  scope: 'construct',
   id: 'service-target-namespace',
   kinds: ['Service', 'Deployment'],
   summary: 'an ExposedService and its target are in one namespace',
   prevents: 'a Service without endpoints: a Service selects pods of its own namespace only',
 });
 
-export const ingressBackendNamespace = defineRule({ scope: 'construct',
+export const ingressBackendNamespace = defineRule({
+  scope: 'construct',
   id: 'ingress-backend-namespace',
   kinds: ['Ingress', 'Service'],
   summary: 'an IngressRoute routes only to Services of its own namespace',
   prevents: 'a backend that names a Service absent from the Ingress\'s namespace: the controller answers 503',
 });
 
-export const objectPropType = defineRule({ scope: 'construct',
+export const objectPropType = defineRule({
+  scope: 'construct',
   id: 'object-prop-type',
   type: FindingType.TYPE_INVALID,
   kinds: ['Service', 'Deployment', 'Ingress', 'Gateway', 'HTTPRoute'],
@@ -35,7 +39,27 @@ export const objectPropType = defineRule({ scope: 'construct',
   prevents: 'a prop silently dropped because a JavaScript caller passed a value of the wrong type (TypeScript callers cannot)',
 });
 
-export const ingressBackendReferencePort = defineRule({ scope: 'construct',
+export const serviceSelectorMissing = defineRule({
+  scope: 'construct',
+  id: 'service-selector-missing',
+  type: FindingType.REQUIRED,
+  severity: Severity.WARNING,
+  kinds: ['Service'],
+  summary: 'an ExposedService (not ExternalName) has a target or a selector',
+  prevents: 'a Service without endpoints by slip: without a selector, Kubernetes writes no EndpointSlices (valid only when they are written by hand)',
+});
+
+export const objectNameDerived = defineRule({
+  scope: 'construct',
+  id: 'object-name-derived',
+  severity: Severity.WARNING,
+  kinds: ['Service', 'Deployment', 'Ingress', 'Gateway', 'HTTPRoute'],
+  summary: 'a construct id that the derived name changes (not a DNS label) is reported with the name used',
+  prevents: 'an object named differently from what the code says (`My_Api` becomes `my-api`), which other tools, DNS names and kubectl commands then miss',
+});
+
+export const ingressBackendReferencePort = defineRule({
+  scope: 'construct',
   id: 'ingress-backend-reference-port',
   type: FindingType.NOT_FOUND,
   kinds: ['Ingress'],

@@ -518,5 +518,7 @@ export const RULE_EXAMPLES: { readonly [id: string]: RuleExample } = {
   'service-target-selector': { code: 'new ExposedService(chart, \'web\', { target: webApp, selector: { app: \'web\' } })' },
   'service-target-namespace': { code: 'new ExposedService(chart, \'web\', { target: webAppInNamespaceA, namespace: \'b\' })' },
   'ingress-backend-namespace': { code: 'new IngressRoute(chart, \'route\', { namespace: \'a\', paths: [{ path: \'/\', service: serviceInNamespaceB }] })' },
+  'service-selector-missing': { code: 'new ExposedService(chart, \'web\', { ports: [{ port: 80 }] })   // neither target nor selector' },
+  'object-name-derived': { code: 'new WebApp(chart, \'My_Api\', { image: \'api:1\' })   // named "my-api"' },
   'ingress-backend-reference-port': { code: 'new IngressRoute(chart, \'route\', { paths: [{ path: \'/\', service: ExposedService.fromName(chart, \'api\', \'api\', { ports: [{ port: 80 }] }), port: 8080 }] })' },
 };

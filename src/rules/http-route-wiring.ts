@@ -1,4 +1,4 @@
-import { FindingType, Issue, Severity, issue } from '../model/finding';
+import { FindingType, Issue, Severity, issue, warning } from '../model/finding';
 import { namespaceOf } from '../model/object';
 import { ObjectSet, Subject } from '../model/object-set';
 import { key, list, obj, seenBefore, show, text } from '../model/plain';
@@ -84,8 +84,7 @@ export function attachmentIssues(route: unknown, ref: PlainMap, field: string, g
 }
 
 function attachmentRule(check: AttachmentCheck, def: RuleBasics): RuleInfo {
-  return defineRule({
-  scope: 'app', kinds: ['HTTPRoute', 'Gateway'], ...def }, (set, _, add) => {
+  return defineRule({ scope: 'app', kinds: ['HTTPRoute', 'Gateway'], ...def }, (set, _, add) => {
     for (const r of set.ofKind('HTTPRoute')) {
       for (const p of gatewayParentRefs(r.manifest)) {
         const g = set.named('Gateway', p.namespace, p.ref.name);
@@ -184,9 +183,15 @@ export const httpRouteReferenceGrant = defineRule({
   }
   routeServiceBackends(set, (r, field, b, ns, _target, outside) => {
     const routeNs = namespaceOf(r.manifest);
-    // a Service declared outside the set (`namespace/name` in the annotation): so is its ReferenceGrant
-    if (ns === routeNs || outside) return;
+    if (ns === routeNs) return;
     if ((byNs.get(ns) ?? []).some(g => grants(g, routeNs, b.name))) return;
+    const grant = `a ReferenceGrant in ${show(ns)} from { group: ${GATEWAY_GROUP}, kind: HTTPRoute, namespace: ${routeNs} } to { group: "", kind: Service, name: ${b.name} }`;
+    if (outside) {
+      // the annotation declares that the Service exists elsewhere, not that its grant does
+      add(r.ref, warning(`${field}.namespace`, `the backend Service ${show(b.name)} in namespace ${show(ns)} is declared outside the checked manifests, but its ReferenceGrant is not in them: the Gateway refuses the reference (RefNotPermitted) unless ${grant} exists`,
+        `apply that ReferenceGrant in ${show(ns)}; if this App owns ${show(ns)}, set emitReferenceGrant: true on ExposedService.fromName`));
+      return;
+    }
     add(r.ref, issue(`${field}.namespace`, `the backend Service ${show(b.name)} is in namespace ${show(ns)}, but this route is in ${show(routeNs)}, and no ReferenceGrant in ${show(ns)} admits HTTPRoutes of ${show(routeNs)}; the Gateway refuses the reference (RefNotPermitted)`,
       `add a ReferenceGrant in ${show(ns)} from { group: ${GATEWAY_GROUP}, kind: HTTPRoute, namespace: ${routeNs} } to { group: "", kind: Service }`));
   });

@@ -1,12 +1,10 @@
-import { FindingType } from '../model/finding';
+import { FindingType, Issue, Severity, issue } from '../model/finding';
 import { metadataOf, namespaceOf } from '../model/object';
-import { key, sameObject, seenBefore } from '../model/plain';
+import { key, sameObject, seenBefore, obj, show } from '../model/plain';
 import { Subject } from '../model/object-set';
 import { Recognition, apiVersionOf } from '../model/kinds';
 import { EVERY_KIND, defineRule } from '../model/rule';
 import { checkDns1123Label, checkLabels, isDns1035Label, isDns1123Label, isDns1123Subdomain, isQualifiedName, mapField } from './formats';
-import { Issue, Severity, issue } from '../model/finding';
-import { obj, show } from '../model/plain';
 import { VersionRange, rejectedBefore, relaxedIn } from '../model/versions';
 
 
@@ -53,18 +51,20 @@ export function checkServiceName(field: string, name: unknown, ctx: { readonly v
   return [issue(field, `${show(name)} is not a valid ${what}: must be ${rule}`, fix)];
 }
 
-export const metadataNamespace = defineRule({ scope: 'object',
+export const metadataNamespace = defineRule({
+  scope: 'object',
   id: 'metadata-namespace',
   kinds: [EVERY_KIND],
   severity: Severity.ERROR,
   summary: 'the namespace is a DNS-1123 label',
   prevents: 'ValidateObjectMeta: the API server rejects a namespace that is not a DNS-1123 label',
-}, m => {
+}, (m, ctx) => {
   const ns = metadataOf(m).namespace;
-  return ns === undefined || ns === null ? [] : checkDns1123Label('metadata.namespace', ns, 'namespace', 'use a lowercase DNS label, e.g. "shop"');
+  return ns === undefined || ns === null || ctx.chartNamespaceReported ? [] : checkDns1123Label('metadata.namespace', ns, 'namespace', 'use a lowercase DNS label, e.g. "shop"');
 });
 
-export const metadataLabels = defineRule({ scope: 'object',
+export const metadataLabels = defineRule({
+  scope: 'object',
   id: 'metadata-labels',
   kinds: [EVERY_KIND],
   severity: Severity.ERROR,
@@ -72,7 +72,8 @@ export const metadataLabels = defineRule({ scope: 'object',
   prevents: 'ValidateObjectMeta: the API server rejects invalid label keys and values',
 }, m => checkLabels('metadata.labels', metadataOf(m).labels));
 
-export const metadataGenerateName = defineRule({ scope: 'object',
+export const metadataGenerateName = defineRule({
+  scope: 'object',
   id: 'metadata-generate-name',
   kinds: [EVERY_KIND],
   severity: Severity.ERROR,
@@ -90,7 +91,8 @@ export const metadataGenerateName = defineRule({ scope: 'object',
     : [issue(f, `${show(prefix)} is not a valid generateName: without its trailing '-' it must be a DNS-1123 subdomain (lowercase letters, digits, '-' and '.', at most 253)`, fix)];
 });
 
-export const metadataAnnotations = defineRule({ scope: 'object',
+export const metadataAnnotations = defineRule({
+  scope: 'object',
   id: 'metadata-annotations',
   kinds: [EVERY_KIND],
   severity: Severity.ERROR,

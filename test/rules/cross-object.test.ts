@@ -16,7 +16,9 @@ const route = (name: string, b: any, path: object = {}) => ingress({ rules: [rul
 
 /** A Gateway with one HTTP listener of a class. */
 const gateway = (name: string, className: string) => ({
-  apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name },
+  apiVersion: 'gateway.networking.k8s.io/v1',
+  kind: 'Gateway',
+  metadata: { name },
   spec: { gatewayClassName: className, listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }] },
 });
 
@@ -40,7 +42,9 @@ describe('cross-object rules', () => {
 
   describe('the wiring never picks one of two objects of one name', () => {
     const httpRoute = (name: string, section: string, hostnames: string[] = []) => ({
-      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name },
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name },
       spec: { hostnames, parentRefs: [{ name: 'gw', sectionName: section }], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] },
     });
     const twoListeners = { ...gateway('gw', 'b'), spec: { gatewayClassName: 'b', listeners: [{ name: 'https', protocol: 'HTTP', port: 8080 }] } };
