@@ -116,6 +116,7 @@ describe('check: rule severities and exemptions', () => {
     ['a bad range', ['--node-port-range', '30000'], undefined, /^error: --node-port-range: "30000" is not a range; use MIN-MAX/],
     ['a range that is not a range', ['--node-port-range', '32767-30000'], undefined, /^error: nodePortRange: 32767-30000 is not a port range/],
     ['an unknown Kubernetes version', ['--kubernetes-version', '1.99'], undefined, /^error: kubernetesVersion "1.99" is not a known version: use 1.27 to 1.37/],
+    ['kubernetesVersion 1.30 unquoted in the config file (YAML reads 1.3)', [], 'kubernetesVersion: 1.30\n', /^error: kubernetesVersion 1\.3 is a number, not a version: YAML reads 1\.30 unquoted as 1\.3; write it quoted: '1\.30'$/],
     ['an unknown setting in the config file', [], 'rules: {}\nfailOnWarning: true\n', /^error: .*gate\.yaml: unknown setting "failOnWarning"; the settings are rules, nodePortRange, kubernetesVersion, warningsAsErrors, danglingSelectors$/],
     ['a config file that is not YAML', [], 'rules: [\n', /^error: .*gate\.yaml: not valid YAML/],
     ['a missing --config file', ['--config', 'nope.yaml'], undefined, /^error: --config nope\.yaml: no such file$/],
