@@ -42,6 +42,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // the SARIF 2.1.0 JSON schema (Microsoft's sarif-js-sdk), to validate `check --format sarif` in tests
     '@microsoft/jest-sarif@1.0.0-beta.0',
     'cdk8s-cli@~2.207.56',
+    // the second cdk8s-plus release the App-level validation is proven not to change (spread affinity)
+    'cdk8s-plus-33@~2.5.57',
   ],
 
   // jest 29: jest 30 needs unrs-resolver platform binaries the registry lacks.

@@ -1,4 +1,6 @@
-import { IConstruct } from 'constructs';
+import { ApiObject } from 'cdk8s';
+import { IConstruct, Node } from 'constructs';
+import { recognize } from '../model/kinds';
 import '../model/catalog';
 import { RuleConfig, applyRules } from '../model/settings';
 import { checkApp, CheckContext, RuleSeverity, checkObject } from '../model/rule';
@@ -25,6 +27,13 @@ export interface Participant extends IConstruct {
   _propViolations?(): Violation[];
   /** What the construct knows beyond its manifest, for its object rules (e.g. the Services its backends hold). */
   _checkContext?(base: CheckContext): CheckContext;
+  /**
+   * Whether its manifest is checked as a manifest (the CLI's severities), not as a
+   * construct's: an object another library built.
+   *
+   * @default false
+   */
+  readonly _asManifest?: boolean;
 }
 
 /** @internal The settings of a policy as the checks read them; ExposePolicy has them, so does the default. */
@@ -107,6 +116,11 @@ export class Registry {
   private version = 0;
   private readonly participants: Participant[] = [];
   private readonly known = new Set<Participant>();
+  /** The nodes of this library's participants, so that the objects of others are told apart. */
+  private readonly ownNodes = new Set<Node>();
+  /** The plain ApiObjects and Included objects of the App, read at the start of each pass. */
+  private foreign: ForeignObject[] = [];
+  private readonly foreignOf = new WeakMap<ApiObject, ForeignObject>();
   /** Participants that carry their own node validation. */
   private readonly validated = new Set<Participant>();
   /** Run first in every pass: re-read what may change outside this library's API. */
@@ -122,6 +136,7 @@ export class Registry {
   public register(p: Participant): void {
     if (this.known.has(p)) return;
     this.known.add(p);
+    this.ownNodes.add(p.node);
     this.participants.push(p);
     this.touch();
   }
@@ -167,7 +182,7 @@ export class Registry {
     if (memo !== undefined && memo.version === this.version) return memo.value;
     const policy = this.policyOf(p);
     const manifest = p._manifest();
-    const base = contextOf(policy);
+    const base = p._asManifest ? { ...contextOf(policy), construct: false } : contextOf(policy);
     const violations = [
       ...(p._propViolations?.() ?? []),
       ...(p._constructViolations?.() ?? []),
@@ -209,7 +224,7 @@ export class Registry {
   public findings(): PlacedFinding[] {
     this.refresh();
     const byNode = new Map<object, Participant[]>();
-    for (const p of this.participants) {
+    for (const p of this.all()) {
       const found = byNode.get(p.node);
       if (found) found.push(p); else byNode.set(p.node, [p]);
     }
@@ -228,15 +243,61 @@ export class Registry {
     return [...this.warnings];
   }
 
+  /** This library's participants, then the other objects of the App it reads. */
+  private all(): Participant[] {
+    return this.foreign.length === 0 ? this.participants : [...this.participants, ...this.foreign];
+  }
+
   private refresh(): void {
     for (const refresh of this.refreshers) refresh();
+    this.readForeign();
+  }
+
+  /**
+   * Reads the App's other objects, so that one synthesis reports every finding: plain
+   * ApiObjects and Included ones, through `toJson()`, which is side-effect free for them.
+   * An ApiObject that a higher-level construct wraps (the construct's `apiObject`, as
+   * cdk8s-plus does) is left to the validation plugin: cdk8s-plus-27 re-adds its spread
+   * affinity terms on every `toJson()`. Objects of kinds the checker does not read, or at
+   * an apiVersion the API does not serve, are left to the plugin too. The model changes
+   * when one of them does.
+   */
+  private readForeign(): void {
+    const root = this.participants[0]?.node.root;
+    if (root === undefined) return;
+    const found: ForeignObject[] = [];
+    let changed = false;
+    for (const c of root.node.findAll()) {
+      if (this.ownNodes.has(c.node) || !ApiObject.isApiObject(c) || (c.node.scope as any)?.apiObject === c) continue;
+      let manifest: any;
+      try {
+        manifest = c.toJson();
+      } catch {
+        continue; // synthesis reports it
+      }
+      if (recognize(manifest).status !== 'read') continue;
+      const json = JSON.stringify(manifest);
+      let f = this.foreignOf.get(c);
+      if (f === undefined) {
+        this.foreignOf.set(c, f = new ForeignObject(c, manifest, json));
+        changed = true;
+      } else if (f.json !== json) {
+        f.update(manifest, json);
+        changed = true;
+      }
+      found.push(f);
+    }
+    if (changed || found.length !== this.foreign.length || found.some((f, i) => f !== this.foreign[i])) {
+      this.foreign = found;
+      this.touch();
+    }
   }
 
   /** The validation of the App root: gives a node validation to each participant with errors. */
   private sweep(): string[] {
     this.refresh();
     if (this.swept === this.version) return [];
-    for (const p of this.participants) {
+    for (const p of this.all()) {
       if (this.validated.has(p) || this.validate(p).length === 0) continue;
       this.validated.add(p);
       p.node.addValidation({ validate: () => this.validate(p) });
@@ -248,7 +309,7 @@ export class Registry {
   private appFindings(): Map<IConstruct, Violation[]> {
     this.app = this.cached(this.app, () => {
       this.analysisRuns++;
-      const subjects: Array<Subject<Participant>> = this.participants.map(p => ({ ref: p, kind: p._kind, manifest: p._manifest() }));
+      const subjects: Array<Subject<Participant>> = this.all().map(p => ({ ref: p, kind: p._kind, manifest: p._manifest() }));
       const contexts = new Map<Participant, CheckContext>();
       const contextOfParticipant = (p: Participant): CheckContext => {
         let ctx = contexts.get(p);
@@ -273,6 +334,35 @@ export class Registry {
       return byRef;
     });
     return this.app.value;
+  }
+}
+
+/**
+ * An object of the App that another library built (a plain ApiObject, an Included one),
+ * checked as a manifest.
+ */
+class ForeignObject implements Participant {
+  public readonly _asManifest = true;
+  public readonly _objectRules: boolean;
+  public readonly _kind: string;
+
+  constructor(private readonly obj: ApiObject, private manifest: any, public json: string) {
+    const recognized = recognize(manifest);
+    this._kind = String(manifest.kind);
+    this._objectRules = recognized.status === 'read' && recognized.def.checked === true;
+  }
+
+  public get node(): Node {
+    return this.obj.node;
+  }
+
+  public _manifest(): any {
+    return this.manifest;
+  }
+
+  public update(manifest: any, json: string): void {
+    this.manifest = manifest;
+    this.json = json;
   }
 }
 
