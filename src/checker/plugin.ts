@@ -1,4 +1,6 @@
+import { objectKey, notReported, readAppReport } from './app-report';
 import { ManifestSource, analyzeManifests, resolveOptions } from './check';
+import { namespaceOf } from '../model/object';
 import { RuleSeverity } from '../model/rule';
 import { NodePortRange } from '../rules/service';
 import { Severity } from '../model/finding';
@@ -84,27 +86,40 @@ export class ExposeValidation {
     const options = { ...props, warningsAsErrors: props.warningsAsErrors ?? props.failOnWarnings ?? false };
     const resolved = resolveOptions(options);
     if (Array.isArray(resolved)) throw new Error(`cdk8s-expose plugin properties: ${resolved.join('; ')}`);
-    const sources: ManifestSource[] = [];
-    const pathOf = (name: string): string | undefined => context.metadata?.[name]?.path;
+    // what the App's own validation reported (cdk8s-expose's constructs in the App), and its construct paths
+    const app = readAppReport(context.manifests);
+    const paths = new Map((app?.objects ?? []).map(o => [objectKey(o.kind, o.namespace, o.name), o.path]));
+    const parsed: Array<{ manifest: any; file: string }> = [];
+    const names = new Map<unknown, number>();
     for (const file of context.manifests as string[]) {
       for (const manifest of context.parseManifest(file) as any[]) {
-        if (manifest && typeof manifest === 'object') sources.push({ manifest, file, constructPath: pathOf(manifest.metadata?.name) });
+        if (!manifest || typeof manifest !== 'object') continue;
+        parsed.push({ manifest, file });
+        names.set(manifest.metadata?.name, (names.get(manifest.metadata?.name) ?? 0) + 1);
       }
     }
+    // cdk8s' construct metadata is keyed by name alone: a path for a name two objects share may be the other's
+    const pathOf = (m: any): string | undefined => paths.get(objectKey(m.kind, namespaceOf(m), m.metadata?.name))
+      ?? (names.get(m.metadata?.name) === 1 ? context.metadata?.[m.metadata?.name]?.path : undefined);
+    const sources: ManifestSource[] = parsed.map(({ manifest, file }) => ({ manifest, file, constructPath: pathOf(manifest) }));
     const result = analyzeManifests(sources, options);
+    const byRef = new Map(sources.map(s => [objectKey(String(s.manifest.kind), namespaceOf(s.manifest), s.manifest.metadata?.name), s.constructPath]));
     // one violation per rule id, so that spec.ports[0] and spec.ports[1] are one rule
     const byRule = new Map<string, { messages: string[]; fixes: Set<string>; resources: any[] }>();
     let failed = false;
-    for (const f of result.findings) {
+    for (const f of notReported(result.findings, app)) {
       failed = failed || f.severity === Severity.ERROR;
       let entry = byRule.get(f.rule);
       if (!entry) {
         entry = { messages: [], fixes: new Set(), resources: [] };
         byRule.set(f.rule, entry);
       }
-      entry.messages.push(`${f.severity}: ${f.kind} ${f.namespace}/${f.name} ${f.field}: ${f.message}`);
+      // the report looks the construct path up by resourceName: a shared name gets none rather than another object's, and the message says it
+      const shared = (names.get(f.name) ?? 0) > 1;
+      const at = shared ? byRef.get(objectKey(f.kind, f.namespace, f.name)) : undefined;
+      entry.messages.push(`${f.severity}: ${f.kind} ${f.namespace}/${f.name}${at ? ` [${at}]` : ''} ${f.field}: ${f.message}`);
       if (f.fix) entry.fixes.add(f.fix);
-      entry.resources.push({ resourceName: f.name, locations: [f.field], manifestPath: f.file ?? '' });
+      entry.resources.push({ resourceName: shared ? `${f.kind} ${f.namespace}/${f.name}` : f.name, locations: [f.field], manifestPath: f.file ?? '' });
     }
     for (const [rule, entry] of byRule) {
       context.report.addViolation({ ruleName: rule, recommendation: entry.messages.join('\n'), fix: [...entry.fixes].join('; '), violatingResources: entry.resources });

@@ -1,6 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct, Node } from 'constructs';
 import { recognize } from '../model/kinds';
+import { namespaceOf, metadataOf } from '../model/object';
+import { text } from '../model/plain';
+import { pluginsWillRun, writeAppReport } from '../checker/app-report';
 import '../model/catalog';
 import { RuleConfig, applyRules } from '../model/settings';
 import { checkApp, CheckContext, RuleSeverity, checkObject } from '../model/rule';
@@ -303,7 +306,23 @@ export class Registry {
       p.node.addValidation({ validate: () => this.validate(p) });
     }
     this.swept = this.version;
+    if (pluginsWillRun()) this.writeReport();
     return [];
+  }
+
+  /** For the validation plugin of `cdk8s synth`: what this validation reported, and every object's construct path. */
+  private writeReport(): void {
+    const outdir = (this.participants[0]?.node.root as { outdir?: unknown } | undefined)?.outdir;
+    if (typeof outdir !== 'string') return;
+    const objects = [];
+    const findings = [];
+    for (const p of this.all()) {
+      const m = p._manifest();
+      const id = { kind: p._kind, namespace: namespaceOf(m), name: text(metadataOf(m).name ?? '') };
+      objects.push({ ...id, path: p.node.path });
+      for (const v of this.reported(p)) findings.push({ ...id, rule: v.rule, field: v.field, message: v.message });
+    }
+    writeAppReport(outdir, { objects, findings });
   }
 
   private appFindings(): Map<IConstruct, Violation[]> {
