@@ -103,7 +103,8 @@ export class ExposeValidation {
       ?? (names.get(m.metadata?.name) === 1 ? context.metadata?.[m.metadata?.name]?.path : undefined);
     const sources: ManifestSource[] = parsed.map(({ manifest, file }) => ({ manifest, file, constructPath: pathOf(manifest) }));
     const result = analyzeManifests(sources, options);
-    const byRef = new Map(sources.map(s => [objectKey(String(s.manifest.kind), namespaceOf(s.manifest), s.manifest.metadata?.name), s.constructPath]));
+    const refOf = (m: any) => objectKey(String(m.kind), namespaceOf(m), m.metadata?.name);
+    const byRef = new Map(sources.map(s => [refOf(s.manifest), s.constructPath] as const));
     // one violation per rule id, so that spec.ports[0] and spec.ports[1] are one rule
     const byRule = new Map<string, { messages: string[]; fixes: Set<string>; resources: any[] }>();
     let failed = false;

@@ -22,6 +22,13 @@ export interface Participant extends IConstruct {
    * @default true (false for a workload another library emits, which only the cross-object rules read)
    */
   readonly _objectRules?: boolean;
+  /**
+   * Whether its manifest is checked as a manifest (the CLI's severities), not as a
+   * construct's: an object another library built.
+   *
+   * @default false
+   */
+  readonly _asManifest?: boolean;
   /** The manifest as synthesized, with the effective namespace filled in. */
   _manifest(): any;
   /** Checks only a construct can make: it knows the objects it refers to (e.g. their namespaces). */
@@ -30,13 +37,6 @@ export interface Participant extends IConstruct {
   _propViolations?(): Violation[];
   /** What the construct knows beyond its manifest, for its object rules (e.g. the Services its backends hold). */
   _checkContext?(base: CheckContext): CheckContext;
-  /**
-   * Whether its manifest is checked as a manifest (the CLI's severities), not as a
-   * construct's: an object another library built.
-   *
-   * @default false
-   */
-  readonly _asManifest?: boolean;
 }
 
 /** @internal The settings of a policy as the checks read them; ExposePolicy has them, so does the default. */
