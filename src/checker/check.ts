@@ -127,6 +127,7 @@ export interface AnalyzeOptions {
    * The severity of a Service selector that matches no workload of the set: an alias of
    * `rules: { 'service-selector-dangling': ... }`.
    *
+   * @deprecated use `rules: { 'service-selector-dangling': RuleSeverity.ERROR }`: a setting takes a RuleSeverity
    * @default Severity.WARNING
    */
   readonly danglingSelectors?: Severity;

@@ -41,6 +41,7 @@ export interface ExposeValidationProps {
    * How a Service selector that matches no workload is reported: an alias of
    * `rules: { service-selector-dangling: ... }`.
    *
+   * @deprecated use `rules: { service-selector-dangling: error }`: a setting takes a RuleSeverity
    * @default Severity.WARNING
    */
   readonly danglingSelectors?: Severity;

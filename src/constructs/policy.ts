@@ -46,6 +46,7 @@ export interface ExposePolicyProps {
    * How a Service whose selector matches no WebApp is reported, when the App defines
    * WebApps in that namespace: an alias of `rules: { 'service-selector-dangling': ... }`.
    *
+   * @deprecated use `rules: { 'service-selector-dangling': RuleSeverity.ERROR }`: a setting takes a RuleSeverity
    * @default Severity.WARNING
    */
   readonly danglingSelectors?: Severity;

@@ -10,8 +10,9 @@ import { VersionRange } from './versions';
  */
 
 /**
- * A rule's severity as a user sets it: raise a warning to an error, lower an error to a
- * warning, or switch the rule off.
+ * A rule's severity as a setting carries it (`rules` of ExposePolicy, of the plugin and of
+ * the CLI's config): raise a warning to an error, lower an error to a warning, or switch the
+ * rule off. The severity a finding carries is `Severity`.
  */
 export enum RuleSeverity {
   /** Findings fail synthesis (constructs) and `check` (exit 1). */
