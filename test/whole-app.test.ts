@@ -63,6 +63,16 @@ describe('one App-level validation for every object', () => {
     expect(foundAll(app)).toEqual(['c/raw service-port-number spec.ports[0].port']);
   });
 
+  test('fails when a plain ApiObject is patched after a synthesis: the next synthesis reads it again', () => {
+    const app = quietApp();
+    const c = new Chart(app, 'c');
+    const raw = new ApiObject(c, 'raw', { ...RAW_SERVICE, spec: { selector: { app: 'raw' }, ports: [{ port: 80 }] } });
+    new ExposedService(c, 'svc', { selector: { a: 'b' }, ports: [{ port: 80 }] });
+    app.synthYaml();
+    raw.addJsonPatch(JsonPatch.replace('/spec/ports/0/port', 70000));
+    expect(() => app.synthYaml()).toThrow(/^Validation failed with the following errors:\n\s*\[c\/raw\] spec\.ports\[0\]\.port: 70000 .*\(rule service-port-number\)$/);
+  });
+
   test('holds when a plain ApiObject is valid: nothing reported, the YAML unchanged', () => {
     const build = (withExpose: boolean) => {
       const app = quietApp();

@@ -130,6 +130,8 @@ export class Registry {
   private readonly refreshers: Array<() => void> = [];
   /** The model version of the last sweep. */
   private swept = -1;
+  /** The model version of the last walk for other objects. */
+  private walked = -1;
   private app?: Memo<Map<IConstruct, Violation[]>>;
   private readonly results = new Map<IConstruct, Memo<Violation[]>>();
   private readonly policies = new Map<IConstruct, Memo<PolicySettings>>();
@@ -225,7 +227,7 @@ export class Registry {
    * prints nothing.
    */
   public findings(): PlacedFinding[] {
-    this.refresh();
+    this.refresh(true);
     const byNode = new Map<object, Participant[]>();
     for (const p of this.all()) {
       const found = byNode.get(p.node);
@@ -251,9 +253,30 @@ export class Registry {
     return this.foreign.length === 0 ? this.participants : [...this.participants, ...this.foreign];
   }
 
-  private refresh(): void {
+  /**
+   * Re-reads what may change outside this library's API. The App's tree is walked for other
+   * objects once per version of the model (cdk8s validates once per chart it synthesizes, and
+   * a walk per pass would cost as much as cdk8s' own); the objects found are read again on
+   * every pass. `findings()` always walks.
+   */
+  private refresh(walk = false): void {
     for (const refresh of this.refreshers) refresh();
-    this.readForeign();
+    if (walk || this.walked !== this.version) {
+      this.readForeign();
+      this.walked = this.version;
+    } else {
+      this.rereadForeign();
+    }
+  }
+
+  /** Reads the other objects found by the last walk again: a JSON patch or a mutation changes them. */
+  private rereadForeign(): void {
+    let changed = false;
+    for (const f of this.foreign) changed = f.reread() || changed;
+    if (changed) {
+      this.touch();
+      this.walked = this.version;
+    }
   }
 
   /**
@@ -382,6 +405,20 @@ class ForeignObject implements Participant {
   public update(manifest: any, json: string): void {
     this.manifest = manifest;
     this.json = json;
+  }
+
+  /** Reads the object again; whether it changed. */
+  public reread(): boolean {
+    let manifest: any;
+    try {
+      manifest = this.obj.toJson();
+    } catch {
+      return false; // synthesis reports it
+    }
+    const json = JSON.stringify(manifest);
+    if (json === this.json) return false;
+    this.update(manifest, json);
+    return true;
   }
 }
 
