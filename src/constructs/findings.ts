@@ -39,7 +39,7 @@ export interface ConstructFinding {
    */
   readonly fix?: string;
 
-  /** ERROR fails synthesis; WARNING is printed. After the policy's severities and the object's exemptions. */
+  /** How bad it is, after the policy's severities and the object's exemptions (an ERROR fails synthesis, a WARNING is printed). */
   readonly severity: Severity;
 }
 
