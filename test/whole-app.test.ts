@@ -106,3 +106,9 @@ describe('one App-level validation for every object', () => {
     expect(docs(plain)[0]).toMatch(/podAntiAffinity/);
   });
 });
+
+test('fails when an App has only plain ApiObjects: Findings.of checks them', () => {
+  const app = Testing.app();
+  new ApiObject(new Chart(app, 'c'), 'raw', RAW_SERVICE);
+  expect(foundAll(app)).toEqual(['c/raw service-port-number spec.ports[0].port']);
+});

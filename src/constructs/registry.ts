@@ -106,7 +106,7 @@ export class Registry {
     const root = scope.node.root;
     let r = REGISTRIES.get(root);
     if (!r) {
-      const created = new Registry();
+      const created = new Registry(root);
       root.node.addValidation({ validate: () => created.sweep() });
       REGISTRIES.set(root, r = created);
     }
@@ -115,6 +115,8 @@ export class Registry {
 
   /** How many times the App-wide checks ran (once per change of the model at most). */
   public analysisRuns = 0;
+
+  private constructor(private readonly root: IConstruct) {}
 
   private version = 0;
   private readonly participants: Participant[] = [];
@@ -234,8 +236,7 @@ export class Registry {
       if (found) found.push(p); else byNode.set(p.node, [p]);
     }
     const out: PlacedFinding[] = [];
-    const root = this.participants[0]?.node.root;
-    for (const c of root?.node.findAll() ?? []) {
+    for (const c of this.root.node.findAll()) {
       for (const p of byNode.get(c.node) ?? []) {
         for (const v of this.reported(p)) out.push({ path: p.node.path, violation: v });
       }
@@ -289,11 +290,9 @@ export class Registry {
    * when one of them does.
    */
   private readForeign(): void {
-    const root = this.participants[0]?.node.root;
-    if (root === undefined) return;
     const found: ForeignObject[] = [];
     let changed = false;
-    for (const c of root.node.findAll()) {
+    for (const c of this.root.node.findAll()) {
       if (this.ownNodes.has(c.node) || !ApiObject.isApiObject(c) || (c.node.scope as any)?.apiObject === c) continue;
       let manifest: any;
       try {
@@ -335,7 +334,7 @@ export class Registry {
 
   /** For the validation plugin of `cdk8s synth`: what this validation reported, and every object's construct path. */
   private writeReport(): void {
-    const outdir = (this.participants[0]?.node.root as { outdir?: unknown } | undefined)?.outdir;
+    const outdir = (this.root as { outdir?: unknown }).outdir;
     if (typeof outdir !== 'string') return;
     const objects = [];
     const findings = [];
