@@ -116,8 +116,6 @@ export class Registry {
   /** How many times the App-wide checks ran (once per change of the model at most). */
   public analysisRuns = 0;
 
-  private constructor(private readonly root: IConstruct) {}
-
   private version = 0;
   private readonly participants: Participant[] = [];
   private readonly known = new Set<Participant>();
@@ -138,6 +136,8 @@ export class Registry {
   private readonly results = new Map<IConstruct, Memo<Violation[]>>();
   private readonly policies = new Map<IConstruct, Memo<PolicySettings>>();
   private readonly warnings = new Set<string>();
+
+  private constructor(private readonly root: IConstruct) {}
 
   /** Records a participant (once); the model changed. Its findings are part of every validation of the App. */
   public register(p: Participant): void {
