@@ -3,6 +3,14 @@ import { RuleInfo } from '../model/rule';
 import { RULE_EXAMPLES } from '../rules/examples';
 import { Violation } from '../model/finding';
 
+/** How docs/rules.md says where a rule runs. */
+const SCOPES: { readonly [scope: string]: string } = {
+  object: 'one object',
+  app: 'across objects',
+  construct: 'in the constructs only (they know the objects a prop refers to, or the props themselves)',
+  meta: 'the checking itself',
+};
+
 /*
  * docs/rules.md and `cdk8s-expose rules --format markdown`: the catalog rendered, one
  * section per rule, each with the finding its example gives.
@@ -38,7 +46,7 @@ export function rulesMarkdown(rules: readonly RuleInfo[], run: ExampleRunner): s
   for (const r of rules) {
     out.push(`## ${r.id}`, '', r.summary[0].toUpperCase() + r.summary.slice(1) + '.', '');
     out.push(`- **Prevents:** ${r.prevents}`);
-    out.push(`- **Kinds:** ${r.kinds.join(', ')}; **scope:** ${r.scope === 'app' ? 'across objects' : 'one object'}`);
+    out.push(`- **Kinds:** ${r.kinds.join(', ')}; **scope:** ${SCOPES[r.scope] ?? r.scope}`);
     out.push(`- **Default severity:** ${severityText(r)}`);
     out.push(`- **Exempt one object:** \`ignoreRule('${r.id}', '<reason>')\`, or the annotation \`${EXEMPTION_PREFIX}${r.id}: <reason>\``);
     const example = RULE_EXAMPLES[r.id];
