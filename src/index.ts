@@ -11,6 +11,8 @@ export type { RuleSettings } from './model/settings';
 export { ExemptionPolicy } from './model/settings';
 export { EXTERNAL_SERVICES_ANNOTATION } from './rules/external-services';
 export type { NodePortRange } from './model/settings';
+export { Findings } from './constructs/findings';
+export type { ConstructFinding } from './constructs/findings';
 export { ExposePolicy } from './constructs/policy';
 export type { ExposePolicyProps } from './constructs/policy';
 export { ExposedService } from './constructs/exposed-service';

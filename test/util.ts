@@ -1,6 +1,7 @@
 import { App, Chart, Testing } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
+import { Findings, Severity } from '../src';
 import { run } from '../src/cli/main';
 import { apiVersionOf, registeredKinds } from '../src/model/kinds';
 import '../src/rules/catalog';
@@ -111,9 +112,19 @@ export interface Found {
 
 const FINDING_LINE = /^\[(.+?)\] (warning: )?(\S+): .* \(rule ([a-z0-9-]+)\)$/;
 
-/** The findings that fail synthesis of the scope's App, parsed from the validation error (every line must parse). */
-export function findings(scope: Construct): Found[] {
-  return parseFindings(synthError(scope));
+/**
+ * The findings that fail synthesis of the scope's App (its errors), from `Findings.of`;
+ * fails when there is none, i.e. when synthesis would pass.
+ */
+export function findings(scope: IConstruct): Found[] {
+  const errors = Findings.of(scope).filter(f => f.severity === Severity.ERROR);
+  if (errors.length === 0) throw new Error('expected synthesis to fail, but it passed');
+  return errors.map(f => ({ path: f.path, rule: f.rule, field: f.field, severity: 'error' }));
+}
+
+/** Every finding of the scope's App, errors and warnings, as `path rule field [warning]` strings. */
+export function foundAll(scope: IConstruct): string[] {
+  return Findings.of(scope).map(f => `${f.path} ${f.rule} ${f.field}${f.severity === Severity.WARNING ? ' warning' : ''}`);
 }
 
 /** The findings of a validation error message; every line must be a finding. */
@@ -125,19 +136,14 @@ export function parseFindings(message: string): Found[] {
   });
 }
 
-/** The findings as `path rule field` strings, for compact whole-list assertions. */
-export function found(scope: Construct): string[] {
+/** The findings that fail synthesis as `path rule field` strings, for compact whole-list assertions. */
+export function found(scope: IConstruct): string[] {
   return findings(scope).map(f => `${f.path} ${f.rule} ${f.field}`);
 }
 
-/** The findings of a whole App's synthesis as `path rule field` strings. */
+/** The findings that fail a whole App's synthesis as `path rule field` strings. */
 export function foundInApp(app: App): string[] {
-  try {
-    app.synthYaml();
-  } catch (e) {
-    return parseFindings((e as Error).message).map(f => `${f.path} ${f.rule} ${f.field}`);
-  }
-  throw new Error('expected synthesis to fail, but it passed');
+  return found(app);
 }
 
 /** What a run of the CLI (in process) printed, and its exit code. */

@@ -2,6 +2,8 @@ import { EXEMPTION_PREFIX } from '../model/exemptions';
 import { Violation, formatViolation } from '../model/finding';
 import { RuleInfo, registeredExamples, severityText } from '../model/rule';
 
+/** How docs/rules.md says where a rule runs. */
+
 /*
  * docs/rules.md and `cdk8s-expose rules --format markdown`: the catalog rendered, one
  * section per rule, each with the finding its example gives.

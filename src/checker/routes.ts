@@ -207,14 +207,12 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
  * `scheme://host[:port]/path` via the Gateway and listener it attaches to.
  */
 function mapGatewayUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): void {
-  const gateways = new Map<string, Subject<R>>();
-  for (const g of set.ofKind('Gateway')) gateways.set(key(set.namespaceOf(g), obj(obj(g.manifest).metadata).name), g);
   for (const r of set.ofKind('HTTPRoute')) {
     const routeNs = set.namespaceOf(r);
     const routeName = text(obj(obj(r.manifest).metadata).name);
     const hostnames = list(obj(obj(r.manifest).spec).hostnames).filter((h): h is string => typeof h === 'string');
     for (const p of gatewayParentRefs(r.manifest)) {
-      const g = gateways.get(key(p.namespace, p.ref.name));
+      const g = set.named('Gateway', p.namespace, p.ref.name);
       const via = `Gateway ${p.namespace}/${p.ref.name}`;
       if (g === undefined) {
         // a Gateway outside the set: its listeners (scheme, port, hostname) are unknown, the route's hostnames and paths are not

@@ -1,11 +1,11 @@
 import { ApiObject, ApiObjectMetadataDefinition, Chart, ApiObjectMetadataDefinitionOptions, App, ImplicitTokenResolver, JsonPatch, LazyResolver, NumberStringUnionResolver, OwnerReference, resolve } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Memo, Participant, Registry } from './registry';
-import { validateFromRoot } from './validation-sweep';
 import { EXEMPTION_PREFIX } from '../model/exemptions';
-import { Violation } from '../model/finding';
+import { Severity, Violation } from '../model/finding';
 import { show } from '../model/plain';
-import { objectPropType } from '../rules/construct';
+import { CheckContext } from '../model/rule';
+import { objectNameDerived, objectPropType } from '../rules/construct';
 
 /*
  * The one way this library's constructs emit: each construct IS its API object. It renders
@@ -22,6 +22,8 @@ export interface CheckedObjectProps {
   readonly apiVersion: string;
   readonly kind: string;
   readonly name: string;
+  /** The construct id the name was derived from, when no name was given. */
+  readonly nameDerivedFrom?: string;
   /** The object's own namespace (the Chart's applies when unset). */
   readonly namespace?: string;
   readonly labels?: { [key: string]: string };
@@ -66,7 +68,26 @@ export abstract class CheckedApiObject extends ApiObject implements Participant 
       apiObject: this,
     }, () => this.registry.touch());
     this.registry.register(this);
-    validateFromRoot(this);
+    if (props.nameDerivedFrom !== undefined && props.nameDerivedFrom !== props.name) {
+      this.propIssues.push({
+        rule: objectNameDerived.id,
+        field: 'metadata.name',
+        severity: Severity.WARNING,
+        message: `the construct id ${show(props.nameDerivedFrom)} is not a DNS label, so the name ${show(props.name)} was derived from it`,
+        fix: `pass name: ${show(props.name)}, or use an id that is a DNS label`,
+      });
+    }
+    if (props.namespace === undefined && this.chart.namespace !== undefined && !FIRST_OF_CHART.has(this.chart)) FIRST_OF_CHART.set(this.chart, this);
+  }
+
+  /**
+   * @internal
+   * What this construct knows beyond its manifest, for its object rules: whether a bad
+   * Chart namespace is reported by another object of the Chart (it is reported once).
+   */
+  public _checkContext(base: CheckContext): CheckContext {
+    const inherited = this.declaredNamespace === undefined && this.chart.namespace !== undefined;
+    return inherited && FIRST_OF_CHART.get(this.chart) !== this ? { ...base, chartNamespaceReported: true } : base;
   }
 
   /**
@@ -200,6 +221,9 @@ export abstract class CheckedApiObject extends ApiObject implements Participant 
     return out;
   }
 }
+
+/** The first object of each Chart that takes the Chart's namespace: it reports a bad one. */
+const FIRST_OF_CHART = new WeakMap<Chart, CheckedApiObject>();
 
 const OWN_RESOLVERS = new WeakMap<App, boolean>();
 

@@ -1,11 +1,13 @@
 import { Construct, IConstruct } from 'constructs';
 import { CheckedApiObject, copyProps, isObject } from './checked-api-object';
+import { Participant } from './registry';
 import { IServiceTarget } from './service-target';
 import { ServicePort, ServiceType, SessionAffinity, TrafficPolicy } from './types';
-import { Violation } from '../model/finding';
+import { Severity, Violation } from '../model/finding';
 import { namespaceOf } from '../model/object';
 import { show } from '../model/plain';
-import { serviceTargetNamespace, serviceTargetSelector } from '../rules/construct';
+import { CheckContext } from '../model/rule';
+import { serviceSelectorMissing, serviceTargetNamespace, serviceTargetSelector } from '../rules/construct';
 import { nameFromId } from '../rules/formats';
 
 /**
@@ -161,18 +163,35 @@ export interface ServiceReferenceOptions {
    * @default - unknown
    */
   readonly ports?: ServicePort[];
+
+  /**
+   * Whether an HttpRoute in another namespace that routes to this Service emits the
+   * ReferenceGrant that admits it, in the Service's namespace. Set it when this App owns
+   * that namespace. The external-services annotation the route carries declares that the
+   * Service exists; it never declares that a grant does.
+   *
+   * @default false - the ReferenceGrant must exist in the Service's namespace: a warning names it
+   */
+  readonly emitReferenceGrant?: boolean;
 }
 
 class ServiceReference extends Construct implements IExposedService {
   public readonly ports: ServicePort[];
   public readonly portsKnown: boolean;
   public readonly namespace?: string;
+  public readonly emitReferenceGrant: boolean;
   constructor(scope: Construct, id: string, public readonly name: string, options: ServiceReferenceOptions) {
     super(scope, id);
+    this.emitReferenceGrant = options.emitReferenceGrant === true;
     this.namespace = options.namespace;
     this.ports = [...(options.ports ?? [])];
     this.portsKnown = options.ports !== undefined;
   }
+}
+
+/** @internal whether a Service referenced by name asks routes to emit its ReferenceGrant */
+export function emitsReferenceGrant(svc: IExposedService): boolean {
+  return svc instanceof ServiceReference && svc.emitReferenceGrant;
 }
 
 const EXPOSED_SERVICE = Symbol.for('cdk8s-expose.ExposedService');
@@ -229,6 +248,7 @@ export class ExposedService extends CheckedApiObject implements IExposedService 
       apiVersion: 'v1',
       kind: 'Service',
       name: props.name ?? nameFromId(id),
+      nameDerivedFrom: props.name === undefined ? id : undefined,
       namespace: props.namespace,
       labels: { ...(props.target?.selectorLabels ?? {}), ...(props.labels ?? {}) },
       annotations: props.annotations,
@@ -304,9 +324,32 @@ export class ExposedService extends CheckedApiObject implements IExposedService 
     };
   }
 
+  /**
+   * @internal
+   * The port names of the target's containers: a bad one is the container's finding, not
+   * each Service port's that carries it.
+   */
+  public _checkContext(base: CheckContext): CheckContext {
+    const ctx = super._checkContext(base);
+    const target = this.target as Partial<Participant> | undefined;
+    // a target another library emits is not checked by the object rules: its names are checked here
+    if (target === undefined || target._objectRules === false) return ctx;
+    const names = new Set(this.target!.ports.map(p => (isObject(p) ? p.name : undefined)).filter((n): n is string => typeof n === 'string'));
+    return names.size ? { ...ctx, targetPortNames: names } : ctx;
+  }
+
   /** @internal */
   public _constructViolations(): Violation[] {
     const out: Violation[] = [];
+    if (this.target === undefined && this.options.selector === undefined && this.type !== ServiceType.EXTERNAL_NAME) {
+      out.push({
+        rule: serviceSelectorMissing.id,
+        field: 'spec.selector',
+        severity: Severity.WARNING,
+        message: 'the Service has neither target nor selector, so Kubernetes writes no EndpointSlices for it (valid when they are written by hand)',
+        fix: 'set target to the workload it exposes, or selector to its pod labels; ignore the rule if the EndpointSlices are written by hand',
+      });
+    }
     if (this.target !== undefined && this.options.selector !== undefined) {
       out.push({ rule: serviceTargetSelector.id, field: 'spec.selector', message: `both target [${this.target.node.path}] and selector ${show(this.options.selector)} are set; target wires the selector from the workload's pod labels`, fix: 'remove selector, or target' });
     }

@@ -200,6 +200,7 @@ export class Gateway extends CheckedApiObject implements IGateway {
       apiVersion: `${GATEWAY_GROUP}/v1`,
       kind: 'Gateway',
       name: p.name ?? nameFromId(id),
+      nameDerivedFrom: p.name === undefined ? id : undefined,
       namespace: p.namespace,
       labels: p.labels,
       annotations: p.annotations,

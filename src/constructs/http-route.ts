@@ -1,7 +1,7 @@
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CheckedApiObject, copyProps } from './checked-api-object';
-import { IExposedService, isExposedService } from './exposed-service';
+import { IExposedService, emitsReferenceGrant, isExposedService } from './exposed-service';
 import { GatewayListener, IGateway, isGateway, renderListener } from './gateway';
 import { Issue, Violation } from '../model/finding';
 import { show } from '../model/plain';
@@ -31,7 +31,7 @@ export interface HttpBackend {
   /**
    * The Service: an ExposedService of this App, or `ExposedService.fromName(...)` for one
    * defined elsewhere. In another namespace than the route, a ReferenceGrant is emitted
-   * when both are in the App.
+   * when both are in the App, or when the reference sets `emitReferenceGrant`.
    */
   readonly service: IExposedService;
 
@@ -245,6 +245,7 @@ export class HttpRoute extends CheckedApiObject {
       apiVersion: `${GATEWAY_GROUP}/v1`,
       kind: 'HTTPRoute',
       name: p.name ?? nameFromId(id),
+      nameDerivedFrom: p.name === undefined ? id : undefined,
       namespace: p.namespace,
       labels: p.labels,
       annotations: p.annotations,
@@ -369,12 +370,21 @@ export class HttpRoute extends CheckedApiObject {
     return outside.size ? { [EXTERNAL_SERVICES_ANNOTATION]: [...outside].join(',') } : undefined;
   }
 
-  /** Emits a ReferenceGrant for each backend in another namespace of the App. */
+  /**
+   * The ReferenceGrants this route emits, one per namespace of its backends in another
+   * namespace (of the App, or referenced with `emitReferenceGrant`): an escape hatch, e.g.
+   * to add labels or a JSON patch.
+   */
+  public get referenceGrants(): ApiObject[] {
+    return [...this.grants.values()];
+  }
+
+  /** Emits a ReferenceGrant for each backend in another namespace of the App (or whose reference asks for it). */
   private addGrants(rule: HttpRouteRule): void {
     for (const b of ruleBackends(rule)) {
       const svc = b?.service;
-      if (!isExposedService(svc)) continue;
-      const ns = svc.effectiveNamespace;
+      if (!this.grantsTo(svc)) continue;
+      const ns = this.serviceNamespace(svc);
       if (ns === this.ownNamespace() || this.grants.has(ns)) continue;
       this.grants.set(ns, new ReferenceGrantObject(this, `ReferenceGrant-${ns}`, this, ns));
     }
@@ -385,9 +395,15 @@ export class HttpRoute extends CheckedApiObject {
     const names = new Set<string>();
     for (const { backend } of this.backends()) {
       const svc = backend.service;
-      if (isExposedService(svc) && svc.effectiveNamespace === ns) names.add(svc.name);
+      if (this.grantsTo(svc) && this.serviceNamespace(svc) === ns) names.add(svc.name);
     }
     return [...names].sort();
+  }
+
+  /** Whether this route emits the ReferenceGrant of a backend Service (when it is in another namespace). */
+  private grantsTo(svc: IExposedService | undefined): svc is IExposedService {
+    if (svc === undefined || svc === null) return false;
+    return isExposedService(svc) || (emitsReferenceGrant(svc) && typeof svc.name === 'string');
   }
 
   /** @internal the route's namespace, for its ReferenceGrants */

@@ -5,10 +5,11 @@ import { IExposedService, isExposedService } from './exposed-service';
 import { PathType, ServicePort } from './types';
 import { Violation } from '../model/finding';
 import { show } from '../model/plain';
+import { CheckContext, KnownService } from '../model/rule';
 import { ingressBackendNamespace, ingressBackendReferencePort } from '../rules/construct';
 import { EXTERNAL_SERVICES_ANNOTATION } from '../rules/external-services';
 import { nameFromId } from '../rules/formats';
-import { checkServicePortRef, ingressBackend } from '../rules/ingress';
+import { checkServicePortRef } from '../rules/ingress';
 
 /**
  * A backend: a Service and one of its ports.
@@ -194,6 +195,7 @@ export class IngressRoute extends CheckedApiObject {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
       name: props.name ?? nameFromId(id),
+      nameDerivedFrom: props.name === undefined ? id : undefined,
       namespace: props.namespace,
       labels: props.labels,
       annotations: props.annotations,
@@ -241,21 +243,32 @@ export class IngressRoute extends CheckedApiObject {
         if (svcNs !== ns) {
           out.push({ rule: ingressBackendNamespace.id, field: `${field}.service.name`, message: `Service ${show(svc.name)} [${svc.node.path}] is in namespace ${show(svcNs)}, but this Ingress is in ${show(ns)}; an Ingress can only route to Services of its own namespace`, fix: 'move one of them' });
         }
-        if (backend.port === undefined) {
-          // the port left out: say why it could not be resolved (the object rule only sees it missing)
-          for (const i of checkServicePortRef(`${field}.service.port`, svc.name, undefined, portsOf(svc), ` ([${svc.node.path}])`)) out.push({ ...i, rule: ingressBackend.info.id });
-        }
         continue;
       }
       // a Service referenced by name: the analysis cannot see it, the reference knows its namespace and ports
       if ((svc.namespace ?? ns) !== ns) {
         out.push({ rule: ingressBackendNamespace.id, field: `${field}.service.name`, message: `Service ${show(svc.name)} is in namespace ${show(svc.namespace)}, but this Ingress is in ${show(ns)}; an Ingress can only route to Services of its own namespace`, fix: 'move one of them' });
       }
-      // a port left out is the backend rule's finding (said better here); a wrong one, the reference's
-      const rule = backend.port === undefined ? ingressBackend.info.id : ingressBackendReferencePort.id;
-      for (const i of checkServicePortRef(`${field}.service.port`, svc.name, backend.port, portsOf(svc))) out.push({ ...i, rule });
+      // a port left out is the backend rule's finding (it reads the ports from the context); a wrong one, the reference's
+      if (backend.port !== undefined) {
+        for (const i of checkServicePortRef(`${field}.service.port`, svc.name, backend.port, portsOf(svc))) out.push({ ...i, rule: ingressBackendReferencePort.id });
+      }
     }
     return out;
+  }
+
+  /**
+   * @internal
+   * The object rules learn the Services the backends hold: a port left out is explained by them.
+   */
+  public _checkContext(base: CheckContext): CheckContext {
+    const portsOf = knownPorts();
+    const byField = new Map<string, KnownService>();
+    for (const { field, backend } of this.backends()) {
+      const svc = backend.service;
+      byField.set(field, { ports: portsOf(svc), where: isExposedService(svc) ? ` ([${svc.node.path}])` : '' });
+    }
+    return { ...super._checkContext(base), backendService: field => byField.get(field) };
   }
 
   /**

@@ -2,7 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { POLICY_ID, POLICY_SYMBOL, PolicySettings, Registry, nearestPolicy } from './registry';
 import { SecurityProfile } from './types';
 import { RuleSeverity } from '../model/rule';
-import { DEFAULT_NODE_PORT_RANGE, NodePortRange, RuleSettings, foldAliases, settingsProblems } from '../model/settings';
+import { DEFAULT_NODE_PORT_RANGE, ExemptionPolicy, NodePortRange, RuleSettings, foldAliases, settingsProblems } from '../model/settings';
 
 /**
  * Settings a platform team sets once for a whole App (or one Chart).
@@ -67,6 +67,10 @@ export class ExposePolicy extends Construct implements PolicySettings {
   public readonly warningsAsErrors: boolean;
   /** Whether warnings are printed. */
   public readonly printWarnings: boolean;
+  /** Whether exemption annotations (`ignoreRule`) count. */
+  public readonly exemptions?: ExemptionPolicy;
+  /** The only rules `ignoreRule` may exempt, when set. */
+  public readonly exemptableRules?: string[];
 
   private constructor(scope: Construct, props: ExposePolicyProps) {
     super(scope, POLICY_ID);
@@ -79,6 +83,8 @@ export class ExposePolicy extends Construct implements PolicySettings {
     this.gatewayApiVersion = props.gatewayApiVersion;
     this.warningsAsErrors = props.warningsAsErrors ?? false;
     this.printWarnings = props.printWarnings ?? true;
+    this.exemptions = props.exemptions;
+    this.exemptableRules = props.exemptableRules === undefined ? undefined : [...props.exemptableRules];
     this.node.addValidation({ validate: () => settingsProblems(props) });
     Registry.of(scope).touch();
   }

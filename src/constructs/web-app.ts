@@ -61,13 +61,29 @@ export interface ProbeOptions {
  * CPU and memory of the WebApp's container, as Kubernetes quantities ("250m", "128Mi").
  */
 export interface ResourceOptions {
-  /** @default - none */
+  /**
+   * The CPU the scheduler reserves for the container, a quantity such as `250m` or `1`.
+   *
+   * @default - none
+   */
   readonly cpuRequest?: string;
-  /** @default - none */
+  /**
+   * The most CPU the container may use (it is throttled above), e.g. `500m`; not below the request.
+   *
+   * @default - none
+   */
   readonly cpuLimit?: string;
-  /** @default - none */
+  /**
+   * The memory the scheduler reserves for the container, a quantity such as `128Mi`.
+   *
+   * @default - none
+   */
   readonly memoryRequest?: string;
-  /** @default - none */
+  /**
+   * The most memory the container may use (it is killed above), e.g. `256Mi`; not below the request.
+   *
+   * @default - none
+   */
   readonly memoryLimit?: string;
 }
 
@@ -226,6 +242,7 @@ export class WebApp extends CheckedApiObject implements IServiceTarget {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       name,
+      nameDerivedFrom: props.name === undefined ? id : undefined,
       namespace: props.namespace,
       labels: { ...(props.labels ?? {}), ...selectorLabelsOf(name, instance) },
     });

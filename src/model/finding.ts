@@ -1,7 +1,9 @@
 import { show } from './plain';
 
 /**
- * How bad a finding is.
+ * How bad a finding is: the severity a finding carries (`Violation.severity`,
+ * `ConstructFinding.severity`, the CLI's and the plugin's findings). To set how a rule is
+ * reported, use `RuleSeverity`, which a setting carries.
  */
 export enum Severity {
   /** The object is rejected by the API server, or breaks at runtime: synthesis fails. */

@@ -1,8 +1,8 @@
 import { protocolOf } from './defaults';
-import { Issue, Violation } from './finding';
+import { Violation, Issue } from './finding';
 import { containersOf, kindDefinition, podLabelsOf, podSpecOf } from './kinds';
-import { DEFAULT_NAMESPACE, metadataOf, namespaceOf } from './object';
-import { Plain, key, list, obj, text } from './plain';
+import { metadataOf, namespaceOf, DEFAULT_NAMESPACE } from './object';
+import { Plain, key, list, obj, sameObject, text } from './plain';
 
 /*
  * The objects under analysis, bucketed by kind, with the indexes the app rules share. The
@@ -123,7 +123,8 @@ export class ObjectSet<R> {
   private readonly namespaces = new Set<string>();
   private readonly portIndexes = new Map<Subject<R>, PortIndex>();
   private readonly servicePortLists = new Map<Subject<R>, Plain[]>();
-  private serviceIndex?: Map<string, Subject<R>>;
+  /** By kind, then namespace and name: the one object, or null when two different objects share the name. */
+  private readonly nameIndexes = new Map<string, Map<string, Subject<R> | null>>();
 
   /**
    * @param subjects the objects
@@ -236,13 +237,39 @@ export class ObjectSet<R> {
     return ports;
   }
 
-  /** The Service of a namespace and name in the set. */
+  /** The Service of a namespace and name in the set (see `named`). */
   public service(ns: string, name: unknown): Subject<R> | undefined {
-    if (!this.serviceIndex) {
-      this.serviceIndex = new Map();
-      for (const s of this.services) this.serviceIndex.set(key(this.namespaceOf(s), metadataOf(s.manifest).name), s);
+    return this.named('Service', ns, name);
+  }
+
+  /**
+   * The object of a kind, namespace and name. Undefined when there is none, and when two
+   * different objects share the name: object-name-unique reports them, and the wiring is
+   * checked against neither rather than against whichever came last. Byte-identical
+   * objects are one object.
+   */
+  public named(kind: string, ns: string, name: unknown): Subject<R> | undefined {
+    return this.nameIndex(kind).get(key(ns, name)) ?? undefined;
+  }
+
+  /** Whether the set has an object of a kind, namespace and name (one, or several that clash). */
+  public has(kind: string, ns: string, name: unknown): boolean {
+    return this.nameIndex(kind).has(key(ns, name));
+  }
+
+  private nameIndex(kind: string): Map<string, Subject<R> | null> {
+    let index = this.nameIndexes.get(kind);
+    if (!index) {
+      index = new Map();
+      for (const s of this.ofKind(kind)) {
+        const k = key(this.namespaceOf(s), metadataOf(s.manifest).name);
+        const first = index.get(k);
+        if (first === undefined) index.set(k, s);
+        else if (first !== null && !sameObject(first.manifest, s.manifest)) index.set(k, null);
+      }
+      this.nameIndexes.set(kind, index);
     }
-    return this.serviceIndex.get(key(ns, name));
+    return index;
   }
 }
 
@@ -254,4 +281,12 @@ export interface AppContext<R> {
   readonly danglingOnlyWhereWorkloads: boolean;
   /** Whether the findings are a construct's (the construct default severities apply). */
   readonly construct: boolean;
+  /**
+   * Whether the object holds the Service a backend (by its field path) routes to, as a
+   * construct does: it reports where that Service is wrong for it (another namespace), so
+   * the Service is not also reported missing.
+   *
+   * @default - no object holds its Services (manifests)
+   */
+  readonly holdsService?: (ref: R, backendField: string) => boolean;
 }

@@ -30,6 +30,15 @@ export function seenBefore<K, V>(seen: Map<K, V>, k: K, value: V): V | undefined
   return first;
 }
 
+/** @internal whether two manifests are the same object, byte for byte as JSON (one file applied on top of another) */
+export function sameObject(a: unknown, b: unknown): boolean {
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
+}
+
 /** @internal a composite map key of several parts, never ambiguous */
 export function key(...parts: unknown[]): string {
   return parts.map(p => (typeof p === 'string' ? p : show(p))).join('\u0000');

@@ -11,8 +11,9 @@ import { VersionRange } from './versions';
  */
 
 /**
- * A rule's severity as a user sets it: raise a warning to an error, lower an error to a
- * warning, or switch the rule off.
+ * A rule's severity as a setting carries it (`rules` of ExposePolicy, of the plugin and of
+ * the CLI's config): raise a warning to an error, lower an error to a warning, or switch the
+ * rule off. The severity a finding carries is `Severity`.
  */
 export enum RuleSeverity {
   /** Findings fail synthesis (constructs) and `check` (exit 1). */
@@ -62,6 +63,36 @@ export interface CheckContext {
   readonly gatewayVersions: VersionRange;
   /** Whether the manifest is a construct's (typed props) rather than arbitrary YAML. */
   readonly construct: boolean;
+  /**
+   * What a construct knows of the Service a backend names, by the backend's field path
+   * (e.g. `spec.defaultBackend`): its ports, and where it is defined. A manifest has only
+   * the Service's name; a construct holds the Service itself, so its rule can say more.
+   *
+   * @default - nothing known beyond the manifest
+   */
+  readonly backendService?: (field: string) => KnownService | undefined;
+  /**
+   * The port names the container ports of a construct's target declare: a bad one is
+   * reported at the container, not again at each Service port that carries it.
+   *
+   * @default - none
+   */
+  readonly targetPortNames?: ReadonlySet<string>;
+  /**
+   * The namespace is the Chart's, and another object of that Chart reports it: a bad
+   * Chart namespace is one finding, not one per object.
+   *
+   * @default false
+   */
+  readonly chartNamespaceReported?: boolean;
+}
+
+/** @internal what a construct knows of a Service it routes to */
+export interface KnownService {
+  /** Its ports, or undefined when they are not known (a Service referenced by name without ports). */
+  readonly ports?: ReadonlyArray<{ readonly port?: any; readonly name?: any }>;
+  /** Where it is defined, for messages, e.g. ` ([app/web])`; empty when only its name is known. */
+  readonly where: string;
 }
 
 /** @internal a rule's default severity in words: one, or the manifests' and the constructs' when they differ */

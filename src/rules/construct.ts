@@ -1,4 +1,4 @@
-import { FindingType } from '../model/finding';
+import { FindingType, Severity } from '../model/finding';
 import { defineRule, ruleExamples } from '../model/rule';
 
 /*
@@ -39,6 +39,25 @@ export const objectPropType = defineRule({
   prevents: 'a prop silently dropped because a JavaScript caller passed a value of the wrong type (TypeScript callers cannot)',
 });
 
+export const serviceSelectorMissing = defineRule({
+  scope: 'construct',
+  id: 'service-selector-missing',
+  type: FindingType.REQUIRED,
+  severity: Severity.WARNING,
+  kinds: ['Service'],
+  summary: 'an ExposedService (not ExternalName) has a target or a selector',
+  prevents: 'a Service without endpoints by slip: without a selector, Kubernetes writes no EndpointSlices (valid only when they are written by hand)',
+});
+
+export const objectNameDerived = defineRule({
+  scope: 'construct',
+  id: 'object-name-derived',
+  severity: Severity.WARNING,
+  kinds: ['Service', 'Deployment', 'Ingress', 'Gateway', 'HTTPRoute'],
+  summary: 'a construct id that the derived name changes (not a DNS label) is reported with the name used',
+  prevents: 'an object named differently from what the code says (`My_Api` becomes `my-api`), which other tools, DNS names and kubectl commands then miss',
+});
+
 export const ingressBackendReferencePort = defineRule({
   scope: 'construct',
   id: 'ingress-backend-reference-port',
@@ -50,6 +69,8 @@ export const ingressBackendReferencePort = defineRule({
 
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({
+  'service-selector-missing': { code: 'new ExposedService(chart, \'web\', { ports: [{ port: 80 }] })   // neither target nor selector' },
+  'object-name-derived': { code: 'new WebApp(chart, \'My_Api\', { image: \'api:1\' })   // named "my-api"' },
   'object-prop-type': { code: 'new ExposedService(chart, \'web\', { ports: { port: 80 } } as any)   // from JavaScript: ports is not a list' },
   'service-target-selector': { code: 'new ExposedService(chart, \'web\', { target: webApp, selector: { app: \'web\' } })' },
   'service-target-namespace': { code: 'new ExposedService(chart, \'web\', { target: webAppInNamespaceA, namespace: \'b\' })' },

@@ -228,6 +228,9 @@ export function checkPortNumber(field: string, value: unknown, fix: string): Iss
 /** A port that is a number (1-65535) or an IANA service name, as targetPort and probe ports are. */
 export function checkNumberOrName(field: string, value: unknown, what: string): Issue[] {
   if (typeof value === 'string') {
+    if (/^[0-9]+$/.test(value)) {
+      return [issue(field, `${show(value)} is a number written as a string: a string ${what} is a port name, and a name needs a letter`, `write the number without quotes: ${Number(value)}`)];
+    }
     return checkIanaServiceName(field, value, `${what} name`, 'use a port number or a container port\'s name');
   }
   return checkPortNumber(field, value, 'use a port in 1-65535 or a container port\'s name');

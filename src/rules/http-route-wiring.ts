@@ -89,11 +89,9 @@ export function attachmentIssues(route: unknown, ref: PlainMap, field: string, g
 
 function attachmentRule(check: AttachmentCheck, def: RuleBasics): RuleInfo {
   return defineRule({ scope: 'app', kinds: ['HTTPRoute', 'Gateway'], ...def }, (set, _, add) => {
-    const gateways = new Map<string, Subject<unknown>>();
-    for (const g of set.ofKind('Gateway')) gateways.set(key(set.namespaceOf(g), metadataOf(g.manifest).name), g);
     for (const r of set.ofKind('HTTPRoute')) {
       for (const p of gatewayParentRefs(r.manifest)) {
-        const g = gateways.get(key(p.namespace, p.ref.name));
+        const g = set.named('Gateway', p.namespace, p.ref.name);
         if (g === undefined) continue;
         for (const found of attachmentIssues(r.manifest, p.ref, p.field, p.namespace, p.ref.name, listenerViews(g.manifest))) {
           if (found.check === check) add(r.ref, found.issue);
@@ -148,7 +146,7 @@ export const httpRouteBackendService = defineRule({
   summary: 'an HTTPRoute backend names a Service of the checked set, or one declared outside it',
   prevents: 'a route that answers 500 until its Service exists (ResolvedRefs=False, BackendNotFound)',
 }, (set, _, add) => routeServiceBackends(set, (r, field, b, ns, target, outside) => {
-  if (target !== undefined || outside) return;
+  if (target !== undefined || outside || set.has('Service', ns, b.name)) return;
   add(r.ref, missingService(`${field}.name`, b.name, ns, 'the Gateway answers 500'));
 }));
 
@@ -189,9 +187,15 @@ export const httpRouteReferenceGrant = defineRule({
   }
   routeServiceBackends(set, (r, field, b, ns, _target, outside) => {
     const routeNs = set.namespaceOf(r);
-    // a Service declared outside the set (`namespace/name` in the annotation): so is its ReferenceGrant
-    if (ns === routeNs || outside) return;
+    if (ns === routeNs) return;
     if ((byNs.get(ns) ?? []).some(g => grants(g, routeNs, b.name))) return;
+    const grant = `a ReferenceGrant in ${show(ns)} from { group: ${GATEWAY_GROUP}, kind: HTTPRoute, namespace: ${routeNs} } to { group: "", kind: Service, name: ${b.name} }`;
+    if (outside) {
+      // the annotation declares that the Service exists elsewhere, not that its grant does
+      add(r.ref, warning(`${field}.namespace`, `the backend Service ${show(b.name)} in namespace ${show(ns)} is declared outside the checked manifests, but its ReferenceGrant is not in them: the Gateway refuses the reference (RefNotPermitted) unless ${grant} exists`,
+        `apply that ReferenceGrant in ${show(ns)}; if this App owns ${show(ns)}, set emitReferenceGrant: true on ExposedService.fromName`));
+      return;
+    }
     const found = issue(`${field}.namespace`, `the backend Service ${show(b.name)} is in namespace ${show(ns)}, but this route is in ${show(routeNs)}, and no ReferenceGrant in ${show(ns)} admits HTTPRoutes of ${show(routeNs)}; the Gateway refuses the reference (RefNotPermitted)`,
       `add a ReferenceGrant in ${show(ns)} from { group: ${GATEWAY_GROUP}, kind: HTTPRoute, namespace: ${routeNs} } to { group: "", kind: Service }`);
     // a route without a namespace is in the namespace it is applied into: applied into the backend's, it needs no grant

@@ -70,8 +70,8 @@ export const ingressBackendService = defineRule({
   severity: Severity.WARNING,
   summary: 'an Ingress backend names a Service of the checked set, or one declared outside it',
   prevents: 'a route that answers 503 until its Service exists',
-}, (set, _, add) => ingressServiceBackends(set, (s, field, svc, target, outside) => {
-  if (target !== undefined || outside) return;
+}, (set, ctx, add) => ingressServiceBackends(set, (s, field, svc, target, outside) => {
+  if (target !== undefined || outside || set.has('Service', set.namespaceOf(s), svc.name) || ctx.holdsService?.(s.ref, field)) return;
   add(s.ref, missingService(`${field}.service.name`, svc.name, set.namespaceOf(s), 'the controller answers 503'));
 }));
 

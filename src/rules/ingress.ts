@@ -76,7 +76,7 @@ export function checkPath(field: string, path: unknown, pathType: unknown): Issu
 }
 
 /** A backend: exactly one of service or resource; a service name and exactly one of port name or number. */
-export function checkBackend(field: string, value: unknown, versions: VersionRange = DEFAULT_VERSIONS): Issue[] {
+export function checkBackend(field: string, value: unknown, versions: VersionRange = DEFAULT_VERSIONS, known?: CheckContext['backendService']): Issue[] {
   if (value === undefined || value === null) return [issue(field, 'a path needs a backend', 'route it to a Service')];
   const backend = obj(value);
   const hasService = backend.service !== undefined && backend.service !== null;
@@ -93,7 +93,11 @@ export function checkBackend(field: string, value: unknown, versions: VersionRan
   const port = obj(svc.port);
   const hasName = port.name !== undefined && port.name !== null && port.name !== '';
   const hasNumber = port.number !== undefined && port.number !== null && port.number !== 0;
-  if (hasName === hasNumber) {
+  const service = svc.port === undefined && typeof svc.name === 'string' ? known?.(field) : undefined;
+  if (service !== undefined) {
+    // a construct left the port out because the Service it holds has no single port: say why
+    out.push(...checkServicePortRef(`${field}.service.port`, svc.name, undefined, service.ports, service.where));
+  } else if (hasName === hasNumber) {
     out.push(issue(`${field}.service.port`, `${show(svc.port)} must have exactly one of name or number`, 'give the Service port\'s number or its name'));
   } else if (hasName) {
     out.push(...checkIanaServiceName(`${field}.service.port.name`, port.name, 'backend port name',
@@ -188,8 +192,8 @@ export const ingressBackend = ingressRule({
   prevents: 'validateIngressBackend: exactly one of service or resource; service name (DNS-1035 label, DNS-1123 label from 1.36); port name (IANA) or number (1-65535)',
 }, (ing, spec, ctx) => {
   const out: Issue[] = [];
-  if (spec.defaultBackend !== undefined && spec.defaultBackend !== null) out.push(...checkBackend('spec.defaultBackend', spec.defaultBackend, ctx.versions));
-  for (const r of ingressRules(ing)) for (const p of rulePaths(r.rule, r.field)) out.push(...checkBackend(`${p.field}.backend`, p.path.backend, ctx.versions));
+  if (spec.defaultBackend !== undefined && spec.defaultBackend !== null) out.push(...checkBackend('spec.defaultBackend', spec.defaultBackend, ctx.versions, ctx.backendService));
+  for (const r of ingressRules(ing)) for (const p of rulePaths(r.rule, r.field)) out.push(...checkBackend(`${p.field}.backend`, p.path.backend, ctx.versions, ctx.backendService));
   return out;
 });
 

@@ -4,7 +4,7 @@ import { FindingType, Issue, Severity, issue } from '../model/finding';
 import { Recognition, apiVersionOf, kindDefinition } from '../model/kinds';
 import { metadataOf } from '../model/object';
 import { Subject } from '../model/object-set';
-import { key, seenBefore, obj, show, text } from '../model/plain';
+import { key, sameObject, seenBefore, obj, show, text } from '../model/plain';
 import { EVERY_KIND, defineRule, ruleExamples } from '../model/rule';
 import { VersionRange, gatewayName, gatewayRejectedBefore, gatewayRelaxedIn, rejectedBefore, relaxedIn } from '../model/versions';
 
@@ -59,9 +59,9 @@ export const metadataNamespace = defineRule({
   severity: Severity.ERROR,
   summary: 'the namespace is a DNS-1123 label',
   prevents: 'ValidateObjectMeta: the API server rejects a namespace that is not a DNS-1123 label',
-}, m => {
+}, (m, ctx) => {
   const ns = metadataOf(m).namespace;
-  return ns === undefined || ns === null ? [] : checkDns1123Label('metadata.namespace', ns, 'namespace', 'use a lowercase DNS label, e.g. "shop"');
+  return ns === undefined || ns === null || ctx.chartNamespaceReported ? [] : checkDns1123Label('metadata.namespace', ns, 'namespace', 'use a lowercase DNS label, e.g. "shop"');
 });
 
 export const metadataLabels = defineRule({
@@ -141,15 +141,6 @@ export const objectNameUnique = defineRule({
     add(s.ref, issue('metadata.name', `${s.kind} ${show(name)} in namespace ${show(ns)} is already defined by ${ctx.describe(first.ref as typeof s.ref)}; names are unique per kind and namespace`, 'rename one of them'));
   }
 });
-
-/** Whether two manifests are the same object, byte for byte as JSON. */
-function sameObject(a: unknown, b: unknown): boolean {
-  try {
-    return JSON.stringify(a) === JSON.stringify(b);
-  } catch {
-    return false;
-  }
-}
 
 export const objectApiVersion = defineRule({
   scope: 'meta',

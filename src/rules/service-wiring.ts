@@ -1,4 +1,5 @@
 import { deploymentObject, serviceObject } from './example-objects';
+import { isIanaServiceName } from './formats';
 import { hasNodePorts } from './service';
 import { protocolOf, targetPortOf } from '../model/defaults';
 import { FindingType, Severity, issue } from '../model/finding';
@@ -89,7 +90,8 @@ export const serviceTargetPortName = defineRule({
   summary: 'a named targetPort names a container port, of the same protocol, of every selected workload',
   prevents: 'pods silently left out of the endpoints: the endpoints controller needs a container port of that name and protocol',
 }, (set, ctx, add) => eachTargetedWorkload(set, (s, f, target, protocol, w) => {
-  if (typeof target !== 'string' || target === '') return;
+  // a name that is not an IANA service name is service-target-port's finding: no container port can have it
+  if (typeof target !== 'string' || !isIanaServiceName(target)) return;
   const index = set.ports(w);
   const named = (index.byName.get(target) ?? []).map(d => d.port);
   if (named.length === 0) {

@@ -2,7 +2,7 @@ import { EXAMPLE_LABELS, serviceObject } from './example-objects';
 import { checkDns1123Label, checkLabels, checkNumberOrName, checkPortNumber, checkQualifiedName, isCidr, isDns1123Subdomain, isIP, isPortNumber, isUnset, mapField, specialIP, strictCidrProblem, strictIPProblem } from './formats';
 import { checkServiceName, hasNameOrGenerateName } from './metadata';
 import { protocolOf } from '../model/defaults';
-import { FindingType, Issue, Severity, issue } from '../model/finding';
+import { FindingType, Issue, Severity, issue, warning } from '../model/finding';
 import { defineKind } from '../model/kinds';
 import { metadataOf } from '../model/object';
 import { list, obj, Plain, key, seenBefore, show, text } from '../model/plain';
@@ -193,7 +193,7 @@ export const servicePortName = serviceRule({
   id: 'service-port-name',
   summary: 'a port name is a DNS-1123 label',
   prevents: 'validateServicePort: name must be a DNS-1123 label',
-}, s => eachPort(s, (p, f) => (p.name === undefined || p.name === null || p.name === '' ? []
+}, (s, ctx) => eachPort(s, (p, f) => (p.name === undefined || p.name === null || p.name === '' || ctx.targetPortNames?.has(p.name) ? []
   : checkDns1123Label(`${f}.name`, p.name, 'port name', 'use lowercase letters, digits and \'-\''))));
 
 export const servicePortNameUnique = serviceRule({
@@ -241,9 +241,9 @@ export const serviceTargetPort = serviceRule({
   id: 'service-target-port',
   summary: 'a targetPort is a port number or an IANA service name',
   prevents: 'validateServicePort: targetPort must be 1-65535 or an IANA_SVC_NAME',
-}, s => eachPort(s, (p, f) => {
+}, (s, ctx) => eachPort(s, (p, f) => {
   const t = p.targetPort;
-  if (t === undefined || t === null || t === 0 || t === '' || t === p.port) return [];
+  if (t === undefined || t === null || t === 0 || t === '' || t === p.port || (typeof t === 'string' && ctx.targetPortNames?.has(t))) return [];
   if (typeof t !== 'number' && typeof t !== 'string') {
     return [issue(`${f}.targetPort`, `${show(t)} is not a port`, 'use a number in 1-65535 or a container port\'s name')];
   }
@@ -301,7 +301,7 @@ export const serviceNodePortUnique = serviceRule({
 
 export const serviceSessionAffinity = serviceRule({
   id: 'service-session-affinity',
-  summary: 'sessionAffinity is None or ClientIP, and a ClientIP timeout is in 1-86400 seconds',
+  summary: 'sessionAffinity is None or ClientIP, and a ClientIP timeout is in 1-86400 seconds (with None, where the timeout is dropped, a warning)',
   prevents: 'ValidateService / validateClientIPAffinityConfig',
 }, s => {
   const affinity = s.spec.sessionAffinity ?? 'None';
@@ -309,9 +309,14 @@ export const serviceSessionAffinity = serviceRule({
     return [issue('spec.sessionAffinity', `${show(affinity)} is not a session affinity: allowed are None, ClientIP`, 'use ClientIP for sticky sessions, or leave it unset')];
   }
   const timeout = obj(obj(s.spec.sessionAffinityConfig).clientIP).timeoutSeconds;
-  if (affinity !== 'ClientIP' || timeout === undefined || timeout === null) return [];
+  if (timeout === undefined || timeout === null) return [];
   if (typeof timeout === 'number' && Number.isInteger(timeout) && timeout >= 1 && timeout <= MAX_AFFINITY_TIMEOUT) return [];
-  return [issue('spec.sessionAffinityConfig.clientIP.timeoutSeconds', `${show(timeout)} is out of range: must be an integer in 1-${MAX_AFFINITY_TIMEOUT} seconds`, 'use e.g. 10800 (3 hours), the default')];
+  const field = 'spec.sessionAffinityConfig.clientIP.timeoutSeconds';
+  const range = `must be an integer in 1-${MAX_AFFINITY_TIMEOUT} seconds`;
+  if (affinity === 'ClientIP') return [issue(field, `${show(timeout)} is out of range: ${range}`, 'use e.g. 10800 (3 hours), the default')];
+  // with None, defaulting drops the config (service-session-affinity-config says so), so the API accepts it;
+  // said now, so that setting ClientIP does not bring a second error on the next run
+  return [warning(field, `${show(timeout)} is also out of range: with sessionAffinity ClientIP it ${range}`, 'use e.g. 10800 (3 hours), the default')];
 });
 
 export const serviceSessionAffinityConfig = serviceRule({

@@ -40,6 +40,36 @@ describe('cross-object rules', () => {
     ])('accepts %s', (_, set, expected) => expect(analyzed(set)).toEqual(expected));
   });
 
+  describe('the wiring never picks one of two objects of one name', () => {
+    const httpRoute = (name: string, section: string, hostnames: string[] = []) => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name },
+      spec: { hostnames, parentRefs: [{ name: 'gw', sectionName: section }], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] },
+    });
+    const twoListeners = { ...gateway('gw', 'b'), spec: { gatewayClassName: 'b', listeners: [{ name: 'https', protocol: 'HTTP', port: 8080 }] } };
+    test.each<Row>([
+      // the last Gateway has the listener, the first does not: only the clash is reported
+      ['a route attaches to a Gateway whose name two Gateways share', [gateway('gw', 'a'), twoListeners, httpRoute('route', 'https'), plain()],
+        [`Gateway/gw object-name-unique metadata.name ${E}`]],
+      ['a route attaches to a listener only the first of two same-named Gateways has', [twoListeners, gateway('gw', 'a'), httpRoute('route', 'https'), plain()],
+        [`Gateway/gw object-name-unique metadata.name ${E}`]],
+      ['two HTTPRoutes share a name', [gateway('gw', 'a'), httpRoute('route', 'http'), httpRoute('route', 'http', ['a.example.com']), plain()],
+        [`HTTPRoute/route object-name-unique metadata.name ${E}`]],
+      // a backend port that only one of two same-named Services has: the clash, not a port finding
+      ['an Ingress backend port only the first of two same-named Services has', [service({ ports: [{ port: 81 }] }), plain(), route('ing', backend('web', { number: 81 }))],
+        [`Service/web object-name-unique metadata.name ${E}`]],
+    ])('fails when %s: the name clash only', (_, set, expected) => expect(analyzed(set)).toEqual(expected));
+
+    test('fails when a backend names a Service two objects define differently: no "missing Service" warning', () => {
+      expect(analyzed([plain(), service({ ports: [{ port: 81 }] }), route('ing', backend('web', { number: 82 }))])).toEqual([`Service/web object-name-unique metadata.name ${E}`]);
+    });
+
+    test('holds when the same Gateway is defined twice, byte for byte: the wiring checks it as one', () => {
+      expect(analyzed([gateway('gw', 'a'), gateway('gw', 'a'), httpRoute('route', 'https'), plain()])).toEqual([`HTTPRoute/route httproute-section-name spec.parentRefs[0].sectionName ${E}`]);
+    });
+  });
+
   describe('service-node-port-conflict', () => {
     const nodePort = (name: string, port: number, protocol = 'TCP') => service({ type: 'NodePort', ports: [{ port: 80, nodePort: port, protocol }] }, name);
 
