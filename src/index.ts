@@ -1,6 +1,6 @@
 export { ServiceType, Protocol, SessionAffinity, TrafficPolicy, PathType, SecurityProfile } from './constructs/types';
 export type { ServicePort, ContainerPort } from './constructs/types';
-export { Severity } from './model/finding';
+export { Severity, FindingType } from './model/finding';
 export type { Violation } from './model/finding';
 export { RuleSeverity } from './model/rule';
 export type { RuleInfo } from './model/rule';

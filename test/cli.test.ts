@@ -19,11 +19,11 @@ describe('cdk8s-expose check', () => {
     expect(r.code).toBe(1);
     const lines = r.out.trim().split('\n');
     expect(lines).toEqual(expect.arrayContaining([
-      expect.stringMatching(/helm-rendered\.yaml:3: error: Deployment shop\/shop: spec\.template\.spec\.containers\[0\]\.livenessProbe\.httpGet\.port: "health" names no port of this container/),
-      expect.stringMatching(/helm-rendered\.yaml:\d+: error: Service shop\/shop: spec\.ports\[0\]\.targetPort: "web" names no container port of Deployment shop\/shop/),
-      expect.stringMatching(/helm-rendered\.yaml:\d+: error: Service shop\/shop-admin: spec\.ports\[0\]\.nodePort: 31000 is already used by Service shop\/shop/),
-      expect.stringMatching(/helm-rendered\.yaml:\d+: warning: Service shop\/shop-admin: spec\.selector: selector app\.kubernetes\.io\/name=shop-admin matches no pods/),
-      expect.stringMatching(/helm-rendered\.yaml:\d+: error: Ingress shop\/shop: spec\.rules\[0\]\.http\.paths\[0\]\.backend\.service\.port: 8080 is not a port of Service "shop"/),
+      expect.stringMatching(/helm-rendered\.yaml:29:21: error: Deployment shop\/shop: spec\.template\.spec\.containers\[0\]\.livenessProbe\.httpGet\.port: "health" names no port of this container/),
+      expect.stringMatching(/helm-rendered\.yaml:44:19: error: Service shop\/shop: spec\.ports\[0\]\.targetPort: "web" names no container port of Deployment shop\/shop/),
+      expect.stringMatching(/helm-rendered\.yaml:60:17: error: Service shop\/shop-admin: spec\.ports\[0\]\.nodePort: 31000 is already used by Service shop\/shop/),
+      expect.stringMatching(/helm-rendered\.yaml:56:5: warning: Service shop\/shop-admin: spec\.selector: selector app\.kubernetes\.io\/name=shop-admin matches no pods/),
+      expect.stringMatching(/helm-rendered\.yaml:80:19: error: Ingress shop\/shop: spec\.rules\[0\]\.http\.paths\[0\]\.backend\.service\.port: 8080 is not a port of Service "shop"/),
     ]));
     expect(lines[lines.length - 1]).toBe('4 errors, 1 warning in 5 objects');
     expect(r.err).toMatch(/^note: skipped ConfigMap shop-config \(.*helm-rendered\.yaml\)/m);
@@ -40,7 +40,9 @@ describe('cdk8s-expose check', () => {
       kind: 'Deployment',
       namespace: 'shop',
       name: 'shop',
-      line: 3,
+      line: 29,
+      column: 21,
+      objectLine: 3,
       field: 'spec.template.spec.containers[0].livenessProbe.httpGet.port',
     }));
   });
@@ -230,13 +232,13 @@ describe('cdk8s-expose inputs and output (issue 13)', () => {
     const text = fs.readFileSync(path.join(FIX, 'helm-rendered.yaml'), 'utf8');
     const r = cliWith(() => text, ['check', '-']);
     expect(r.code).toBe(1);
-    expect(r.out.split('\n').map(l => l.split(': ')[0])).toEqual(['<stdin>:3', '<stdin>:32', '<stdin>:48', '<stdin>:48', '<stdin>:63', '4 errors, 1 warning in 5 objects', '']);
+    expect(r.out.split('\n').map(l => l.split(': ')[0])).toEqual(['<stdin>:29:21', '<stdin>:44:19', '<stdin>:56:5', '<stdin>:60:17', '<stdin>:80:19', '4 errors, 1 warning in 5 objects', '']);
   });
 
   test('the bin reads standard input for -', () => {
     const r = bin(['check', '-'], fs.readFileSync(path.join(FIX, 'helm-rendered.yaml'), 'utf8'));
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^<stdin>:3: error: Deployment shop\/shop: /);
+    expect(r.out).toMatch(/^<stdin>:29:21: error: Deployment shop\/shop: /);
   });
 
   test('findings are sorted by file (in the order read) and line, though the analysis finds the wiring ones last', () => {
@@ -261,8 +263,8 @@ describe('cdk8s-expose inputs and output (issue 13)', () => {
     ].join('\n'));
     const r = cli('check', dir);
     expect(r.out.split('\n').map(l => l.split(': ').slice(0, 4).join(': '))).toEqual([
-      `${path.join(dir, 'a.yaml')}:1: error: Service default/web: spec.ports[0].targetPort`,
-      `${path.join(dir, 'b.yaml')}:1: error: Deployment default/web: spec.template.spec.containers[0].livenessProbe.httpGet.port`,
+      `${path.join(dir, 'a.yaml')}:7:35: error: Service default/web: spec.ports[0].targetPort`,
+      `${path.join(dir, 'b.yaml')}:13:45: error: Deployment default/web: spec.template.spec.containers[0].livenessProbe.httpGet.port`,
       '2 errors, 0 warnings in 2 objects',
       '',
     ]);
@@ -309,7 +311,7 @@ describe('cdk8s-expose inputs and output (issue 13)', () => {
     const r = cli('check', file);
     expect(r.err).toBe('');
     expect(r.out.split('\n').map(l => l.split(': ').slice(0, 4).join(': '))).toEqual([
-      `${file}:7: error: Service default/inner: spec.ports[0].port`,
+      `${file}:10:33: error: Service default/inner: spec.ports[0].port`,
       '1 error, 0 warnings in 1 object',
       '',
     ]);

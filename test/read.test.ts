@@ -67,7 +67,7 @@ describe('documents and their lines', () => {
     expect(objects(readManifests([file]))).toEqual(['a.json:1 Service j']);
   });
 
-  test('YAML 1.2 core schema: dates and yes/no stay strings, merge keys merge', () => {
+  test('YAML 1.1 as kubectl reads it: dates stay strings, yes is a boolean, merge keys merge', () => {
     const file = write('a.yaml', [
       'apiVersion: v1',
       'kind: ConfigMap',
@@ -81,7 +81,7 @@ describe('documents and their lines', () => {
       '',
     ].join('\n'));
     const m = readManifests([file]).sources[0].manifest;
-    expect(m.metadata.labels).toEqual({ day: '2024-01-01', answer: 'yes' });
+    expect(m.metadata.labels).toEqual({ day: '2024-01-01', answer: true });
     expect(m.data).toEqual({ a: '1', b: '2' });
   });
 

@@ -46,15 +46,15 @@ export function sarif(findings: readonly ManifestFinding[], suppressed: readonly
   version: string, cwd: string = process.cwd()): object {
   const rules = Rules.all();
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const location = (file: string | undefined, line: number | undefined) => [{
-    physicalLocation: { artifactLocation: { uri: uri(file, cwd) }, ...(line ? { region: { startLine: line } } : {}) },
+  const location = (file: string | undefined, line: number | undefined, column?: number) => [{
+    physicalLocation: { artifactLocation: { uri: uri(file, cwd) }, ...(line ? { region: { startLine: line, ...(column ? { startColumn: column } : {}) } } : {}) },
   }];
   const result = (f: ManifestFinding) => ({
     ruleId: f.rule,
     ruleIndex: index.get(f.rule),
     level: level(f.severity),
     message: { text: findingText(f) },
-    locations: location(f.file, f.line),
+    locations: location(f.file, f.line, f.column),
     properties: { kind: f.kind, namespace: f.namespace, name: f.name, field: f.field },
   });
   return {
@@ -70,7 +70,7 @@ export function sarif(findings: readonly ManifestFinding[], suppressed: readonly
           ruleIndex: index.get(OBJECT_READABLE.id),
           level: 'error',
           message: { text: e.message },
-          locations: location(e.file, e.line),
+          locations: location(e.file, e.line, e.column),
         })),
       ],
     }],
@@ -87,16 +87,22 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function command(severity: 'error' | 'warning', file: string | undefined, line: number | undefined, title: string, message: string, cwd: string): string {
-  const props = [`file=${escapeProperty(uri(file, cwd))}`, ...(line ? [`line=${line}`] : []), `title=${escapeProperty(title)}`];
+interface Place {
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+function command(severity: 'error' | 'warning', at: Place, title: string, message: string, cwd: string): string {
+  const props = [`file=${escapeProperty(uri(at.file, cwd))}`, ...(at.line ? [`line=${at.line}`] : []), ...(at.line && at.column ? [`col=${at.column}`] : []), `title=${escapeProperty(title)}`];
   return `::${severity} ${props.join(',')}::${escapeData(message)}`;
 }
 
 /** One GitHub Actions workflow command per finding, so findings annotate the pull request diff. */
 export function github(findings: readonly ManifestFinding[], fileErrors: readonly FileError[], cwd: string = process.cwd()): string[] {
   return [
-    ...fileErrors.map(e => command('error', e.file, e.line, OBJECT_READABLE.id, e.message, cwd)),
-    ...findings.map(f => command(level(f.severity), f.file, f.line, f.rule, findingText(f), cwd)),
+    ...fileErrors.map(e => command('error', e, OBJECT_READABLE.id, e.message, cwd)),
+    ...findings.map(f => command(level(f.severity), f, f.rule, findingText(f), cwd)),
   ];
 }
 
