@@ -117,6 +117,7 @@ function offsetOf(doc: YAML.Document.Parsed, segments: readonly PathSegment[]): 
     if (typeof s === 'number' && YAML.isSeq(node)) {
       if (s >= node.items.length) return at;
       node = node.items[s];
+      at = startOf(node) ?? at;
     } else if (typeof s === 'string' && YAML.isMap(node)) {
       const found = lookup(doc, node, s);
       if (found === undefined) return at;
