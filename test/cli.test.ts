@@ -91,7 +91,7 @@ describe('cdk8s-expose check', () => {
         const r = cli('check', dir);
         expect(r.code).toBe(2);
         expect(r.out).toBe('');
-        expect(r.err).toBe(`error: no Kubernetes objects found in ${dir}: no .yaml or .yml files there\n`);
+        expect(r.err).toBe(`error: no Kubernetes objects found in ${dir}: no .json, .yaml or .yml files there\n`);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
@@ -140,6 +140,7 @@ describe('cdk8s-expose check', () => {
         objects: 2,
         skipped: [],
         fileErrors: [{ rule: 'object-readable', file: notYaml, line: 5, message: 'not valid YAML: unexpected end of the stream within a flow collection; no object of this file was checked' }],
+        skippedFiles: [],
       });
     });
 
@@ -281,13 +282,18 @@ describe('cdk8s-expose inputs and output (issue 13)', () => {
     });
   });
 
-  test('a symbolic link to a folder is followed (it was skipped silently), a loop read once', () => {
+  test('a symbolic link to a folder is not followed, as kubectl does not follow it: listed as skipped in every format', () => {
     const real = fs.mkdtempSync(path.join(ROOT, '.cdk8s-expose-cli-'));
     try {
       fs.writeFileSync(path.join(real, 'svc.yaml'), service('a'));
+      fs.writeFileSync(path.join(dir, 'svc.yaml'), service('b'));
       fs.symlinkSync(real, path.join(dir, 'linked'));
-      fs.symlinkSync(dir, path.join(real, 'back'));
-      expect(cli('check', dir)).toEqual({ code: 0, out: '0 errors, 0 warnings in 1 object\n', err: '' });
+      const reason = 'a link to a folder: kubectl does not follow it (filepath.Walk); name the folder to read it';
+      expect(cli('check', dir)).toEqual({ code: 0, out: '0 errors, 0 warnings in 1 object\n', err: `note: ${path.join(dir, 'linked')}: skipped: ${reason}\n` });
+      expect(JSON.parse(cli('check', '--format', 'json', dir).out).skippedFiles).toEqual([{ file: path.join(dir, 'linked'), reason }]);
+      expect(cli('check', '--format', 'github', dir).out).toContain(`::notice file=${path.relative(process.cwd(), path.join(dir, 'linked'))},title=skipped::${reason}`);
+      const sarif = JSON.parse(cli('check', '--format', 'sarif', dir).out);
+      expect(sarif.runs[0].invocations[0].toolExecutionNotifications.map((n: any) => n.message.text)).toEqual([`skipped: ${reason}`]);
     } finally {
       fs.rmSync(real, { recursive: true, force: true });
     }

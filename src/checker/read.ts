@@ -27,6 +27,20 @@ export interface ReadOptions {
   readonly progress?: (message: string) => void;
   /** The text of standard input, read when a path is `-`. */
   readonly stdin?: () => string;
+  /**
+   * Read subfolders, as `kubectl apply -f DIR -R` does; false reads what `-f DIR` reads.
+   *
+   * @default true
+   */
+  readonly recursive?: boolean;
+}
+
+/** A file or folder that was not read, and why. */
+export interface SkippedFile {
+  /** The file or folder. */
+  readonly file: string;
+  /** Why it was not read. */
+  readonly reason: string;
 }
 
 /** What reading files gave. */
@@ -40,8 +54,10 @@ export interface ReadResult {
    * in any input. When there are any, nothing should be checked.
    */
   readonly usageErrors: string[];
-  /** Things skipped on purpose (a FIFO in a folder, a folder without YAML files). */
+  /** Things skipped on purpose (a FIFO in a folder, a folder without YAML files), as `file: skipped: reason`. */
   readonly notes: string[];
+  /** Files and folders in the folders read that were not read, each with the reason. */
+  readonly skippedFiles: SkippedFile[];
   /** Every usage and file error as one line, `file:line: message`. */
   readonly errors: string[];
   /** The files read, in order (how findings are sorted). */
@@ -53,8 +69,12 @@ export interface ReadResult {
 /** The name `-` (standard input) is shown as. */
 export const STDIN_NAME = '<stdin>';
 
-/** Files a folder is searched for; a file named on the command line is read whatever its extension (JSON is YAML). */
-const EXTENSIONS = ['.yaml', '.yml'];
+/**
+ * Files a folder is searched for, as kubectl's (cli-runtime's `FileExtensions`, matched
+ * case-sensitively to Go's `filepath.Ext`); a file named on the command line is read whatever
+ * its extension.
+ */
+const EXTENSIONS = ['.json', '.yaml', '.yml'];
 
 /**
  * Nesting deeper than this is refused (js-yaml's default is 100, which deep CRD schemas can
@@ -68,8 +88,19 @@ interface Input {
   readonly read: () => string;
 }
 
-function isYamlName(name: string): boolean {
-  return EXTENSIONS.includes(path.extname(name).toLowerCase());
+/** Go's filepath.Ext: from the last dot of the name (`.yaml` for a file named `.yaml`). */
+function goExt(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot === -1 ? '' : name.slice(dot);
+}
+
+function isManifestName(name: string): boolean {
+  return EXTENSIONS.includes(goExt(name));
+}
+
+/** Byte order of the names' UTF-8, as Go's filepath.Walk sorts a folder. */
+function byteOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
 function errno(e: unknown): string {
@@ -77,7 +108,7 @@ function errno(e: unknown): string {
   return err.code === 'EACCES' ? 'permission denied' : err.code ?? err.message;
 }
 
-/** Lists the inputs: files named, YAML files in folders (symbolic links followed, each folder once), stdin. */
+/** Lists the inputs: files named, manifest files in folders (as kubectl apply -f DIR [-R] finds them), stdin. */
 class InputList {
   public readonly inputs: Input[] = [];
   public readonly fileErrors: FileError[] = [];
@@ -85,10 +116,10 @@ class InputList {
   public readonly notes: string[] = [];
   /** Folders without YAML files (a note only when other inputs hold objects). */
   public readonly emptyFolders: string[] = [];
+  public readonly skipped: SkippedFile[] = [];
   private readonly seenFiles = new Set<string>();
-  private readonly seenDirs = new Set<string>();
 
-  constructor(private readonly stdin?: () => string) {}
+  constructor(private readonly stdin: (() => string) | undefined, private readonly recursive: boolean) {}
 
   public add(p: string): void {
     if (p === '-') {
@@ -160,17 +191,13 @@ class InputList {
     });
   }
 
+  /**
+   * Walks a folder as kubectl's `ExpandPathsToFileVisitors` (cli-runtime visitor.go) does with
+   * `filepath.Walk`: names in byte order; every subfolder when recursive (hidden ones and
+   * `node_modules/` too), none otherwise; links are not followed into folders; a file is read
+   * when its extension is exactly `.json`, `.yaml` or `.yml`.
+   */
   private walk(dir: string): void {
-    let real: string;
-    try {
-      real = fs.realpathSync(dir);
-    } catch (e) {
-      this.fileErrors.push({ file: dir, message: `cannot read this folder: ${errno(e)}` });
-      return;
-    }
-    // A link back up (or to a folder already read) would read the same files again, forever.
-    if (this.seenDirs.has(real)) return;
-    this.seenDirs.add(real);
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -178,25 +205,48 @@ class InputList {
       this.fileErrors.push({ file: dir, message: `cannot read this folder: ${errno(e)}` });
       return;
     }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    entries.sort((a, b) => byteOrder(a.name, b.name));
+    for (const entry of entries) {
       const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (this.recursive) this.walk(full);
+        else this.skip(full, 'a subfolder: read without --no-recursive, as kubectl apply -R reads it');
+        continue;
+      }
+      if (!isManifestName(entry.name)) {
+        if (EXTENSIONS.includes(goExt(entry.name).toLowerCase())) {
+          this.skip(full, `kubectl reads only the lower-case extensions ${EXTENSIONS.join(', ')}; rename it to read it`);
+        } else if (entry.isSymbolicLink() && this.isFolder(full)) {
+          this.skip(full, 'a link to a folder: kubectl does not follow it (filepath.Walk); name the folder to read it');
+        }
+        continue;
+      }
       let kind: fs.Dirent | fs.Stats = entry;
       if (entry.isSymbolicLink()) {
         try {
           kind = fs.statSync(full);
         } catch (e) {
-          // A broken link named like YAML was meant to be read; anything else is not ours.
-          if (isYamlName(entry.name)) this.brokenLink(full, e);
+          this.brokenLink(full, e);
           continue;
         }
       }
-      if (kind.isDirectory()) {
-        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) this.walk(full);
-      } else if (isYamlName(entry.name)) {
-        if (kind.isFile()) this.addFile(full, true);
-        else this.notes.push(`${full}: skipped: not a regular file (a FIFO, socket or device); name it on the command line to read it`);
-      }
+      if (kind.isFile()) this.addFile(full, true);
+      else if (kind.isDirectory()) this.fileErrors.push({ file: full, message: 'a link to a folder, named like a manifest file: kubectl fails to read it as a file; rename or remove the link' });
+      else this.skip(full, 'not a regular file (a FIFO, socket or device); name it on the command line to read it');
     }
+  }
+
+  private isFolder(p: string): boolean {
+    try {
+      return fs.statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  private skip(file: string, reason: string): void {
+    this.skipped.push({ file, reason });
+    this.notes.push(`${file}: skipped: ${reason}`);
   }
 }
 
@@ -557,7 +607,7 @@ export function formatFileError(e: FileError): string {
  */
 export function readManifests(paths: string[], options: ReadOptions = {}): ReadResult {
   const progress = options.progress ?? (() => undefined);
-  const list = new InputList(options.stdin);
+  const list = new InputList(options.stdin, options.recursive ?? true);
   for (const p of paths) list.add(p);
   const { inputs, fileErrors, usageErrors } = list;
   const notes = [...list.notes];
@@ -576,11 +626,11 @@ export function readManifests(paths: string[], options: ReadOptions = {}): ReadR
       parseFile(input.name, text, sources, fileErrors);
     });
     if (sources.length > 0 || fileErrors.length > 0) {
-      for (const dir of list.emptyFolders) notes.push(`${dir}: no .yaml or .yml files in this folder`);
+      for (const dir of list.emptyFolders) notes.push(`${dir}: no .json, .yaml or .yml files in this folder`);
     } else {
       const where = paths.map(p => (p === '-' ? 'standard input' : p)).join(', ');
       usageErrors.push(inputs.length === 0
-        ? `no Kubernetes objects found in ${where}: no .yaml or .yml files there`
+        ? `no Kubernetes objects found in ${where}: no .json, .yaml or .yml files there`
         : `no Kubernetes objects found in ${where}: the ${inputs.length === 1 ? 'input is' : `${inputs.length} files are`} empty or only comments; check the path, or that the chart rendered`);
     }
   }
@@ -589,6 +639,7 @@ export function readManifests(paths: string[], options: ReadOptions = {}): ReadR
     fileErrors,
     usageErrors,
     notes,
+    skippedFiles: list.skipped,
     errors: [...usageErrors, ...fileErrors.map(formatFileError)],
     filesRead: inputs.map(x => x.name),
     files: inputs.length,

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { ManifestFinding, SuppressedFinding } from '../checker/check';
-import { FileError } from '../checker/read';
+import { FileError, SkippedFile } from '../checker/read';
 import { Rules } from '../model/catalog';
 import { OBJECT_READABLE } from '../model/settings';
 import { RuleInfo } from '../model/rule';
@@ -43,7 +43,7 @@ function sarifRule(r: RuleInfo): object {
 
 /** The findings as a SARIF 2.1.0 log, one run, with the catalog as the driver's rules. */
 export function sarif(findings: readonly ManifestFinding[], suppressed: readonly SuppressedFinding[], fileErrors: readonly FileError[],
-  version: string, cwd: string = process.cwd()): object {
+  version: string, cwd: string = process.cwd(), skipped: readonly SkippedFile[] = []): object {
   const rules = Rules.all();
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const location = (file: string | undefined, line: number | undefined, column?: number) => [{
@@ -62,6 +62,11 @@ export function sarif(findings: readonly ManifestFinding[], suppressed: readonly
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: 'cdk8s-expose', version, informationUri: INFO_URI, rules: rules.map(sarifRule) } },
+      // what was not read, and why: notifications of the run, not results
+      invocations: [{
+        executionSuccessful: true,
+        toolExecutionNotifications: skipped.map(x => ({ level: 'note', message: { text: `skipped: ${x.reason}` }, locations: location(x.file, undefined) })),
+      }],
       results: [
         ...findings.map(result),
         ...suppressed.map(f => ({ ...result(f), suppressions: [{ kind: 'inSource', justification: f.reason }] })),
@@ -93,14 +98,16 @@ interface Place {
   readonly column?: number;
 }
 
-function command(severity: 'error' | 'warning', at: Place, title: string, message: string, cwd: string): string {
+function command(severity: 'error' | 'warning' | 'notice', at: Place, title: string, message: string, cwd: string): string {
   const props = [`file=${escapeProperty(uri(at.file, cwd))}`, ...(at.line ? [`line=${at.line}`] : []), ...(at.line && at.column ? [`col=${at.column}`] : []), `title=${escapeProperty(title)}`];
   return `::${severity} ${props.join(',')}::${escapeData(message)}`;
 }
 
 /** One GitHub Actions workflow command per finding, so findings annotate the pull request diff. */
-export function github(findings: readonly ManifestFinding[], fileErrors: readonly FileError[], cwd: string = process.cwd()): string[] {
+export function github(findings: readonly ManifestFinding[], fileErrors: readonly FileError[], cwd: string = process.cwd(),
+  skipped: readonly SkippedFile[] = []): string[] {
   return [
+    ...skipped.map(x => command('notice', { file: x.file }, 'skipped', x.reason, cwd)),
     ...fileErrors.map(e => command('error', e, OBJECT_READABLE.id, e.message, cwd)),
     ...findings.map(f => command(level(f.severity), f, f.rule, findingText(f), cwd)),
   ];

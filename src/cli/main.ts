@@ -35,7 +35,7 @@ Exit codes:
      (an empty file or folder alone), so that a CI gate fed nothing does not pass
 `;
 
-const PATHS_HELP = 'YAML or JSON files, folders of them (.yaml and .yml files; links followed), or - for standard input';
+const PATHS_HELP = 'YAML or JSON files, folders of them (.json, .yaml and .yml files, every subfolder, as kubectl apply -f DIR -R reads them), or - for standard input';
 
 function packageVersion(): string {
   return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
@@ -113,8 +113,8 @@ interface Loaded {
 }
 
 /** Reads and analyzes; on a usage error prints it and returns undefined. */
-function load(paths: string[], io: CliIO, options: AnalyzeOptions): Loaded | undefined {
-  const read = readManifests(paths, { progress: msg => io.err(`${printable(msg)}\n`), stdin: io.stdin });
+function load(paths: string[], io: CliIO, options: AnalyzeOptions, recursive = true): Loaded | undefined {
+  const read = readManifests(paths, { progress: msg => io.err(`${printable(msg)}\n`), stdin: io.stdin, recursive });
   for (const n of read.notes) io.err(`note: ${printable(n)}\n`);
   if (read.usageErrors.length > 0) {
     for (const e of read.usageErrors) io.err(`error: ${printable(e)}\n`);
@@ -151,12 +151,12 @@ export function printCheck(read: ReadResult, result: AnalysisResult, format: str
   if (format === 'json') {
     const suppressed = byPlace(result.suppressed, order);
     const fileErrors = read.fileErrors.map(e => ({ rule: OBJECT_READABLE.id, ...e }));
-    io.out(json({ findings, suppressed, errors, warnings, objects: result.objectCount, skipped: result.skipped, fileErrors }));
+    io.out(json({ findings, suppressed, errors, warnings, objects: result.objectCount, skipped: result.skipped, fileErrors, skippedFiles: read.skippedFiles }));
   } else if (format === 'sarif') {
-    io.out(json(sarif(findings, byPlace(result.suppressed, order), read.fileErrors, packageVersion())));
+    io.out(json(sarif(findings, byPlace(result.suppressed, order), read.fileErrors, packageVersion(), undefined, read.skippedFiles)));
   } else if (format === 'github') {
     const out = new Output(io.out);
-    for (const l of github(findings, byPlace(read.fileErrors, order))) out.line(printable(l));
+    for (const l of github(findings, byPlace(read.fileErrors, order), undefined, read.skippedFiles)) out.line(printable(l));
     out.flush();
   } else {
     const out = new Output(io.out);
@@ -221,15 +221,16 @@ export function run(argv: string[], io: CliIO): number {
     .option('--node-port-range <range>', 'the clusters\' nodePort range (default: 30000-32767)')
     .addOption(new Option('--dangling-selectors <severity>', 'alias of --rule service-selector-dangling=<severity>').choices(['warning', 'error']))
     .option('--warnings-as-errors', 'every warning counts as an error')
+    .option('--no-recursive', 'read no subfolder of a folder, as kubectl apply -f DIR without -R')
     .addHelpText('after', EXIT_CODES)
-    .action((paths: string[], opts: CheckFlags & { format: string }) => {
+    .action((paths: string[], opts: CheckFlags & { format: string; recursive: boolean }) => {
       const options = checkOptions(opts);
       if (Array.isArray(options)) {
         for (const p of options) io.err(`error: ${p}\n`);
         code = EXIT_USAGE;
         return;
       }
-      const loaded = load(paths, io, options);
+      const loaded = load(paths, io, options, opts.recursive);
       if (!loaded) {
         code = EXIT_USAGE;
         return;
@@ -257,9 +258,10 @@ export function run(argv: string[], io: CliIO): number {
     .description('print how each Service is reached: cluster DNS, nodePort, load balancer, Ingress URLs, port-forward')
     .argument('<paths...>', PATHS_HELP)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json']).default('table'))
+    .option('--no-recursive', 'read no subfolder of a folder, as kubectl apply -f DIR without -R')
     .addHelpText('after', EXIT_CODES)
-    .action((paths: string[], opts: { format: string }) => {
-      const loaded = load(paths, io, {});
+    .action((paths: string[], opts: { format: string; recursive: boolean }) => {
+      const loaded = load(paths, io, {}, opts.recursive);
       if (!loaded) {
         code = EXIT_USAGE;
         return;
