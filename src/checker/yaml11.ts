@@ -72,7 +72,6 @@ function goParseInt(s: string): number | undefined {
 export function resolvePlain(s: string): { value: unknown } | undefined {
   const c = s.charAt(0);
   if (NULL.has(s)) return { value: null };
-  if (c === '' ) return { value: null };
   if ('yYnNtTfFoO~'.includes(c)) {
     if (TRUE.has(s)) return { value: true };
     if (FALSE.has(s)) return { value: false };
@@ -103,16 +102,27 @@ function finite(n: number): { value: unknown } | undefined {
   return Number.isFinite(n) ? { value: n } : undefined;
 }
 
-// js-yaml calls resolve, then construct, for every plain scalar, with the type's tag: one type
-// per tag, each taking the scalars whose go-yaml v2 value is of its JavaScript type.
+// js-yaml asks each implicit type in turn, then constructs, for the same scalar: resolved once
+let lastData: string | undefined;
+let lastResult: { value: unknown } | undefined;
+function resolveOnce(data: string | null): { value: unknown } | undefined {
+  const s = data ?? '';
+  if (s !== lastData) {
+    lastData = s;
+    lastResult = resolvePlain(s);
+  }
+  return lastResult;
+}
+
+// One type per tag, each taking the scalars whose go-yaml v2 value is of its JavaScript type.
 function scalarType(tag: string, is: (v: unknown) => boolean): jsyaml.Type {
   return new jsyaml.Type(tag, {
     kind: 'scalar',
     resolve: (data: string | null) => {
-      const r = resolvePlain(data ?? '');
+      const r = resolveOnce(data);
       return r !== undefined && is(r.value);
     },
-    construct: (data: string | null) => resolvePlain(data ?? '')!.value,
+    construct: (data: string | null) => resolveOnce(data)!.value,
   });
 }
 
@@ -129,7 +139,7 @@ export const KUBECTL_SCHEMA = new jsyaml.Schema({
     scalarType('tag:yaml.org,2002:null', v => v === null),
     scalarType('tag:yaml.org,2002:bool', v => typeof v === 'boolean'),
     scalarType('tag:yaml.org,2002:int', v => typeof v === 'number' && Number.isInteger(v)),
-    scalarType('tag:yaml.org,2002:float', v => typeof v === 'number' && !Number.isInteger(v)),
+    scalarType('tag:yaml.org,2002:float', v => typeof v === 'number'),
     merge,
   ],
 });
