@@ -8,6 +8,7 @@ import { FileError, ReadResult, readManifests } from '../checker/read';
 import { Rules } from '../model/catalog';
 import { OBJECT_READABLE } from '../model/settings';
 import { Severity } from '../model/finding';
+import { jsonText, markdownCell, notACommand, printable, textLine } from '../model/text';
 
 /** Where the CLI reads and writes. */
 export interface CliIO {
@@ -41,25 +42,11 @@ function packageVersion(): string {
   return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
 }
 
-// C0 and C1 controls, line and paragraph separators, and bidirectional overrides: what can
-// move a terminal's cursor, recolour it, or make a printed line read differently.
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'g');
-// JSON.stringify escapes C0 controls itself.
-const UNPRINTABLE_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-function hex(c: string, width: number): string {
-  return c.charCodeAt(0).toString(16).padStart(width, '0');
-}
-
-/** Text from the YAML, safe to print on a terminal: control characters become `\x1b`, `\u202e`. */
-export function printable(s: string): string {
-  if (!UNPRINTABLE.test(s)) return s;
-  return s.replace(UNPRINTABLE_ALL, c => (c.charCodeAt(0) < 0x100 ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
-}
+/** Text from the YAML, safe to print on a terminal (see model/text.ts). */
+export { printable };
 
 function json(value: unknown): string {
-  return JSON.stringify(value, undefined, 2).replace(UNPRINTABLE_JSON, c => `\\u${hex(c, 4)}`) + '\n';
+  return jsonText(JSON.stringify(value, undefined, 2)) + '\n';
 }
 
 /** Collects output lines and writes them in large pieces (hundreds of thousands of lines). */
@@ -102,7 +89,7 @@ function table(header: string[], forEachRow: (each: (row: string[]) => void) => 
   forEachRow(r => {
     for (let i = 0; i < r.length; i++) if (r[i].length > widths[i]) widths[i] = r[i].length;
   });
-  const line = (r: string[]) => out.line(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  '));
+  const line = (r: string[]) => out.line(notACommand(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')));
   line(header);
   forEachRow(line);
 }
@@ -164,7 +151,7 @@ export function printCheck(read: ReadResult, result: AnalysisResult, format: str
       ...read.fileErrors.map(e => ({ file: e.file, line: e.line, text: fileErrorLine(e) })),
       ...findings.map(f => ({ file: f.file, line: f.line, text: findingLine(f) })),
     ], order);
-    for (const l of lines) out.line(printable(l.text));
+    for (const l of lines) out.line(textLine(l.text));
     out.line(`${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(result.objectCount, 'object')}`);
     out.flush();
   }
@@ -181,16 +168,15 @@ export function printRoutes(read: ReadResult, result: AnalysisResult, format: st
     const header = ['SERVICE', 'TYPE', 'VIA', 'ADDRESS', 'PORT', 'TARGET'];
     const forEachRow = (each: (row: string[]) => void) => {
       for (const s of result.services) {
-        for (const r of s.routes) each([`${s.namespace}/${s.name}`, s.type, r.via, r.address, r.servicePort, r.target].map(printable));
+        for (const r of s.routes) each([`${s.namespace}/${s.name}`, s.type, r.via, r.address, r.servicePort, r.target]);
       }
     };
     if (format === 'markdown') {
-      const esc = (c: string) => c.replace(/\|/g, '\\|');
       out.line(`| ${header.join(' | ')} |`);
       out.line(`|${header.map(() => ' --- ').join('|')}|`);
-      forEachRow(r => out.line(`| ${r.map(esc).join(' | ')} |`));
+      forEachRow(r => out.line(`| ${r.map(markdownCell).join(' | ')} |`));
     } else {
-      table(header, forEachRow, out);
+      table(header, each => forEachRow(r => each(r.map(printable))), out);
     }
     out.flush();
   }
