@@ -48,9 +48,13 @@ const PARSE_OPTIONS: YAML.ParseOptions & YAML.DocumentOptions & YAML.SchemaOptio
   schema: 'failsafe', uniqueKeys: false, strict: false, prettyErrors: false, keepSourceTokens: false,
 };
 
+/** Whether two locations are of one document (the items of a List share theirs). */
+function sameDocument(a: DocumentLocation, b: DocumentLocation): boolean {
+  return a.text === b.text && a.start === b.start && a.end === b.end;
+}
+
 function parsed(location: DocumentLocation): YAML.Document.Parsed {
-  const last = cached?.location;
-  if (last === undefined || last.text !== location.text || last.start !== location.start || last.end !== location.end) {
+  if (cached === undefined || !sameDocument(cached.location, location)) {
     const docs = YAML.parseAllDocuments(location.text.slice(location.start, location.end), PARSE_OPTIONS);
     const list = Array.isArray(docs) ? docs : [];
     const doc = list.find(d => d.contents !== null) ?? list[0] ?? new YAML.Document() as YAML.Document.Parsed;
@@ -133,18 +137,32 @@ function offsetOf(doc: YAML.Document.Parsed, segments: readonly PathSegment[]): 
   return startOf(node) ?? at;
 }
 
-/** The line and column of an offset of the text. */
-function lineAndColumn(location: DocumentLocation, offset: number): Position {
-  const text = location.text;
-  let line = location.line;
-  let lineStart = location.lineStart;
-  for (let i = text.indexOf('\n', lineStart); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
+/** The offsets of the line breaks of a document, found once per document asked for. */
+let breaks: { location: DocumentLocation; at: number[] } | undefined;
+
+function lineBreaks(location: DocumentLocation): number[] {
+  if (breaks === undefined || !sameDocument(breaks.location, location)) {
+    const at: number[] = [];
+    for (let i = location.text.indexOf('\n', location.lineStart); i !== -1 && i < location.end; i = location.text.indexOf('\n', i + 1)) at.push(i);
+    breaks = { location, at };
   }
+  return breaks.at;
+}
+
+/** The line and column of an offset of the text, inside a document (a binary search of its line breaks). */
+function lineAndColumn(location: DocumentLocation, offset: number): Position {
+  const at = lineBreaks(location);
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (at[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const lineStart = lo === 0 ? location.lineStart : at[lo - 1] + 1;
   // a byte order mark is not a column
-  const bom = lineStart === 0 && text.charCodeAt(0) === 0xfeff && offset > 0 ? 1 : 0;
-  return { line, column: offset - lineStart + 1 - bom };
+  const bom = lineStart === 0 && location.text.charCodeAt(0) === 0xfeff && offset > 0 ? 1 : 0;
+  return { line: location.line + lo, column: offset - lineStart + 1 - bom };
 }
 
 /**

@@ -41,9 +41,14 @@ function sarifRule(r: RuleInfo): object {
   };
 }
 
-/** The findings as a SARIF 2.1.0 log, one run, with the catalog as the driver's rules. */
-export function sarif(findings: readonly ManifestFinding[], suppressed: readonly SuppressedFinding[], fileErrors: readonly FileError[],
-  version: string, cwd: string = process.cwd(), skipped: readonly SkippedFile[] = []): object {
+/** A SARIF log without its results, and its results one at a time. */
+interface SarifParts {
+  readonly log: { runs: Array<{ results: object[] }> };
+  readonly forEachResult: (each: (result: object) => void) => void;
+}
+
+function sarifParts(findings: readonly ManifestFinding[], suppressed: readonly SuppressedFinding[], fileErrors: readonly FileError[],
+  version: string, cwd: string, skipped: readonly SkippedFile[]): SarifParts {
   const rules = Rules.all();
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const location = (file: string | undefined, line: number | undefined, column?: number) => [{
@@ -57,7 +62,7 @@ export function sarif(findings: readonly ManifestFinding[], suppressed: readonly
     locations: location(f.file, f.line, f.column),
     properties: { kind: f.kind, namespace: f.namespace, name: f.name, field: f.field },
   });
-  return {
+  const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
@@ -67,19 +72,56 @@ export function sarif(findings: readonly ManifestFinding[], suppressed: readonly
         executionSuccessful: true,
         toolExecutionNotifications: skipped.map(x => ({ level: 'note', message: { text: `skipped: ${x.reason}` }, locations: location(x.file, undefined) })),
       }],
-      results: [
-        ...findings.map(result),
-        ...suppressed.map(f => ({ ...result(f), suppressions: [{ kind: 'inSource', justification: f.reason }] })),
-        ...fileErrors.map(e => ({
-          ruleId: OBJECT_READABLE.id,
-          ruleIndex: index.get(OBJECT_READABLE.id),
-          level: 'error',
-          message: { text: e.message },
-          locations: location(e.file, e.line, e.column),
-        })),
-      ],
+      results: [] as object[],
     }],
   };
+  const forEachResult = (each: (r: object) => void) => {
+    for (const f of findings) each(result(f));
+    for (const f of suppressed) each({ ...result(f), suppressions: [{ kind: 'inSource', justification: f.reason }] });
+    for (const e of fileErrors) {
+      each({ ruleId: OBJECT_READABLE.id, ruleIndex: index.get(OBJECT_READABLE.id), level: 'error', message: { text: e.message }, locations: location(e.file, e.line, e.column) });
+    }
+  };
+  return { log, forEachResult };
+}
+
+/** The findings as a SARIF 2.1.0 log, one run, with the catalog as the driver's rules. */
+export function sarif(findings: readonly ManifestFinding[], suppressed: readonly SuppressedFinding[], fileErrors: readonly FileError[],
+  version: string, cwd: string = process.cwd(), skipped: readonly SkippedFile[] = []): object {
+  const { log, forEachResult } = sarifParts(findings, suppressed, fileErrors, version, cwd, skipped);
+  forEachResult(r => log.runs[0].results.push(r));
+  return log;
+}
+
+const RESULTS_MARK = '"cdk8s-expose: results"';
+
+/**
+ * The SARIF log of `sarif()`, as the lines of its JSON (indented by 2), written one result at a
+ * time: a log of hundreds of thousands of results is never one string (V8 caps a string at
+ * 512 MB: "Invalid string length").
+ */
+export function writeSarif(emit: (line: string) => void, findings: readonly ManifestFinding[], suppressed: readonly SuppressedFinding[],
+  fileErrors: readonly FileError[], version: string, cwd: string = process.cwd(), skipped: readonly SkippedFile[] = []): void {
+  const { log, forEachResult } = sarifParts(findings, suppressed, fileErrors, version, cwd, skipped);
+  const skeleton = JSON.stringify({ ...log, runs: [{ ...log.runs[0], results: [RESULTS_MARK] }] }, undefined, 2).split('\n');
+  for (const line of skeleton) {
+    const at = line.indexOf(JSON.stringify(RESULTS_MARK));
+    if (at === -1) {
+      emit(line);
+      continue;
+    }
+    const indent = line.slice(0, at);
+    let previous: string[] | undefined;
+    forEachResult(r => {
+      if (previous !== undefined) emitIndented(emit, previous, indent, ',');
+      previous = JSON.stringify(r, undefined, 2).split('\n');
+    });
+    if (previous !== undefined) emitIndented(emit, previous, indent, '');
+  }
+}
+
+function emitIndented(emit: (line: string) => void, lines: string[], indent: string, last: string): void {
+  for (let i = 0; i < lines.length; i++) emit(`${indent}${lines[i]}${i === lines.length - 1 ? last : ''}`);
 }
 
 /** Escapes a workflow command's message. */

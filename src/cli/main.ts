@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
-import { github, ruleRows, sarif } from './formats';
+import { github, ruleRows, writeSarif } from './formats';
 import { AnalysisResult, AnalyzeOptions, knownKinds, ManifestFinding, analyzeManifests, rulesDocument } from '../checker/check';
 import { FileError, ReadResult, readManifests } from '../checker/read';
 import { Rules } from '../model/catalog';
@@ -140,7 +140,9 @@ export function printCheck(read: ReadResult, result: AnalysisResult, format: str
     const fileErrors = read.fileErrors.map(e => ({ rule: OBJECT_READABLE.id, ...e }));
     io.out(json({ findings, suppressed, errors, warnings, objects: result.objectCount, skipped: result.skipped, fileErrors, skippedFiles: read.skippedFiles }));
   } else if (format === 'sarif') {
-    io.out(json(sarif(findings, byPlace(result.suppressed, order), read.fileErrors, packageVersion(), undefined, read.skippedFiles)));
+    const out = new Output(io.out);
+    writeSarif(l => out.line(jsonText(l)), findings, byPlace(result.suppressed, order), read.fileErrors, packageVersion(), undefined, read.skippedFiles);
+    out.flush();
   } else if (format === 'github') {
     const out = new Output(io.out);
     for (const l of github(findings, byPlace(read.fileErrors, order), undefined, read.skippedFiles)) out.line(printable(l));

@@ -2,6 +2,7 @@ import { FindingType, Issue, Severity, Violation } from './finding';
 import { checkedKinds } from './kinds';
 import { AppContext, AppFinding, ObjectSet } from './object-set';
 import { VersionRange } from './versions';
+import { append } from './plain';
 
 /*
  * The registry every rule is defined in, through one function: `defineRule`. A rule module
@@ -178,7 +179,7 @@ export function checkObject(kind: string, manifest: any, ctx: CheckContext): Vio
     } catch (e) {
       issues = [{ field: '', message: `the rule could not read this object (${(e as Error).message})`, fix: 'check the object\'s structure against its schema' }];
     }
-    out.push(...stamp(rule.info, issues, ctx.construct));
+    append(out, stamp(rule.info, issues, ctx.construct));
   }
   return out;
 }

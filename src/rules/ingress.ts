@@ -4,7 +4,7 @@ import { CheckContext, defineRule, RuleBasics } from '../model/rule';
 import { checkServiceName, hasNameOrGenerateName } from './metadata';
 import { checkDns1123Subdomain, mapField, checkIanaServiceName, checkPortNumber, isDns1123Subdomain, isIP, isWildcardDns1123Subdomain } from './formats';
 import { Issue, Severity, issue, warning } from '../model/finding';
-import { list, obj, Plain, show, text } from '../model/plain';
+import { list, obj, Plain, show, text, listSome } from '../model/plain';
 import { metadataOf } from '../model/object';
 import { ALL_VERSIONS, VersionRange } from '../model/versions';
 
@@ -219,7 +219,7 @@ export const ingressTlsHostUnmatched = ingressRule({
   return tlsEntries(spec).flatMap(({ tls, field }) => list(tls.hosts).flatMap((h, j) => {
     if (typeof h !== 'string' || checkTlsHost('', h).length > 0) return [];
     if (ruleHosts.some(r => hostCovers(h, r) || hostCovers(r, h))) return [];
-    return [warning(`${field}.hosts[${j}]`, `${show(h)} matches no rule host of this Ingress (${ruleHosts.length ? ruleHosts.join(', ') : 'none'}), so its certificate is not served for it`, 'add a rule for the host, or remove it from tls')];
+    return [warning(`${field}.hosts[${j}]`, `${show(h)} matches no rule host of this Ingress (${ruleHosts.length ? listSome(ruleHosts, h => h) : 'none'}), so its certificate is not served for it`, 'add a rule for the host, or remove it from tls')];
   }));
 });
 
@@ -245,7 +245,7 @@ export const ingressClass = ingressRule({
 export function checkServicePortRef(field: string, serviceName: string, portRef: number | string | undefined,
   ports: ReadonlyArray<{ readonly port?: any; readonly name?: any }> | undefined, where = ''): Issue[] {
   // the list of ports is written only for a finding: a route may have thousands of backends to one Service
-  const names = () => (ports ?? []).map(p => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(', ') || 'none';
+  const names = () => listSome(ports ?? [], p => (p.name ? `${p.port} (${p.name})` : `${p.port}`)) || 'none';
   if (portRef === undefined) {
     if (ports !== undefined && ports.length === 1) return [];
     const why = ports === undefined ? 'its ports are not known' : `it has ${ports.length} ports: ${names()}`;

@@ -2,7 +2,7 @@ import { FindingType, Severity, issue, warning } from '../model/finding';
 import { protocolOf, targetPortOf } from '../model/defaults';
 import { namespaceOf } from '../model/object';
 import { ObjectSet, Subject } from '../model/object-set';
-import { Plain, key, list, obj, seenBefore, show, text } from '../model/plain';
+import { Plain, key, list, obj, seenBefore, show, text, listSome } from '../model/plain';
 import { defineRule } from '../model/rule';
 import { hasNodePorts } from './service';
 
@@ -81,6 +81,17 @@ function eachTargetedWorkload<R>(set: ObjectSet<R>, each: TargetVisitor<R>): voi
   }
 }
 
+/** A workload's named ports as a message lists them, built once per workload (a Service may have thousands of ports). */
+const NAMED_PORTS = new WeakMap<object, string[]>();
+function namedPorts(index: { readonly all: ReadonlyArray<{ readonly port: any }> }): string[] {
+  let names = NAMED_PORTS.get(index);
+  if (names === undefined) {
+    names = index.all.filter(x => typeof x.port.name === 'string').map(x => `${x.port.name} (${text(x.port.containerPort)}/${protocolOf(x.port)})`);
+    NAMED_PORTS.set(index, names);
+  }
+  return names;
+}
+
 export const serviceTargetPortName = defineRule({
   scope: 'app',
   id: 'service-target-port-name',
@@ -93,8 +104,8 @@ export const serviceTargetPortName = defineRule({
   const index = set.ports(w);
   const named = (index.byName.get(target) ?? []).map(d => d.port);
   if (named.length === 0) {
-    const names = index.all.filter(x => typeof x.port.name === 'string').map(x => `${x.port.name} (${text(x.port.containerPort)}/${protocolOf(x.port)})`);
-    add(s.ref, issue(f, `${show(target)} names no container port of ${ctx.describe(w.ref)} (declared: ${names.length ? names.join(', ') : 'no named ports'}); the endpoints controller would leave these pods out`, 'use a declared port name, or a number'));
+    const names = namedPorts(index);
+    add(s.ref, issue(f, `${show(target)} names no container port of ${ctx.describe(w.ref)} (declared: ${names.length ? listSome(names, n => n) : 'no named ports'}); the endpoints controller would leave these pods out`, 'use a declared port name, or a number'));
   } else if (!named.some(cp => protocolOf(cp) === protocol)) {
     add(s.ref, issue(f, `${show(target)} is declared by ${ctx.describe(w.ref)} with protocol ${protocolOf(named[0])}, but this port is ${protocol}; the endpoints controller matches name and protocol`, 'set the same protocol on both'));
   }

@@ -5,7 +5,7 @@ import { hasNameOrGenerateName } from './metadata';
 import { checkDns1123Label, checkDns1123Subdomain, checkIanaServiceName, checkLabels, checkNumberOrName, checkPortNumber, isDns1123Subdomain, isHttpHeaderName, isInt32, isPortNumber, isQualifiedName, isRelaxedEnvVarName, isStrictEnvVarName, isUnset, mapField, parseQuantity } from './formats';
 import { PROTOCOLS } from './service';
 import { Issue, Severity, issue } from '../model/finding';
-import { list, obj, Plain, key, seenBefore, show, text } from '../model/plain';
+import { list, obj, Plain, key, seenBefore, show, text, listSome } from '../model/plain';
 import { metadataOf } from '../model/object';
 import { protocolOf } from '../model/defaults';
 import { rejectedBefore, relaxedIn } from '../model/versions';
@@ -220,7 +220,7 @@ export const probePortUndeclared = podRule({
   if (handler === 'grpc' || typeof port !== 'string') return [];
   const declared = list(c.ports).map(obj).filter(p => p.name !== undefined && p.name !== null && p.name !== '').map(p => text(p.name));
   if (declared.includes(port)) return [];
-  return [issue(f, `${show(port)} names no port of this container (the kubelet fails the probe with "couldn't find port"); declared: ${declared.length ? declared.join(', ') : 'none'}`, 'name a declared port, or use a number')];
+  return [issue(f, `${show(port)} names no port of this container (the kubelet fails the probe with "couldn't find port"); declared: ${declared.length ? listSome(declared, d => d) : 'none'}`, 'name a declared port, or use a number')];
 }));
 
 export const probePortWiring = podRule({
@@ -236,7 +236,7 @@ export const probePortWiring = podRule({
     const matches = (typeof port === 'number' ? declared : list(c.ports).map(obj)).filter(same);
     if (typeof port === 'number' && isPortNumber(port) && matches.length === 0) {
       const numbers = [...new Set(declared.map(p => p.containerPort).filter(isPortNumber))];
-      return [issue(f, `${port} is not a port any container of this pod declares (${numbers.join(', ') || 'none'}): the ${handler} probe probably reaches nothing`, 'probe a declared port, or declare the port')];
+      return [issue(f, `${port} is not a port any container of this pod declares (${listSome(numbers, n => text(n)) || 'none'}): the ${handler} probe probably reaches nothing`, 'probe a declared port, or declare the port')];
     }
     if (handler === 'tcpSocket' && matches.length > 0 && !matches.some(p => protocolOf(p) === 'TCP')) {
       return [issue(f, `${show(port)} is declared only as ${[...new Set(matches.map(protocolOf))].join(', ')}: a tcpSocket probe opens a TCP connection`, 'probe a TCP port, or use an exec probe')];
