@@ -7,6 +7,7 @@ import { Issue, Severity, issue, warning } from '../model/finding';
 import { list, obj, Plain, show, text, listSome } from '../model/plain';
 import { metadataOf } from '../model/object';
 import { ALL_VERSIONS, VersionRange } from '../model/versions';
+import { expectType } from './types';
 
 
 /** The Ingress: networking.k8s.io/v1 only; networking.k8s.io/v1beta1 and extensions/v1beta1 stopped being served in 1.22. */
@@ -161,7 +162,8 @@ export const ingressRulesRequired = ingressRule({
   type: FindingType.REQUIRED,
   summary: 'an Ingress has rules or a defaultBackend',
   prevents: 'ValidateIngressSpec: "either `defaultBackend` or `rules` must be specified"',
-}, (_, spec) => (list(spec.rules).length === 0 && (spec.defaultBackend === undefined || spec.defaultBackend === null)
+}, (_, spec) => (expectType('spec.rules', spec.rules, 'list').length > 0 ? expectType('spec.rules', spec.rules, 'list')
+  : list(spec.rules).length === 0 && (spec.defaultBackend === undefined || spec.defaultBackend === null)
   ? [issue('spec', 'an Ingress needs rules or a defaultBackend (either defaultBackend or rules must be specified)', 'add a path, or a default backend')]
   : []));
 
@@ -202,11 +204,11 @@ export const ingressTls = ingressRule({
   id: 'ingress-tls',
   summary: 'TLS hosts are DNS-1123 subdomains or wildcards, and the secretName a DNS-1123 subdomain',
   prevents: 'validateIngressTLS: each TLS host is a DNS-1123 subdomain or a wildcard one; secretName is a Secret name',
-}, (_, spec) => tlsEntries(spec).flatMap(({ tls, field }) => [
+}, (_, spec) => [...expectType('spec.tls', spec.tls, 'list'), ...tlsEntries(spec).flatMap(({ tls, field }) => [
   ...(tls.secretName === undefined || tls.secretName === null || tls.secretName === '' ? []
     : checkDns1123Subdomain(`${field}.secretName`, tls.secretName, 'Secret name', 'name the Secret that holds the certificate')),
   ...list(tls.hosts).flatMap((h, j) => checkTlsHost(`${field}.hosts[${j}]`, h)),
-]));
+])]);
 
 export const ingressTlsHostUnmatched = ingressRule({
   id: 'ingress-tls-host-unmatched',

@@ -8,6 +8,7 @@ import { Issue, Severity, issue } from '../model/finding';
 import { list, obj, Plain, key, seenBefore, show, text } from '../model/plain';
 import { metadataOf } from '../model/object';
 import { rejectedBefore, relaxedIn } from '../model/versions';
+import { expectType } from './types';
 
 
 /** The Service (core v1). */
@@ -97,7 +98,8 @@ export const serviceType = serviceRule({
   type: FindingType.NOT_SUPPORTED,
   summary: 'the type is ClusterIP, NodePort, LoadBalancer or ExternalName',
   prevents: 'ValidateService: an unsupported spec.type is rejected',
-}, s => (SERVICE_TYPES.includes(s.type) ? [] : [issue('spec.type', `${show(s.spec.type)} is not a Service type: allowed are ${SERVICE_TYPES.join(', ')}`, 'pick one of them')]));
+}, s => (expectType('spec.type', s.spec.type, 'string').length > 0 ? expectType('spec.type', s.spec.type, 'string')
+  : SERVICE_TYPES.includes(s.type) ? [] : [issue('spec.type', `${show(s.spec.type)} is not a Service type: allowed are ${SERVICE_TYPES.join(', ')}`, 'pick one of them')]));
 
 export const serviceHeadlessType = serviceRule({
   id: 'service-headless-type',
@@ -112,7 +114,8 @@ export const servicePortsRequired = serviceRule({
   type: FindingType.REQUIRED,
   summary: 'a Service that is neither headless nor ExternalName has at least one port',
   prevents: 'ValidateService: spec.ports is required',
-}, s => (s.type !== 'ExternalName' && !s.headless && SERVICE_TYPES.includes(s.type) && s.ports.length === 0
+}, s => (expectType('spec.ports', s.spec.ports, 'list').length > 0 ? expectType('spec.ports', s.spec.ports, 'list')
+  : s.type !== 'ExternalName' && !s.headless && SERVICE_TYPES.includes(s.type) && s.ports.length === 0
   ? [issue('spec.ports', `a ${s.type} Service needs at least one port`, 'add a port, or set clusterIP None (headless)')]
   : []));
 
