@@ -155,7 +155,7 @@ function lineAndColumn(location: DocumentLocation, offset: number): Position {
   let lo = 0;
   let hi = at.length;
   while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
+    const mid = Math.floor((lo + hi) / 2);
     if (at[mid] < offset) lo = mid + 1;
     else hi = mid;
   }

@@ -51,8 +51,10 @@ function sarifParts(findings: readonly ManifestFinding[], suppressed: readonly S
   version: string, cwd: string, skipped: readonly SkippedFile[]): SarifParts {
   const rules = Rules.all();
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  const region = (line: number | undefined, column?: number) =>
+    (line ? { region: { startLine: line, ...(column ? { startColumn: column } : {}) } } : {});
   const location = (file: string | undefined, line: number | undefined, column?: number) => [{
-    physicalLocation: { artifactLocation: { uri: uri(file, cwd) }, ...(line ? { region: { startLine: line, ...(column ? { startColumn: column } : {}) } } : {}) },
+    physicalLocation: { artifactLocation: { uri: uri(file, cwd) }, ...region(line, column) },
   }];
   const result = (f: ManifestFinding) => ({
     ruleId: f.rule,

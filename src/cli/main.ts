@@ -138,10 +138,12 @@ export function printCheck(read: ReadResult, result: AnalysisResult, format: str
   if (format === 'json') {
     const suppressed = byPlace(result.suppressed, order);
     const fileErrors = read.fileErrors.map(e => ({ rule: OBJECT_READABLE.id, ...e }));
-    io.out(json({ findings, suppressed, errors, warnings, objects: result.objectCount, skipped: result.skipped, fileErrors, skippedFiles: read.skippedFiles }));
+    const skippedFiles = read.skippedFiles;
+    io.out(json({ findings, suppressed, errors, warnings, objects: result.objectCount, skipped: result.skipped, fileErrors, skippedFiles }));
   } else if (format === 'sarif') {
     const out = new Output(io.out);
-    writeSarif(l => out.line(jsonText(l)), findings, byPlace(result.suppressed, order), read.fileErrors, packageVersion(), undefined, read.skippedFiles);
+    const suppressed = byPlace(result.suppressed, order);
+    writeSarif(l => out.line(jsonText(l)), findings, suppressed, read.fileErrors, packageVersion(), undefined, read.skippedFiles);
     out.flush();
   } else if (format === 'github') {
     const out = new Output(io.out);

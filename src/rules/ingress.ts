@@ -162,10 +162,13 @@ export const ingressRulesRequired = ingressRule({
   type: FindingType.REQUIRED,
   summary: 'an Ingress has rules or a defaultBackend',
   prevents: 'ValidateIngressSpec: "either `defaultBackend` or `rules` must be specified"',
-}, (_, spec) => (expectType('spec.rules', spec.rules, 'list').length > 0 ? expectType('spec.rules', spec.rules, 'list')
-  : list(spec.rules).length === 0 && (spec.defaultBackend === undefined || spec.defaultBackend === null)
-  ? [issue('spec', 'an Ingress needs rules or a defaultBackend (either defaultBackend or rules must be specified)', 'add a path, or a default backend')]
-  : []));
+}, (_, spec) => {
+  const type = expectType('spec.rules', spec.rules, 'list');
+  if (type.length > 0) return type;
+  return list(spec.rules).length === 0 && (spec.defaultBackend === undefined || spec.defaultBackend === null)
+    ? [issue('spec', 'an Ingress needs rules or a defaultBackend (either defaultBackend or rules must be specified)', 'add a path, or a default backend')]
+    : [];
+});
 
 export const ingressHost = ingressRule({
   id: 'ingress-host',
@@ -221,7 +224,7 @@ export const ingressTlsHostUnmatched = ingressRule({
   return tlsEntries(spec).flatMap(({ tls, field }) => list(tls.hosts).flatMap((h, j) => {
     if (typeof h !== 'string' || checkTlsHost('', h).length > 0) return [];
     if (ruleHosts.some(r => hostCovers(h, r) || hostCovers(r, h))) return [];
-    return [warning(`${field}.hosts[${j}]`, `${show(h)} matches no rule host of this Ingress (${ruleHosts.length ? listSome(ruleHosts, h => h) : 'none'}), so its certificate is not served for it`, 'add a rule for the host, or remove it from tls')];
+    return [warning(`${field}.hosts[${j}]`, `${show(h)} matches no rule host of this Ingress (${ruleHosts.length ? listSome(ruleHosts, r => r) : 'none'}), so its certificate is not served for it`, 'add a rule for the host, or remove it from tls')];
   }));
 });
 

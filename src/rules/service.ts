@@ -98,8 +98,11 @@ export const serviceType = serviceRule({
   type: FindingType.NOT_SUPPORTED,
   summary: 'the type is ClusterIP, NodePort, LoadBalancer or ExternalName',
   prevents: 'ValidateService: an unsupported spec.type is rejected',
-}, s => (expectType('spec.type', s.spec.type, 'string').length > 0 ? expectType('spec.type', s.spec.type, 'string')
-  : SERVICE_TYPES.includes(s.type) ? [] : [issue('spec.type', `${show(s.spec.type)} is not a Service type: allowed are ${SERVICE_TYPES.join(', ')}`, 'pick one of them')]));
+}, s => {
+  const type = expectType('spec.type', s.spec.type, 'string');
+  if (type.length > 0) return type;
+  return SERVICE_TYPES.includes(s.type) ? [] : [issue('spec.type', `${show(s.spec.type)} is not a Service type: allowed are ${SERVICE_TYPES.join(', ')}`, 'pick one of them')];
+});
 
 export const serviceHeadlessType = serviceRule({
   id: 'service-headless-type',
@@ -114,10 +117,13 @@ export const servicePortsRequired = serviceRule({
   type: FindingType.REQUIRED,
   summary: 'a Service that is neither headless nor ExternalName has at least one port',
   prevents: 'ValidateService: spec.ports is required',
-}, s => (expectType('spec.ports', s.spec.ports, 'list').length > 0 ? expectType('spec.ports', s.spec.ports, 'list')
-  : s.type !== 'ExternalName' && !s.headless && SERVICE_TYPES.includes(s.type) && s.ports.length === 0
-  ? [issue('spec.ports', `a ${s.type} Service needs at least one port`, 'add a port, or set clusterIP None (headless)')]
-  : []));
+}, s => {
+  const type = expectType('spec.ports', s.spec.ports, 'list');
+  if (type.length > 0) return type;
+  return s.type !== 'ExternalName' && !s.headless && SERVICE_TYPES.includes(s.type) && s.ports.length === 0
+    ? [issue('spec.ports', `a ${s.type} Service needs at least one port`, 'add a port, or set clusterIP None (headless)')]
+    : [];
+});
 
 export const serviceExternalName = serviceRule({
   id: 'service-external-name',

@@ -47,7 +47,7 @@ describe('escapes', () => {
     });
 
     test('fails when a name holds invisible and bidi marks: escaped in text, JSON, SARIF and GitHub', () => {
-      const name = `a\u202eb\u200bc\u061cd\u2066e`;
+      const name = 'a\u202eb\u200bc\u061cd\u2066e';
       fs.writeFileSync(path.join(dir, 'a.yaml'), `apiVersion: v1\nkind: Service\nmetadata: {name: "${name}"}\nspec: {ports: [{port: 70000}]}\n`);
       for (const format of ['text', 'json', 'sarif', 'github']) {
         const r = cli('check', '--format', format, dir);

@@ -6,7 +6,9 @@ import { analyzeManifests } from '../../src/checker/check';
  */
 
 const deployment = (container: object, annotations: object = {}) => ({
-  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' },
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'd' },
   spec: { selector: { matchLabels: { app: 'a' } }, template: { metadata: { labels: { app: 'a' }, annotations }, spec: { containers: [{ name: 'c', image: 'i', ...container }] } } },
 });
 const service = (spec: object) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { selector: { app: 'a' }, ports: [{ port: 80 }], ...spec } });
