@@ -26,6 +26,11 @@ const SPECIAL_FLOATS = new Map<string, number>([
   ...['-.inf', '-.Inf', '-.INF'].map(s => [s, -Infinity] as [string, number]),
 ]);
 
+const NULL_VALUE = { value: null };
+const TRUE_VALUE = { value: true };
+const FALSE_VALUE = { value: false };
+// a decimal without sign, leading zero or underscore, short enough to be exact
+const PLAIN_DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 // Go's ParseFloat on a string starting with `.` (no sign, no prefix, no underscores)
 const DOT_FLOAT = /^\.[0-9]+([eE][-+]?[0-9]+)?$/;
@@ -70,18 +75,20 @@ function goParseInt(s: string): number | undefined {
 
 /** The value go-yaml v2 gives a plain (unquoted) scalar, `undefined` when it is a string. */
 export function resolvePlain(s: string): { value: unknown } | undefined {
+  if (s === '') return NULL_VALUE;
   const c = s.charAt(0);
-  if (NULL.has(s)) return { value: null };
   if ('yYnNtTfFoO~'.includes(c)) {
-    if (TRUE.has(s)) return { value: true };
-    if (FALSE.has(s)) return { value: false };
-    return undefined;
+    if (TRUE.has(s)) return TRUE_VALUE;
+    if (FALSE.has(s)) return FALSE_VALUE;
+    return NULL.has(s) ? NULL_VALUE : undefined;
   }
   if (c === '.') {
     if (SPECIAL_FLOATS.has(s)) return { value: SPECIAL_FLOATS.get(s) };
     return DOT_FLOAT.test(s) ? finite(Number(s)) : undefined;
   }
   if (c === '+' || c === '-' || (c >= '0' && c <= '9')) {
+    // the common case, a plain decimal that fits a double exactly
+    if (PLAIN_DECIMAL.test(s)) return { value: Number(s) };
     if (SPECIAL_FLOATS.has(s)) return { value: SPECIAL_FLOATS.get(s) };
     if (/^\d{4}-/.test(s)) return undefined; // a timestamp's shape: never a number (kept as text)
     const plain = s.replace(/_/g, '');
