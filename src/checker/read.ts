@@ -599,8 +599,9 @@ export function formatFileError(e: FileError): string {
 
 /**
  * Reads multi-document YAML (or JSON) files, folders of them, and `-` (standard input), one
- * file at a time (each file's text is dropped once parsed). `List` objects, and Lists in
- * them, are flattened. Empty documents are skipped. A file that cannot be read, is not
+ * file at a time, as kubectl reads them (see yaml11.ts and the folder walk). Each file's text
+ * stays referenced by its objects' places (positions.ts), for the lines of their findings.
+ * Objects with `items` (`List`s, and Lists in them) are flattened. Empty documents are skipped. A file that cannot be read, is not
  * valid YAML, or holds something that is not a Kubernetes object becomes a file error,
  * and the other files are still read. A path that does not exist, or no Kubernetes object
  * at all, is a usage error.
