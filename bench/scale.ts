@@ -35,8 +35,8 @@ const docs = require('js-yaml').loadAll(fs.readFileSync(process.argv[1], 'utf8')
 if (docs.length === 0) process.exit(3);`;
 
 const PHASES = `const fs = require('fs');
-const { readManifests } = require('./lib/manifest-reader.js');
-const { analyzeManifests } = require('./lib/manifest-analyzer.js');
+const { readManifests } = require('./lib/checker/read.js');
+const { analyzeManifests } = require('./lib/checker/check.js');
 const { printRoutes } = require('./lib/cli/main.js');
 const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6;
 let t = process.hrtime.bigint();

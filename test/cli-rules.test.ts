@@ -160,12 +160,12 @@ describe('check: pipeline formats', () => {
     expect(log).toBeValidSarifLog();
     const run = log.runs[0];
     expect(run.tool.driver.rules.map((x: any) => x.id)).toEqual(Rules.all().map(i => i.id));
-    expect(run.results.map((x: any) => `${x.ruleId} ${x.level} ${x.locations[0].physicalLocation.artifactLocation.uri}:${x.locations[0].physicalLocation.region.startLine}`)).toEqual([
-      'probe-port-undeclared error test/fixtures/manifests/helm-rendered.yaml:3',
-      'service-target-port-name error test/fixtures/manifests/helm-rendered.yaml:32',
-      'service-node-port-conflict error test/fixtures/manifests/helm-rendered.yaml:48',
-      'service-selector-dangling warning test/fixtures/manifests/helm-rendered.yaml:48',
-      'ingress-backend-port error test/fixtures/manifests/helm-rendered.yaml:63',
+    expect(run.results.map((x: any) => `${x.ruleId} ${x.level} ${x.locations[0].physicalLocation.artifactLocation.uri}:${x.locations[0].physicalLocation.region.startLine}:${x.locations[0].physicalLocation.region.startColumn}`)).toEqual([
+      'probe-port-undeclared error test/fixtures/manifests/helm-rendered.yaml:29:21',
+      'service-target-port-name error test/fixtures/manifests/helm-rendered.yaml:44:19',
+      'service-selector-dangling warning test/fixtures/manifests/helm-rendered.yaml:56:5',
+      'service-node-port-conflict error test/fixtures/manifests/helm-rendered.yaml:60:17',
+      'ingress-backend-port error test/fixtures/manifests/helm-rendered.yaml:80:19',
     ]);
     for (const x of run.results) expect(run.tool.driver.rules[x.ruleIndex].id).toBe(x.ruleId);
     // the catalog part of the log (and so ruleIndex) changes with every rule; the results are what this snapshot keeps
@@ -194,20 +194,20 @@ describe('check: pipeline formats', () => {
     const r = cli('check', '--format', 'github', HELM);
     expect(r.code).toBe(1);
     const lines = r.out.trim().split('\n');
-    expect(lines.map(l => /^::(error|warning) file=([^,]+),line=(\d+),title=([a-z-]+)::/.exec(l)?.slice(1).join(' '))).toEqual([
-      'error test/fixtures/manifests/helm-rendered.yaml 3 probe-port-undeclared',
-      'error test/fixtures/manifests/helm-rendered.yaml 32 service-target-port-name',
-      'error test/fixtures/manifests/helm-rendered.yaml 48 service-node-port-conflict',
-      'warning test/fixtures/manifests/helm-rendered.yaml 48 service-selector-dangling',
-      'error test/fixtures/manifests/helm-rendered.yaml 63 ingress-backend-port',
+    expect(lines.map(l => /^::(error|warning) file=([^,]+),line=(\d+),col=(\d+),title=([a-z-]+)::/.exec(l)?.slice(1).join(' '))).toEqual([
+      'error test/fixtures/manifests/helm-rendered.yaml 29 21 probe-port-undeclared',
+      'error test/fixtures/manifests/helm-rendered.yaml 44 19 service-target-port-name',
+      'warning test/fixtures/manifests/helm-rendered.yaml 56 5 service-selector-dangling',
+      'error test/fixtures/manifests/helm-rendered.yaml 60 17 service-node-port-conflict',
+      'error test/fixtures/manifests/helm-rendered.yaml 80 19 ingress-backend-port',
     ]);
     expect(r.out).toMatchSnapshot();
   });
 
   test('text and JSON carry the rule id of every finding', () => {
     const text = cli('check', HELM).out.trim().split('\n').slice(0, -1);
-    expect(text.map(l => /\(rule ([a-z-]+)\)$/.exec(l)?.[1])).toEqual(['probe-port-undeclared', 'service-target-port-name', 'service-node-port-conflict', 'service-selector-dangling', 'ingress-backend-port']);
-    expect(rules(HELM)).toEqual(['probe-port-undeclared error', 'service-target-port-name error', 'service-node-port-conflict error', 'service-selector-dangling warning', 'ingress-backend-port error']);
+    expect(text.map(l => /\(rule ([a-z-]+)\)$/.exec(l)?.[1])).toEqual(['probe-port-undeclared', 'service-target-port-name', 'service-selector-dangling', 'service-node-port-conflict', 'ingress-backend-port']);
+    expect(rules(HELM)).toEqual(['probe-port-undeclared error', 'service-target-port-name error', 'service-selector-dangling warning', 'service-node-port-conflict error', 'ingress-backend-port error']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { rulesMarkdown } from './docs';
+import { fieldPosition } from './positions';
 import { readManifests } from './read';
 import { ServiceAccess, mapAccess } from './routes';
 import { SuppressedViolation, applyRules, attachAppFindings } from '../model/exemptions';
@@ -57,11 +58,24 @@ export interface ManifestFinding {
    */
   readonly file?: string;
   /**
-   * The line of the object's document.
+   * The line of the field's value in the file (of its nearest existing parent's key when the
+   * field is missing); the object's line when the field cannot be placed.
    *
    * @default - unknown
    */
   readonly line?: number;
+  /**
+   * The column of the field's value (1-based, in UTF-16 code units), with `line`.
+   *
+   * @default - unknown
+   */
+  readonly column?: number;
+  /**
+   * The line of the object's document (of its entry, for an item of a `List`).
+   *
+   * @default - unknown
+   */
+  readonly objectLine?: number;
   /**
    * The construct path, when cdk8s recorded it.
    *
@@ -210,9 +224,15 @@ function toFinding(ref: Ref, v: Violation, defaultNamespace: string): ManifestFi
     message: v.message,
     fix: v.fix,
     file: ref.source.file,
-    line: ref.source.line,
+    ...findingPlace(ref.source, v.field),
     constructPath: ref.source.constructPath,
   };
+}
+
+/** A finding's line and column (its field's), and its object's line. */
+function findingPlace(source: ManifestSource, field: string): { line?: number; column?: number; objectLine?: number } {
+  const at = source.file === undefined ? undefined : fieldPosition(source.manifest, field);
+  return { line: at?.line ?? source.line, column: at?.column, objectLine: source.line };
 }
 
 /**

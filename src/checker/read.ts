@@ -1,7 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as jsyaml from 'js-yaml';
+
+import { mergeOverride, positionAt, recordLocation } from './positions';
+import { KUBECTL_SCHEMA } from './yaml11';
 import type { ManifestSource } from '../model/object';
+import { PathSegment, renderFieldPath } from '../model/path';
 
 /**
  * A problem with one file or one document of it: that file's objects are not checked,
@@ -24,6 +28,20 @@ export interface ReadOptions {
   readonly progress?: (message: string) => void;
   /** The text of standard input, read when a path is `-`. */
   readonly stdin?: () => string;
+  /**
+   * Read subfolders, as `kubectl apply -f DIR -R` does; false reads what `-f DIR` reads.
+   *
+   * @default true
+   */
+  readonly recursive?: boolean;
+}
+
+/** A file or folder that was not read, and why. */
+export interface SkippedFile {
+  /** The file or folder. */
+  readonly file: string;
+  /** Why it was not read. */
+  readonly reason: string;
 }
 
 /** What reading files gave. */
@@ -37,8 +55,10 @@ export interface ReadResult {
    * in any input. When there are any, nothing should be checked.
    */
   readonly usageErrors: string[];
-  /** Things skipped on purpose (a FIFO in a folder, a folder without YAML files). */
+  /** Things skipped on purpose (a FIFO in a folder, a folder without YAML files), as `file: skipped: reason`. */
   readonly notes: string[];
+  /** Files and folders in the folders read that were not read, each with the reason. */
+  readonly skippedFiles: SkippedFile[];
   /** Every usage and file error as one line, `file:line: message`. */
   readonly errors: string[];
   /** The files read, in order (how findings are sorted). */
@@ -50,15 +70,12 @@ export interface ReadResult {
 /** The name `-` (standard input) is shown as. */
 export const STDIN_NAME = '<stdin>';
 
-/** Files a folder is searched for; a file named on the command line is read whatever its extension (JSON is YAML). */
-const EXTENSIONS = ['.yaml', '.yml'];
-
 /**
- * YAML 1.2's core schema (what `kubectl` reads: no timestamps, so `2024-01-01` stays a
- * string) plus `<<` merge keys and `!!binary`, which Kubernetes' YAML decoder also accepts.
+ * Files a folder is searched for, as kubectl's (cli-runtime's `FileExtensions`, matched
+ * case-sensitively to Go's `filepath.Ext`); a file named on the command line is read whatever
+ * its extension.
  */
-const { merge, binary } = (jsyaml as unknown as { types: Record<string, jsyaml.Type> }).types;
-const SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: [merge], explicit: [binary] });
+const EXTENSIONS = ['.json', '.yaml', '.yml'];
 
 /**
  * Nesting deeper than this is refused (js-yaml's default is 100, which deep CRD schemas can
@@ -72,8 +89,19 @@ interface Input {
   readonly read: () => string;
 }
 
-function isYamlName(name: string): boolean {
-  return EXTENSIONS.includes(path.extname(name).toLowerCase());
+/** Go's filepath.Ext: from the last dot of the name (`.yaml` for a file named `.yaml`). */
+function goExt(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot === -1 ? '' : name.slice(dot);
+}
+
+function isManifestName(name: string): boolean {
+  return EXTENSIONS.includes(goExt(name));
+}
+
+/** Byte order of the names' UTF-8, as Go's filepath.Walk sorts a folder. */
+function byteOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
 function errno(e: unknown): string {
@@ -81,7 +109,7 @@ function errno(e: unknown): string {
   return err.code === 'EACCES' ? 'permission denied' : err.code ?? err.message;
 }
 
-/** Lists the inputs: files named, YAML files in folders (symbolic links followed, each folder once), stdin. */
+/** Lists the inputs: files named, manifest files in folders (as kubectl apply -f DIR [-R] finds them), stdin. */
 class InputList {
   public readonly inputs: Input[] = [];
   public readonly fileErrors: FileError[] = [];
@@ -89,10 +117,10 @@ class InputList {
   public readonly notes: string[] = [];
   /** Folders without YAML files (a note only when other inputs hold objects). */
   public readonly emptyFolders: string[] = [];
+  public readonly skipped: SkippedFile[] = [];
   private readonly seenFiles = new Set<string>();
-  private readonly seenDirs = new Set<string>();
 
-  constructor(private readonly stdin?: () => string) {}
+  constructor(private readonly stdin: (() => string) | undefined, private readonly recursive: boolean) {}
 
   public add(p: string): void {
     if (p === '-') {
@@ -164,17 +192,13 @@ class InputList {
     });
   }
 
+  /**
+   * Walks a folder as kubectl's `ExpandPathsToFileVisitors` (cli-runtime visitor.go) does with
+   * `filepath.Walk`: names in byte order; every subfolder when recursive (hidden ones and
+   * `node_modules/` too), none otherwise; links are not followed into folders; a file is read
+   * when its extension is exactly `.json`, `.yaml` or `.yml`.
+   */
   private walk(dir: string): void {
-    let real: string;
-    try {
-      real = fs.realpathSync(dir);
-    } catch (e) {
-      this.fileErrors.push({ file: dir, message: `cannot read this folder: ${errno(e)}` });
-      return;
-    }
-    // A link back up (or to a folder already read) would read the same files again, forever.
-    if (this.seenDirs.has(real)) return;
-    this.seenDirs.add(real);
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -182,25 +206,48 @@ class InputList {
       this.fileErrors.push({ file: dir, message: `cannot read this folder: ${errno(e)}` });
       return;
     }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    entries.sort((a, b) => byteOrder(a.name, b.name));
+    for (const entry of entries) {
       const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (this.recursive) this.walk(full);
+        else this.skip(full, 'a subfolder: read without --no-recursive, as kubectl apply -R reads it');
+        continue;
+      }
+      if (!isManifestName(entry.name)) {
+        if (EXTENSIONS.includes(goExt(entry.name).toLowerCase())) {
+          this.skip(full, `kubectl reads only the lower-case extensions ${EXTENSIONS.join(', ')}; rename it to read it`);
+        } else if (entry.isSymbolicLink() && this.isFolder(full)) {
+          this.skip(full, 'a link to a folder: kubectl does not follow it (filepath.Walk); name the folder to read it');
+        }
+        continue;
+      }
       let kind: fs.Dirent | fs.Stats = entry;
       if (entry.isSymbolicLink()) {
         try {
           kind = fs.statSync(full);
         } catch (e) {
-          // A broken link named like YAML was meant to be read; anything else is not ours.
-          if (isYamlName(entry.name)) this.brokenLink(full, e);
+          this.brokenLink(full, e);
           continue;
         }
       }
-      if (kind.isDirectory()) {
-        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) this.walk(full);
-      } else if (isYamlName(entry.name)) {
-        if (kind.isFile()) this.addFile(full, true);
-        else this.notes.push(`${full}: skipped: not a regular file (a FIFO, socket or device); name it on the command line to read it`);
-      }
+      if (kind.isFile()) this.addFile(full, true);
+      else if (kind.isDirectory()) this.fileErrors.push({ file: full, message: 'a link to a folder, named like a manifest file: kubectl fails to read it as a file; rename or remove the link' });
+      else this.skip(full, 'not a regular file (a FIFO, socket or device); name it on the command line to read it');
     }
+  }
+
+  private isFolder(p: string): boolean {
+    try {
+      return fs.statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  private skip(file: string, reason: string): void {
+    this.skipped.push({ file, reason });
+    this.notes.push(`${file}: skipped: ${reason}`);
   }
 }
 
@@ -283,7 +330,11 @@ export function checkAliases(doc: unknown): void {
   check();
 }
 
-const LOAD_OPTIONS = { schema: SCHEMA, maxDepth: MAX_DEPTH } as jsyaml.LoadOptions;
+/**
+ * YAML as kubectl reads it (go-yaml v2, YAML 1.1: see yaml11.ts); a key given twice keeps its
+ * last value, as sigs.k8s.io/yaml's YAMLToJSON does (js-yaml's `json` mode).
+ */
+const LOAD_OPTIONS = { schema: KUBECTL_SCHEMA, maxDepth: MAX_DEPTH, json: true } as jsyaml.LoadOptions;
 
 /**
  * Where each document starts, from js-yaml's parse events: the line of its content, and the
@@ -344,15 +395,12 @@ function parseListAgain(text: string, start: number, end: number, line: number):
   const items = new ItemLines(line);
   try {
     const [doc] = jsyaml.loadAll(text.slice(start, end), null, { ...LOAD_OPTIONS, listener: items.listener } as jsyaml.LoadOptions) as any[];
-    return doc !== null && typeof doc === 'object' && isList(doc) ? { doc, itemLines: items.lines } : undefined;
+    return doc !== null && typeof doc === 'object' && hasItems(doc) && Array.isArray(doc.items) ? { doc, itemLines: items.lines } : undefined;
   } catch {
     return undefined;
   }
 }
 
-function isList(obj: any): boolean {
-  return typeof obj.kind === 'string' && /List$/.test(obj.kind) && Array.isArray(obj.items);
-}
 
 function notAnObject(v: unknown): string {
   const what = Array.isArray(v) ? 'it is a sequence' : typeof v !== 'object' ? `it is a ${typeof v}` : 'it has no apiVersion or kind';
@@ -369,60 +417,180 @@ function syntaxError(name: string, text: string, e: jsyaml.YAMLException): FileE
   return { file: name, line: mark.line + 1, column: mark.column + 1, message };
 }
 
-/** Parses one file's text: its objects, or the problems that stop them being checked. */
-function parseFile(name: string, text: string, sources: ManifestSource[], fileErrors: FileError[]): void {
-  const starts = new DocumentStarts();
-  let docs: unknown[];
-  try {
-    docs = jsyaml.loadAll(text, null, { ...LOAD_OPTIONS, listener: starts.listener } as jsyaml.LoadOptions);
-  } catch (e) {
-    if (!(e instanceof jsyaml.YAMLException)) throw e;
-    fileErrors.push(syntaxError(name, text, e));
+/** Where one document is in a file's text. */
+interface DocumentSlice {
+  readonly start: number;
+  readonly end: number;
+  /** The line of the document's content (1-based), and where that line starts. */
+  readonly line: number;
+  readonly lineStart: number;
+}
+
+/** Collects a file's objects and errors; the objects are kept only if the whole file reads. */
+class FileObjects {
+  public readonly found: ManifestSource[] = [];
+  public readonly errors: FileError[] = [];
+
+  constructor(private readonly name: string, private readonly text: string) {}
+
+  public error(line: number | undefined, message: string): void {
+    this.errors.push(line === undefined ? { file: this.name, message } : { file: this.name, line, message });
+  }
+
+  /**
+   * Adds a document's object, or the items of a list: kubectl (apimachinery's unstructured
+   * decoder) reads any object with an `items` key as a list, whatever its kind, and applies
+   * its items, not the object; when `items` is not a list, it fails.
+   */
+  public add(obj: any, line: number, slice: DocumentSlice, prefix: PathSegment[], itemLines: Map<unknown, number[]>): void {
+    const where = prefix.length === 0 ? '' : `${renderFieldPath(prefix)}.`;
+    if (!Object.prototype.hasOwnProperty.call(obj, 'items')) {
+      recordLocation(obj, { text: this.text, start: slice.start, end: slice.end, line: slice.line, lineStart: slice.lineStart, prefix });
+      this.found.push({ manifest: obj, file: this.name, line });
+      return;
+    }
+    const items: unknown = obj.items;
+    if (!Array.isArray(items)) {
+      this.error(line, `${where}items of this ${typeof obj.kind === 'string' ? obj.kind : 'object'} is not a list: kubectl reads any object with an items key as a list, and fails on this one; make items a list of objects, or remove it`);
+      return;
+    }
+    const lines = itemLines.get(items);
+    const location = { text: this.text, start: slice.start, end: slice.end, line: slice.line, lineStart: slice.lineStart, prefix };
+    for (let j = 0; j < items.length; j++) {
+      const item: any = items[j];
+      // a JSON List's items: from the positions of the slice, parsed once again
+      const itemLine = lines && lines.length === items.length ? lines[j] : positionAt(location, ['items', j])?.line ?? line;
+      if (item !== null && typeof item === 'object' && !Array.isArray(item) && typeof item.kind === 'string') {
+        this.add(item, itemLine, slice, [...prefix, 'items', j], itemLines);
+      } else {
+        this.error(itemLine, `${where}items[${j}] of the ${typeof obj.kind === 'string' ? obj.kind : 'list'} is not a Kubernetes object: it has no kind`);
+      }
+    }
+  }
+}
+
+/** Whether a document is read as a list (see FileObjects.add). */
+function hasItems(doc: object): boolean {
+  return Object.prototype.hasOwnProperty.call(doc, 'items');
+}
+
+/**
+ * kubectl reads a file whose first character that is not white space is `{` as a stream of
+ * JSON values (apimachinery's YAMLOrJSONDecoder), not as YAML.
+ */
+function isJsonStream(text: string): boolean {
+  return /^[\s\ufeff]*\{/.test(text);
+}
+
+/** The JSON values of a stream, each with where it is; a syntax error names its line. */
+function jsonValues(text: string): Array<DocumentSlice & { value: unknown }> | FileError & { file: '' } {
+  const out: Array<DocumentSlice & { value: unknown }> = [];
+  let line = 1;
+  let lineStart = 0;
+  let i = 0;
+  const n = text.length;
+  const advanceTo = (to: number) => {
+    for (let k = text.indexOf('\n', i); k !== -1 && k < to; k = text.indexOf('\n', k + 1)) {
+      line++;
+      lineStart = k + 1;
+    }
+    i = to;
+  };
+  const bad = (at: number, why: string) => {
+    advanceTo(at);
+    return { file: '' as const, line, column: at - lineStart + 1, message: `not valid JSON: ${why}; no object of this file was checked` };
+  };
+  while (true) {
+    let start = i;
+    while (start < n && /[\s\ufeff]/.test(text[start])) start++;
+    if (start >= n) return out;
+    if (text[start] !== '{' && text[start] !== '[') return bad(start, 'a JSON stream holds objects, one after another');
+    // the end of this value: brackets counted outside strings
+    let depth = 0;
+    let end = start;
+    for (; end < n; end++) {
+      const c = text.charCodeAt(end);
+      if (c === 0x22 /* " */) {
+        for (end++; end < n && text.charCodeAt(end) !== 0x22; end++) if (text.charCodeAt(end) === 0x5c) end++;
+      } else if (c === 0x7b || c === 0x5b) {
+        depth++;
+      } else if (c === 0x7d || c === 0x5d) {
+        if (--depth === 0) break;
+      }
+    }
+    if (end >= n) return bad(start, 'unexpected end of the stream within an object');
+    let value: unknown;
+    try {
+      value = JSON.parse(text.slice(start, end + 1));
+    } catch (e) {
+      return bad(start, (e as Error).message);
+    }
+    advanceTo(start);
+    out.push({ start, end: end + 1, line, lineStart, value });
+    i = end + 1;
+  }
+}
+
+/** Checks one document's shape; adds its object(s), or an error. */
+function addDocument(file: FileObjects, doc: any, slice: DocumentSlice, mayAlias: boolean, yamlText: string | undefined): void {
+  const line = slice.line;
+  if (doc === null || doc === undefined) return;
+  if (typeof doc !== 'object' || Array.isArray(doc) || typeof doc.apiVersion !== 'string' || typeof doc.kind !== 'string') {
+    file.error(line, notAnObject(doc));
     return;
   }
-  // An alias needs an anchor (`&`) and a `*`: without both, no document of the file can hold one.
-  const mayAlias = text.includes('&') && text.includes('*');
-  const found: ManifestSource[] = [];
-  const errors: FileError[] = [];
-  const add = (obj: any, line: number, where: string, itemLines: Map<unknown, number[]>): void => {
-    if (!isList(obj)) {
-      found.push({ manifest: obj, file: name, line });
+  if (mayAlias) {
+    try {
+      checkAliases(doc);
+    } catch (e) {
+      if (!(e instanceof RefusedDocument)) throw e;
+      file.error(line, e.message);
       return;
     }
-    const items: unknown[] = obj.items;
-    const lines = itemLines.get(items);
-    items.forEach((item: any, j) => {
-      const itemLine = lines && lines.length === items.length ? lines[j] : line;
-      const at = `${where}items[${j}]`;
-      if (item !== null && typeof item === 'object' && !Array.isArray(item) && typeof item.kind === 'string') {
-        add(item, itemLine, `${at}.`, itemLines);
-      } else {
-        errors.push({ file: name, line: itemLine, message: `${at} of the ${obj.kind} is not a Kubernetes object: it has no kind` });
-      }
-    });
-  };
-  docs.forEach((doc: any, i) => {
-    const line = starts.lines[i];
-    if (doc === null || doc === undefined) return;
-    if (typeof doc !== 'object' || Array.isArray(doc) || typeof doc.apiVersion !== 'string' || typeof doc.kind !== 'string') {
-      errors.push({ file: name, line, message: notAnObject(doc) });
+  }
+  if (yamlText !== undefined && yamlText.slice(slice.start, slice.end).includes('<<')) {
+    const merge = mergeOverride({ text: yamlText, ...slice, prefix: [] });
+    if (merge !== undefined) {
+      file.error(merge.line, `this merge key (<<) sets ${merge.key}, which an earlier entry of its mapping sets: kubectl (go-yaml v2) applies the merged value, YAML 1.2 readers the earlier one; set ${merge.key} once`);
       return;
     }
-    if (mayAlias) {
-      try {
-        checkAliases(doc);
-      } catch (e) {
-        if (!(e instanceof RefusedDocument)) throw e;
-        errors.push({ file: name, line, message: e.message });
-        return;
-      }
+  }
+  const again = yamlText !== undefined && hasItems(doc) && Array.isArray(doc.items)
+    ? parseListAgain(yamlText, slice.start, slice.end, line) : undefined;
+  // without the lines of its items (the slice did not parse alone), each item gets the List's line
+  file.add(again?.doc ?? doc, line, slice, [], again?.itemLines ?? new Map());
+}
+
+/** Parses one file's text: its objects, or the problems that stop them being checked. */
+function parseFile(name: string, text: string, sources: ManifestSource[], fileErrors: FileError[]): void {
+  const file = new FileObjects(name, text);
+  if (isJsonStream(text)) {
+    const values = jsonValues(text);
+    if (!Array.isArray(values)) {
+      fileErrors.push({ ...values, file: name });
+      return;
     }
-    const again = isList(doc) ? parseListAgain(text, starts.offsets[i], starts.offsets[i + 1] ?? text.length, line) : undefined;
-    // without the lines of its items (the slice did not parse alone), each item gets the List's line
-    add(again?.doc ?? doc, line, '', again?.itemLines ?? new Map());
-  });
-  for (const s of found) sources.push(s);
-  for (const e of errors) fileErrors.push(e);
+    for (const v of values) addDocument(file, v.value, v, false, undefined);
+  } else {
+    const starts = new DocumentStarts();
+    let docs: unknown[];
+    try {
+      docs = jsyaml.loadAll(text, null, { ...LOAD_OPTIONS, listener: starts.listener } as jsyaml.LoadOptions);
+    } catch (e) {
+      if (!(e instanceof jsyaml.YAMLException)) throw e;
+      fileErrors.push(syntaxError(name, text, e));
+      return;
+    }
+    // An alias needs an anchor (`&`) and a `*`: without both, no document of the file can hold one.
+    const mayAlias = text.includes('&') && text.includes('*');
+    for (let i = 0; i < docs.length; i++) {
+      const start = starts.offsets[i];
+      const slice = { start, end: starts.offsets[i + 1] ?? text.length, line: starts.lines[i], lineStart: start };
+      addDocument(file, docs[i], slice, mayAlias, text);
+    }
+  }
+  for (const s of file.found) sources.push(s);
+  for (const e of file.errors) fileErrors.push(e);
 }
 
 /** `file:line:column: message`. */
@@ -432,15 +600,16 @@ export function formatFileError(e: FileError): string {
 
 /**
  * Reads multi-document YAML (or JSON) files, folders of them, and `-` (standard input), one
- * file at a time (each file's text is dropped once parsed). `List` objects, and Lists in
- * them, are flattened. Empty documents are skipped. A file that cannot be read, is not
+ * file at a time, as kubectl reads them (see yaml11.ts and the folder walk). Each file's text
+ * stays referenced by its objects' places (positions.ts), for the lines of their findings.
+ * Objects with `items` (`List`s, and Lists in them) are flattened. Empty documents are skipped. A file that cannot be read, is not
  * valid YAML, or holds something that is not a Kubernetes object becomes a file error,
  * and the other files are still read. A path that does not exist, or no Kubernetes object
  * at all, is a usage error.
  */
 export function readManifests(paths: string[], options: ReadOptions = {}): ReadResult {
   const progress = options.progress ?? (() => undefined);
-  const list = new InputList(options.stdin);
+  const list = new InputList(options.stdin, options.recursive ?? true);
   for (const p of paths) list.add(p);
   const { inputs, fileErrors, usageErrors } = list;
   const notes = [...list.notes];
@@ -459,11 +628,11 @@ export function readManifests(paths: string[], options: ReadOptions = {}): ReadR
       parseFile(input.name, text, sources, fileErrors);
     });
     if (sources.length > 0 || fileErrors.length > 0) {
-      for (const dir of list.emptyFolders) notes.push(`${dir}: no .yaml or .yml files in this folder`);
+      for (const dir of list.emptyFolders) notes.push(`${dir}: no .json, .yaml or .yml files in this folder`);
     } else {
       const where = paths.map(p => (p === '-' ? 'standard input' : p)).join(', ');
       usageErrors.push(inputs.length === 0
-        ? `no Kubernetes objects found in ${where}: no .yaml or .yml files there`
+        ? `no Kubernetes objects found in ${where}: no .json, .yaml or .yml files there`
         : `no Kubernetes objects found in ${where}: the ${inputs.length === 1 ? 'input is' : `${inputs.length} files are`} empty or only comments; check the path, or that the chart rendered`);
     }
   }
@@ -472,6 +641,7 @@ export function readManifests(paths: string[], options: ReadOptions = {}): ReadR
     fileErrors,
     usageErrors,
     notes,
+    skippedFiles: list.skipped,
     errors: [...usageErrors, ...fileErrors.map(formatFileError)],
     filesRead: inputs.map(x => x.name),
     files: inputs.length,

@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
-import { github, ruleRows, sarif } from './formats';
+import { github, ruleRows, writeSarif } from './formats';
 import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
 import { AnalysisResult, AnalyzeOptions, knownKinds, ManifestFinding, analyzeManifests, rulesDocument } from '../checker/check';
 import { FileError, ReadResult, readManifests } from '../checker/read';
 import { OBJECT_READABLE } from '../model/exemptions';
 import { Severity } from '../model/finding';
+import { jsonText, markdownCell, notACommand, printable, textLine } from '../model/text';
 import { Rules } from '../rules/catalog';
 
 /** Where the CLI reads and writes. */
@@ -35,31 +36,17 @@ Exit codes:
      (an empty file or folder alone), so that a CI gate fed nothing does not pass
 `;
 
-const PATHS_HELP = 'YAML or JSON files, folders of them (.yaml and .yml files; links followed), or - for standard input';
+const PATHS_HELP = 'YAML or JSON files, folders of them (.json, .yaml and .yml files, every subfolder, as kubectl apply -f DIR -R reads them), or - for standard input';
 
 function packageVersion(): string {
   return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
 }
 
-// C0 and C1 controls, line and paragraph separators, and bidirectional overrides: what can
-// move a terminal's cursor, recolour it, or make a printed line read differently.
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'g');
-// JSON.stringify escapes C0 controls itself.
-const UNPRINTABLE_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-function hex(c: string, width: number): string {
-  return c.charCodeAt(0).toString(16).padStart(width, '0');
-}
-
-/** Text from the YAML, safe to print on a terminal: control characters become `\x1b`, `\u202e`. */
-export function printable(s: string): string {
-  if (!UNPRINTABLE.test(s)) return s;
-  return s.replace(UNPRINTABLE_ALL, c => (c.charCodeAt(0) < 0x100 ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
-}
+/** Text from the YAML, safe to print on a terminal (see model/text.ts). */
+export { printable };
 
 function json(value: unknown): string {
-  return JSON.stringify(value, undefined, 2).replace(UNPRINTABLE_JSON, c => `\\u${hex(c, 4)}`) + '\n';
+  return jsonText(JSON.stringify(value, undefined, 2)) + '\n';
 }
 
 /** Collects output lines and writes them in large pieces (hundreds of thousands of lines). */
@@ -102,7 +89,7 @@ function table(header: string[], forEachRow: (each: (row: string[]) => void) => 
   forEachRow(r => {
     for (let i = 0; i < r.length; i++) if (r[i].length > widths[i]) widths[i] = r[i].length;
   });
-  const line = (r: string[]) => out.line(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  '));
+  const line = (r: string[]) => out.line(notACommand(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')));
   line(header);
   forEachRow(line);
 }
@@ -113,8 +100,8 @@ interface Loaded {
 }
 
 /** Reads and analyzes; on a usage error prints it and returns undefined. */
-function load(paths: string[], io: CliIO, options: AnalyzeOptions, routes: boolean): Loaded | undefined {
-  const read = readManifests(paths, { progress: msg => io.err(`${printable(msg)}\n`), stdin: io.stdin });
+function load(paths: string[], io: CliIO, options: AnalyzeOptions, routes: boolean, recursive = true): Loaded | undefined {
+  const read = readManifests(paths, { progress: msg => io.err(`${printable(msg)}\n`), stdin: io.stdin, recursive });
   for (const n of read.notes) io.err(`note: ${printable(n)}\n`);
   if (read.usageErrors.length > 0) {
     for (const e of read.usageErrors) io.err(`error: ${printable(e)}\n`);
@@ -151,12 +138,16 @@ export function printCheck(read: ReadResult, result: AnalysisResult, format: str
   if (format === 'json') {
     const suppressed = byPlace(result.suppressed, order);
     const fileErrors = read.fileErrors.map(e => ({ rule: OBJECT_READABLE.id, ...e }));
-    io.out(json({ findings, suppressed, errors, warnings, objects: result.objectCount, skipped: result.skipped, fileErrors }));
+    const skippedFiles = read.skippedFiles;
+    io.out(json({ findings, suppressed, errors, warnings, objects: result.objectCount, skipped: result.skipped, fileErrors, skippedFiles }));
   } else if (format === 'sarif') {
-    io.out(json(sarif(findings, byPlace(result.suppressed, order), read.fileErrors, packageVersion())));
+    const out = new Output(io.out);
+    const suppressed = byPlace(result.suppressed, order);
+    writeSarif(l => out.line(jsonText(l)), findings, suppressed, read.fileErrors, packageVersion(), undefined, read.skippedFiles);
+    out.flush();
   } else if (format === 'github') {
     const out = new Output(io.out);
-    for (const l of github(findings, byPlace(read.fileErrors, order))) out.line(printable(l));
+    for (const l of github(findings, byPlace(read.fileErrors, order), undefined, read.skippedFiles)) out.line(printable(l));
     out.flush();
   } else {
     const out = new Output(io.out);
@@ -164,7 +155,7 @@ export function printCheck(read: ReadResult, result: AnalysisResult, format: str
       ...read.fileErrors.map(e => ({ file: e.file, line: e.line, text: fileErrorLine(e) })),
       ...findings.map(f => ({ file: f.file, line: f.line, text: findingLine(f) })),
     ], order);
-    for (const l of lines) out.line(printable(l.text));
+    for (const l of lines) out.line(textLine(l.text));
     out.line(`${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(result.objectCount, 'object')}`);
     out.flush();
   }
@@ -181,16 +172,15 @@ export function printRoutes(read: ReadResult, result: AnalysisResult, format: st
     const header = ['SERVICE', 'TYPE', 'VIA', 'ADDRESS', 'PORT', 'TARGET'];
     const forEachRow = (each: (row: string[]) => void) => {
       for (const s of result.services) {
-        for (const r of s.routes) each([`${s.namespace}/${s.name}`, s.type, r.via, r.address, r.servicePort, r.target].map(printable));
+        for (const r of s.routes) each([`${s.namespace}/${s.name}`, s.type, r.via, r.address, r.servicePort, r.target]);
       }
     };
     if (format === 'markdown') {
-      const esc = (c: string) => c.replace(/\|/g, '\\|');
       out.line(`| ${header.join(' | ')} |`);
       out.line(`|${header.map(() => ' --- ').join('|')}|`);
-      forEachRow(r => out.line(`| ${r.map(esc).join(' | ')} |`));
+      forEachRow(r => out.line(`| ${r.map(markdownCell).join(' | ')} |`));
     } else {
-      table(header, forEachRow, out);
+      table(header, each => forEachRow(r => each(r.map(printable))), out);
     }
     out.flush();
   }
@@ -225,15 +215,16 @@ export function run(argv: string[], io: CliIO): number {
     .option('--namespace <namespace>', 'the namespace objects without one are applied into, as kubectl apply -n (default: default)')
     .option('--no-exemptions', 'no ignore-check.cdk8s-expose.io/<rule> annotation counts: each is an exemption-not-allowed error')
     .option('--exemptions-for <ids>', 'the only rules an annotation may exempt, comma-separated')
+    .option('--no-recursive', 'read no subfolder of a folder, as kubectl apply -f DIR without -R')
     .addHelpText('after', EXIT_CODES)
-    .action((paths: string[], opts: CheckFlags & { format: string }) => {
+    .action((paths: string[], opts: CheckFlags & { format: string; recursive: boolean }) => {
       const options = checkOptions(opts);
       if (Array.isArray(options)) {
         for (const p of options) io.err(`error: ${p}\n`);
         code = EXIT_USAGE;
         return;
       }
-      const loaded = load(paths, io, options, false);
+      const loaded = load(paths, io, options, false, opts.recursive);
       if (!loaded) {
         code = EXIT_USAGE;
         return;
@@ -261,9 +252,10 @@ export function run(argv: string[], io: CliIO): number {
     .description('print how each Service is reached: cluster DNS, nodePort, load balancer, Ingress URLs, port-forward')
     .argument('<paths...>', PATHS_HELP)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json']).default('table'))
+    .option('--no-recursive', 'read no subfolder of a folder, as kubectl apply -f DIR without -R')
     .addHelpText('after', EXIT_CODES)
-    .action((paths: string[], opts: { format: string }) => {
-      const loaded = load(paths, io, {}, true);
+    .action((paths: string[], opts: { format: string; recursive: boolean }) => {
+      const loaded = load(paths, io, {}, true, opts.recursive);
       if (!loaded) {
         code = EXIT_USAGE;
         return;

@@ -56,3 +56,28 @@ export function obj(value: unknown): { readonly [key: string]: any } {
 export function list(value: unknown): readonly any[] {
   return Array.isArray(value) ? value : [];
 }
+
+/**
+ * @internal
+ * Appends every item of `items` to `out`, without spreading them into arguments: a list from
+ * the input can have hundreds of thousands of entries, past the engine's argument limit.
+ */
+export function append<T>(out: T[], items: readonly T[]): T[] {
+  for (let i = 0; i < items.length; i++) out.push(items[i]);
+  return out;
+}
+
+/** How many values a message lists before it says how many more there are. */
+export const LISTED_VALUES = 5;
+
+/**
+ * @internal
+ * A few values for a message, `a, b, c, d, e and 12 more`: a message never grows with the
+ * input. Renders only the values it shows.
+ */
+export function listSome<T>(items: readonly T[], render: (item: T) => string, max: number = LISTED_VALUES): string {
+  const shown: string[] = [];
+  for (let i = 0; i < items.length && i < max; i++) shown.push(render(items[i]));
+  const rest = items.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}

@@ -1,7 +1,7 @@
 import { FindingType, Issue, Severity, Violation } from './finding';
 import { checkedKinds } from './kinds';
 import { AddFinding, AppContext, AppFinding, ObjectSet } from './object-set';
-import { show } from './plain';
+import { show, append } from './plain';
 import { VersionRange } from './versions';
 
 /*
@@ -216,7 +216,7 @@ export function checkObject(kind: string, manifest: any, ctx: CheckContext): Vio
     } catch (e) {
       issues = [{ field: '', message: `the rule could not read this object (${(e as Error).message})`, fix: 'check the object\'s structure against its schema' }];
     }
-    out.push(...stamp(rule.info, issues, ctx.construct));
+    append(out, stamp(rule.info, issues, ctx.construct));
   }
   return out;
 }

@@ -4,9 +4,9 @@ import { GATEWAY_GROUP, hostnamesIntersect } from './gateway-shared';
 import { matchPath, routeRules, ruleMatches } from './http-route';
 import { checkServicePortRef } from './ingress';
 import { FindingType, Issue, Severity, issue, warning } from '../model/finding';
-import { hasOwnNamespace, metadataOf, namespaceOf } from '../model/object';
-import { AddFinding, AppContext, Claim, ObjectSet, Subject, claim, reportClaims } from '../model/object-set';
-import { key, list, obj, show, text } from '../model/plain';
+import { namespaceOf, metadataOf, hasOwnNamespace } from '../model/object';
+import { ObjectSet, Subject, AddFinding, AppContext, Claim, claim, reportClaims } from '../model/object-set';
+import { key, list, obj, show, text, listSome } from '../model/plain';
 import { RuleInfo, defineRule, RuleBasics, ruleExamples } from '../model/rule';
 
 /*
@@ -65,7 +65,7 @@ export function attachmentIssues(route: unknown, ref: PlainMap, field: string, g
   if (ref.sectionName !== undefined) {
     candidates = candidates.filter(l => l.name === ref.sectionName);
     if (candidates.length === 0) {
-      const names = listeners.map(l => `${l.name} (${l.protocol})`).join(', ') || 'none';
+      const names = listSome(listeners, l => `${l.name} (${l.protocol})`) || 'none';
       out.push({ check: 'section', issue: issue(`${field}.sectionName`, `${show(ref.sectionName)} names no HTTP or HTTPS listener of ${gw} (listeners: ${names}), so the route never attaches`, 'name one of its listeners, or leave sectionName out to attach to all') });
       return out;
     }
@@ -81,8 +81,8 @@ export function attachmentIssues(route: unknown, ref: PlainMap, field: string, g
   if (hostnames.length === 0) return out;
   const matched = admitted.some(l => typeof l.hostname !== 'string' || hostnames.some(h => hostnamesIntersect(l.hostname as string, h)));
   if (!matched) {
-    const hosts = admitted.map(l => `${l.name}: ${l.hostname}`).join(', ');
-    out.push({ check: 'hostname', issue: issue('spec.hostnames', `none of ${hostnames.map(h => show(h)).join(', ')} intersects a listener hostname of ${gw} (${hosts}), so the route never attaches there`, 'use a hostname the listener serves, or widen the listener hostname') });
+    const hosts = listSome(admitted, l => `${l.name}: ${l.hostname}`);
+    out.push({ check: 'hostname', issue: issue('spec.hostnames', `none of ${listSome(hostnames, show)} intersects a listener hostname of ${gw} (${hosts}), so the route never attaches there`, 'use a hostname the listener serves, or widen the listener hostname') });
   }
   return out;
 }

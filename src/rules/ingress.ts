@@ -1,10 +1,11 @@
 import { ingressObject, ingressPath } from './example-objects';
 import { checkDns1123Subdomain, mapField, checkIanaServiceName, checkPortNumber, isDns1123Subdomain, isIP, isWildcardDns1123Subdomain } from './formats';
 import { checkServiceName, hasNameOrGenerateName } from './metadata';
+import { expectType } from './types';
 import { FindingType, Issue, Severity, issue, warning } from '../model/finding';
 import { defineKind } from '../model/kinds';
 import { metadataOf } from '../model/object';
-import { list, obj, Plain, show, text } from '../model/plain';
+import { list, obj, Plain, show, text, listSome } from '../model/plain';
 import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
 import { DEFAULT_VERSIONS, VersionRange } from '../model/versions';
 
@@ -165,9 +166,13 @@ export const ingressRulesRequired = ingressRule({
   type: FindingType.REQUIRED,
   summary: 'an Ingress has rules or a defaultBackend',
   prevents: 'ValidateIngressSpec: "either `defaultBackend` or `rules` must be specified"',
-}, (_, spec) => (list(spec.rules).length === 0 && (spec.defaultBackend === undefined || spec.defaultBackend === null)
-  ? [issue('spec', 'an Ingress needs rules or a defaultBackend (either defaultBackend or rules must be specified)', 'add a path, or a default backend')]
-  : []));
+}, (_, spec) => {
+  const type = expectType('spec.rules', spec.rules, 'list');
+  if (type.length > 0) return type;
+  return list(spec.rules).length === 0 && (spec.defaultBackend === undefined || spec.defaultBackend === null)
+    ? [issue('spec', 'an Ingress needs rules or a defaultBackend (either defaultBackend or rules must be specified)', 'add a path, or a default backend')]
+    : [];
+});
 
 export const ingressHost = ingressRule({
   id: 'ingress-host',
@@ -206,11 +211,11 @@ export const ingressTls = ingressRule({
   id: 'ingress-tls',
   summary: 'TLS hosts are DNS-1123 subdomains or wildcards, and the secretName a DNS-1123 subdomain',
   prevents: 'validateIngressTLS: each TLS host is a DNS-1123 subdomain or a wildcard one; secretName is a Secret name',
-}, (_, spec) => tlsEntries(spec).flatMap(({ tls, field }) => [
+}, (_, spec) => [...expectType('spec.tls', spec.tls, 'list'), ...tlsEntries(spec).flatMap(({ tls, field }) => [
   ...(tls.secretName === undefined || tls.secretName === null || tls.secretName === '' ? []
     : checkDns1123Subdomain(`${field}.secretName`, tls.secretName, 'Secret name', 'name the Secret that holds the certificate')),
   ...list(tls.hosts).flatMap((h, j) => checkTlsHost(`${field}.hosts[${j}]`, h)),
-]));
+])]);
 
 export const ingressTlsHostUnmatched = ingressRule({
   id: 'ingress-tls-host-unmatched',
@@ -223,7 +228,7 @@ export const ingressTlsHostUnmatched = ingressRule({
   return tlsEntries(spec).flatMap(({ tls, field }) => list(tls.hosts).flatMap((h, j) => {
     if (typeof h !== 'string' || checkTlsHost('', h).length > 0) return [];
     if (ruleHosts.some(r => hostCovers(h, r) || hostCovers(r, h))) return [];
-    return [warning(`${field}.hosts[${j}]`, `${show(h)} matches no rule host of this Ingress (${ruleHosts.length ? ruleHosts.join(', ') : 'none'}), so its certificate is not served for it`, 'add a rule for the host, or remove it from tls')];
+    return [warning(`${field}.hosts[${j}]`, `${show(h)} matches no rule host of this Ingress (${ruleHosts.length ? listSome(ruleHosts, r => r) : 'none'}), so its certificate is not served for it`, 'add a rule for the host, or remove it from tls')];
   }));
 });
 
@@ -249,7 +254,7 @@ export const ingressClass = ingressRule({
 export function checkServicePortRef(field: string, serviceName: string, portRef: number | string | undefined,
   ports: ReadonlyArray<{ readonly port?: any; readonly name?: any }> | undefined, where = ''): Issue[] {
   // the list of ports is written only for a finding: a route may have thousands of backends to one Service
-  const names = () => (ports ?? []).map(p => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(', ') || 'none';
+  const names = () => listSome(ports ?? [], p => (p.name ? `${p.port} (${p.name})` : `${p.port}`)) || 'none';
   if (portRef === undefined) {
     if (ports !== undefined && ports.length === 1) return [];
     const why = ports === undefined ? 'its ports are not known' : `it has ${ports.length} ports: ${names()}`;

@@ -101,8 +101,14 @@ export const metadataAnnotations = defineRule({
   summary: 'annotation keys are qualified names, values strings, and all annotations at most 256 KiB',
   prevents: 'ValidateAnnotations: invalid keys are rejected, and so are annotations larger than 262144 bytes in all (TotalAnnotationSizeLimitB)',
 }, m => {
-  const annotations = metadataOf(m).annotations;
-  const f = 'metadata.annotations';
+  const out = checkAnnotations('metadata.annotations', metadataOf(m).annotations);
+  // a workload's pod template: its annotations are validated as the Pods' will be
+  const template = obj(obj(obj(m).spec).template);
+  return template.metadata === undefined ? out : [...out, ...checkAnnotations('spec.template.metadata.annotations', obj(template.metadata).annotations)];
+});
+
+/** The problems of an annotations map: keys, value types (a number does not decode), total size. */
+function checkAnnotations(f: string, annotations: unknown): Issue[] {
   if (annotations === undefined || annotations === null) return [];
   if (typeof annotations !== 'object' || Array.isArray(annotations)) return [issue(f, `${show(annotations)} is not a map of annotations`, 'use a map of key: value strings')];
   const out: Issue[] = [];
@@ -112,7 +118,7 @@ export const metadataAnnotations = defineRule({
       out.push(issue(f, `${show(k)} is not a valid annotation key: a qualified name is an optional DNS subdomain prefix and '/', then 1-63 letters, digits, '-', '_' or '.', starting and ending alphanumeric`, 'rename the annotation'));
     }
     if (typeof v !== 'string') {
-      out.push(issue(mapField(f, k), `${show(v)} is not a string: annotation values are strings`, 'quote the value'));
+      out.push(issue(mapField(f, k), `${show(v)} is not a string: annotation values are strings`, 'quote the value', FindingType.TYPE_INVALID));
     }
     size += Buffer.byteLength(k) + (typeof v === 'string' ? Buffer.byteLength(v) : 0);
   }
@@ -120,7 +126,7 @@ export const metadataAnnotations = defineRule({
     out.push(issue(f, `the annotations take ${size} bytes: at most ${ANNOTATION_SIZE_LIMIT} (256 KiB) are allowed, keys and values together`, 'move large data into a ConfigMap'));
   }
   return out;
-});
+}
 
 export const objectNameUnique = defineRule({
   scope: 'app',

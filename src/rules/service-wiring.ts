@@ -4,7 +4,7 @@ import { hasNodePorts } from './service';
 import { protocolOf, targetPortOf } from '../model/defaults';
 import { FindingType, Severity, issue } from '../model/finding';
 import { ObjectSet, Subject } from '../model/object-set';
-import { Plain, list, obj, seenBefore, show, text } from '../model/plain';
+import { Plain, list, obj, seenBefore, show, text, listSome } from '../model/plain';
 import { defineRule, ruleExamples } from '../model/rule';
 
 /*
@@ -82,6 +82,17 @@ function eachTargetedWorkload<R>(set: ObjectSet<R>, each: TargetVisitor<R>): voi
   }
 }
 
+/** A workload's named ports as a message lists them, built once per workload (a Service may have thousands of ports). */
+const NAMED_PORTS = new WeakMap<object, string[]>();
+function namedPorts(index: { readonly all: ReadonlyArray<{ readonly port: any }> }): string[] {
+  let names = NAMED_PORTS.get(index);
+  if (names === undefined) {
+    names = index.all.filter(x => typeof x.port.name === 'string').map(x => `${x.port.name} (${text(x.port.containerPort)}/${protocolOf(x.port)})`);
+    NAMED_PORTS.set(index, names);
+  }
+  return names;
+}
+
 export const serviceTargetPortName = defineRule({
   scope: 'app',
   id: 'service-target-port-name',
@@ -95,8 +106,8 @@ export const serviceTargetPortName = defineRule({
   const index = set.ports(w);
   const named = (index.byName.get(target) ?? []).map(d => d.port);
   if (named.length === 0) {
-    const names = index.all.filter(x => typeof x.port.name === 'string').map(x => `${x.port.name} (${text(x.port.containerPort)}/${protocolOf(x.port)})`);
-    add(s.ref, issue(f, `${show(target)} names no container port of ${ctx.describe(w.ref)} (declared: ${names.length ? names.join(', ') : 'no named ports'}); the endpoints controller would leave these pods out`, 'use a declared port name, or a number'));
+    const names = namedPorts(index);
+    add(s.ref, issue(f, `${show(target)} names no container port of ${ctx.describe(w.ref)} (declared: ${names.length ? listSome(names, n => n) : 'no named ports'}); the endpoints controller would leave these pods out`, 'use a declared port name, or a number'));
   } else if (!named.some(cp => protocolOf(cp) === protocol)) {
     add(s.ref, issue(f, `${show(target)} is declared by ${ctx.describe(w.ref)} with protocol ${protocolOf(named[0])}, but this port is ${protocol}; the endpoints controller matches name and protocol`, 'set the same protocol on both'));
   }

@@ -1,6 +1,7 @@
 import { EXAMPLE_LABELS, serviceObject } from './example-objects';
 import { checkDns1123Label, checkLabels, checkNumberOrName, checkPortNumber, checkQualifiedName, isCidr, isDns1123Subdomain, isIP, isPortNumber, isUnset, mapField, specialIP, strictCidrProblem, strictIPProblem } from './formats';
 import { checkServiceName, hasNameOrGenerateName } from './metadata';
+import { expectType } from './types';
 import { protocolOf } from '../model/defaults';
 import { FindingType, Issue, Severity, issue, warning } from '../model/finding';
 import { defineKind } from '../model/kinds';
@@ -97,7 +98,11 @@ export const serviceType = serviceRule({
   type: FindingType.NOT_SUPPORTED,
   summary: 'the type is ClusterIP, NodePort, LoadBalancer or ExternalName',
   prevents: 'ValidateService: an unsupported spec.type is rejected',
-}, s => (SERVICE_TYPES.includes(s.type) ? [] : [issue('spec.type', `${show(s.spec.type)} is not a Service type: allowed are ${SERVICE_TYPES.join(', ')}`, 'pick one of them')]));
+}, s => {
+  const type = expectType('spec.type', s.spec.type, 'string');
+  if (type.length > 0) return type;
+  return SERVICE_TYPES.includes(s.type) ? [] : [issue('spec.type', `${show(s.spec.type)} is not a Service type: allowed are ${SERVICE_TYPES.join(', ')}`, 'pick one of them')];
+});
 
 export const serviceHeadlessType = serviceRule({
   id: 'service-headless-type',
@@ -112,9 +117,13 @@ export const servicePortsRequired = serviceRule({
   type: FindingType.REQUIRED,
   summary: 'a Service that is neither headless nor ExternalName has at least one port',
   prevents: 'ValidateService: spec.ports is required',
-}, s => (s.type !== 'ExternalName' && !s.headless && SERVICE_TYPES.includes(s.type) && s.ports.length === 0
-  ? [issue('spec.ports', `a ${s.type} Service needs at least one port`, 'add a port, or set clusterIP None (headless)')]
-  : []));
+}, s => {
+  const type = expectType('spec.ports', s.spec.ports, 'list');
+  if (type.length > 0) return type;
+  return s.type !== 'ExternalName' && !s.headless && SERVICE_TYPES.includes(s.type) && s.ports.length === 0
+    ? [issue('spec.ports', `a ${s.type} Service needs at least one port`, 'add a port, or set clusterIP None (headless)')]
+    : [];
+});
 
 export const serviceExternalName = serviceRule({
   id: 'service-external-name',

@@ -2,11 +2,12 @@ import { EXAMPLE_LABELS, deploymentObject, deploymentWithPodSpec, podObject } fr
 import { checkDns1123Label, checkDns1123Subdomain, checkIanaServiceName, checkLabels, checkNumberOrName, checkPortNumber, isDns1123Subdomain, isHttpHeaderName, isInt32, isPortNumber, isQualifiedName, isRelaxedEnvVarName, isStrictEnvVarName, isUnset, mapField, parseQuantity } from './formats';
 import { hasNameOrGenerateName } from './metadata';
 import { PROTOCOLS } from './service';
+import { expectType } from './types';
 import { protocolOf } from '../model/defaults';
 import { Issue, Severity, issue, FindingType } from '../model/finding';
 import { defineKind, TEMPLATE_PODS } from '../model/kinds';
 import { metadataOf } from '../model/object';
-import { list, obj, Plain, key, seenBefore, show, text } from '../model/plain';
+import { list, obj, Plain, key, seenBefore, show, text, listSome } from '../model/plain';
 import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
 import { rejectedBefore, relaxedIn } from '../model/versions';
 
@@ -111,7 +112,13 @@ export const workloadContainers = podRule({
   id: 'workload-containers',
   summary: 'a pod has at least one container',
   prevents: 'ValidatePodSpec: containers is required',
-}, pod => (pod.containers.length === 0 ? [issue(`${pod.path}.containers`, 'a pod needs at least one container', 'add a container')] : []));
+}, pod => {
+  const containers = expectType(`${pod.path}.containers`, pod.spec.containers, 'list');
+  if (containers.length > 0) return containers;
+  const out = pod.containers.length === 0 ? [issue(`${pod.path}.containers`, 'a pod needs at least one container', 'add a container')] : [];
+  // command and args are lists of strings: `args: --verbose` does not decode
+  return [...out, ...eachContainer(pod, (c, f) => [...expectType(`${f}.command`, c.command, 'list'), ...expectType(`${f}.args`, c.args, 'list')])];
+});
 
 export const containerName = podRule({
   id: 'container-name',
@@ -165,10 +172,10 @@ export const containerPortNumber = podRule({
   id: 'container-port-number',
   summary: 'containerPort and hostPort are integers in 1-65535',
   prevents: 'validateContainerPorts: containerPort is required and in 1-65535; hostPort in 1-65535 when set',
-}, pod => eachContainerPort(pod, (p, f) => [
+}, pod => [...eachContainer(pod, (c, f) => expectType(`${f}.ports`, c.ports, 'list')), ...eachContainerPort(pod, (p, f) => [
   ...checkPortNumber(`${f}.containerPort`, p.containerPort, 'set the port the container listens on'),
   ...(p.hostPort === undefined || p.hostPort === null || p.hostPort === 0 ? [] : checkPortNumber(`${f}.hostPort`, p.hostPort, 'set a hostPort in 1-65535 or remove it')),
-]));
+])]);
 
 export const containerPortName = podRule({
   id: 'container-port-name',
@@ -221,7 +228,7 @@ export const probePortUndeclared = podRule({
   if (handler === 'grpc' || typeof port !== 'string') return [];
   const declared = list(c.ports).map(obj).filter(p => p.name !== undefined && p.name !== null && p.name !== '').map(p => text(p.name));
   if (declared.includes(port)) return [];
-  return [issue(f, `${show(port)} names no port of this container (the kubelet fails the probe with "couldn't find port"); declared: ${declared.length ? declared.join(', ') : 'none'}`, 'name a declared port, or use a number')];
+  return [issue(f, `${show(port)} names no port of this container (the kubelet fails the probe with "couldn't find port"); declared: ${declared.length ? listSome(declared, d => d) : 'none'}`, 'name a declared port, or use a number')];
 }));
 
 export const probeSuccessThreshold = podRule({
@@ -413,11 +420,11 @@ export const containerEnv = podRule({
   summary: 'environment variables have valid names (relaxed in 1.32) and at most one well-formed value source; envFrom names valid ConfigMaps and Secrets',
   prevents: 'ValidateEnv / validateEnvFrom: invalid names ("1ABC", "bad name" before 1.32; "=" always), value with valueFrom, a valueFrom without exactly one source, unsupported fieldPaths, invalid ConfigMap and Secret names',
 }, (pod, ctx) => eachContainer(pod, (c, f) => {
-  const out: Issue[] = [];
+  const out: Issue[] = [...expectType(`${f}.env`, c.env, 'list'), ...expectType(`${f}.envFrom`, c.envFrom, 'list')];
   list(c.env).forEach((e, i) => {
     const env = obj(e);
     const ef = `${f}.env[${i}]`;
-    out.push(...checkEnvName(env.name, `${ef}.name`, ctx));
+    out.push(...checkEnvName(env.name, `${ef}.name`, ctx), ...expectType(`${ef}.value`, env.value, 'string', 'quote the value'));
     if (!isUnset(env.valueFrom)) out.push(...checkValueFrom(env.valueFrom, env.value, `${ef}.valueFrom`, ctx));
   });
   list(c.envFrom).forEach((e, i) => {
