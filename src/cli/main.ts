@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { github, ruleRows, sarif } from './formats';
 import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
+import { routesDocument, serviceTypeLabel } from './routes-formats';
 import { AnalysisResult, AnalyzeOptions, knownKinds, ManifestFinding, analyzeManifests, rulesDocument } from '../checker/check';
 import { FileError, ReadResult, readManifests } from '../checker/read';
 import { OBJECT_READABLE } from '../model/exemptions';
@@ -175,13 +176,13 @@ export function printCheck(read: ReadResult, result: AnalysisResult, format: str
 export function printRoutes(read: ReadResult, result: AnalysisResult, format: string, io: CliIO): number {
   for (const e of byPlace(read.fileErrors, fileOrder(read))) io.err(`${printable(fileErrorLine(e))}\n`);
   if (format === 'json') {
-    io.out(json(result.services));
+    io.out(json(routesDocument(result.services)));
   } else {
     const out = new Output(io.out);
     const header = ['SERVICE', 'TYPE', 'VIA', 'ADDRESS', 'PORT', 'TARGET'];
     const forEachRow = (each: (row: string[]) => void) => {
       for (const s of result.services) {
-        for (const r of s.routes) each([`${s.namespace}/${s.name}`, s.type, r.via, r.address, r.servicePort, r.target].map(printable));
+        for (const r of s.rows) each([`${s.namespace}/${s.name}`, serviceTypeLabel(s), r.entry.kind, r.address, r.servicePort, r.target].map(printable));
       }
     };
     if (format === 'markdown') {
