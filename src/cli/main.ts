@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
+import { registerDiff } from './diff';
 import { github, ruleRows, sarif } from './formats';
 import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
 import { routesDocument, serviceTypeLabel } from './routes-formats';
@@ -268,6 +269,9 @@ export function run(argv: string[], io: CliIO): number {
       }
       code = printRoutes(loaded.read, loaded.result, opts.format, io);
     });
+
+  // diff: src/cli/diff.ts
+  registerDiff(program, io, c => { code = c; }, { printable, json, exitCodes: EXIT_CODES });
 
   try {
     program.parse(argv, { from: 'user' });
