@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { markdownComment } from './access-markdown';
 import { readGitInput, gitFileName, GitInput } from './git-input';
 import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
 import { AccessDiff, EntryChange, EntryChangeKind, diffAccess, findingKeys, summarize, EntrySummary } from '../checker/access-diff';
@@ -149,7 +150,7 @@ export function registerDiff(program: Command, io: DiffIO, done: (code: number) 
     .argument('[paths...]', 'BASE then HEAD, each a YAML file or folder; with --git, the sides --git does not give')
     .option('--git <rev:path>', 'read a side at a git revision, without a checkout (e.g. origin/main:dist); once: BASE; twice: BASE and HEAD',
       (v: string, all: string[]) => [...all, v], [] as string[])
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .option('--rule <id=severity>', 'set a rule\'s severity: error, warning or off (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--config <file>', `settings file (default: ${DEFAULT_CONFIG_FILE} in the working directory, if present)`)
     .option('--namespace <namespace>', 'the namespace objects without one are applied into (default: default)')
@@ -168,6 +169,8 @@ export function registerDiff(program: Command, io: DiffIO, done: (code: number) 
       for (const e of r.fileErrors) io.err(`${print.printable(formatFileError(e))}\n`);
       if (opts.format === 'json') {
         io.out(print.json(diffDocument(r)));
+      } else if (opts.format === 'markdown') {
+        io.out(markdownComment(r.diff, summaryLine(r.diff)));
       } else {
         const lines = [summaryLine(r.diff), ...r.diff.changes.map(changeLine),
           ...r.diff.newFindings.map(f => `new finding: ${f.file ?? '<input>'}${f.line ? `:${f.line}` : ''}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message} (rule ${f.rule})`)];

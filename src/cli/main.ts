@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
+import { routesMermaid } from './access-markdown';
 import { registerDiff } from './diff';
 import { github, ruleRows, sarif } from './formats';
 import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
@@ -178,6 +179,8 @@ export function printRoutes(read: ReadResult, result: AnalysisResult, format: st
   for (const e of byPlace(read.fileErrors, fileOrder(read))) io.err(`${printable(fileErrorLine(e))}\n`);
   if (format === 'json') {
     io.out(json(routesDocument(result.services)));
+  } else if (format === 'mermaid') {
+    io.out(routesMermaid(result.services));
   } else {
     const out = new Output(io.out);
     const header = ['SERVICE', 'TYPE', 'VIA', 'ADDRESS', 'PORT', 'TARGET'];
@@ -259,7 +262,7 @@ export function run(argv: string[], io: CliIO): number {
   program.command('routes')
     .description('print how each Service is reached: cluster DNS, nodePort, load balancer, Ingress URLs, port-forward')
     .argument('<paths...>', PATHS_HELP)
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json', 'mermaid']).default('table'))
     .addHelpText('after', EXIT_CODES)
     .action((paths: string[], opts: { format: string }) => {
       const loaded = load(paths, io, {}, true);
