@@ -142,4 +142,10 @@ project.addTask('bench:scale', {
   steps: [{ spawn: 'compile' }, { exec: 'node -r ts-node/register/transpile-only bench/scale.ts' }],
 });
 
+// the access-map diff at scale: `diff` of two 200,000-object sets against `check` of one
+project.addTask('bench:diff', {
+  description: 'Benchmark `cdk8s-expose diff` of two generated 200,000-object sets against `check` of one',
+  steps: [{ spawn: 'compile' }, { exec: 'node -r ts-node/register/transpile-only bench/diff-scale.ts' }],
+});
+
 project.synth();

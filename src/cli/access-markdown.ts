@@ -204,6 +204,7 @@ function findingText(f: ManifestFinding): string {
 
 /** `routes --format mermaid`: the graph of every external entry and each Service's cluster DNS name. */
 export function routesMermaid(services: readonly ServiceAccess[]): string {
-  const items = services.flatMap(s => s.rows.filter(r => r.scope === AccessScope.EXTERNAL || r.entry.kind === EntryKind.CLUSTER_DNS).map(row => ({ row })));
+  const drawn = (r: AccessRow) => r.scope === AccessScope.EXTERNAL || r.entry.kind === EntryKind.CLUSTER_DNS;
+  const items = services.flatMap(s => s.rows.filter(drawn).map(row => ({ row })));
   return mermaidFlowchart(accessGraph(items, MERMAID_MAX_EDGES - 10), MERMAID_MAX_TEXT - 1000) + '\n';
 }
