@@ -73,32 +73,70 @@ function write(name: string, objects: object[]): string {
   return file;
 }
 
-/** The changes as `scope change kind entry`, and the rest of each line after it. */
+/** The change lines (`scope change kind entry ...`) and the finding lines after the summary. */
 function changes(out: string): string[] {
-  return out.split('\n').slice(1).filter(l => l !== '');
+  return out.split('\n').slice(1).filter(l => l !== '' && !l.endsWith('(rule exposure-external-added)'));
+}
+
+/** The exposure findings of the text output as `severity: kind ns/name: field`. */
+function exposures(out: string): string[] {
+  return out.split('\n').filter(l => l.endsWith('(rule exposure-external-added)')).map(l => /: (error|warning): (\S+ \S+): (\S+):/.exec(l)!.slice(1).join(' '));
 }
 
 describe('cdk8s-expose diff', () => {
   test.each([
     ['a NodePort added', app({ web: service('web', labels, { type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] }) }), [
       'external added node-port <node-ip>:30080 -> Service default/web:80 -> Deployment default/web:8080',
-    ], '1 new external entry point, 0 new findings'],
+    ], '1 new external entry point, 0 new findings', ['warning Service default/web spec.type']],
     ['an Ingress path re-pointed', app({ ingress: ingress([['/', 'web'], ['/api', 'api']]) }), [
       'external re-pointed ingress https://shop.example.com/api [prefix] (Ingress default/web) Service default/web:80 -> Deployment default/web:8080 => Service default/api:80 -> Deployment default/api:8080',
-    ], '0 new external entry points, 1 re-pointed, 0 new findings'],
+    ], '0 new external entry points, 1 re-pointed, 0 new findings', []],
     ['TLS removed', app({ ingress: ingress([['/', 'web'], ['/api', 'web']], false) }), [
       'external tls-lost ingress http://shop.example.com/ [prefix] (Ingress default/web) HTTPS -> HTTP',
       'external tls-lost ingress http://shop.example.com/api [prefix] (Ingress default/web) HTTPS -> HTTP',
-    ], '0 new external entry points, 2 losing TLS, 0 new findings'],
+    ], '0 new external entry points, 2 losing TLS, 0 new findings', []],
     ['a Gateway listener added', app({ gateway: gateway(true) }), [
       'external added gateway https://www.example.com/ [prefix] (Gateway default/edge, listener https, HTTPRoute default/web) -> Service default/web:80 -> Deployment default/web:8080',
-    ], '1 new external entry point, 0 new findings'],
-  ])('fails when %s: the change is listed, external first', (name, head, expected, summary) => {
+    ], '1 new external entry point, 0 new findings', ['warning HTTPRoute default/web spec.rules']],
+  ])('fails when %s: the change is listed, external first', (name, head, expected, summary, exposed) => {
     const r = cli('diff', write('base', app()), write(name.replace(/ /g, '-'), head));
     expect(r.err).toBe('');
     expect(r.out.split('\n')[0]).toBe(summary);
     expect(changes(r.out).filter(l => !l.startsWith('new finding'))).toEqual(expected);
+    expect(exposures(r.out)).toEqual(exposed);
     expect(r.code).toBe(0);
+  });
+
+  const nodePort = () => app({ web: service('web', labels, { type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] }) });
+
+  test('fails when the platform makes exposure-external-added an error: exit 1', () => {
+    const r = cli('diff', '--rule', 'exposure-external-added=error', write('base', app()), write('nodeport', nodePort()));
+    expect(exposures(r.out)).toEqual(['error Service default/web spec.type']);
+    expect(r.code).toBe(1);
+  });
+
+  test('fails when the manifest carries an exemption annotation for it: the finding stays (only settings change it)', () => {
+    const head = nodePort();
+    (head[2] as any).metadata.annotations = { 'ignore-check.cdk8s-expose.io/exposure-external-added': 'trust me' };
+    const r = cli('diff', '--rule', 'exposure-external-added=error', write('base', app()), write('exempted', head));
+    expect(exposures(r.out)).toEqual(['error Service default/web spec.type']);
+    expect(r.code).toBe(1);
+  });
+
+  test('holds when the rule is off in the settings: no finding, exit 0', () => {
+    const r = cli('diff', '--rule', 'exposure-external-added=off', write('base', app()), write('nodeport', nodePort()));
+    expect([exposures(r.out), r.code]).toEqual([[], 0]);
+  });
+
+  test('the JSON, SARIF and GitHub formats carry the new external entries as findings', () => {
+    const args = [write('base', app()), write('nodeport', nodePort())];
+    const json = JSON.parse(cli('diff', '--format', 'json', ...args).out);
+    expect(json.findings.map((f: any) => [f.rule, f.severity, f.kind, f.name, f.field, f.line])).toEqual([
+      ['exposure-external-added', 'warning', 'Service', 'web', 'spec.type', 5],
+    ]);
+    const log = JSON.parse(cli('diff', '--format', 'sarif', ...args).out);
+    expect(log.runs[0].results.map((x: any) => [x.ruleId, x.level, x.locations[0].physicalLocation.region.startLine])).toEqual([['exposure-external-added', 'warning', 5]]);
+    expect(cli('diff', '--format', 'github', ...args).out).toMatch(/^::warning file=.*nodeport\.yaml,line=5,title=exposure-external-added::Service default\/web spec\.type: new external entry point <node-ip>:30080 -> Service default\/web:80 -> Deployment default\/web:8080; .*\n$/);
   });
 
   test('holds when nothing changed: no change, exit 0', () => {
@@ -179,6 +217,7 @@ describe('cdk8s-expose diff --git', () => {
     expect(changes(r.out).filter(l => !l.startsWith('new finding'))).toEqual([
       'external added node-port <node-ip>:30080 -> Service default/web:80 -> Deployment default/web:8080',
     ]);
+    expect(exposures(r.out)).toEqual(['warning Service default/web spec.type']);
     expect(git('status', '--porcelain').stdout).toBe(' M dist/app.k8s.yaml\n');
   });
 

@@ -1,5 +1,9 @@
 import { ManifestFinding } from './check';
 import { AccessRow, AccessScope, EntryKind, ServiceAccess } from './routes';
+import { FindingType, Severity } from '../model/finding';
+import { RuleSeverity } from '../model/rule';
+import { RuleConfig } from '../model/settings';
+import { EXPOSURE_EXTERNAL_ADDED } from '../rules/exposure';
 
 /*
  * What a change exposes: the access maps of two sets of manifests compared entry point by
@@ -178,4 +182,48 @@ export function findingKeys(findings: readonly ManifestFinding[]): Map<string, n
     out.set(k, (out.get(k) ?? 0) + 1);
   }
   return out;
+}
+
+/** Where the objects a row names are (file, line), by `kind namespace/name`. */
+export type Places = ReadonlyMap<string, { readonly file?: string; readonly line?: number }>;
+
+/** The key of an object in `Places`. */
+export function placeKey(kind: string, namespace: string, name: string): string {
+  return `${kind} ${namespace}/${name}`;
+}
+
+/**
+ * The findings of rule `exposure-external-added`: one per external entry point new in HEAD
+ * (added, or a load balancer made internet-facing), on the route object or the Service.
+ * Its severity comes from the settings only: no annotation in the manifests exempts it.
+ */
+export function exposureFindings(d: AccessDiff, config: RuleConfig, places: Places): ManifestFinding[] {
+  const set = config.rules[EXPOSURE_EXTERNAL_ADDED.id];
+  if (set === RuleSeverity.OFF) return [];
+  let severity = set === RuleSeverity.ERROR ? Severity.ERROR : set === RuleSeverity.WARNING ? Severity.WARNING : EXPOSURE_EXTERNAL_ADDED.severity;
+  if (config.warningsAsErrors) severity = Severity.ERROR;
+  return d.changes
+    .filter(c => c.scope === AccessScope.EXTERNAL && (c.change === EntryChangeKind.ADDED || c.change === EntryChangeKind.SCOPE))
+    .map(c => {
+      const p = c.row.path;
+      const on = p.route ?? p.service;
+      const field = p.route ? 'spec.rules' : c.kind === EntryKind.EXTERNAL_IP ? 'spec.externalIPs' : 'spec.type';
+      const place = places.get(placeKey(on.kind, on.namespace, on.name));
+      return {
+        rule: EXPOSURE_EXTERNAL_ADDED.id,
+        severity,
+        kind: on.kind,
+        namespace: on.namespace,
+        name: on.name,
+        field,
+        path: field.split('.'),
+        type: FindingType.FORBIDDEN,
+        message: c.change === EntryChangeKind.ADDED
+          ? `new external entry point ${c.entry} -> ${c.after}`
+          : `entry point ${c.entry} is now reachable from outside the cluster (${c.detail})`,
+        fix: 'if it is meant to be public, have the change approved; otherwise make the Service ClusterIP, or use an internal load balancer',
+        ...(place?.file !== undefined ? { file: place.file } : {}),
+        ...(place?.line !== undefined ? { line: place.line } : {}),
+      };
+    });
 }

@@ -37,9 +37,14 @@ export function rulesMarkdown(rules: readonly RuleInfo[], run: ExampleRunner): s
   for (const r of rules) {
     out.push(`## ${r.id}`, '', r.summary[0].toUpperCase() + r.summary.slice(1) + '.', '');
     out.push(`- **Prevents:** ${r.prevents}`);
-    out.push(`- **Kinds:** ${r.kinds.join(', ')}; **scope:** ${r.scope === 'app' ? 'across objects' : 'one object'}`);
+    const scope = r.scope === 'app' ? 'across objects' : r.scope === 'diff' ? 'two sets compared (`cdk8s-expose diff`)' : 'one object';
+    out.push(`- **Kinds:** ${r.kinds.join(', ')}; **scope:** ${scope}`);
     out.push(`- **Default severity:** ${severityText(r)}`);
-    out.push(`- **Exempt one object:** \`ignoreRule('${r.id}', '<reason>')\`, or the annotation \`${EXEMPTION_PREFIX}${r.id}: <reason>\``);
+    if (r.scope === 'diff') {
+      out.push('- **Exempt:** not by an annotation (the change\'s author writes those): only the settings, `--rule` or the config file\'s `rules`');
+    } else {
+      out.push(`- **Exempt one object:** \`ignoreRule('${r.id}', '<reason>')\`, or the annotation \`${EXEMPTION_PREFIX}${r.id}: <reason>\``);
+    }
     const example = registeredExamples().get(r.id);
     if (example?.objects) {
       const found = run(example.objects).find(v => v.rule === r.id);
@@ -47,7 +52,7 @@ export function rulesMarkdown(rules: readonly RuleInfo[], run: ExampleRunner): s
         out.push('', 'Example finding:', '', '```', `${found.field}: ${found.message}${found.fix ? `; ${found.fix}` : ''}`, '```');
       }
     } else if (example?.code) {
-      out.push('', 'Example (constructs only):', '', '```ts', example.code, '```');
+      out.push('', r.scope === 'diff' ? 'Example:' : 'Example (constructs only):', '', r.scope === 'diff' ? '```sh' : '```ts', example.code, '```');
     }
     out.push('');
   }

@@ -1,9 +1,10 @@
 import { Command, Option } from 'commander';
 import { markdownComment } from './access-markdown';
+import { github, sarif } from './formats';
 import { readGitInput, gitFileName, GitInput } from './git-input';
 import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
-import { AccessDiff, EntryChange, EntryChangeKind, diffAccess, findingKeys, summarize, EntrySummary } from '../checker/access-diff';
-import { AnalyzeOptions, ManifestFinding, analyzeManifests, knownKinds } from '../checker/check';
+import { AccessDiff, EntryChange, EntryChangeKind, diffAccess, exposureFindings, findingKeys, placeKey, summarize, EntrySummary } from '../checker/access-diff';
+import { AnalyzeOptions, ManifestFinding, analyzeManifests, knownKinds, resolveOptions } from '../checker/check';
 import { FileError, formatFileError, readManifests } from '../checker/read';
 import { AccessScope } from '../checker/routes';
 import { Severity } from '../model/finding';
@@ -26,11 +27,15 @@ export interface DiffSide {
   readonly findings: ManifestFinding[];
   readonly fileErrors: FileError[];
   readonly objects: number;
+  /** Where the Services and routes are (for the exposure findings). */
+  readonly places: Map<string, { file?: string; line?: number }>;
 }
 
 /** The result of `diff`: the comparison and HEAD's file errors. */
 export interface DiffResult {
   readonly diff: AccessDiff;
+  /** The findings of `exposure-external-added`: the new external entry points. */
+  readonly exposure: ManifestFinding[];
   readonly baseObjects: number;
   readonly headObjects: number;
   readonly fileErrors: FileError[];
@@ -63,7 +68,16 @@ export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: st
     const sources = read.sources.map(s => (input ? { ...s, file: rename(s.file) } : s));
     const result = analyzeManifests(sources, options, true);
     for (const s of result.skipped) err(`note: skipped ${s}: cdk8s-expose reads ${knownKinds().join(', ')}`);
+    const places = new Map<string, { file?: string; line?: number }>();
+    for (const src of sources) {
+      const m = src.manifest as any;
+      if (m?.kind === 'Service' || m?.kind === 'Ingress' || m?.kind === 'HTTPRoute') {
+        places.set(placeKey(m.kind, typeof m.metadata?.namespace === 'string' ? m.metadata.namespace : options.namespace ?? 'default', String(m.metadata?.name)),
+          { file: src.file, line: src.line });
+      }
+    }
     return {
+      places,
       entries: summarize(result.services),
       findings: result.findings,
       fileErrors: read.fileErrors.map(e => ({ ...e, file: rename(e.file) ?? e.file })),
@@ -84,8 +98,12 @@ export function runDiff(base: SideSpec, head: SideSpec, options: AnalyzeOptions,
   const baseFileErrors = b.fileErrors;
   const h = readSide(head, options, err);
   if (Array.isArray(h)) return h;
+  const diff = diffAccess(baseEntries, h.entries, baseFindings, h.findings);
+  const resolved = resolveOptions(options);
+  if (Array.isArray(resolved)) return resolved;
   return {
-    diff: diffAccess(baseEntries, h.entries, baseFindings, h.findings),
+    diff,
+    exposure: exposureFindings(diff, resolved.config, h.places),
     baseObjects,
     headObjects: h.objects,
     fileErrors: [...baseFileErrors, ...h.fileErrors],
@@ -127,7 +145,7 @@ export function changeLine(c: EntryChange): string {
 
 /** Whether the diff fails: an error finding new in HEAD, or a file that could not be read (as `check`). */
 export function diffExitCode(r: DiffResult): number {
-  return r.fileErrors.length > 0 || r.diff.newFindings.some(f => f.severity === Severity.ERROR) ? 1 : 0;
+  return r.fileErrors.length > 0 || [...r.exposure, ...r.diff.newFindings].some(f => f.severity === Severity.ERROR) ? 1 : 0;
 }
 
 /** The JSON document of a diff. */
@@ -136,6 +154,7 @@ export function diffDocument(r: DiffResult): object {
     schemaVersion: 1,
     summary: summaryLine(r.diff),
     changes: r.diff.changes.map(({ row, ...c }) => ({ ...c, entryFields: row.entry, path: row.path })),
+    findings: r.exposure,
     newFindings: r.diff.newFindings,
     fileErrors: r.fileErrors,
     objects: { base: r.baseObjects, head: r.headObjects },
@@ -144,13 +163,13 @@ export function diffDocument(r: DiffResult): object {
 
 /** Registers `diff` on the program; `done` receives the exit code. */
 export function registerDiff(program: Command, io: DiffIO, done: (code: number) => void,
-  print: { printable: (s: string) => string; json: (v: unknown) => string; exitCodes: string }): void {
+  print: { printable: (s: string) => string; json: (v: unknown) => string; exitCodes: string; version: string }): void {
   program.command('diff')
     .description('compare the ways into the cluster of two sets of manifests (BASE, HEAD): entry points added, removed, re-pointed; TLS, source ranges and traffic policy changes; findings new in HEAD')
     .argument('[paths...]', 'BASE then HEAD, each a YAML file or folder; with --git, the sides --git does not give')
     .option('--git <rev:path>', 'read a side at a git revision, without a checkout (e.g. origin/main:dist); once: BASE; twice: BASE and HEAD',
       (v: string, all: string[]) => [...all, v], [] as string[])
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif', 'github']).default('text'))
     .option('--rule <id=severity>', 'set a rule\'s severity: error, warning or off (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--config <file>', `settings file (default: ${DEFAULT_CONFIG_FILE} in the working directory, if present)`)
     .option('--namespace <namespace>', 'the namespace objects without one are applied into (default: default)')
@@ -169,10 +188,16 @@ export function registerDiff(program: Command, io: DiffIO, done: (code: number) 
       for (const e of r.fileErrors) io.err(`${print.printable(formatFileError(e))}\n`);
       if (opts.format === 'json') {
         io.out(print.json(diffDocument(r)));
+      } else if (opts.format === 'sarif') {
+        io.out(print.json(sarif([...r.exposure, ...r.diff.newFindings], [], r.fileErrors, print.version)));
+      } else if (opts.format === 'github') {
+        const lines = github([...r.exposure, ...r.diff.newFindings], r.fileErrors);
+        io.out(lines.length ? lines.map(print.printable).join('\n') + '\n' : '');
       } else if (opts.format === 'markdown') {
         io.out(markdownComment(r.diff, summaryLine(r.diff)));
       } else {
         const lines = [summaryLine(r.diff), ...r.diff.changes.map(changeLine),
+          ...r.exposure.map(f => `${f.file ?? '<input>'}${f.line ? `:${f.line}` : ''}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message} (rule ${f.rule})`),
           ...r.diff.newFindings.map(f => `new finding: ${f.file ?? '<input>'}${f.line ? `:${f.line}` : ''}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message} (rule ${f.rule})`)];
         io.out(lines.map(print.printable).join('\n') + '\n');
       }

@@ -274,7 +274,7 @@ export function run(argv: string[], io: CliIO): number {
     });
 
   // diff: src/cli/diff.ts
-  registerDiff(program, io, c => { code = c; }, { printable, json, exitCodes: EXIT_CODES });
+  registerDiff(program, io, c => { code = c; }, { printable, json, exitCodes: EXIT_CODES, version: packageVersion() });
 
   try {
     program.parse(argv, { from: 'user' });
