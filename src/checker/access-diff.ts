@@ -61,7 +61,8 @@ export interface AccessDiff {
 export interface EntrySummary {
   readonly kind: EntryKind;
   readonly scope: AccessScope;
-  readonly backends: Set<string>;
+  /** The backends, sorted and joined with `; `. */
+  backends: string;
   readonly tls: boolean;
   readonly sourceRanges: string;
   readonly policy: string;
@@ -100,25 +101,31 @@ export function backendOf(r: AccessRow): string {
 /** The entry points of an access map, by identity. */
 export function summarize(services: readonly ServiceAccess[]): Map<string, EntrySummary> {
   const out = new Map<string, EntrySummary>();
+  let shared: Map<string, string[]> | undefined; // the entries with more than one backend (weighted backends, a nodePort conflict)
   for (const s of services) {
     for (const r of s.rows) {
       const k = entryKey(r);
       const found = out.get(k);
+      const backend = backendOf(r);
       if (found) {
-        found.backends.add(backendOf(r));
+        shared = shared ?? new Map();
+        const all = shared.get(k) ?? [found.backends];
+        if (!all.includes(backend)) all.push(backend);
+        shared.set(k, all);
         continue;
       }
       out.set(k, {
         kind: r.entry.kind,
         scope: r.scope,
-        backends: new Set([backendOf(r)]),
+        backends: backend,
         tls: r.entry.tls,
-        sourceRanges: (r.entry.sourceRanges ?? []).slice().sort().join(', '),
+        sourceRanges: r.entry.sourceRanges ? r.entry.sourceRanges.slice().sort().join(', ') : '',
         policy: r.entry.externalTrafficPolicy ?? '',
         row: r,
       });
     }
   }
+  for (const [k, all] of shared ?? []) out.get(k)!.backends = all.sort().join('; ');
   return out;
 }
 
@@ -129,10 +136,6 @@ export function findingKey(f: ManifestFinding): string {
 
 const ORDER = [EntryChangeKind.ADDED, EntryChangeKind.SCOPE, EntryChangeKind.REPOINTED, EntryChangeKind.TLS_LOST,
   EntryChangeKind.SOURCE_RANGES, EntryChangeKind.TRAFFIC_POLICY, EntryChangeKind.REMOVED];
-
-function setText(s: Set<string>): string {
-  return [...s].sort().join('; ');
-}
 
 /**
  * Compares two summarized access maps and the findings of each set. The BASE findings are
@@ -146,19 +149,19 @@ export function diffAccess(base: Map<string, EntrySummary>, head: Map<string, En
   for (const [k, h] of head) {
     const b = base.get(k);
     if (!b) {
-      add(EntryChangeKind.ADDED, h, { after: setText(h.backends) });
+      add(EntryChangeKind.ADDED, h, { after: h.backends });
       continue;
     }
     if (b.scope !== h.scope) add(EntryChangeKind.SCOPE, h, { detail: `${b.scope} -> ${h.scope}${h.row.scopeReason ? '' : b.row.scopeReason ? ` (was: ${b.row.scopeReason})` : ''}` });
-    const before = setText(b.backends);
-    const after = setText(h.backends);
+    const before = b.backends;
+    const after = h.backends;
     if (before !== after) add(EntryChangeKind.REPOINTED, h, { before, after });
     if (b.tls && !h.tls) add(EntryChangeKind.TLS_LOST, h, { detail: `${b.row.entry.protocol} -> ${h.row.entry.protocol}` });
     if (b.sourceRanges !== h.sourceRanges) add(EntryChangeKind.SOURCE_RANGES, h, { detail: `${b.sourceRanges || 'any'} -> ${h.sourceRanges || 'any'}` });
     if (b.policy !== h.policy) add(EntryChangeKind.TRAFFIC_POLICY, h, { detail: `${b.policy || '-'} -> ${h.policy || '-'}` });
   }
   for (const [k, b] of base) {
-    if (!head.has(k)) add(EntryChangeKind.REMOVED, b, { before: setText(b.backends) });
+    if (!head.has(k)) add(EntryChangeKind.REMOVED, b, { before: b.backends });
   }
   const rank = (c: EntryChange) => (c.scope === AccessScope.EXTERNAL ? 0 : 1) * 100 + ORDER.indexOf(c.change);
   changes.sort((a, b) => rank(a) - rank(b) || (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : 0));

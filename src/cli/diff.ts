@@ -5,9 +5,10 @@ import { readGitInput, gitFileName, GitInput } from './git-input';
 import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
 import { AccessDiff, EntryChange, EntryChangeKind, diffAccess, exposureFindings, findingKeys, placeKey, summarize, EntrySummary } from '../checker/access-diff';
 import { AnalyzeOptions, ManifestFinding, analyzeManifests, knownKinds, resolveOptions } from '../checker/check';
-import { FileError, formatFileError, readManifests } from '../checker/read';
+import { FileError, ReadResult, formatFileError, readManifests } from '../checker/read';
 import { AccessScope } from '../checker/routes';
 import { Severity } from '../model/finding';
+import { ManifestSource } from '../model/object';
 
 /*
  * `cdk8s-expose diff BASE HEAD`: which ways into the cluster a change adds, removes or
@@ -62,10 +63,12 @@ export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: st
   }
   try {
     const rename = (f: string | undefined) => (f !== undefined && input && 'git' in spec ? gitFileName(f, input, spec.git.slice(0, spec.git.indexOf(':'))) : f);
-    const read = readManifests(paths, { progress: msg => err(msg) });
+    let read: ReadResult | undefined = readManifests(paths, { progress: msg => err(msg) });
     for (const n of read.notes) err(`note: ${rename(n)}`);
     if (read.usageErrors.length > 0) return read.usageErrors.map(e => `${describeSide(spec)}: ${input ? e.split(input.prefix).join('') : e}`);
-    const sources = read.sources.map(s => (input ? { ...s, file: rename(s.file) } : s));
+    const fileErrors = read.fileErrors.map(e => ({ ...e, file: rename(e.file) ?? e.file }));
+    let sources: ManifestSource[] | undefined = read.sources.map(s => (input ? { ...s, file: rename(s.file) } : s));
+    read = undefined; // the manifests are held by `sources` alone, dropped below
     const result = analyzeManifests(sources, options, true);
     for (const s of result.skipped) err(`note: skipped ${s}: cdk8s-expose reads ${knownKinds().join(', ')}`);
     const places = new Map<string, { file?: string; line?: number }>();
@@ -76,13 +79,8 @@ export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: st
           { file: src.file, line: src.line });
       }
     }
-    return {
-      places,
-      entries: summarize(result.services),
-      findings: result.findings,
-      fileErrors: read.fileErrors.map(e => ({ ...e, file: rename(e.file) ?? e.file })),
-      objects: result.objectCount,
-    };
+    sources = undefined; // summarize without the manifests in memory
+    return { places, entries: summarize(result.services), findings: result.findings, fileErrors, objects: result.objectCount };
   } finally {
     input?.cleanup();
   }
@@ -90,12 +88,13 @@ export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: st
 
 /** Compares two sides, BASE dropped before HEAD is read. */
 export function runDiff(base: SideSpec, head: SideSpec, options: AnalyzeOptions, err: (line: string) => void): DiffResult | string[] {
-  const b = readSide(base, options, err);
+  let b: DiffSide | string[] | undefined = readSide(base, options, err);
   if (Array.isArray(b)) return b;
   const baseEntries = b.entries;
   const baseFindings = findingKeys(b.findings);
   const baseObjects = b.objects;
   const baseFileErrors = b.fileErrors;
+  b = undefined; // BASE's findings and places are not needed any more
   const h = readSide(head, options, err);
   if (Array.isArray(h)) return h;
   const diff = diffAccess(baseEntries, h.entries, baseFindings, h.findings);
