@@ -139,3 +139,38 @@ describe('escaping', () => {
     expect([markdownText(raw), mermaidText(raw)]).toEqual([md, mm]);
   });
 });
+
+describe('routes --format html and dot', () => {
+  const evil = '"x"<script>alert(1)</script>\\';
+  const objects = () => [...app('web', 'NodePort', { ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] }), ingress(`a${evil}.example.com`, `/${evil}`)];
+
+  test('holds when the page is self-contained: no script, no network, the SVG and the table beside it', () => {
+    const r = cli('routes', '--format', 'html', write('page', app('web', 'NodePort', { ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] })));
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/<script|<link|<img|@import|url\(|src=/);
+    expect([...r.out.matchAll(/https?:\/\/[^\s"<]+/g)].map(m => m[0])).toEqual(['http://www.w3.org/2000/svg']); // the SVG namespace only
+    expect([...r.out.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map(m => m[1])).toEqual([
+      'web.default.svc.cluster.local:80', 'Service default/web', 'Deployment default/web', 'nodePort 30080/TCP',
+    ]);
+    expect([...r.out.matchAll(/<tr class="(\w+)"><td>\w+<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map(m => m.slice(1).join(' '))).toEqual([
+      'cluster default/web cluster-dns', 'cluster default/web namespace-dns', 'external default/web node-port', 'cluster default/web port-forward',
+    ]);
+  });
+
+  test('fails when a manifest writes markup in a host and a path: the page holds it as text', () => {
+    const r = cli('routes', '--format', 'html', write('evil-page', objects()));
+    expect(r.out).not.toMatch(/<script|<\/script/);
+    expect(r.out).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    // every tag is one of ours
+    expect([...new Set([...r.out.matchAll(/<\/?([a-zA-Z!][a-zA-Z0-9]*)/g)].map(m => m[1].toLowerCase()))].sort()).toEqual(
+      ['!doctype', 'body', 'figure', 'g', 'h1', 'head', 'html', 'main', 'meta', 'path', 'rect', 'style', 'svg', 'table', 'tbody', 'td', 'text', 'th', 'thead', 'title', 'tr']);
+  });
+
+  test('fails when a manifest writes quotes and backslashes: the DOT strings hold them', () => {
+    const r = cli('routes', '--format', 'dot', write('evil-dot', objects()));
+    const lines = r.out.split('\n');
+    const NODE_LINE = /^ {2}n\d+ \[shape=(ellipse|hexagon|box|cylinder), label="(?:[^"\\]|\\.)*"(, color=red)?\];$/;
+    expect(lines.filter(l => !(NODE_LINE.test(l) || /^ {2}n\d+ -> n\d+;$/.test(l) || ['digraph access {', '  rankdir=LR;', '}', ''].includes(l)))).toEqual([]);
+    expect(lines.filter(l => l.includes('HTTPRoute') || l.includes('Ingress default/web')).length).toBe(1);
+  });
+});

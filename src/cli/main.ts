@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
+import { routesDot, routesHtml } from './access-html';
 import { routesMermaid } from './access-markdown';
 import { registerDiff } from './diff';
 import { github, ruleRows, sarif } from './formats';
@@ -181,6 +182,8 @@ export function printRoutes(read: ReadResult, result: AnalysisResult, format: st
     io.out(json(routesDocument(result.services)));
   } else if (format === 'mermaid') {
     io.out(routesMermaid(result.services));
+  } else if (format === 'dot' || format === 'html') {
+    io.out(format === 'dot' ? routesDot(result.services) : routesHtml(result.services));
   } else {
     const out = new Output(io.out);
     const header = ['SERVICE', 'TYPE', 'VIA', 'ADDRESS', 'PORT', 'TARGET'];
@@ -262,7 +265,7 @@ export function run(argv: string[], io: CliIO): number {
   program.command('routes')
     .description('print how each Service is reached: cluster DNS, nodePort, load balancer, Ingress URLs, port-forward')
     .argument('<paths...>', PATHS_HELP)
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json', 'mermaid']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json', 'mermaid', 'dot', 'html']).default('table'))
     .addHelpText('after', EXIT_CODES)
     .action((paths: string[], opts: { format: string }) => {
       const loaded = load(paths, io, {}, true);
