@@ -560,6 +560,15 @@ function legacyRoute(r: AccessRow): AccessRoute {
 }
 
 /**
+ * A Service's access with the deprecated `routes`, made from the rows when first read (and kept):
+ * a map of hundreds of thousands of rows does not hold them twice unless they are asked for.
+ */
+function withRoutes(s: Omit<ServiceAccess, 'routes'>): ServiceAccess {
+  let routes: AccessRoute[] | undefined;
+  return Object.defineProperty(s, 'routes', { enumerable: true, get: () => (routes = routes ?? s.rows.map(legacyRoute)) }) as ServiceAccess;
+}
+
+/**
  * The access map: for each Service, every way it is reached, each followed to the pods.
  * A Service that an Ingress or HTTPRoute routes to but the set does not hold is listed
  * too, with type `outside the checked set` and only its routes (its pods are unknown).
@@ -576,7 +585,7 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
     const urls = routed.get(key(ns, name))?.urls ?? [];
     routed.delete(key(ns, name));
     const { type, headless, rows } = serviceRows(set, s, urls);
-    return { namespace: ns, name, type, headless, rows, routes: rows.map(legacyRoute) };
+    return withRoutes({ namespace: ns, name, type, headless, rows });
   });
 
   // the Services routed to that the set does not hold: their routes, without pods
@@ -596,7 +605,7 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
       servicePort: u.port === undefined || u.port === null ? '-' : text(u.port),
       target: `Service ${r.namespace}/${r.name} is not in the checked set: its pods are unknown`,
     }));
-    return { namespace: r.namespace, name: r.name, type: OUTSIDE_THE_SET, headless: false, rows, routes: rows.map(legacyRoute) };
+    return withRoutes({ namespace: r.namespace, name: r.name, type: OUTSIDE_THE_SET, headless: false, rows });
   });
   return [...inSet, ...outside];
 }
