@@ -5,9 +5,9 @@ import { Testing } from 'cdk8s';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { IngressChart, HttpRouteChart } from '../../examples/charts';
 import { ManifestAnalyzer } from '../../src';
-import { accessGraph, mermaidFlowchart } from '../../src/cli/access-markdown';
-import { routesHtml } from '../../src/cli/access-html';
 import { AccessScope, EntryKind, ServiceAccess } from '../../src/checker/routes';
+import { routesHtml } from '../../src/cli/access-html';
+import { accessGraph, mermaidFlowchart } from '../../src/cli/access-markdown';
 import { synth } from '../util';
 
 /*
@@ -55,7 +55,9 @@ function fiftyServices(): any[] {
     const name = `app-${String(i).padStart(2, '0')}`;
     const labels = { app: name };
     out.push({
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name },
       spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'app', image: 'example/app:1', ports: [{ name: 'http', containerPort: 8080 }] }] } } },
     });
     const type = i % 10 === 0 ? 'LoadBalancer' : i % 5 === 0 ? 'NodePort' : 'ClusterIP';
@@ -72,7 +74,16 @@ const CASES: Array<[string, () => ServiceAccess[]]> = [
 ];
 
 /** Boxes of the elements matching a selector, in page coordinates. */
-async function boxes(page: Page, selector: string): Promise<Array<{ text: string; left: number; right: number; top: number; bottom: number; visible: boolean }>> {
+interface Box {
+  readonly text: string;
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly visible: boolean;
+}
+
+async function boxes(page: Page, selector: string): Promise<Box[]> {
   return page.$$eval(selector, els => els.map(e => {
     const r = e.getBoundingClientRect();
     const style = getComputedStyle(e);
@@ -104,7 +115,8 @@ describe('the routes page in Chromium', () => {
       .map(row => ({ row }))), Number.MAX_SAFE_INTEGER).nodes.filter(n => n.kind === 'entry').map(n => n.label);
     expect(labels.map(l => l.text.replace(/…$/, ''))).toEqual(expected.map(l => (l.length <= 34 ? l : l.slice(0, 33))));
     expect(labels.filter(l => !l.visible)).toEqual([]);
-    expect(labels.filter((l, i) => l.left < rects[i].left || l.right > rects[i].right || l.top < rects[i].top || l.bottom > rects[i].bottom)).toEqual([]);
+    const outside = (l: Box, r: Box) => l.left < r.left || l.right > r.right || l.top < r.top || l.bottom > r.bottom;
+    expect(labels.filter((l, i) => outside(l, rects[i]))).toEqual([]);
     const all = await boxes(page, 'body *');
     expect(all.filter(b => b.visible && (b.left < 0 || b.right > VIEWPORT.width + 0.5 || b.top < 0)).map(b => b.text.slice(0, 60))).toEqual([]);
     await page.close();
