@@ -173,4 +173,25 @@ project.addTask('bench:scale', {
   steps: [{ spawn: 'compile' }, { exec: 'node -r ts-node/register/transpile-only bench/scale.ts' }],
 });
 
+// the access-map diff at scale: `diff` of two 200,000-object sets against `check` of one
+project.addTask('bench:diff', {
+  description: 'Benchmark `cdk8s-expose diff` of two generated 200,000-object sets against `check` of one',
+  steps: [{ spawn: 'compile' }, { exec: 'node -r ts-node/register/transpile-only bench/diff-scale.ts' }],
+});
+
+// The pictures as a person sees them: the `routes --format html` page and the Mermaid text of
+// `diff --format markdown`, rendered in headless Chromium (Debian's `chromium`, installed here
+// when missing: CI runs as root) with the `mermaid` browser bundle from node_modules. Its own
+// task, spawned from `test` (projen locks the build task itself against added steps).
+project.addDevDeps('playwright-core@^1.56.0', 'mermaid@^11.6.0');
+const testBrowser = project.addTask('test:browser', {
+  description: 'Render the access-map page and the Mermaid graph in headless Chromium: labels visible, nothing off the page',
+  steps: [
+    { exec: 'command -v chromium >/dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium)' },
+    { exec: "jest --ci --coverage=false --reporters=default --testPathIgnorePatterns=/node_modules/ --testMatch '<rootDir>/test/browser/**/*.browser.ts'" },
+  ],
+});
+project.testTask.spawn(testBrowser);
+
 project.synth();
+

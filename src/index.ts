@@ -32,5 +32,5 @@ export type { ExposeValidationProps } from './checker/plugin';
 export { ManifestAnalyzer } from './checker/check';
 export type { ManifestSource } from './model/object';
 export type { ManifestFinding, SuppressedFinding, AnalyzeOptions, AnalysisResult } from './checker/check';
-export { AccessKind } from './checker/routes';
-export type { AccessRoute, ServiceAccess } from './checker/routes';
+export { AccessKind, AccessScope, EntryKind, PathMatch, PathStatus } from './checker/routes';
+export type { AccessRoute, ServiceAccess, AccessRow, AccessEntry, AccessPath, AccessObject, AccessWorkload } from './checker/routes';

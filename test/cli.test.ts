@@ -336,7 +336,7 @@ describe('cdk8s-expose inputs and output (issue 13)', () => {
     }
     const json = cli('routes', '--format', 'json', file);
     expect(json.out).not.toMatch(/[\u001b\u202e]/);
-    expect(JSON.parse(json.out)[0].name).toBe('a\u001b[2J\u202eb');
+    expect(JSON.parse(json.out).services[0].name).toBe('a\u001b[2J\u202eb');
   });
 
   test('fails when a document is an alias bomb: an error naming the file and line, the rest checked', () => {
@@ -349,16 +349,16 @@ describe('cdk8s-expose inputs and output (issue 13)', () => {
   });
 
   test('routes prints a table of 150,000 rows (it overflowed the stack at ~125,000)', () => {
-    // 500 Services of 100 ports: 3 routes per port (cluster DNS, namespace DNS, port-forward)
+    // 500 Services of 100 ports: 3 routes per port (cluster DNS, namespace DNS, port-forward: they have a selector)
     const ports = Array.from({ length: 100 }, (_, p) => `{ name: p${p}, port: ${1000 + p} }`).join(', ');
     const file = path.join(dir, 'many.yaml');
-    fs.writeFileSync(file, Array.from({ length: 500 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata: { name: s${i} }\nspec: { ports: [${ports}] }\n`).join('---\n'));
+    fs.writeFileSync(file, Array.from({ length: 500 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata: { name: s${i} }\nspec: { selector: { app: s${i} }, ports: [${ports}] }\n`).join('---\n'));
     const r = cli('routes', file);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
     expect(lines).toHaveLength(1 + 150_000 + 1);
-    expect(lines[lines.length - 2]).toMatch(/^default\/s499 +ClusterIP +port-forward +kubectl port-forward -n default service\/s499 1099:1099 +1099\/TCP \(p99\) +targetPort 1099 -> endpoints managed outside the Service \(no selector\)$/);
+    expect(lines[lines.length - 2]).toMatch(/^default\/s499 +ClusterIP +port-forward +kubectl port-forward -n default service\/s499 1099:1099 +1099\/TCP \(p99\) +targetPort 1099 -> no workload selected$/);
   });
 });
 
@@ -378,7 +378,7 @@ describe('cdk8s-expose routes', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/\| default\/nodeport-service \| NodePort \| node-port \| \\<node-ip>:31879 \| 8080\/TCP \(http\) \| targetPort http -> Deployment default\/nginx-deployment container app port 80\/TCP \(http\) \|/);
     expect(r.out).toMatch(/\| default\/external-service \| ExternalName \| cluster-dns \| external-service\.default\.svc\.cluster\.local:9000 \| 9000\/TCP \| CNAME api\.acmecorp\.com \|/);
-    expect(r.out).toMatch(/\| storefront\/catalog \| ClusterIP \| ingress \| https:\/\/catalog\.apps\.example\.com\/\\\* \(Ingress storefront\/catalog\)/);
+    expect(r.out).toMatch(/\| storefront\/catalog \| ClusterIP \| ingress \| https:\/\/catalog\.apps\.example\.com\/ \\\[prefix\\\] \(Ingress storefront\/catalog\)/); // Markdown's [ and ] escaped
     expect(r.out).toMatch(/kubectl port-forward -n default service\/clusterip-service 8080:8080/);
     expect(r.out).toMatchSnapshot();
   });
@@ -387,8 +387,16 @@ describe('cdk8s-expose routes', () => {
     const table = cli('routes', dir);
     expect(table.out.split('\n')[0]).toMatch(/^SERVICE\s+TYPE\s+VIA\s+ADDRESS\s+PORT\s+TARGET$/);
     const json = JSON.parse(cli('routes', '--format', 'json', dir).out);
-    const lb = json.find((s: any) => s.name === 'example-lb');
-    expect(lb.routes.map((r: any) => r.via)).toEqual(['cluster-dns', 'namespace-dns', 'node-port', 'load-balancer', 'port-forward']);
+    expect(json.schemaVersion).toBe(2);
+    const lb = json.services.find((s: any) => s.name === 'example-lb');
+    expect(lb.rows.map((r: any) => [r.via, r.entry.kind, r.scope, r.entry.port, r.path.servicePort, r.path.status])).toEqual([
+      ['cluster-dns', 'cluster-dns', 'cluster', 80, 80, 'resolved'],
+      ['namespace-dns', 'namespace-dns', 'cluster', 80, 80, 'resolved'],
+      ['node-port', 'node-port', 'external', undefined, 80, 'resolved'],
+      ['load-balancer', 'load-balancer', 'external', 80, 80, 'resolved'],
+      ['port-forward', 'port-forward', 'cluster', 8080, 80, 'resolved'],
+    ]);
+    for (const r of lb.rows) expect(Object.keys(r)).toEqual(expect.arrayContaining(['address', 'target', 'servicePort']));
   });
 
   test('seed 004: Ingress URLs for Services defined elsewhere', () => {
@@ -397,8 +405,11 @@ describe('cdk8s-expose routes', () => {
     const svcFile = path.join(dir, 'foo.yaml');
     fs.writeFileSync(svcFile, foo);
     const r = cli('routes', '--format', 'json', file, svcFile);
-    const routes = JSON.parse(r.out)[0].routes;
-    expect(routes.filter((x: any) => x.via === 'ingress').map((x: any) => x.address)).toEqual(['http://service.libert.xyz/health* (Ingress default/example)']);
+    const rows = JSON.parse(r.out).services[0].rows;
+    expect(rows.filter((x: any) => x.via === 'ingress').map((x: any) => x.address)).toEqual(['http://service.libert.xyz/health [prefix] (Ingress default/example)']);
+    expect(rows.filter((x: any) => x.via === 'ingress').map((x: any) => x.entry)).toEqual([
+      { kind: 'ingress', host: 'service.libert.xyz', protocol: 'HTTP', path: '/health', pathMatch: 'Prefix', tls: false },
+    ]);
     fs.rmSync(svcFile);
   });
 });

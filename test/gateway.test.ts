@@ -157,7 +157,7 @@ describe('HttpRoute', () => {
     expect(result.findings).toEqual([]);
     const webAccess = result.services.find(s => s.name === 'web-svc')!;
     expect(webAccess.routes.filter(x => x.via === AccessKind.GATEWAY).map(x => x.address)).toEqual([
-      'https://shop.example.com/* (Gateway edge/gw, listener https, HTTPRoute edge/shop)',
+      'https://shop.example.com/ [prefix] (Gateway edge/gw, listener https, HTTPRoute edge/shop)',
       'https://shop.example.com/api (Gateway edge/gw, listener https, HTTPRoute edge/shop)',
     ]);
     expect(manifests.filter(m => m.kind !== 'Deployment' && m.kind !== 'Service')).toMatchSnapshot();

@@ -17,6 +17,7 @@ const SCOPES: { readonly [scope: string]: string } = {
   app: 'across objects',
   construct: 'constructs only (they know the objects they refer to, and their props)',
   meta: 'the checking itself (exemptions, files, API versions)',
+  diff: 'two sets compared (`cdk8s-expose diff`)',
 };
 
 /** @internal The catalog as Markdown. */
@@ -44,7 +45,11 @@ export function rulesMarkdown(rules: readonly RuleInfo[], run: ExampleRunner): s
     out.push(`- **Prevents:** ${r.prevents}`);
     out.push(`- **Kinds:** ${r.kinds.join(', ')}; **scope:** ${SCOPES[r.scope] ?? r.scope}`);
     out.push(`- **Default severity:** ${severityText(r)}`);
-    out.push(`- **Exempt one object:** \`ignoreRule('${r.id}', '<reason>')\`, or the annotation \`${EXEMPTION_PREFIX}${r.id}: <reason>\``);
+    if (r.scope === 'diff') {
+      out.push('- **Exempt:** not by an annotation (the change\'s author writes those): only the settings, `--rule` or the config file\'s `rules`');
+    } else {
+      out.push(`- **Exempt one object:** \`ignoreRule('${r.id}', '<reason>')\`, or the annotation \`${EXEMPTION_PREFIX}${r.id}: <reason>\``);
+    }
     const example = registeredExamples().get(r.id);
     if (example?.objects) {
       const found = run(example.objects).find(v => v.rule === r.id);
@@ -52,7 +57,7 @@ export function rulesMarkdown(rules: readonly RuleInfo[], run: ExampleRunner): s
         out.push('', 'Example finding:', '', '```', formatViolation(found, { severity: false, rule: false }), '```');
       }
     } else if (example?.code) {
-      out.push('', 'Example (constructs only):', '', '```ts', example.code, '```');
+      out.push('', r.scope === 'diff' ? 'Example:' : 'Example (constructs only):', '', r.scope === 'diff' ? '```sh' : '```ts', example.code, '```');
     }
     out.push('');
   }

@@ -1,8 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
+import { routesDot, routesHtml } from './access-html';
+import { routesMermaid } from './access-markdown';
+import { registerDiff } from './diff';
 import { github, ruleRows, writeSarif } from './formats';
 import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
+import { routesDocument, serviceTypeLabel } from './routes-formats';
 import { AnalysisResult, AnalyzeOptions, knownKinds, ManifestFinding, analyzeManifests, rulesDocument } from '../checker/check';
 import { FileError, ReadResult, readManifests } from '../checker/read';
 import { OBJECT_READABLE } from '../model/exemptions';
@@ -166,13 +170,17 @@ export function printCheck(read: ReadResult, result: AnalysisResult, format: str
 export function printRoutes(read: ReadResult, result: AnalysisResult, format: string, io: CliIO): number {
   for (const e of byPlace(read.fileErrors, fileOrder(read))) io.err(`${printable(fileErrorLine(e))}\n`);
   if (format === 'json') {
-    io.out(json(result.services));
+    io.out(json(routesDocument(result.services)));
+  } else if (format === 'mermaid') {
+    io.out(routesMermaid(result.services));
+  } else if (format === 'dot' || format === 'html') {
+    io.out(format === 'dot' ? routesDot(result.services) : routesHtml(result.services));
   } else {
     const out = new Output(io.out);
     const header = ['SERVICE', 'TYPE', 'VIA', 'ADDRESS', 'PORT', 'TARGET'];
     const forEachRow = (each: (row: string[]) => void) => {
       for (const s of result.services) {
-        for (const r of s.routes) each([`${s.namespace}/${s.name}`, s.type, r.via, r.address, r.servicePort, r.target]);
+        for (const r of s.rows) each([`${s.namespace}/${s.name}`, serviceTypeLabel(s), r.entry.kind, r.address, r.servicePort, r.target]);
       }
     };
     if (format === 'markdown') {
@@ -251,7 +259,7 @@ export function run(argv: string[], io: CliIO): number {
   program.command('routes')
     .description('print how each Service is reached: cluster DNS, nodePort, load balancer, Ingress URLs, port-forward')
     .argument('<paths...>', PATHS_HELP)
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json', 'mermaid', 'dot', 'html']).default('table'))
     .option('--no-recursive', 'read no subfolder of a folder, as kubectl apply -f DIR without -R')
     .addHelpText('after', EXIT_CODES)
     .action((paths: string[], opts: { format: string; recursive: boolean }) => {
@@ -262,6 +270,9 @@ export function run(argv: string[], io: CliIO): number {
       }
       code = printRoutes(loaded.read, loaded.result, opts.format, io);
     });
+
+  // diff: src/cli/diff.ts
+  registerDiff(program, io, c => { code = c; }, { printable, json, exitCodes: EXIT_CODES, version: packageVersion() });
 
   try {
     program.parse(argv, { from: 'user' });

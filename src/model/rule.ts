@@ -101,7 +101,7 @@ export function severityText(r: RuleInfo): string {
 }
 
 /** @internal where a rule runs */
-export type RuleScope = 'object' | 'app' | 'construct' | 'meta';
+export type RuleScope = 'object' | 'app' | 'construct' | 'meta' | 'diff';
 
 /** @internal the `kinds` of a rule that reads every kind the checker reads (the metadata rules) */
 export const EVERY_KIND = '*';
@@ -152,8 +152,11 @@ const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 export function defineRule(def: RuleDefinition & { readonly scope: 'object' }, check: ObjectCheck): ObjectRule;
 /** @internal Defines a rule across the objects of a set. */
 export function defineRule(def: RuleDefinition & { readonly scope: 'app' }, check: AppCheck): RuleInfo;
-/** @internal Defines a rule whose check runs in a construct (`construct`) or in the checking itself (`meta`). */
-export function defineRule(def: RuleDefinition & { readonly scope: 'construct' | 'meta' }): RuleInfo;
+/**
+ * @internal Defines a rule whose check runs in a construct (`construct`), in the checking itself (`meta`),
+ * or in the comparison of two sets (`diff`: settings change it, annotations in the manifests do not).
+ */
+export function defineRule(def: RuleDefinition & { readonly scope: 'construct' | 'meta' | 'diff' }): RuleInfo;
 export function defineRule(def: RuleDefinition, check?: ObjectCheck | AppCheck): ObjectRule | RuleInfo {
   if (!ID.test(def.id)) throw new Error(`rule id ${JSON.stringify(def.id)} is not kebab-case`);
   if (INFOS.has(def.id)) throw new Error(`rule id ${def.id} is defined twice`);

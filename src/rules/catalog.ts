@@ -13,6 +13,7 @@ import './service-wiring';
 import './ingress-wiring';
 import './http-route-wiring';
 import './construct';
+import './exposure';
 
 /*
  * Rule ids are reserved by prefix, one per kind, so that a new kind adds its rules the same way:

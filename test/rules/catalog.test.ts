@@ -10,6 +10,7 @@ const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const PREFIXES = [
   ...registeredKinds().map(k => `${k.kind.toLowerCase()}-`),
   'metadata-', 'object-', 'workload-', 'container-', 'probe-', 'exemption-',
+  'exposure-', // the diff of two access maps
 ];
 const SEVERITIES = ['error', 'warning'];
 
@@ -30,7 +31,7 @@ describe('the rule catalog', () => {
     expect(info.kinds.filter(k => !checkedKinds().includes(k))).toEqual([]);
     expect(info.summary.trim()).not.toEqual('');
     expect(info.prevents.trim()).not.toEqual('');
-    expect(['object', 'app', 'construct', 'meta']).toContain(info.scope);
+    expect(['object', 'app', 'construct', 'meta', 'diff']).toContain(info.scope);
     expect(SEVERITIES).toContain(info.severity);
     expect(SEVERITIES).toContain(info.constructSeverity);
   });
