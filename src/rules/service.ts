@@ -253,10 +253,10 @@ export const serviceAppProtocol = serviceRule({
 
 export const serviceNodePortForbidden = serviceRule({
   id: 'service-node-port-forbidden',
-  summary: 'nodePort only on NodePort and LoadBalancer Services',
-  prevents: 'ValidateService: nodePort is forbidden on ClusterIP (headless included) and ExternalName Services',
+  summary: 'no nodePort on a ClusterIP Service',
+  prevents: 'ValidateService: nodePort is forbidden when type is ClusterIP (headless included); an ExternalName Service accepts and ignores it',
 }, s => {
-  if (hasNodePorts(s.type)) return [];
+  if (s.type !== 'ClusterIP') return [];
   const what = s.headless ? 'a headless Service' : `a ${s.type} Service`;
   return eachPort(s, (p, f) => (p.nodePort === undefined || p.nodePort === null || p.nodePort === 0 ? []
     : [issue(`${f}.nodePort`, `${show(p.nodePort)} is not allowed on ${what}: nodePort exists only on NodePort and LoadBalancer Services`, 'remove nodePort, or use type NodePort')]));
