@@ -50,7 +50,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       // test/consumer needs the packed tarball: `test:consumer` runs it after `package`
-      testPathIgnorePatterns: ['/node_modules/', '/examples/dist/', '/lib/', '/dist/', '/test/consumer/'],
+      testPathIgnorePatterns: ['/node_modules/', '/examples/dist/', '/lib/', '/dist/', '/test/consumer/', '/test/oracle/'],
       coveragePathIgnorePatterns: ['/node_modules/', '/test/', '/examples/'],
       watchPathIgnorePatterns: ['/examples/dist/'],
     },
@@ -141,5 +141,22 @@ project.addTask('bench:scale', {
   description: 'Benchmark `cdk8s-expose check` and `routes` on a generated 200,000-object YAML file against a js-yaml loadAll floor',
   steps: [{ spawn: 'compile' }, { exec: 'node -r ts-node/register/transpile-only bench/scale.ts' }],
 });
+
+// The differential oracle (issue 21): the API server's create path built from k8s.io/kubernetes,
+// one Go module per release under oracle/k8s/, built into the gitignored oracle/bin/ (a Go error
+// fails the task with its log). test:oracle compares our checker with it; it runs after the unit
+// tests, from the test task (projen locks the build task against added steps).
+project.gitignore.exclude('/oracle/bin/');
+project.addPackageIgnore('/oracle/');
+const oracleBuild = project.addTask('oracle:build', {
+  description: 'Build the Kubernetes oracle binaries (oracle/k8s/v*/) into oracle/bin/',
+  exec: 'oracle/build.sh',
+});
+const testOracle = project.addTask('test:oracle', {
+  description: 'Differential test: our checker against the API server\'s own code (test/oracle/)',
+  exec: "jest --ci --coverage=false --reporters=default --testPathIgnorePatterns=/node_modules/ --testMatch '<rootDir>/test/oracle/**/*.test.ts'",
+});
+testOracle.prependSpawn(oracleBuild);
+project.testTask.spawn(testOracle);
 
 project.synth();
