@@ -38,10 +38,10 @@ export function formatRange(range: PortRange): string {
   return `${range.min}-${range.max}`;
 }
 
-/** The effective protocol of a port: TCP when unset, as the API server defaults it. */
+/** The effective protocol of a port: TCP when unset or "", as the API server defaults it. */
 export function protocolOf(p: unknown): string {
   const protocol = obj(p).protocol;
-  if (protocol === undefined || protocol === null) return 'TCP';
+  if (protocol === undefined || protocol === null || protocol === '') return 'TCP';
   return typeof protocol === 'string' ? protocol : show(protocol);
 }
 
@@ -57,7 +57,8 @@ function view(svc: any): ServiceView {
   const spec = obj(obj(svc).spec);
   return {
     spec,
-    type: typeof spec.type === 'string' ? spec.type : 'ClusterIP',
+    // v1 defaulting fills in ClusterIP when type is unset or "" (SetDefaults_Service)
+    type: typeof spec.type === 'string' && spec.type !== '' ? spec.type : 'ClusterIP',
     headless: spec.clusterIP === 'None',
     ports: list(spec.ports).map(obj),
   };
@@ -296,7 +297,7 @@ export const serviceSessionAffinity = serviceRule({
   summary: 'sessionAffinity is None or ClientIP, and a ClientIP timeout is in 1-86400 seconds',
   prevents: 'ValidateService / validateClientIPAffinityConfig',
 }, s => {
-  const affinity = s.spec.sessionAffinity ?? 'None';
+  const affinity = s.spec.sessionAffinity === undefined || s.spec.sessionAffinity === null || s.spec.sessionAffinity === '' ? 'None' : s.spec.sessionAffinity;
   if (!['None', 'ClientIP'].includes(affinity)) {
     return [issue('spec.sessionAffinity', `${show(affinity)} is not a session affinity: allowed are None, ClientIP`, 'use ClientIP for sticky sessions, or leave it unset')];
   }

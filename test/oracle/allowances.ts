@@ -51,24 +51,12 @@ export function valueAt(obj: any, path: string): any {
 }
 
 const EMPTY = (manifest: any, d: Disagreement) => valueAt(manifest, d.field) === '';
-const EMPTY_DEFAULTED = 'the API server\'s v1 defaulting treats an empty string as unset and fills in the default (SetDefaults_*: `if x == ""`); we reject ""';
 
 /**
  * Wrong errors of ours that the oracle found and that are not fixed yet (test/oracle/FINDINGS.md).
  * Each is a bug: fix the rule, then delete its entry (the run fails while an entry matches nothing).
  */
 export const KNOWN_FINDINGS: Allowance[] = [
-  { rule: 'service-type', reason: EMPTY_DEFAULTED, when: EMPTY },
-  { rule: 'service-session-affinity', reason: EMPTY_DEFAULTED, when: EMPTY },
-  { rule: 'service-port-protocol', reason: EMPTY_DEFAULTED, when: EMPTY },
-  { rule: 'container-port-protocol', reason: EMPTY_DEFAULTED, when: EMPTY },
-  { rule: 'container-termination-message-policy', reason: EMPTY_DEFAULTED, when: EMPTY },
-  { rule: 'workload-strategy', reason: EMPTY_DEFAULTED, when: EMPTY },
-  {
-    rule: 'service-headless-type',
-    reason: 'spec.type "" is defaulted to ClusterIP before validation, so a headless Service with type "" is valid; we reject it',
-    when: m => m?.spec?.type === '',
-  },
   {
     rule: 'metadata-namespace',
     reason: 'metadata.namespace "" is the request\'s namespace (the API server fills it in on create); we reject ""',
@@ -78,11 +66,6 @@ export const KNOWN_FINDINGS: Allowance[] = [
     rule: 'metadata-generate-name',
     reason: 'when metadata.name is set, 1.37\'s create path does not validate generateName (apimachinery ValidateObjectMetaAccessor only checks name); we reject the generateName',
     when: m => typeof m?.metadata?.name === 'string' && m.metadata.name !== '',
-  },
-  {
-    rule: 'workload-spec-numbers',
-    reason: 'StatefulSet spec.revisionHistoryLimit is not validated by ValidateStatefulSetSpec (1.37): a negative value is accepted; we reject it',
-    when: (m, d) => m?.kind === 'StatefulSet' && d.field === 'spec.revisionHistoryLimit',
   },
 ];
 

@@ -32,6 +32,11 @@ describe('Service rules', () => {
       // Was a failing row: the API server defaults a targetPort of 0 (or "") to the port
       // (SetDefaults_Service) before it validates, so targetPort 0 is accepted.
       ['targetPort 0', { ports: [{ port: 80, targetPort: 0 }] }],
+      // v1 defaulting fills in "" before validation (found by test:oracle, test/oracle/FINDINGS.md)
+      ['type "" (defaulted to ClusterIP)', { type: '', ports: ONE }],
+      ['a headless Service of type ""', { type: '', clusterIP: 'None' }],
+      ['protocol "" (defaulted to TCP)', { ports: [{ port: 80, protocol: '' }] }],
+      ['sessionAffinity "" (defaulted to None)', { ports: ONE, sessionAffinity: '' }],
     ])('%s', (_, spec) => expect(check(service(spec))).toEqual([]));
 
     test('a nodePort in a custom range', () => {
