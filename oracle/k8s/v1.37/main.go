@@ -5,7 +5,8 @@
 // and pkg/registry/rest/create.go): decode with the API server's codecs and scheme (strict, as for
 // fieldValidation=Strict|Warn), which applies the release's registered v1 defaults and converts to the
 // internal type; then the registry strategy's PrepareForCreate, Validate and declarative validation
-// (rest.ValidateCreate), with the release's feature-gate defaults; WarningsOnCreate separately.
+// (validate.go: rest.ValidateCreate, or what BeforeCreate ran before it existed), with the
+// release's feature-gate defaults; WarningsOnCreate separately.
 // Not run: admission plugins and the Service REST storage's ClusterIP and NodePort allocators
 // (their ranges are cluster flags); its clusterIP-to-clusterIPs sync on create is.
 //
@@ -271,7 +272,7 @@ func judge(i int, doc []byte) (v verdict) {
 	after := external(obj, gv)
 	diff(before, after, "", &v.Dropped, &v.Mutated)
 
-	for _, e := range rest.ValidateCreate(ctx, obj, info.strategy) {
+	for _, e := range validateCreate(ctx, obj, info.strategy) {
 		v.Errors = append(v.Errors, toFieldError(e))
 	}
 	v.Accepted = len(v.Errors) == 0
