@@ -36,7 +36,7 @@ export interface OracleVerdict {
 }
 
 /** The releases the oracle is built for (one Go module each under oracle/k8s/). */
-export const RELEASES = ['v1.37'];
+export const RELEASES = ['v1.32', 'v1.37'];
 
 /** the most output one batch may give (spawnSync's buffer) */
 const MAX_OUTPUT = 2 ** 30;
