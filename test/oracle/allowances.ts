@@ -33,8 +33,8 @@ export const ALLOWED: Allowance[] = [
   },
   {
     rule: '*',
-    releases: ['v1.32'],
-    reason: 'breaks at runtime: through 1.32 (at least) ValidateStatefulSetSpec checks only the pod template\'s labels and annotations, not its spec (ValidatePodTemplateSpecForStatefulSet: "TODO: Add validation for PodSpec"); the StatefulSet is accepted, and the controller\'s every Pod create is rejected by Pod validation, so no pod ever starts',
+    releases: ['v1.29', 'v1.32'],
+    reason: 'breaks at runtime: at 1.29 and 1.32 ValidateStatefulSetSpec checks only the pod template\'s labels and annotations, not its spec (ValidatePodTemplateSpecForStatefulSet: "TODO: Add validation for PodSpec"); the StatefulSet is accepted, and the controller\'s every Pod create is rejected by Pod validation, so no pod ever starts',
     when: (m, d) => m?.kind === 'StatefulSet' && d.field.startsWith('spec.template.spec.'),
   },
   {

@@ -35,12 +35,16 @@ export interface OracleVerdict {
   readonly unsupported?: boolean;
 }
 
-/** The releases the oracle is built for (one Go module each under oracle/k8s/). */
-export const RELEASES = ['v1.32', 'v1.37'];
-
 /** the most output one batch may give (spawnSync's buffer) */
 const MAX_OUTPUT = 2 ** 30;
 const ROOT = path.join(__dirname, '..', '..');
+
+/** The releases the oracle is built for: one Go module each under oracle/k8s/, e.g. `v1.37`. */
+export const RELEASES = fs.readdirSync(path.join(ROOT, 'oracle', 'k8s')).filter(d => /^v\d+\.\d+$/.test(d)).sort((a, b) => minor(a) - minor(b));
+
+function minor(release: string): number {
+  return Number(release.split('.')[1]);
+}
 
 /** The binary of a release; throws when `npx projen oracle:build` has not built it. */
 export function oracleBinary(release: string): string {
