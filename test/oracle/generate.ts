@@ -173,7 +173,8 @@ function apply(obj: any, m: Mutation): void {
   }
   const last = segs[segs.length - 1];
   switch (m.op) {
-    case 'set': cur[last] = m.value; break;
+    // a copy: the pools' constant objects are shared by every sample
+    case 'set': cur[last] = structuredClone(m.value); break;
     case 'delete': if (Array.isArray(cur) && typeof last === 'number') cur.splice(last, 1); else delete cur[last]; break;
     case 'extra': if (cur[last] !== null && typeof cur[last] === 'object' && !Array.isArray(cur[last])) cur[last].bogusField = 1; break;
     case 'duplicate': if (Array.isArray(cur[last]) && cur[last].length > 0) cur[last].push(structuredClone(cur[last][0])); break;
