@@ -21,7 +21,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // cdk8s v2; projen's defaults are cdk8s v1. The floor is the newest cdk8s that every registry
   // serves (Maven Central's newest is 2.70.47; npm and PyPI have it too): jsii turns the peer range
   // into the Python and Java packages' dependency ranges, and the consumer tests pin these two
-  // versions in every language (issue 23). No cdk8s-plus line is a dependency (devDeps below).
+  // versions in every language. No cdk8s-plus line is a dependency (devDeps below).
   cdk8sVersion: '2.70.47',
   constructsVersion: '10.3.0',
 
@@ -46,7 +46,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     // the SARIF 2.1.0 JSON schema (Microsoft's sarif-js-sdk), to validate `check --format sarif` in tests
     '@microsoft/jest-sarif@1.0.0-beta.0',
     'cdk8s-cli@~2.207.56',
-    // cdk8s-plus lines are dev-only (issue 23): ServiceTarget.fromWorkload takes any construct;
+    // cdk8s-plus lines are dev-only: ServiceTarget.fromWorkload takes any construct;
     // the tests prove the oldest and the newest plus line (a peer would become a hard
     // dependency of the Python, Java and Go packages).
     'cdk8s-plus-27@2.9.5',
@@ -59,7 +59,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       // test/consumer needs the packed tarball: `test:consumer` runs it after `package`
-      testPathIgnorePatterns: ['/node_modules/', '/examples/dist/', '/lib/', '/dist/', '/test/consumer/'],
+      testPathIgnorePatterns: ['/node_modules/', '/examples/dist/', '/lib/', '/dist/', '/test/consumer/', '/test/oracle/'],
       coveragePathIgnorePatterns: ['/node_modules/', '/test/', '/examples/'],
       watchPathIgnorePatterns: ['/examples/dist/'],
     },
@@ -85,7 +85,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // the release commits CHANGELOG.md (projen prepends each release's notes) and tags it; it pushes
   // nothing: publishing and pushing need credentials this project does not have
   releaseTrigger: release.ReleaseTrigger.manual({ changelog: true, changelogPath: 'CHANGELOG.md', gitPushCommand: '' }),
-  // jsii targets (issue 23): `package` builds all four packages (see the bindings block below)
+  // jsii targets: `package` builds all four packages (see the bindings block below)
   publishToPypi: { distName: 'cdk8s-expose', module: 'cdk8s_expose' },
   publishToMaven: { javaPackage: 'io.github.cdk8sexpose', mavenGroupId: 'io.github.cdk8s-expose', mavenArtifactId: 'cdk8s-expose' },
   publishToGo: { moduleName: 'github.com/cdk8s-expose/cdk8s-expose-go' },
@@ -126,7 +126,7 @@ const testConsumer = project.addTask('test:consumer', {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Bindings (issue 23): `package` builds all four packages, then the consumer tests install each.
+// Bindings: `package` builds all four packages, then the consumer tests install each.
 // projen packages only JavaScript when CI is set and leaves the other languages to release jobs;
 // .ci/run is our only CI, so `package` runs every target whatever CI says. Each pacmak target
 // installs its own toolchain from the registries: Python a virtualenv (pip, setuptools, build)
@@ -192,6 +192,22 @@ const testBrowser = project.addTask('test:browser', {
   ],
 });
 project.testTask.spawn(testBrowser);
+// The differential oracle: the API server's create path built from k8s.io/kubernetes,
+// one Go module per release under oracle/k8s/, built into the gitignored oracle/bin/ (a Go error
+// fails the task with its log). test:oracle compares our checker with it; it runs after the unit
+// tests, from the test task (projen locks the build task against added steps).
+project.gitignore.exclude('/oracle/bin/');
+project.addPackageIgnore('/oracle/');
+const oracleBuild = project.addTask('oracle:build', {
+  description: 'Build the Kubernetes oracle binaries (oracle/k8s/v*/) into oracle/bin/',
+  exec: 'oracle/build.sh',
+});
+const testOracle = project.addTask('test:oracle', {
+  description: 'Differential test: our checker against the API server\'s own code (test/oracle/)',
+  exec: "jest --ci --coverage=false --reporters=default --testPathIgnorePatterns=/node_modules/ --testMatch '<rootDir>/test/oracle/**/*.test.ts'",
+});
+testOracle.prependSpawn(oracleBuild);
+project.testTask.spawn(testOracle);
 
 project.synth();
 

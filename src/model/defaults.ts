@@ -6,10 +6,10 @@ import { obj, show } from './plain';
  * and the access map read an unset field through these, never with a default of their own.
  */
 
-/** The effective protocol of a port: TCP when unset (`SetDefaults_ServicePort`, `SetDefaults_ContainerPort`). */
+/** The effective protocol of a port: TCP when unset or "" (`SetDefaults_ServicePort`, `SetDefaults_ContainerPort`). */
 export function protocolOf(p: unknown): string {
   const protocol = obj(p).protocol;
-  if (protocol === undefined || protocol === null) return 'TCP';
+  if (protocol === undefined || protocol === null || protocol === '') return 'TCP';
   return typeof protocol === 'string' ? protocol : show(protocol);
 }
 

@@ -59,7 +59,8 @@ function view(svc: any): ServiceView {
   const spec = obj(obj(svc).spec);
   return {
     spec,
-    type: typeof spec.type === 'string' ? spec.type : 'ClusterIP',
+    // v1 defaulting fills in ClusterIP when type is unset or "" (SetDefaults_Service)
+    type: typeof spec.type === 'string' && spec.type !== '' ? spec.type : 'ClusterIP',
     headless: spec.clusterIP === 'None',
     ports: list(spec.ports).map(obj),
   };
@@ -269,10 +270,10 @@ export const serviceAppProtocol = serviceRule({
 export const serviceNodePortForbidden = serviceRule({
   id: 'service-node-port-forbidden',
   type: FindingType.FORBIDDEN,
-  summary: 'nodePort only on NodePort and LoadBalancer Services',
-  prevents: 'ValidateService: nodePort is forbidden on ClusterIP (headless included) and ExternalName Services',
+  summary: 'no nodePort on a ClusterIP Service',
+  prevents: 'ValidateService: nodePort is forbidden when type is ClusterIP (headless included); an ExternalName Service accepts and ignores it',
 }, s => {
-  if (hasNodePorts(s.type)) return [];
+  if (s.type !== 'ClusterIP') return [];
   const what = s.headless ? 'a headless Service' : `a ${s.type} Service`;
   return eachPort(s, (p, f) => (p.nodePort === undefined || p.nodePort === null || p.nodePort === 0 ? []
     : [issue(`${f}.nodePort`, `${show(p.nodePort)} is not allowed on ${what}: nodePort exists only on NodePort and LoadBalancer Services`, 'remove nodePort, or use type NodePort')]));
@@ -313,7 +314,7 @@ export const serviceSessionAffinity = serviceRule({
   summary: 'sessionAffinity is None or ClientIP, and a ClientIP timeout is in 1-86400 seconds (with None, where the timeout is dropped, a warning)',
   prevents: 'ValidateService / validateClientIPAffinityConfig',
 }, s => {
-  const affinity = s.spec.sessionAffinity ?? 'None';
+  const affinity = s.spec.sessionAffinity === undefined || s.spec.sessionAffinity === null || s.spec.sessionAffinity === '' ? 'None' : s.spec.sessionAffinity;
   if (!['None', 'ClientIP'].includes(affinity)) {
     return [issue('spec.sessionAffinity', `${show(affinity)} is not a session affinity: allowed are None, ClientIP`, 'use ClientIP for sticky sessions, or leave it unset')];
   }

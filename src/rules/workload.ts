@@ -340,7 +340,7 @@ export const containerTerminationMessagePolicy = podRule({
   id: 'container-termination-message-policy',
   summary: 'terminationMessagePolicy is File or FallbackToLogsOnError',
   prevents: 'validateContainerCommon: an unsupported terminationMessagePolicy is rejected',
-}, pod => eachContainer(pod, (c, f) => (isUnset(c.terminationMessagePolicy) || MESSAGE_POLICIES.includes(c.terminationMessagePolicy) ? []
+}, pod => eachContainer(pod, (c, f) => (isUnset(c.terminationMessagePolicy) || c.terminationMessagePolicy === '' || MESSAGE_POLICIES.includes(c.terminationMessagePolicy) ? []
   : [issue(`${f}.terminationMessagePolicy`, `${show(c.terminationMessagePolicy)} is not a termination message policy: allowed are File, FallbackToLogsOnError`, 'use File (the default) or FallbackToLogsOnError')])));
 
 export const containerHostPortUnique = podRule({
@@ -537,11 +537,11 @@ function nonNegative(v: unknown): boolean {
 export const workloadSpecNumbers = podRule({
   id: 'workload-spec-numbers',
   kinds: WORKLOAD_KINDS,
-  summary: 'minReadySeconds, revisionHistoryLimit and progressDeadlineSeconds are integers >= 0',
-  prevents: 'ValidateDeploymentSpec (and the StatefulSet and DaemonSet equivalents): ValidateNonnegativeField on each',
+  summary: 'minReadySeconds, revisionHistoryLimit (not on a StatefulSet) and progressDeadlineSeconds are integers >= 0',
+  prevents: 'ValidateDeploymentSpec (and the StatefulSet and DaemonSet equivalents): ValidateNonnegativeField on each; a StatefulSet\'s negative revisionHistoryLimit only gets a warning',
 }, (pod, _, m) => {
   const spec = workloadSpec(m);
-  const fields = ['minReadySeconds', 'revisionHistoryLimit', ...(pod.kind === 'Deployment' ? ['progressDeadlineSeconds'] : [])];
+  const fields = ['minReadySeconds', ...(pod.kind === 'StatefulSet' ? [] : ['revisionHistoryLimit']), ...(pod.kind === 'Deployment' ? ['progressDeadlineSeconds'] : [])];
   return fields.filter(n => !nonNegative(spec[n])).map(n => issue(`spec.${n}`, `${show(spec[n])} is not valid: ${n} is a whole number >= 0`, 'use a whole number, or leave it unset for the default'));
 });
 
@@ -581,7 +581,7 @@ export const workloadStrategy = podRule({
   const strategy = workloadSpec(m).strategy;
   if (isUnset(strategy)) return [];
   const st = obj(strategy);
-  const type = st.type ?? 'RollingUpdate';
+  const type = isUnset(st.type) || st.type === '' ? 'RollingUpdate' : st.type;
   if (!['Recreate', 'RollingUpdate'].includes(type)) {
     return [issue('spec.strategy.type', `${show(type)} is not a strategy: supported are Recreate, RollingUpdate`, 'use RollingUpdate (the default) or Recreate')];
   }

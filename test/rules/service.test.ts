@@ -16,6 +16,8 @@ describe('Service rules', () => {
       ['a LoadBalancer with a nodePort and source ranges', { type: 'LoadBalancer', ports: [{ port: 443, nodePort: 31000 }], loadBalancerSourceRanges: ['10.0.0.0/8', '2001:db8::/32'] }],
       ['a headless Service without ports', { clusterIP: 'None', selector: { app: 'a' } }],
       ['an ExternalName with ports', { type: 'ExternalName', externalName: 'api.acmecorp.com', ports: [{ port: 9000 }] }],
+      // the API server forbids nodePort only when type is ClusterIP (test/oracle/FINDINGS.md)
+      ['an ExternalName with a nodePort', { type: 'ExternalName', externalName: 'api.acmecorp.com', ports: [{ port: 9000, nodePort: 30080 }] }],
       ['an ExternalName with a trailing dot', { type: 'ExternalName', externalName: 'api.acmecorp.com.' }],
       ['an ExternalName of one label', { type: 'ExternalName', externalName: 'foo' }],
       ['DNS on 53 over TCP and UDP', { ports: [{ name: 'dns', port: 53, protocol: 'UDP' }, { name: 'dns-tcp', port: 53, protocol: 'TCP' }] }],
@@ -30,6 +32,11 @@ describe('Service rules', () => {
       // Was a failing row: the API server defaults a targetPort of 0 (or "") to the port
       // (SetDefaults_Service) before it validates, so targetPort 0 is accepted.
       ['targetPort 0', { ports: [{ port: 80, targetPort: 0 }] }],
+      // v1 defaulting fills in "" before validation (found by test:oracle, test/oracle/FINDINGS.md)
+      ['type "" (defaulted to ClusterIP)', { type: '', ports: ONE }],
+      ['a headless Service of type ""', { type: '', clusterIP: 'None' }],
+      ['protocol "" (defaulted to TCP)', { ports: [{ port: 80, protocol: '' }] }],
+      ['sessionAffinity "" (defaulted to None)', { ports: ONE, sessionAffinity: '' }],
     ])('%s', (_, spec) => expect(check(service(spec))).toEqual([]));
 
     test('a nodePort in a custom range', () => {
@@ -58,7 +65,6 @@ describe('Service rules', () => {
       ['a lowercase protocol', { ports: [{ port: 80, protocol: 'tcp' }] }, [`service-port-protocol spec.ports[0].protocol ${E}`]],
       ['a nodePort on a ClusterIP Service', { ports: [{ port: 80, nodePort: 30080 }] }, [`service-node-port-forbidden spec.ports[0].nodePort ${E}`]],
       ['a nodePort on a headless Service', { clusterIP: 'None', ports: [{ port: 80, nodePort: 30080 }] }, [`service-node-port-forbidden spec.ports[0].nodePort ${E}`]],
-      ['a nodePort on an ExternalName Service', { type: 'ExternalName', externalName: 'a.com', ports: [{ port: 80, nodePort: 30080 }] }, [`service-node-port-forbidden spec.ports[0].nodePort ${E}`]],
       ['nodePort 29999', { type: 'NodePort', ports: [{ port: 80, nodePort: 29999 }] }, [`service-node-port-range spec.ports[0].nodePort ${E}`]],
       ['nodePort 32768', { type: 'NodePort', ports: [{ port: 80, nodePort: 32768 }] }, [`service-node-port-range spec.ports[0].nodePort ${E}`]],
       ['nodePort 99999', { type: 'LoadBalancer', ports: [{ port: 80, nodePort: 99999 }] }, [`service-node-port-range spec.ports[0].nodePort ${E}`]],

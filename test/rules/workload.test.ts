@@ -14,11 +14,19 @@ describe('workload rules', () => {
     ['a probe with a port number', deployment({ livenessProbe: { tcpSocket: { port: 8080 } } })],
     ['a subdomain name', deployment({}, {}, 'web.v2')],
     ['a minimal Pod', pod({})],
+    // v1 defaulting fills in "" before validation (found by test:oracle, test/oracle/FINDINGS.md)
+    ['protocol "" (defaulted to TCP)', deployment({ ports: [{ containerPort: 80, protocol: '' }] })],
+    ['terminationMessagePolicy "" (defaulted to File)', deployment({ terminationMessagePolicy: '' })],
+    ['strategy type "" (defaulted to RollingUpdate)', deployment({}, { strategy: { type: '' } })],
+    // ValidateStatefulSetSpec does not check revisionHistoryLimit; a negative one only gets a warning
+    ['a StatefulSet with a negative revisionHistoryLimit', { ...deployment({}, { revisionHistoryLimit: -1 }), kind: 'StatefulSet' }],
   ])('accepts %s', (_, d) => expect(check(d)).toEqual([]));
 
   test.each<[string, any, string[]]>([
     ['replicas is negative', deployment({}, { replicas: -1 }), [`workload-replicas spec.replicas ${E}`]],
     ['replicas is fractional', deployment({}, { replicas: 1.5 }), [`workload-replicas spec.replicas ${E}`]],
+    ['a Deployment\'s revisionHistoryLimit is negative', deployment({}, { revisionHistoryLimit: -1 }), [`workload-spec-numbers spec.revisionHistoryLimit ${E}`]],
+    ['a DaemonSet\'s revisionHistoryLimit is negative', { ...deployment({}, { revisionHistoryLimit: -1 }), kind: 'DaemonSet' }, [`workload-spec-numbers spec.revisionHistoryLimit ${E}`]],
     ['the name is not a subdomain', deployment({}, {}, 'Web_App'), [`workload-name metadata.name ${E}`]],
     // validateContainerCommon requires an image in pod templates too (container.cases.ts
     // 'TestValidateContainers "zero-length-image"' and '"zero-length image"', both in a

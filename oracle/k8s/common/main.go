@@ -1,0 +1,384 @@
+// Command oracle says what the Kubernetes API server of one release would say when a client creates
+// each object it reads: the differential oracle of issue 21, a test tool that is never shipped.
+//
+// Per object it follows the API server's create path (k8s.io/apiserver/pkg/endpoints/handlers/create.go
+// and pkg/registry/rest/create.go): decode with the API server's codecs and scheme (strict, as for
+// fieldValidation=Strict|Warn), which applies the release's registered v1 defaults and converts to the
+// internal type; then the registry strategy's PrepareForCreate, Validate and declarative validation
+// (validate.go: rest.ValidateCreate, or what BeforeCreate ran before it existed), with the
+// release's feature-gate defaults; WarningsOnCreate separately.
+// Not run: admission plugins and the Service REST storage's ClusterIP and NodePort allocators
+// (their ranges are cluster flags); its clusterIP-to-clusterIPs sync on create is.
+//
+// Input: a YAML stream (documents separated by ---) read as kubectl reads it (sigs.k8s.io/yaml), or
+// with --jsonl one JSON object per line. Output: one JSON line per object, in order.
+// With --yaml-twin it only prints each YAML document as the JSON sigs.k8s.io/yaml makes of it.
+//
+// One source for every release: each module under oracle/k8s/ links this file and the validate_*.go
+// that matches its release, and declares its Release in release.go.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"sort"
+	"strconv"
+
+	apimeta "k8s.io/apimachinery/pkg/api/meta"
+	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/apimachinery/pkg/util/validation/field"
+	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
+	genericapirequest "k8s.io/apiserver/pkg/endpoints/request"
+	"k8s.io/apiserver/pkg/registry/rest"
+	"k8s.io/apiserver/pkg/warning"
+	"k8s.io/klog/v2"
+	"k8s.io/kubernetes/pkg/api/legacyscheme"
+	_ "k8s.io/kubernetes/pkg/apis/apps/install"
+	api "k8s.io/kubernetes/pkg/apis/core"
+	_ "k8s.io/kubernetes/pkg/apis/core/install"
+	_ "k8s.io/kubernetes/pkg/apis/networking/install"
+	"k8s.io/kubernetes/pkg/registry/apps/daemonset"
+	"k8s.io/kubernetes/pkg/registry/apps/deployment"
+	"k8s.io/kubernetes/pkg/registry/apps/statefulset"
+	"k8s.io/kubernetes/pkg/registry/core/pod"
+	"k8s.io/kubernetes/pkg/registry/core/service"
+	"k8s.io/kubernetes/pkg/registry/networking/ingress"
+	"sigs.k8s.io/yaml"
+)
+
+
+type kindInfo struct {
+	resource string
+	strategy rest.RESTCreateStrategy
+}
+
+// The kinds the checker reads, by group and kind (any served version decodes).
+var kinds = map[schema.GroupKind]kindInfo{
+	{Group: "", Kind: "Service"}:                  {"services", service.Strategy},
+	{Group: "", Kind: "Pod"}:                      {"pods", pod.Strategy},
+	{Group: "apps", Kind: "Deployment"}:           {"deployments", deployment.Strategy},
+	{Group: "apps", Kind: "StatefulSet"}:          {"statefulsets", statefulset.Strategy},
+	{Group: "apps", Kind: "DaemonSet"}:            {"daemonsets", daemonset.Strategy},
+	{Group: "networking.k8s.io", Kind: "Ingress"}: {"ingresses", ingress.Strategy},
+}
+
+type fieldError struct {
+	Type   string `json:"type"`
+	Field  string `json:"field"`
+	Detail string `json:"detail"`
+	Value  string `json:"value,omitempty"`
+}
+
+type verdict struct {
+	Index       int          `json:"index"`
+	Kind        string       `json:"kind,omitempty"`
+	Name        string       `json:"name,omitempty"`
+	Accepted    bool         `json:"accepted"`
+	Errors      []fieldError `json:"errors"`
+	StrictError []string     `json:"strictErrors"`
+	Warnings    []string     `json:"warnings"`
+	Dropped     []string     `json:"dropped"`
+	Mutated     []string     `json:"mutated"`
+	DecodeError string       `json:"decodeError,omitempty"`
+	Unsupported bool         `json:"unsupported,omitempty"`
+}
+
+type warnings struct{ list []string }
+
+func (w *warnings) AddWarning(agent, text string) { w.list = append(w.list, text) }
+
+func main() {
+	jsonl := flag.Bool("jsonl", false, "read one JSON object per line instead of a YAML stream")
+	twin := flag.Bool("yaml-twin", false, "print each YAML document as the JSON sigs.k8s.io/yaml makes of it, nothing else")
+	version := flag.Bool("version", false, "print the Kubernetes release and exit")
+	flag.Parse()
+	if *version {
+		fmt.Println(Release)
+		return
+	}
+	// declarative validation logs mismatches with handwritten validation through klog: keep stdout clean
+	klog.SetOutput(io.Discard)
+	klog.LogToStderr(false)
+
+	out := bufio.NewWriterSize(os.Stdout, 1<<16)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+
+	docs := make(chan []byte)
+	readErr := make(chan error, 1)
+	go func() { readErr <- readDocs(os.Stdin, *jsonl, docs); close(docs) }()
+	i := 0
+	for doc := range docs {
+		if *twin {
+			enc.Encode(yamlTwin(i, doc))
+		} else {
+			enc.Encode(judge(i, doc))
+		}
+		i++
+	}
+	if err := <-readErr; err != nil {
+		out.Flush()
+		fmt.Fprintln(os.Stderr, "oracle: reading input:", err)
+		os.Exit(2)
+	}
+}
+
+// readDocs splits the input into documents: JSON lines, or YAML documents as kubectl splits them.
+func readDocs(r io.Reader, jsonl bool, docs chan<- []byte) error {
+	if jsonl {
+		sc := bufio.NewScanner(r)
+		sc.Buffer(make([]byte, 1<<20), 1<<30)
+		for sc.Scan() {
+			line := bytes.TrimSpace(sc.Bytes())
+			if len(line) == 0 {
+				continue
+			}
+			docs <- append([]byte(nil), line...)
+		}
+		return sc.Err()
+	}
+	yr := utilyaml.NewYAMLReader(bufio.NewReader(r))
+	for {
+		doc, err := yr.Read()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if len(bytes.TrimSpace(doc)) == 0 {
+			continue
+		}
+		docs <- doc
+	}
+}
+
+type twinOut struct {
+	Index int             `json:"index"`
+	JSON  json.RawMessage `json:"json,omitempty"`
+	Error string          `json:"error,omitempty"`
+}
+
+func yamlTwin(i int, doc []byte) twinOut {
+	js, err := yaml.YAMLToJSON(doc)
+	if err != nil {
+		return twinOut{Index: i, Error: err.Error()}
+	}
+	return twinOut{Index: i, JSON: js}
+}
+
+func judge(i int, doc []byte) (v verdict) {
+	v = verdict{Index: i, Errors: []fieldError{}, StrictError: []string{}, Warnings: []string{}, Dropped: []string{}, Mutated: []string{}}
+	defer func() {
+		if r := recover(); r != nil {
+			v.Accepted = false
+			v.DecodeError = fmt.Sprintf("oracle panic: %v", r)
+		}
+	}()
+	body, err := yaml.YAMLToJSON(doc) // what kubectl sends: JSON made from the YAML
+	if err != nil {
+		v.DecodeError = err.Error()
+		return
+	}
+	var meta struct {
+		APIVersion string `json:"apiVersion"`
+		Kind       string `json:"kind"`
+	}
+	if err := json.Unmarshal(body, &meta); err != nil {
+		v.DecodeError = err.Error()
+		return
+	}
+	v.Kind = meta.Kind
+	gv, err := schema.ParseGroupVersion(meta.APIVersion)
+	if err != nil {
+		v.DecodeError = err.Error()
+		return
+	}
+	info, ok := kinds[gv.WithKind(meta.Kind).GroupKind()]
+	if !ok {
+		v.Unsupported = true
+		return
+	}
+	gvk := gv.WithKind(meta.Kind)
+	if !legacyscheme.Scheme.Recognizes(gvk) {
+		v.DecodeError = fmt.Sprintf("no kind %q is registered for version %q", meta.Kind, meta.APIVersion)
+		return
+	}
+
+	// The create handler: the JSON serializer's strict twin, decoded to the hub (internal) version.
+	var strict runtime.Serializer
+	for _, mt := range legacyscheme.Codecs.SupportedMediaTypes() {
+		if mt.MediaType == runtime.ContentTypeJSON {
+			strict = mt.StrictSerializer
+		}
+	}
+	hub := schema.GroupVersion{Group: gv.Group, Version: runtime.APIVersionInternal}
+	decoder := legacyscheme.Codecs.DecoderToVersion(strict, hub)
+	obj, _, err := decoder.Decode(body, &gvk, nil)
+	if err != nil {
+		if se, isStrict := runtime.AsStrictDecodingError(err); isStrict && obj != nil {
+			for _, e := range se.Errors() {
+				v.StrictError = append(v.StrictError, e.Error())
+			}
+		} else {
+			v.DecodeError = err.Error()
+			return
+		}
+	}
+
+	accessor, err := apimeta.Accessor(obj)
+	if err != nil {
+		v.DecodeError = err.Error()
+		return
+	}
+	// rest.FillObjectMetaSystemFields and the request namespace, as the handler sets them
+	ns := accessor.GetNamespace()
+	if ns == "" {
+		ns = "default"
+		accessor.SetNamespace(ns)
+	}
+	if accessor.GetName() == "" && accessor.GetGenerateName() != "" {
+		accessor.SetName(info.strategy.GenerateName(accessor.GetGenerateName()))
+	}
+	rest.FillObjectMetaSystemFields(accessor)
+	v.Name = accessor.GetName()
+
+	w := &warnings{}
+	ctx := genericapirequest.WithNamespace(context.Background(), ns)
+	ctx = genericapirequest.WithRequestInfo(ctx, &genericapirequest.RequestInfo{
+		IsResourceRequest: true, Verb: "create", APIGroup: gv.Group, APIVersion: gv.Version,
+		Namespace: ns, Resource: info.resource, Name: accessor.GetName(),
+	})
+	ctx = warning.WithWarningRecorder(ctx, w)
+
+	// The Service REST storage's beginCreate first syncs clusterIP into clusterIPs on create
+	// (normalizeClusterIPs, pkg/registry/core/service/storage); its IP and NodePort allocators,
+	// which depend on the cluster's flags, are not run.
+	if svc, isSvc := obj.(*api.Service); isSvc && len(svc.Spec.ClusterIP) > 0 && len(svc.Spec.ClusterIPs) == 0 {
+		svc.Spec.ClusterIPs = []string{svc.Spec.ClusterIP}
+	}
+
+	before := external(obj, gv)
+	info.strategy.PrepareForCreate(ctx, obj)
+	after := external(obj, gv)
+	diff(before, after, "", &v.Dropped, &v.Mutated)
+
+	for _, e := range validateCreate(ctx, obj, info.strategy) {
+		v.Errors = append(v.Errors, toFieldError(e))
+	}
+	v.Accepted = len(v.Errors) == 0
+	if v.Accepted {
+		v.Warnings = append(v.Warnings, info.strategy.WarningsOnCreate(ctx, obj)...)
+	}
+	v.Warnings = append(v.Warnings, w.list...)
+	return
+}
+
+func toFieldError(e *field.Error) fieldError {
+	fe := fieldError{Type: string(e.Type), Field: e.Field, Detail: e.Detail}
+	if e.BadValue != nil && e.Type != field.ErrorTypeRequired && e.Type != field.ErrorTypeInternal {
+		fe.Value = fmt.Sprintf("%v", e.BadValue)
+	}
+	return fe
+}
+
+// external converts a copy of the internal object to the request's version as generic JSON.
+func external(obj runtime.Object, gv schema.GroupVersion) map[string]any {
+	ext, err := legacyscheme.Scheme.ConvertToVersion(obj.DeepCopyObject(), gv)
+	if err != nil {
+		return map[string]any{}
+	}
+	b, err := json.Marshal(ext)
+	if err != nil {
+		return map[string]any{}
+	}
+	var m map[string]any
+	json.Unmarshal(b, &m)
+	delete(m, "status")
+	if md, ok := m["metadata"].(map[string]any); ok {
+		delete(md, "generation")
+	}
+	return m
+}
+
+// diff lists the leaf paths present before and gone after (dropped), and those whose value changed
+// or that appeared (mutated), in the checker's path notation: spec.ports[0].name.
+func diff(a, b any, path string, dropped, mutated *[]string) {
+	switch av := a.(type) {
+	case map[string]any:
+		bv, ok := b.(map[string]any)
+		if !ok {
+			if b == nil {
+				*dropped = append(*dropped, path)
+			} else {
+				*mutated = append(*mutated, path)
+			}
+			return
+		}
+		keys := make([]string, 0, len(av)+len(bv))
+		for k := range av {
+			keys = append(keys, k)
+		}
+		for k := range bv {
+			if _, in := av[k]; !in {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			p := k
+			if path != "" {
+				p = path + "." + k
+			}
+			bk, inB := bv[k]
+			ak, inA := av[k]
+			switch {
+			case inA && !inB:
+				*dropped = append(*dropped, p)
+			case !inA && inB:
+				*mutated = append(*mutated, p)
+			default:
+				diff(ak, bk, p, dropped, mutated)
+			}
+		}
+	case []any:
+		bv, ok := b.([]any)
+		if !ok {
+			if b == nil {
+				*dropped = append(*dropped, path)
+			} else {
+				*mutated = append(*mutated, path)
+			}
+			return
+		}
+		for i := range av {
+			p := path + "[" + strconv.Itoa(i) + "]"
+			if i >= len(bv) {
+				*dropped = append(*dropped, p)
+				continue
+			}
+			diff(av[i], bv[i], p, dropped, mutated)
+		}
+		for i := len(av); i < len(bv); i++ {
+			*mutated = append(*mutated, path+"["+strconv.Itoa(i)+"]")
+		}
+	default:
+		if !reflect.DeepEqual(a, b) {
+			if b == nil {
+				*dropped = append(*dropped, path)
+			} else {
+				*mutated = append(*mutated, path)
+			}
+		}
+	}
+}

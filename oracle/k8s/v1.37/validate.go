@@ -1,0 +1,1 @@
+../common/validate_declarative.go
