@@ -1,7 +1,7 @@
 import { httpRouteObject } from './example-objects';
 import {
   GATEWAY_GROUP, checkCount, checkDuration, checkEnum, checkGroup, checkHeaderName, checkHostname, checkInteger, checkKind,
-  checkOptionalPort, checkRefName, checkRefNamespace, checkSectionName, entries, parseDuration,
+  checkOptionalPort, checkPreciseHostname, checkRefName, checkRefNamespace, checkSectionName, checkSetList, entries, parseDuration,
 } from './gateway-shared';
 import { checkNormalizedPath } from './ingress';
 import { Issue, Severity, issue, warning } from '../model/finding';
@@ -131,12 +131,13 @@ export const httpRouteHostnames = routeRule({
 
 export const httpRouteRules = routeRule({
   id: 'httproute-rules',
-  summary: 'rules: 1-16; matches: at most 64 per rule and 128 in all; filters and backendRefs: at most 16 each',
-  prevents: 'CRD: rules minItems 1 maxItems 16, matches maxItems 64, CEL "total number of matches across all rules in a route must be less than 128", filters and backendRefs maxItems 16',
+  summary: 'rules: 1-16, a rule name is a section name; matches: at most 64 per rule and 128 in all; filters and backendRefs: at most 16 each',
+  prevents: 'CRD: rules minItems 1 maxItems 16, rules[].name SectionName pattern, matches maxItems 64, CEL "total number of matches across all rules in a route must be less than 128", filters and backendRefs maxItems 16',
 }, (_, spec) => {
   const out = checkCount('spec.rules', spec.rules, 1, 16, 'rules');
   let total = 0;
   for (const { rule, field } of routeRules({ spec })) {
+    if (rule.name !== undefined) out.push(...checkSectionName(`${field}.name`, rule.name));
     out.push(...checkCount(`${field}.matches`, rule.matches, 0, 64, 'matches'));
     out.push(...checkCount(`${field}.filters`, rule.filters, 0, 16, 'filters'));
     out.push(...checkCount(`${field}.backendRefs`, rule.backendRefs, 0, 16, 'backendRefs'));
@@ -175,8 +176,8 @@ function checkNameMatches(field: string, value: unknown, what: 'header' | 'query
   const exact = new Map<string, string>();
   const folded = new Map<string, string>();
   for (const { v, f } of entries(value, field)) {
-    if (what === 'header') out.push(...checkHeaderName(`${f}.name`, v.name));
-    else if (typeof v.name !== 'string' || v.name.length < 1 || v.name.length > 256) out.push(issue(`${f}.name`, `${show(v.name)} is not a valid query param name: 1-256 characters`, 'name the query parameter'));
+    // both names are HTTPHeaderName in the CRD (queryParams[].name too)
+    out.push(...checkHeaderName(`${f}.name`, v.name));
     out.push(...checkEnum(`${f}.type`, v.type, MATCH_TYPES));
     if (typeof v.value !== 'string' || v.value.length < 1 || v.value.length > (what === 'header' ? 4096 : 1024)) {
       out.push(issue(`${f}.value`, `${show(v.value)} is not a valid ${what} value: a string of 1-${what === 'header' ? 4096 : 1024} characters`, 'give the value to match'));
@@ -198,7 +199,7 @@ function checkNameMatches(field: string, value: unknown, what: 'header' | 'query
 export const httpRouteMatches = routeRule({
   id: 'httproute-matches',
   summary: 'header and query param matches have valid, unique names; the method is one of the nine HTTP methods',
-  prevents: 'CRD: headers/queryParams maxItems 16, HTTPHeaderName pattern, listMapKey name (duplicates rejected), type enum, method enum',
+  prevents: 'CRD: headers/queryParams maxItems 16, HTTPHeaderName pattern (header and query param names), listMapKey name (duplicates rejected), type enum, method enum',
 }, route => routeRules(route).flatMap(r => ruleMatches(r.rule, r.field).flatMap(m => [
   ...checkNameMatches(`${m.field}.headers`, m.match.headers, 'header'),
   ...checkNameMatches(`${m.field}.queryParams`, m.match.queryParams, 'query param'),
@@ -244,6 +245,7 @@ function checkHeaderModifier(field: string, m: Plain): Issue[] {
     }
   }
   out.push(...checkCount(`${field}.remove`, m.remove, 0, 16, 'header names'));
+  out.push(...checkSetList(`${field}.remove`, m.remove, 'remove'));
   return out;
 }
 
@@ -263,8 +265,10 @@ function checkPathModifier(field: string, p: Plain): Issue[] {
 
 /** The members of one filter: the field of its type, and no other. */
 function checkFilter(field: string, v: Plain): Issue[] {
-  const out = checkEnum(`${field}.type`, v.type, FILTER_TYPES);
+  const out = v.type === undefined ? [issue(`${field}.type`, 'a filter needs a type: type is required', `set type to one of ${FILTER_TYPES.join(', ')}`)]
+    : checkEnum(`${field}.type`, v.type, FILTER_TYPES);
   for (const [type, member] of Object.entries(FILTER_FIELDS)) {
+    if (v.type === undefined) break;
     const has = v[member] !== undefined && v[member] !== null;
     if (has && v.type !== type) out.push(issue(`${field}.${member}`, `filter.${member} must be nil if the filter.type is not ${type} (it is ${show(v.type)})`, `remove ${member}, or set type ${type}`));
     if (!has && v.type === type) out.push(issue(`${field}.${member}`, `filter.${member} must be specified for ${type} filter.type`, `add ${member}`));
@@ -274,12 +278,12 @@ function checkFilter(field: string, v: Plain): Issue[] {
     out.push(...checkEnum(`${field}.requestRedirect.scheme`, redirect.scheme, ['http', 'https']));
     out.push(...checkEnum(`${field}.requestRedirect.statusCode`, redirect.statusCode, STATUS_CODES, 'use 301, 302, 303, 307 or 308 (default 302)'));
     out.push(...checkOptionalPort(`${field}.requestRedirect.port`, redirect.port));
-    if (redirect.hostname !== undefined) out.push(...checkHostname(`${field}.requestRedirect.hostname`, redirect.hostname, 'use a DNS name').filter(i => i.severity === undefined));
+    if (redirect.hostname !== undefined) out.push(...checkPreciseHostname(`${field}.requestRedirect.hostname`, redirect.hostname));
     if (redirect.path !== undefined) out.push(...checkPathModifier(`${field}.requestRedirect.path`, obj(redirect.path)));
   }
   if (v.urlRewrite !== undefined) {
     const rw = obj(v.urlRewrite);
-    if (rw.hostname !== undefined) out.push(...checkHostname(`${field}.urlRewrite.hostname`, rw.hostname, 'use a DNS name').filter(i => i.severity === undefined));
+    if (rw.hostname !== undefined) out.push(...checkPreciseHostname(`${field}.urlRewrite.hostname`, rw.hostname));
     if (rw.path !== undefined) out.push(...checkPathModifier(`${field}.urlRewrite.path`, obj(rw.path)));
   }
   for (const member of ['requestHeaderModifier', 'responseHeaderModifier']) {
@@ -329,8 +333,8 @@ function hasPrefixReplace(filters: unknown, member: string): boolean {
 
 export const httpRouteFilters = routeRule({
   id: 'httproute-filters',
-  summary: 'filters carry the field of their type only; core filters are not repeated; RequestRedirect excludes URLRewrite and backendRefs; ReplacePrefixMatch needs one PathPrefix match; redirect codes 301/302/303/307/308',
-  prevents: 'CRD: filter type enum and CEL "filter.X must be nil/specified", "X filter cannot be repeated", "May specify either httpRouteFilterRequestRedirect or httpRouteFilterRequestRewrite", "RequestRedirect filter must not be used together with backendRefs", "exactly one PathPrefix match must be specified", statusCode/scheme enums, header modifier and mirror bounds',
+  summary: 'filters have a type and carry the field of their type only; redirect and rewrite hostnames are precise; header removals are unique; core filters are not repeated; RequestRedirect excludes URLRewrite and backendRefs; ReplacePrefixMatch needs one PathPrefix match; redirect codes 301/302/303/307/308',
+  prevents: 'CRD: filter type required and enum, redirect and rewrite hostname PreciseHostname (no wildcard), header modifier remove a set (unique); CEL "filter.X must be nil/specified", "X filter cannot be repeated", "May specify either httpRouteFilterRequestRedirect or httpRouteFilterRequestRewrite", "RequestRedirect filter must not be used together with backendRefs", "exactly one PathPrefix match must be specified", statusCode/scheme enums, header modifier and mirror bounds',
 }, route => routeRules(route).flatMap(({ rule, field }) => {
   const out: Issue[] = [];
   for (const fl of allFilters(rule, field)) out.push(...checkFilterList(fl.field, fl.filters));
@@ -374,6 +378,7 @@ function checkCors(field: string, c: Plain): Issue[] {
     list(c[name]).forEach((h, i) => out.push(...checkHeaderName(`${field}.${name}[${i}]`, h)));
   }
   wildcardAlone('allowHeaders', 'headers');
+  for (const name of ['allowOrigins', 'allowMethods', 'allowHeaders', 'exposeHeaders']) out.push(...checkSetList(`${field}.${name}`, c[name], name));
   out.push(...checkInteger(`${field}.maxAge`, c.maxAge, 1, 2147483647, 'use a number of seconds, 1 or more (default 5)'));
   if (c.allowCredentials !== undefined && typeof c.allowCredentials !== 'boolean') out.push(issue(`${field}.allowCredentials`, `${show(c.allowCredentials)} is not a boolean`, 'use true or false'));
   return out;
@@ -381,8 +386,8 @@ function checkCors(field: string, c: Plain): Issue[] {
 
 export const httpRouteCors = routeRule({
   id: 'httproute-cors',
-  summary: 'a CORS filter lists valid origins, methods and headers, with "*" only alone',
-  prevents: 'CRD: allowOrigins pattern and maxItems 64, allowMethods enum and maxItems 9, header name patterns, maxAge minimum 1, CEL "cannot contain \'*\' alongside other ..."',
+  summary: 'a CORS filter lists valid, unique origins, methods and headers, with "*" only alone',
+  prevents: 'CRD: allowOrigins, allowMethods, allowHeaders and exposeHeaders are sets (unique items); allowOrigins pattern and maxItems 64, allowMethods enum and maxItems 9, header name patterns, maxAge minimum 1, CEL "cannot contain \'*\' alongside other ..."',
 }, route => routeRules(route).flatMap(({ rule, field }) => allFilters(rule, field).flatMap(fl => entries(fl.filters, fl.field)
   .filter(x => x.v.cors !== undefined && x.v.cors !== null).flatMap(x => checkCors(`${x.f}.cors`, obj(x.v.cors))))));
 
