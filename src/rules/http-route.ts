@@ -26,7 +26,6 @@ type Plain = { readonly [key: string]: any };
 export const PATH_MATCH_TYPES = ['Exact', 'PathPrefix', 'RegularExpression'];
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'];
 const MATCH_TYPES = ['Exact', 'RegularExpression'];
-const FILTER_TYPES = ['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestMirror', 'RequestRedirect', 'URLRewrite', 'ExtensionRef', 'CORS'];
 /** The field each core filter type carries. */
 const FILTER_FIELDS: { [type: string]: string } = {
   RequestHeaderModifier: 'requestHeaderModifier',
@@ -80,11 +79,8 @@ function allFilters(rule: Plain, field: string): Array<{ filters: unknown; field
   ];
 }
 
-export const httpRouteParentRefs = routeRule({
-  id: 'httproute-parent-refs',
-  summary: 'parentRefs: at most 32, each a valid reference; several to one parent each name a distinct sectionName',
-  prevents: 'CRD: parentRefs maxItems 32, name/group/kind/namespace/sectionName/port formats; CEL "sectionName must be specified/unique when parentRefs includes 2 or more references to the same parent"',
-}, (_, spec) => {
+/** The parentRefs of a route (CommonRouteSpec, shared by every route kind). */
+export function checkRouteParentRefs(spec: Plain): Issue[] {
   const out = checkCount('spec.parentRefs', spec.parentRefs, 0, 32, 'parentRefs');
   const refs = entries(spec.parentRefs, 'spec.parentRefs');
   for (const { v, f } of refs) {
@@ -118,16 +114,27 @@ export const httpRouteParentRefs = routeRule({
     }
   }
   return out;
-});
+}
+
+export const httpRouteParentRefs = routeRule({
+  id: 'httproute-parent-refs',
+  summary: 'parentRefs: at most 32, each a valid reference; several to one parent each name a distinct sectionName',
+  prevents: 'CRD: parentRefs maxItems 32, name/group/kind/namespace/sectionName/port formats; CEL "sectionName must be specified/unique when parentRefs includes 2 or more references to the same parent"',
+}, (_, spec) => checkRouteParentRefs(spec));
+
+/** The hostnames of a route (HTTPRoute, GRPCRoute, TLSRoute): at most 16 Gateway API hostnames. */
+export function checkRouteHostnames(spec: Plain): Issue[] {
+  return [
+    ...checkCount('spec.hostnames', spec.hostnames, 0, 16, 'hostnames'),
+    ...list(spec.hostnames).flatMap((h, i) => checkHostname(`spec.hostnames[${i}]`, h, 'use e.g. "app.example.com" or "*.example.com"')),
+  ];
+}
 
 export const httpRouteHostnames = routeRule({
   id: 'httproute-hostnames',
   summary: 'hostnames: at most 16, each a lowercase DNS name with an optional whole-label "*." prefix, not an IP',
   prevents: 'CRD: hostnames maxItems 16 and the Hostname pattern; the specification forbids IP addresses (warning: the pattern lets them through)',
-}, (_, spec) => [
-  ...checkCount('spec.hostnames', spec.hostnames, 0, 16, 'hostnames'),
-  ...list(spec.hostnames).flatMap((h, i) => checkHostname(`spec.hostnames[${i}]`, h, 'use e.g. "app.example.com" or "*.example.com"')),
-]);
+}, (_, spec) => checkRouteHostnames(spec));
 
 export const httpRouteRules = routeRule({
   id: 'httproute-rules',
@@ -171,7 +178,7 @@ export const httpRoutePath = routeRule({
 }, route => routeRules(route).flatMap(r => ruleMatches(r.rule, r.field).flatMap(m => checkPathMatch(`${m.field}.path`, m.match.path))));
 
 /** Header or query param matches: at most 16, valid names, no duplicate names, type Exact or RegularExpression. */
-function checkNameMatches(field: string, value: unknown, what: 'header' | 'query param'): Issue[] {
+export function checkNameMatches(field: string, value: unknown, what: 'header' | 'query param'): Issue[] {
   const out = checkCount(field, value, 0, 16, `${what} matches`);
   const exact = new Map<string, string>();
   const folded = new Map<string, string>();
@@ -207,7 +214,7 @@ export const httpRouteMatches = routeRule({
 ])));
 
 /** A backend or mirror reference: a Service needs a port. */
-function checkBackendRef(field: string, v: Plain): Issue[] {
+export function checkBackendRef(field: string, v: Plain): Issue[] {
   const out = [
     ...checkRefName(`${field}.name`, v.name, 'backend'),
     ...checkGroup(`${field}.group`, v.group), ...checkKind(`${field}.kind`, v.kind), ...checkRefNamespace(`${field}.namespace`, v.namespace),
@@ -230,7 +237,7 @@ export const httpRouteBackendRefs = routeRule({
 ])));
 
 /** A header modifier: set/add at most 16 each with valid names; remove at most 16 names. */
-function checkHeaderModifier(field: string, m: Plain): Issue[] {
+export function checkHeaderModifier(field: string, m: Plain): Issue[] {
   const out: Issue[] = [];
   for (const op of ['set', 'add']) {
     out.push(...checkCount(`${field}.${op}`, m[op], 0, 16, 'headers'));
@@ -263,29 +270,25 @@ function checkPathModifier(field: string, p: Plain): Issue[] {
   return out;
 }
 
-/** The members of one filter: the field of its type, and no other. */
-function checkFilter(field: string, v: Plain): Issue[] {
-  const out = v.type === undefined ? [issue(`${field}.type`, 'a filter needs a type: type is required', `set type to one of ${FILTER_TYPES.join(', ')}`)]
-    : checkEnum(`${field}.type`, v.type, FILTER_TYPES);
-  for (const [type, member] of Object.entries(FILTER_FIELDS)) {
-    if (v.type === undefined) break;
+/**
+ * A filter's type (required, of the kind's enum) and its members: the field of its type, and no
+ * other (HTTPRoute and GRPCRoute filters alike, each with its own types).
+ */
+export function checkFilterMembers(field: string, v: Plain, fields: { readonly [type: string]: string }): Issue[] {
+  const types = Object.keys(fields);
+  if (v.type === undefined) return [issue(`${field}.type`, 'a filter needs a type: type is required', `set type to one of ${types.join(', ')}`)];
+  const out = checkEnum(`${field}.type`, v.type, types);
+  for (const [type, member] of Object.entries(fields)) {
     const has = v[member] !== undefined && v[member] !== null;
     if (has && v.type !== type) out.push(issue(`${field}.${member}`, `filter.${member} must be nil if the filter.type is not ${type} (it is ${show(v.type)})`, `remove ${member}, or set type ${type}`));
     if (!has && v.type === type) out.push(issue(`${field}.${member}`, `filter.${member} must be specified for ${type} filter.type`, `add ${member}`));
   }
-  const redirect = obj(v.requestRedirect);
-  if (v.requestRedirect !== undefined) {
-    out.push(...checkEnum(`${field}.requestRedirect.scheme`, redirect.scheme, ['http', 'https']));
-    out.push(...checkEnum(`${field}.requestRedirect.statusCode`, redirect.statusCode, STATUS_CODES, 'use 301, 302, 303, 307 or 308 (default 302)'));
-    out.push(...checkOptionalPort(`${field}.requestRedirect.port`, redirect.port));
-    if (redirect.hostname !== undefined) out.push(...checkPreciseHostname(`${field}.requestRedirect.hostname`, redirect.hostname));
-    if (redirect.path !== undefined) out.push(...checkPathModifier(`${field}.requestRedirect.path`, obj(redirect.path)));
-  }
-  if (v.urlRewrite !== undefined) {
-    const rw = obj(v.urlRewrite);
-    if (rw.hostname !== undefined) out.push(...checkPreciseHostname(`${field}.urlRewrite.hostname`, rw.hostname));
-    if (rw.path !== undefined) out.push(...checkPathModifier(`${field}.urlRewrite.path`, obj(rw.path)));
-  }
+  return out;
+}
+
+/** The filter fields both HTTPRoute and GRPCRoute carry: header modifiers, mirror, extensionRef. */
+export function checkCommonFilterFields(field: string, v: Plain): Issue[] {
+  const out: Issue[] = [];
   for (const member of ['requestHeaderModifier', 'responseHeaderModifier']) {
     if (v[member] !== undefined) out.push(...checkHeaderModifier(`${field}.${member}`, obj(v[member])));
   }
@@ -308,15 +311,42 @@ function checkFilter(field: string, v: Plain): Issue[] {
   return out;
 }
 
+/** The members of one filter: the field of its type, and no other. */
+function checkFilter(field: string, v: Plain): Issue[] {
+  const out = checkFilterMembers(field, v, FILTER_FIELDS);
+  const redirect = obj(v.requestRedirect);
+  if (v.requestRedirect !== undefined) {
+    out.push(...checkEnum(`${field}.requestRedirect.scheme`, redirect.scheme, ['http', 'https']));
+    out.push(...checkEnum(`${field}.requestRedirect.statusCode`, redirect.statusCode, STATUS_CODES, 'use 301, 302, 303, 307 or 308 (default 302)'));
+    out.push(...checkOptionalPort(`${field}.requestRedirect.port`, redirect.port));
+    if (redirect.hostname !== undefined) out.push(...checkPreciseHostname(`${field}.requestRedirect.hostname`, redirect.hostname));
+    if (redirect.path !== undefined) out.push(...checkPathModifier(`${field}.requestRedirect.path`, obj(redirect.path)));
+  }
+  if (v.urlRewrite !== undefined) {
+    const rw = obj(v.urlRewrite);
+    if (rw.hostname !== undefined) out.push(...checkPreciseHostname(`${field}.urlRewrite.hostname`, rw.hostname));
+    if (rw.path !== undefined) out.push(...checkPathModifier(`${field}.urlRewrite.path`, obj(rw.path)));
+  }
+  out.push(...checkCommonFilterFields(field, v));
+  return out;
+}
+
+/** The filter types of a list that appear more than once: "X filter cannot be repeated". */
+export function checkNotRepeated(items: ReadonlyArray<{ readonly v: Plain; readonly f: string }>, types: readonly string[]): Issue[] {
+  const out: Issue[] = [];
+  for (const type of types) {
+    const same = items.filter(x => x.v.type === type);
+    if (same.length > 1) out.push(issue(`${same[1].f}.type`, `${type} filter cannot be repeated (${same.length} in this list)`, 'merge them into one filter'));
+  }
+  return out;
+}
+
 /** The rules of a filter list: core types not repeated; RequestRedirect not with URLRewrite. */
 function checkFilterList(field: string, filters: unknown): Issue[] {
   const out: Issue[] = [];
   const items = entries(filters, field);
   for (const { v, f } of items) out.push(...checkFilter(f, v));
-  for (const type of NOT_REPEATED) {
-    const same = items.filter(x => x.v.type === type);
-    if (same.length > 1) out.push(issue(`${same[1].f}.type`, `${type} filter cannot be repeated (${same.length} in this list)`, 'merge them into one filter'));
-  }
+  out.push(...checkNotRepeated(items, NOT_REPEATED));
   if (items.some(x => x.v.type === 'RequestRedirect') && items.some(x => x.v.type === 'URLRewrite')) {
     out.push(issue(field, 'may specify either a RequestRedirect filter or a URLRewrite filter, but not both', 'redirect the client, or rewrite the request: choose one'));
   }
