@@ -1,11 +1,12 @@
-import { gatewayRouteObject } from './example-objects';
+import { GRANT, HTTP_LISTENER, gatewayObject, gatewayRouteObject, serviceObject } from './example-objects';
 import { checkCount, checkEnum, checkInteger, checkSectionName, entries } from './gateway-shared';
 import {
   checkBackendRef, checkCommonFilterFields, checkFilterMembers, checkNameMatches, checkNotRepeated, checkRouteHostnames, checkRouteParentRefs,
 } from './http-route';
+import { defineRouteWiring } from './http-route-wiring';
 import { Issue, Severity, issue } from '../model/finding';
 import { defineKind } from '../model/kinds';
-import { list, obj, show } from '../model/plain';
+import { key, list, obj, show, text } from '../model/plain';
 import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
 
 /** The GRPCRoute: v1, served by the standard channel of every bundle of the range (v1.4.1 to v1.6.1). */
@@ -132,7 +133,30 @@ export const grpcRouteBackendRefs = grpcRule({
   ...checkInteger(`${f}.weight`, v.weight, 0, 1000000, 'use a weight in 0-1,000,000 (default 1)'),
 ])));
 
+/** A match as a comparable key and as a finding names it: method type, service and method, headers (names folded). */
+function grpcMatch(match: Plain): { key: string; what: string } {
+  const m = obj(match.method);
+  const headers = list(match.headers).map(obj).map(h => `${text(h.name).toLowerCase()}=${text(h.type ?? 'Exact')}:${text(h.value)}`).sort();
+  const what = match.method === undefined ? 'every method' : `service ${show(m.service ?? '*')} method ${show(m.method ?? '*')}`;
+  return { key: key(m.type ?? 'Exact', m.service ?? '', m.method ?? '', headers.join('&')), what: headers.length ? `${what} with headers ${headers.join(', ')}` : what };
+}
+
+/*
+ * The wiring of HTTPRoute, which GRPCRoute shares by the specification: parentRefs to HTTP and HTTPS listeners, backends,
+ * ReferenceGrants and conflicts. A rule without matches matches every method.
+ */
+defineRouteWiring({
+  kind: GRPC_ROUTE.kind,
+  prefix: 'grpcroute',
+  rules: grpcRules,
+  matches: (rule, field) => (rule.matches === undefined || list(rule.matches).length === 0
+    ? [{ key: key('Exact', '', '', ''), field, what: 'every method' }]
+    : entries(rule.matches, `${field}.matches`).map(({ v, f }) => ({ ...grpcMatch(v), field: f }))),
+});
+
 const BACKEND = { backendRefs: [{ name: 'web', port: 50051 }] };
+const GRPC_SERVICE = serviceObject({ ports: [{ name: 'grpc', port: 50051, targetPort: 50051, appProtocol: 'kubernetes.io/h2c' }] });
+const grpcRoute = (spec: any, metadata: any = {}) => gatewayRouteObject('GRPCRoute', { hostnames: ['grpc.example.com'], rules: [BACKEND], ...spec }, metadata);
 
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({
@@ -155,6 +179,35 @@ ruleExamples({
   'grpcroute-filters': {
     objects: [gatewayRouteObject('GRPCRoute', { rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: {} }], ...BACKEND }] })],
     valid: [gatewayRouteObject('GRPCRoute', { rules: [{ filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-team', value: 'shop' }] } }], ...BACKEND }] })],
+  },
+  'grpcroute-section-name': {
+    objects: [gatewayObject([HTTP_LISTENER]), GRPC_SERVICE, grpcRoute({ parentRefs: [{ name: 'edge', namespace: 'infra', sectionName: 'grpc' }] })],
+    valid: [gatewayObject([HTTP_LISTENER]), GRPC_SERVICE, grpcRoute({ parentRefs: [{ name: 'edge', namespace: 'infra', sectionName: 'http' }] })],
+  },
+  'grpcroute-namespace-allowed': {
+    objects: [gatewayObject([{ ...HTTP_LISTENER, allowedRoutes: { namespaces: { from: 'Same' } } }]), GRPC_SERVICE, grpcRoute({})],
+    valid: [gatewayObject([{ ...HTTP_LISTENER, allowedRoutes: { namespaces: { from: 'All' } } }]), GRPC_SERVICE, grpcRoute({})],
+  },
+  'grpcroute-hostname-listener': {
+    objects: [gatewayObject([HTTP_LISTENER]), GRPC_SERVICE, grpcRoute({ hostnames: ['grpc.example.org'] })],
+    valid: [gatewayObject([HTTP_LISTENER]), GRPC_SERVICE, grpcRoute({ hostnames: ['grpc.example.com'] })],
+  },
+  'grpcroute-backend-service': {
+    objects: [grpcRoute({})],
+    valid: [GRPC_SERVICE, grpcRoute({})],
+  },
+  'grpcroute-backend-port': {
+    objects: [GRPC_SERVICE, grpcRoute({ rules: [{ backendRefs: [{ name: 'web', port: 9090 }] }] })],
+    valid: [GRPC_SERVICE, grpcRoute({})],
+  },
+  'grpcroute-reference-grant': {
+    objects: [serviceObject({ ports: [{ name: 'grpc', port: 50051 }] }, { namespace: 'shop' }), grpcRoute({ rules: [{ backendRefs: [{ name: 'web', namespace: 'shop', port: 50051 }] }] })],
+    valid: [serviceObject({ ports: [{ name: 'grpc', port: 50051 }] }, { namespace: 'shop' }), grpcRoute({ rules: [{ backendRefs: [{ name: 'web', namespace: 'shop', port: 50051 }] }] }),
+      { ...GRANT, spec: { ...GRANT.spec, from: [{ group: 'gateway.networking.k8s.io', kind: 'GRPCRoute', namespace: 'default' }] } }],
+  },
+  'grpcroute-conflict': {
+    objects: [gatewayObject([HTTP_LISTENER]), GRPC_SERVICE, grpcRoute({}), grpcRoute({}, { name: 'web-2' })],
+    valid: [gatewayObject([HTTP_LISTENER]), GRPC_SERVICE, grpcRoute({}), grpcRoute({ hostnames: ['api.example.com'] }, { name: 'web-2' })],
   },
   'grpcroute-backend-refs': {
     objects: [gatewayRouteObject('GRPCRoute', { rules: [{ backendRefs: [{ name: 'web' }] }] })],
