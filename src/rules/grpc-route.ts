@@ -148,6 +148,8 @@ function grpcMatch(match: Plain): { key: string; what: string } {
 defineRouteWiring({
   kind: GRPC_ROUTE.kind,
   prefix: 'grpcroute',
+  protocols: ['HTTP', 'HTTPS'],
+  unresolved: 'the Gateway answers UNAVAILABLE',
   rules: grpcRules,
   matches: (rule, field) => (rule.matches === undefined || list(rule.matches).length === 0
     ? [{ key: key('Exact', '', '', ''), field, what: 'every method' }]

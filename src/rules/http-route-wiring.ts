@@ -47,8 +47,12 @@ export function gatewayParentRefs(route: unknown): Array<{ readonly ref: PlainMa
     .filter(p => (p.ref.group ?? GATEWAY_GROUP) === GATEWAY_GROUP && (p.ref.kind ?? 'Gateway') === 'Gateway' && typeof p.ref.name === 'string');
 }
 
-/** The listener protocols each route kind attaches to (Gateway API: HTTPRoute and GRPCRoute to HTTP and HTTPS). */
-const ROUTE_PROTOCOLS: { readonly [kind: string]: readonly string[] } = { HTTPRoute: ['HTTP', 'HTTPS'], GRPCRoute: ['HTTP', 'HTTPS'] };
+/** The listener protocols each route kind attaches to, as its `defineRouteWiring` declares them (HTTPRoute: HTTP and HTTPS). */
+const ROUTE_PROTOCOLS = new Map<string, readonly string[]>();
+
+function protocolsOf(kind: string): readonly string[] {
+  return ROUTE_PROTOCOLS.get(kind) ?? ['HTTP', 'HTTPS'];
+}
 
 /** Whether a listener's allowedRoutes.kinds admits a route kind (unset: the kinds of its protocol, which hold it). */
 function admitsKind(l: ListenerView, kind: string): boolean {
@@ -69,7 +73,7 @@ export function attachmentIssues(route: unknown, ref: PlainMap, field: string, g
   const out: Array<{ check: AttachmentCheck; issue: Issue }> = [];
   const routeNs = namespaceOf(route);
   const gw = `Gateway ${gatewayNs}/${gatewayName}`;
-  const protocols = ROUTE_PROTOCOLS[kind] ?? ['HTTP', 'HTTPS'];
+  const protocols = protocolsOf(kind);
   let candidates = listeners.filter(l => protocols.includes(text(l.protocol)));
   if (ref.sectionName !== undefined) {
     candidates = candidates.filter(l => l.name === ref.sectionName);
@@ -82,6 +86,11 @@ export function attachmentIssues(route: unknown, ref: PlainMap, field: string, g
       out.push({ check: 'section', issue: issue(`${field}.sectionName`, `the listener ${show(ref.sectionName)} of ${gw} admits no ${kind} (allowedRoutes.kinds), so the route never attaches (NotAllowedByListeners)`, `add { kind: ${kind} } to the listener's allowedRoutes.kinds, or name another listener`) });
       return out;
     }
+  }
+  if (ref.sectionName === undefined && listeners.length > 0 && candidates.length === 0 && typeof ref.port !== 'number') {
+    const names = listeners.map(l => `${l.name} (${l.protocol})`).join(', ');
+    out.push({ check: 'section', issue: issue(field, `${gw} has no ${protocols.join(' or ')} listener (listeners: ${names}), so the ${kind} never attaches`, `add a ${protocols[0]} listener, or attach the route to another Gateway`) });
+    return out;
   }
   candidates = candidates.filter(l => admitsKind(l, kind));
   if (typeof ref.port === 'number') candidates = candidates.filter(l => l.port === ref.port);
@@ -124,7 +133,7 @@ function narrower(a: string, b: string): string {
  */
 function attachedListeners(kind: string, routeHosts: readonly string[], ref: { readonly [key: string]: any }, routeNs: string, gatewayNs: string,
   listeners: readonly ListenerView[]): Array<{ readonly name: string; readonly hosts: string[] }> {
-  return listeners.filter(l => (ROUTE_PROTOCOLS[kind] ?? ['HTTP', 'HTTPS']).includes(text(l.protocol))
+  return listeners.filter(l => protocolsOf(kind).includes(text(l.protocol))
     && (ref.sectionName === undefined || l.name === ref.sectionName)
     && (typeof ref.port !== 'number' || l.port === ref.port)
     && admitsKind(l, kind)
@@ -148,6 +157,12 @@ export interface RouteWiring {
   readonly kind: string;
   /** The rule-id prefix of the kind, e.g. `grpcroute`. */
   readonly prefix: string;
+  /** Whether the kind has spec.hostnames (TCPRoute and UDPRoute have none: no hostname rule). Default true. */
+  readonly hostnames?: boolean;
+  /** What the Gateway does with a request whose backend is missing (default: "the Gateway answers 500"). */
+  readonly unresolved?: string;
+  /** The listener protocols the kind attaches to, e.g. `['HTTP', 'HTTPS']`, `['TLS']`. */
+  readonly protocols: readonly string[];
   /** The rules of a route, with their paths (CRD defaults applied). */
   readonly rules: (route: unknown) => ReadonlyArray<{ readonly rule: PlainMap; readonly field: string }>;
   /** The matches of a rule: a comparable key, the match's path, and how a finding names it. */
@@ -158,7 +173,7 @@ export interface RouteWiring {
 export interface RouteWiringRules {
   readonly sectionName: RuleInfo;
   readonly namespaceAllowed: RuleInfo;
-  readonly hostnameListener: RuleInfo;
+  readonly hostnameListener?: RuleInfo;
   readonly backendService: RuleInfo;
   readonly backendPort: RuleInfo;
   readonly referenceGrant: RuleInfo;
@@ -227,6 +242,7 @@ function routeConflicts<R>(w: RouteWiring, set: ObjectSet<R>, ctx: AppContext<R>
  */
 export function defineRouteWiring(w: RouteWiring): RouteWiringRules {
   const { kind, prefix } = w;
+  ROUTE_PROTOCOLS.set(kind, w.protocols);
   const attachmentRule = (check: AttachmentCheck, def: RuleBasics): RuleInfo =>
     defineRule({ scope: 'app', kinds: [kind, 'Gateway'], ...def }, (set, _, add) => {
       const gateways = new Map<string, Subject<unknown>>();
@@ -241,7 +257,7 @@ export function defineRouteWiring(w: RouteWiring): RouteWiringRules {
         }
       }
     });
-  const protocols = (ROUTE_PROTOCOLS[kind] ?? ['HTTP', 'HTTPS']).join(' or ');
+  const protocols = w.protocols.join(' or ');
   const sectionName = attachmentRule('section', {
     id: `${prefix}-section-name`,
     type: FindingType.NOT_FOUND,
@@ -254,7 +270,7 @@ export function defineRouteWiring(w: RouteWiring): RouteWiringRules {
     summary: `a ${kind} in another namespace than its Gateway attaches only to listeners whose allowedRoutes admit it`,
     prevents: 'a route that never attaches: listeners admit routes of their own namespace by default (NotAllowedByListeners)',
   });
-  const hostnameListener = attachmentRule('hostname', {
+  const hostnameListener = w.hostnames === false ? undefined : attachmentRule('hostname', {
     id: `${prefix}-hostname-listener`,
     summary: `a ${kind}'s hostnames intersect a hostname of a listener it attaches to`,
     prevents: 'a route that never attaches: no listener hostname intersects the route hostnames (NoMatchingListenerHostname)',
@@ -269,7 +285,7 @@ export function defineRouteWiring(w: RouteWiring): RouteWiringRules {
     prevents: 'a route that answers errors until its Service exists (ResolvedRefs=False, BackendNotFound)',
   }, (set, _, add) => routeServiceBackends(set, w, (r, field, b, ns, target, outside) => {
     if (target !== undefined || outside) return;
-    add(r.ref, missingService(`${field}.name`, b.name, ns, kind === 'GRPCRoute' ? 'the Gateway answers UNAVAILABLE' : 'the Gateway answers 500'));
+    add(r.ref, missingService(`${field}.name`, b.name, ns, w.unresolved ?? 'the Gateway answers 500'));
   }));
   const backendPort = defineRule({
     scope: 'app',
@@ -327,6 +343,7 @@ export function defineRouteWiring(w: RouteWiring): RouteWiringRules {
 const HTTP_ROUTE_WIRING = defineRouteWiring({
   kind: 'HTTPRoute',
   prefix: 'httproute',
+  protocols: ['HTTP', 'HTTPS'],
   rules: routeRules,
   matches: (rule, field) => ruleMatches(rule, field).map(m => {
     const path = matchPath(m.match);
@@ -336,7 +353,7 @@ const HTTP_ROUTE_WIRING = defineRouteWiring({
 
 export const httpRouteSectionName = HTTP_ROUTE_WIRING.sectionName;
 export const httpRouteNamespaceAllowed = HTTP_ROUTE_WIRING.namespaceAllowed;
-export const httpRouteHostnameListener = HTTP_ROUTE_WIRING.hostnameListener;
+export const httpRouteHostnameListener = HTTP_ROUTE_WIRING.hostnameListener!;
 
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({
