@@ -87,7 +87,9 @@ export function attachmentIssues(route: unknown, ref: PlainMap, field: string, g
       return out;
     }
   }
-  if (ref.sectionName === undefined && listeners.length > 0 && candidates.length === 0 && typeof ref.port !== 'number') {
+  // only core protocols: which routes a domain-prefixed protocol takes is up to the implementation
+  const core = listeners.every(l => ['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP'].includes(text(l.protocol)));
+  if (ref.sectionName === undefined && listeners.length > 0 && core && candidates.length === 0 && typeof ref.port !== 'number') {
     const names = listeners.map(l => `${l.name} (${l.protocol})`).join(', ');
     out.push({ check: 'section', issue: issue(field, `${gw} has no ${protocols.join(' or ')} listener (listeners: ${names}), so the ${kind} never attaches`, `add a ${protocols[0]} listener, or attach the route to another Gateway`) });
     return out;

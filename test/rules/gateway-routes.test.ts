@@ -96,6 +96,8 @@ const WIRING: Array<[string, any[], string[]]> = [
   ['warns when two TLSRoutes pass the same SNI hostname on one listener (the later by name)',
     [gateway([PASSTHROUGH]), service, wired(tls({ parentRefs: parent() })), wired(route('TLSRoute', { parentRefs: parent(), hostnames: ['db.example.com'], rules: [{ backendRefs: BACKEND }] }, 's'))],
     ['warning TLSRoute s tlsroute-conflict spec.rules[0]']],
+  ['holds when a TLSRoute attaches to a Gateway whose only listener has a domain-prefixed protocol (implementation-specific)',
+    [gateway([{ name: 'custom', port: 9000, protocol: 'example.com/tls', allowedRoutes: all }]), service, wired(tls({ parentRefs: parent() }))], []],
   ['holds when a TCPRoute attaches to a TCP listener', [gateway([TCP]), service, wired(tcp({ parentRefs: parent() }))], []],
   ['fails when a TCPRoute names a UDP listener', [gateway([TCP, UDP]), service, wired(tcp({ parentRefs: parent('udp') }))], ['error TCPRoute r tcproute-section-name spec.parentRefs[0].sectionName']],
   ['fails when a TCPRoute in another namespace attaches to a listener admitting its own namespace only',
