@@ -175,6 +175,11 @@ export function gatewayRejectedFrom(ctx: GatewayVersionContext, minor: number): 
   return severityWhereRejected(ctx.gatewayVersions, m => m >= minor);
 }
 
+/** @internal the severity of a value that Gateway API bundles from v1.`from` up to before v1.`until` reject (a field added, then relaxed) */
+export function gatewayRejectedBetween(ctx: GatewayVersionContext, from: number, until: number): Severity | undefined {
+  return severityWhereRejected(ctx.gatewayVersions, m => m >= from && m < until);
+}
+
 /** @internal the note a relaxed finding carries */
 export function rejectedBefore(minor: number): string {
   return `rejected by Kubernetes before 1.${minor}`;

@@ -6,6 +6,7 @@ import './workload';
 import './ingress';
 import './gateway';
 import './http-route';
+import './grpc-route';
 import './reference-grant';
 import './gateway-routes';
 import './gateway-construct';
@@ -18,7 +19,7 @@ import './exposure';
 /*
  * Rule ids are reserved by prefix, one per kind, so that a new kind adds its rules the same way:
  * metadata-*, object-* (any kind), service-*, workload-*, container-*, probe-*, ingress-*,
- * gateway-*, httproute-*, referencegrant-*, exemption-* (the exemptions themselves).
+ * gateway-*, httproute-*, grpcroute-*, referencegrant-*, exemption-* (the exemptions themselves).
  */
 
 /** A rule as the catalog lists it: the kinds of a rule of every kind spelled out. */

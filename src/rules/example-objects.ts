@@ -57,6 +57,11 @@ export function httpRouteObject(spec: any, metadata: any = {}): any {
   };
 }
 
+/** A route of any Gateway API route kind, attached to the example Gateway (kinds added later use this, not a helper each). */
+export function gatewayRouteObject(kind: string, spec: any, metadata: any = {}): any {
+  return { apiVersion: GW, kind, metadata: { name: 'web', ...metadata }, spec: { parentRefs: [{ name: 'edge', namespace: 'infra' }], ...spec } };
+}
+
 /** Lets HTTPRoutes in the default namespace refer to Services in namespace shop. */
 export const GRANT = {
   apiVersion: 'gateway.networking.k8s.io/v1beta1',

@@ -1,15 +1,17 @@
 import { HTTP_LISTENER, gatewayObject } from './example-objects';
 import { checkLabels, isIPv4, isIPv6 } from './formats';
 import {
-  checkCount, checkEnum, checkGroup, checkHostname, checkKind, checkRefName, checkRefNamespace, checkSectionName, entries,
-  isGatewayHostname, isPreciseHostname,
+  checkAnnotationValues, checkCount, checkEnum, checkGroup, checkHostname, checkInfrastructureKeys, checkKind, checkOptionalPort,
+  checkRefName, checkRefNamespace, checkRequiredGroup, checkRequiredKind, checkSectionName, entries, isGatewayHostname, isPreciseHostname,
 } from './gateway-shared';
 import { listenerTlsModeOf } from '../model/defaults';
 import { FindingType, Issue, Severity, issue, warning } from '../model/finding';
 import { defineKind } from '../model/kinds';
 import { list, obj, key, seenBefore, show, text } from '../model/plain';
 import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
-import { gatewayName, gatewayRejectedSince, gatewayRejectedBefore, gatewayRejectedFrom, gatewayRelaxedIn } from '../model/versions';
+import {
+  gatewayName, gatewayRejectedBetween, gatewayRejectedSince, gatewayRejectedBefore, gatewayRejectedFrom, gatewayRelaxedIn,
+} from '../model/versions';
 
 
 /** The Gateway: v1, and v1beta1, which the standard-channel CRD still serves. */
@@ -39,6 +41,8 @@ const TLS_MODE_REQUIRED_FROM = 5;
 const GATEWAY_TLS_FROM = 5;
 /** The first bundle that allows 16 infrastructure annotations (gateway-api #4707; labels stay at 8). */
 const SIXTEEN_ANNOTATIONS_FROM = 6;
+/** The first bundle that allows 16 frontend caCertificateRefs (v1.5.1's CRD: maxItems 8). */
+const SIXTEEN_CA_REFS_FROM = 6;
 
 function gatewayRule(def: RuleBasics,
   check: (gw: any, spec: Plain, ctx: CheckContext) => Issue[]) {
@@ -94,7 +98,7 @@ export const gatewayListenerUnique = gatewayRule({
 
 export const gatewayListenerTls = gatewayRule({
   id: 'gateway-listener-tls',
-  summary: 'HTTP, TCP and UDP listeners take no tls; HTTPS terminates TLS with certificateRefs or options; TLS has tls (its mode defaults to Terminate)',
+  summary: 'HTTP, TCP and UDP listeners take no tls; HTTPS terminates TLS with certificateRefs or options; TLS has tls (its mode defaults to Terminate); at most 16 options',
   prevents: 'CRD CEL: "tls must not be specified for protocols [\'HTTP\', \'TCP\', \'UDP\']", "tls mode must be Terminate for protocol HTTPS", "tls mode must be set for protocol TLS" (from bundle v1.5; the schema defaults mode to Terminate before CEL runs), "certificateRefs or options must be specified when mode is Terminate"; certificateRefs maxItems 64',
 }, (gw, _, ctx) => gatewayListeners(gw).flatMap(({ listener: l, field }) => {
   const out: Issue[] = [];
@@ -115,6 +119,7 @@ export const gatewayListenerTls = gatewayRule({
     out.push(issue(`${field}.tls.certificateRefs`, 'certificateRefs or options must be specified when mode is Terminate', 'name the Secret that holds the certificate'));
   }
   out.push(...checkCount(`${field}.tls.certificateRefs`, tls.certificateRefs, 0, 64, 'certificateRefs'));
+  out.push(...checkAnnotationValues(`${field}.tls.options`, tls.options, 16, 'options'));
   for (const { v, f } of entries(tls.certificateRefs, `${field}.tls.certificateRefs`)) {
     out.push(...checkRefName(`${f}.name`, v.name, 'Secret'), ...checkGroup(`${f}.group`, v.group), ...checkKind(`${f}.kind`, v.kind), ...checkRefNamespace(`${f}.namespace`, v.namespace));
   }
@@ -132,8 +137,8 @@ export const gatewayHttpsCertificate = gatewayRule({
 
 export const gatewayAllowedRoutes = gatewayRule({
   id: 'gateway-allowed-routes',
-  summary: 'allowedRoutes.namespaces.from is All, Selector or Same (Selector with a selector); at most 8 route kinds',
-  prevents: 'CRD: from enum, kinds maxItems 8 with Group/Kind formats',
+  summary: 'allowedRoutes.namespaces.from is All, Selector or Same (Selector with a selector); at most 8 route kinds, each with a kind',
+  prevents: 'CRD: from enum, kinds maxItems 8 with Group/Kind formats, kind required',
 }, gw => gatewayListeners(gw).flatMap(({ listener: l, field }) => {
   if (l.allowedRoutes === undefined) return [];
   const ar = obj(l.allowedRoutes);
@@ -141,7 +146,7 @@ export const gatewayAllowedRoutes = gatewayRule({
   const ns = obj(ar.namespaces);
   const out = checkEnum(`${f}.namespaces.from`, ns.from, ['All', 'Selector', 'Same']);
   out.push(...checkCount(`${f}.kinds`, ar.kinds, 0, 8, 'route kinds'));
-  for (const { v, f: kf } of entries(ar.kinds, `${f}.kinds`)) out.push(...checkGroup(`${kf}.group`, v.group), ...checkKind(`${kf}.kind`, v.kind));
+  for (const { v, f: kf } of entries(ar.kinds, `${f}.kinds`)) out.push(...checkGroup(`${kf}.group`, v.group), ...checkRequiredKind(`${kf}.kind`, v.kind));
   return out;
 }));
 
@@ -172,8 +177,8 @@ export const gatewayAddresses = gatewayRule({
 
 export const gatewayInfrastructure = gatewayRule({
   id: 'gateway-infrastructure',
-  summary: 'infrastructure labels: at most 8; annotations: at most 8, 16 from bundle v1.6; valid keys; label values valid',
-  prevents: 'CRD: infrastructure.labels maxProperties 8, annotations maxProperties 8 (16 from v1.6.0, gateway-api #4707), key CEL rules, label value pattern; parametersRef group/kind/name',
+  summary: 'infrastructure labels: at most 8; annotations: at most 8, 16 from bundle v1.6; valid keys; label values valid, annotation values at most 4096 characters; parametersRef with group, kind and name',
+  prevents: 'CRD: infrastructure.labels maxProperties 8, annotations maxProperties 8 (16 from v1.6.0, gateway-api #4707), the label and annotation key CEL rules, label value pattern, annotation value maxLength 4096; parametersRef group, kind and name required with their formats',
 }, (_, spec, ctx) => {
   if (spec.infrastructure === undefined) return [];
   const inf = obj(spec.infrastructure);
@@ -188,11 +193,71 @@ export const gatewayInfrastructure = gatewayRule({
     if (severity !== undefined) out.push({ field: 'spec.infrastructure.annotations', message: `${annotations} annotations: more than 8 are ${gatewayRejectedBefore(SIXTEEN_ANNOTATIONS_FROM)} (16 from then on)`, fix: 'keep at most 8 annotations while clusters run older bundles', severity });
   }
   out.push(...checkLabels('spec.infrastructure.labels', inf.labels));
+  out.push(...checkInfrastructureKeys('spec.infrastructure.annotations', inf.annotations, 'annotation'));
+  out.push(...checkAnnotationValues('spec.infrastructure.annotations', inf.annotations, Number.MAX_SAFE_INTEGER, 'annotations'));
   if (inf.parametersRef !== undefined) {
     const p = obj(inf.parametersRef);
-    out.push(...checkGroup('spec.infrastructure.parametersRef.group', p.group ?? ''), ...checkKind('spec.infrastructure.parametersRef.kind', p.kind), ...checkRefName('spec.infrastructure.parametersRef.name', p.name, 'parameters'));
+    out.push(...checkRequiredGroup('spec.infrastructure.parametersRef.group', p.group), ...checkRequiredKind('spec.infrastructure.parametersRef.kind', p.kind), ...checkRefName('spec.infrastructure.parametersRef.name', p.name, 'parameters'));
   }
   return out;
+});
+
+/** A frontend TLS config (TLSConfig): its validation, when set, names 1-16 CA certificates (8 before v1.6) and a mode. */
+function checkFrontendTls(field: string, value: unknown, ctx: CheckContext): Issue[] {
+  if (value === undefined || value === null) return [];
+  const validation = obj(value).validation;
+  if (validation === undefined || validation === null) return [];
+  const v = obj(validation);
+  const f = `${field}.validation`;
+  const out: Issue[] = [];
+  if (v.caCertificateRefs === undefined) out.push(issue(`${f}.caCertificateRefs`, 'caCertificateRefs is required: validation needs at least one CA certificate', 'name a ConfigMap or Secret holding the CA bundle'));
+  else out.push(...checkCount(`${f}.caCertificateRefs`, v.caCertificateRefs, 1, 16, 'caCertificateRefs'));
+  const count = list(v.caCertificateRefs).length;
+  if (count > 8 && count <= 16) {
+    const severity = gatewayRejectedBetween(ctx, GATEWAY_TLS_FROM, SIXTEEN_CA_REFS_FROM);
+    if (severity !== undefined) out.push({ field: `${f}.caCertificateRefs`, message: `${count} caCertificateRefs: more than 8 are ${gatewayRejectedBefore(SIXTEEN_CA_REFS_FROM)} (16 from then on)`, fix: 'keep at most 8 while clusters run bundle v1.5', severity });
+  }
+  for (const { v: r, f: rf } of entries(v.caCertificateRefs, `${f}.caCertificateRefs`)) {
+    out.push(...checkRequiredGroup(`${rf}.group`, r.group), ...checkRequiredKind(`${rf}.kind`, r.kind), ...checkRefName(`${rf}.name`, r.name, 'CA certificate'), ...checkRefNamespace(`${rf}.namespace`, r.namespace));
+  }
+  out.push(...checkEnum(`${f}.mode`, v.mode, ['AllowValidOnly', 'AllowInsecureFallback']));
+  return out;
+}
+
+export const gatewayTls = gatewayRule({
+  id: 'gateway-tls',
+  summary: 'spec.tls: a frontend has a default, perPort ports are unique, each validation names 1-16 CA certificates (group, kind, name) and a mode; the backend client certificate names its Secret; allowedListeners.namespaces.from is All, Selector, Same or None',
+  prevents: 'CRD (standard from v1.5; bundle v1.4 prunes these fields, so there the findings are warnings): frontend.default required, perPort maxItems 64 with port 1-65535 and tls required, CEL "Port for TLS configuration must be unique within the Gateway", caCertificateRefs minItems 1 maxItems 16 (8 in v1.5) with group, kind and name required, mode enum AllowValidOnly/AllowInsecureFallback; backend.clientCertificateRef name required; allowedListeners from enum',
+}, (_, spec, ctx) => {
+  const severity = gatewayRejectedFrom(ctx, GATEWAY_TLS_FROM);
+  if (severity === undefined) return [];
+  const out: Issue[] = [];
+  if (spec.allowedListeners !== undefined && spec.allowedListeners !== null) {
+    out.push(...checkEnum('spec.allowedListeners.namespaces.from', obj(obj(spec.allowedListeners).namespaces).from, ['All', 'Selector', 'Same', 'None']));
+  }
+  const tls = obj(spec.tls);
+  if (tls.backend !== undefined && tls.backend !== null && obj(tls.backend).clientCertificateRef !== undefined) {
+    const r = obj(obj(tls.backend).clientCertificateRef);
+    const f = 'spec.tls.backend.clientCertificateRef';
+    out.push(...checkRefName(`${f}.name`, r.name, 'Secret'), ...checkGroup(`${f}.group`, r.group), ...checkKind(`${f}.kind`, r.kind), ...checkRefNamespace(`${f}.namespace`, r.namespace));
+  }
+  if (tls.frontend !== undefined && tls.frontend !== null) {
+    const fe = obj(tls.frontend);
+    if (fe.default === undefined || fe.default === null) out.push(issue('spec.tls.frontend.default', 'default is required: the frontend TLS configuration of every HTTPS listener without a perPort entry', 'add default: {} or a default validation'));
+    out.push(...checkFrontendTls('spec.tls.frontend.default', fe.default, ctx));
+    out.push(...checkCount('spec.tls.frontend.perPort', fe.perPort, 0, 64, 'perPort entries'));
+    const ports = new Map<string, string>();
+    for (const { v, f } of entries(fe.perPort, 'spec.tls.frontend.perPort')) {
+      if (v.port === undefined) out.push(issue(`${f}.port`, 'port is required', 'set the listener port this entry configures'));
+      else out.push(...checkOptionalPort(`${f}.port`, v.port));
+      if (v.tls === undefined || v.tls === null) out.push(issue(`${f}.tls`, 'tls is required', 'add tls with its validation'));
+      out.push(...checkFrontendTls(`${f}.tls`, v.tls, ctx));
+      const dup = v.port === undefined ? undefined : seenBefore(ports, text(v.port), f);
+      if (dup !== undefined) out.push(issue(`${f}.port`, `Port for TLS configuration must be unique within the Gateway: ${show(v.port)} is already at ${dup}`, 'merge the two entries'));
+    }
+  }
+  // the bundle-dependent findings keep their own severity; the others are rejected from v1.5 on
+  return out.map(i => (i.severity === undefined ? { ...i, severity } : i));
 });
 
 export const gatewayBundleFields = gatewayRule({
@@ -241,6 +306,10 @@ ruleExamples({
   'gateway-infrastructure': {
     objects: [gatewayObject([HTTP_LISTENER], { infrastructure: { labels: { 'a b': 'c' } } })],
     valid: [gatewayObject([HTTP_LISTENER], { infrastructure: { labels: { 'a-b': 'c' } } })],
+  },
+  'gateway-tls': {
+    objects: [gatewayObject([HTTP_LISTENER], { tls: { frontend: { default: { validation: { caCertificateRefs: [] } } } } })],
+    valid: [gatewayObject([HTTP_LISTENER], { tls: { frontend: { default: { validation: { caCertificateRefs: [{ group: '', kind: 'ConfigMap', name: 'ca' }] } } } } })],
   },
   'gateway-bundle-fields': {
     objects: [gatewayObject([HTTP_LISTENER], { allowedListeners: { namespaces: { from: 'Same' } } })],

@@ -216,7 +216,13 @@ describe('the Gateway API bundles (standard channel v1.4.1, v1.5.1, v1.6.1)', ()
     expect(check(manifest, { gatewayVersions })).toEqual(expected);
   });
 
-  const kindAt = (kind: string, apiVersion: string) => ({ apiVersion, kind, metadata: { name: 'x' }, spec: {} });
+  // the L4 routes get the spec their CRD requires (issue 24 checks it): these rows are about the apiVersion only
+  const L4_SPEC: { [kind: string]: any } = {
+    TLSRoute: { hostnames: ['db.example.com'], rules: [{ backendRefs: [{ name: 'db', port: 5432 }] }] },
+    TCPRoute: { rules: [{ backendRefs: [{ name: 'db', port: 5432 }] }] },
+    UDPRoute: { rules: [{ backendRefs: [{ name: 'dns', port: 53 }] }] },
+  };
+  const kindAt = (kind: string, apiVersion: string) => ({ apiVersion, kind, metadata: { name: 'x' }, spec: L4_SPEC[kind] ?? {} });
   test.each<[string, any, { min: number; max: number }, string[]]>([
     ['a ReferenceGrant v1 over the default range', kindAt('ReferenceGrant', 'gateway.networking.k8s.io/v1'), DEFAULT_GATEWAY_VERSIONS, [`object-api-version-bundle apiVersion ${W}`]],
     ['a ReferenceGrant v1 on v1.4', kindAt('ReferenceGrant', 'gateway.networking.k8s.io/v1'), B(4), [`object-api-version-bundle apiVersion ${E}`]],
