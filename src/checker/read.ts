@@ -2,10 +2,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as jsyaml from 'js-yaml';
 
+import { APP_REPORT_FILE } from './app-report';
 import { mergeOverride, positionAt, recordLocation } from './positions';
 import { KUBECTL_SCHEMA } from './yaml11';
+
 import type { ManifestSource } from '../model/object';
 import { PathSegment, renderFieldPath } from '../model/path';
+
+/** The files cdk8s synth (and this library's validation) write beside the manifests: metadata, never objects. */
+const CDK8S_METADATA_FILES = ['construct-metadata.json', APP_REPORT_FILE];
 
 /**
  * A problem with one file or one document of it: that file's objects are not checked,
@@ -212,6 +217,11 @@ class InputList {
       if (entry.isDirectory()) {
         if (this.recursive) this.walk(full);
         else this.skip(full, 'a subfolder: read without --no-recursive, as kubectl apply -R reads it');
+        continue;
+      }
+      if (CDK8S_METADATA_FILES.includes(entry.name)) {
+        this.skip(full, 'cdk8s\' construct metadata, written beside the manifests when validation plugins run: not a Kubernetes object '
+          + '(kubectl apply -f on this folder would fail on it; apply the *.k8s.yaml files)');
         continue;
       }
       if (!isManifestName(entry.name)) {
