@@ -9,6 +9,8 @@ import './http-route';
 import './grpc-route';
 import './reference-grant';
 import './gateway-routes';
+import './listener-set';
+import './backend-tls-policy';
 import './gateway-construct';
 import './service-wiring';
 import './ingress-wiring';
@@ -19,7 +21,7 @@ import './exposure';
 /*
  * Rule ids are reserved by prefix, one per kind, so that a new kind adds its rules the same way:
  * metadata-*, object-* (any kind), service-*, workload-*, container-*, probe-*, ingress-*,
- * gateway-*, httproute-*, grpcroute-*, referencegrant-*, exemption-* (the exemptions themselves).
+ * gateway-*, httproute-*, grpcroute-*, referencegrant-*, listenerset-*, backendtlspolicy-*, exemption-* (the exemptions themselves).
  */
 
 /** A rule as the catalog lists it: the kinds of a rule of every kind spelled out. */
