@@ -57,8 +57,7 @@ export const backendTlsPolicyTargetRefs = policyRule({
     const target = targetKey(v);
     const sectioned = present(v.sectionName);
     const firstSectioned = first.get(target);
-    if (firstSectioned === undefined) first.set(target, sectioned);
-    else if (firstSectioned !== sectioned) {
+    if (firstSectioned === undefined) {first.set(target, sectioned);} else if (firstSectioned !== sectioned) {
       out.push(issue(`${f}.sectionName`, `sectionName must be specified when targetRefs includes 2 or more references to the same target (${text(v.kind)} ${show(v.name)})`, 'give every reference to this target a sectionName, or keep one reference without'));
       continue;
     }

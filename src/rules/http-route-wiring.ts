@@ -299,7 +299,8 @@ export function defineRouteWiring(w: RouteWiring): RouteWiringRules {
           // two different parents of one name are object-name-unique's finding: the wiring picks neither
           const g = set.named(p.kind, p.namespace, p.ref.name);
           if (g === undefined) continue;
-          for (const found of attachmentIssues(r.manifest, p.ref, p.field, p.namespace, p.ref.name, parentListeners(p.kind, g.manifest), kind, p.kind)) {
+          const listeners = parentListeners(p.kind, g.manifest);
+          for (const found of attachmentIssues(r.manifest, p.ref, p.field, p.namespace, p.ref.name, listeners, kind, p.kind)) {
             if (found.check === check) add(r.ref, found.issue);
           }
         }

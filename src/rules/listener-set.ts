@@ -87,7 +87,8 @@ export const listenerSetAllowedRoutes = listenerRule({
 }, gatewayAllowedRoutes);
 
 /** The Gateway a ListenerSet names, when it is a Gateway of the set. */
-function parentGateway<R>(set: ObjectSet<R>, ls: Subject<R>): { readonly gw: Subject<R> | undefined; readonly ns: string; readonly name: string } | undefined {
+function parentGateway<R>(set: ObjectSet<R>, ls: Subject<R>):
+{ readonly gw: Subject<R> | undefined; readonly ns: string; readonly name: string } | undefined {
   const p = obj(obj(obj(ls.manifest).spec).parentRef);
   if ((p.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP || (p.kind ?? 'Gateway') !== 'Gateway' || typeof p.name !== 'string') return undefined;
   const ns = typeof p.namespace === 'string' ? p.namespace : set.namespaceOf(ls);
@@ -176,7 +177,8 @@ export const listenerSetConflict = defineRule({
     }
   }
   // conflicts inside one object are listenerset-listener-unique's and gateway-listener-unique's errors
-  const between = new Map([...claims].filter(([, c]) => new Set(c.parties.map(p => p.subject)).size > 1 && c.parties.some(p => p.subject.kind === LISTENER_SET.kind)));
+  const between = new Map([...claims].filter(([, c]) => new Set(c.parties.map(p => p.subject)).size > 1
+    && c.parties.some(p => p.subject.kind === LISTENER_SET.kind)));
   reportClaims(set, between, ctx, add, (field, what, others) => warning(field, `${what} is also the listener ${others} on the same Gateway: listeners merged into a Gateway must be distinct; the Gateway's own win, then the oldest ListenerSet, and the others are Conflicted and serve nothing`,
     'use another port or hostname for this listener'));
 });
