@@ -5,7 +5,7 @@ import { ObjectSet, Subject } from '../model/object-set';
 import { list, obj, key, text } from '../model/plain';
 import { hostnamesIntersect } from '../rules/gateway-shared';
 import { matchPath, routeRules, ruleMatches } from '../rules/http-route';
-import { gatewayParentRefs } from '../rules/http-route-wiring';
+import { RouteParentRef, routeParentRefs } from '../rules/http-route-wiring';
 import { hostCovers, ingressRules, rulePaths } from '../rules/ingress';
 import { hasNodePorts } from '../rules/service';
 
@@ -206,6 +206,19 @@ export interface AccessPath {
    * @default - not a Gateway route, or the Gateway is outside the checked set
    */
   readonly listener?: string;
+  /**
+   * The ListenerSet whose listener the route attaches to (then `listener` is its listener, and
+   * `gateway` the Gateway it names as parent).
+   *
+   * @default - the route attaches to a Gateway's own listener
+   */
+  readonly listenerSet?: AccessObject;
+  /**
+   * The TLS from the Gateway to the backend that a BackendTLSPolicy configures for the Service port.
+   *
+   * @default - no BackendTLSPolicy targets the Service port (the Gateway connects in plain text, or as its implementation does)
+   */
+  readonly backendTls?: AccessBackendTls;
   /** The Service. */
   readonly service: AccessObject;
   /**
@@ -242,6 +255,14 @@ export interface AccessPath {
    * @default - not an ExternalName Service
    */
   readonly externalName?: string;
+}
+
+/** The TLS a BackendTLSPolicy asks of the Gateway's connection to a backend. */
+export interface AccessBackendTls {
+  /** The BackendTLSPolicy. */
+  readonly policy: AccessObject;
+  /** The hostname the Gateway sends as SNI and checks the backend's certificate against. */
+  readonly hostname: string;
 }
 
 /**
@@ -369,6 +390,7 @@ interface RouteUrl {
   readonly route: AccessObject;
   readonly gateway?: AccessObject;
   readonly listener?: string;
+  readonly listenerSet?: AccessObject;
 }
 
 /** The route URLs of one Service, with the Service's namespace and name. */
@@ -451,12 +473,28 @@ function urlEntry(u: RouteUrl): AccessEntry {
 }
 
 /** The route fields of a path. */
-function urlPath(u: RouteUrl): Pick<AccessPath, 'route' | 'gateway' | 'listener'> {
-  return { route: u.route, ...(u.gateway ? { gateway: u.gateway } : {}), ...(u.listener !== undefined ? { listener: u.listener } : {}) };
+function urlPath(u: RouteUrl): Pick<AccessPath, 'route' | 'gateway' | 'listener' | 'listenerSet'> {
+  return { route: u.route, ...(u.gateway ? { gateway: u.gateway } : {}), ...(u.listener !== undefined ? { listener: u.listener } : {}), ...(u.listenerSet ? { listenerSet: u.listenerSet } : {}) };
+}
+
+/** The BackendTLSPolicies of the set by target: Service namespace, name and section (`''` for every port). */
+function backendTlsIndex<R>(set: ObjectSet<R>): Map<string, AccessBackendTls> {
+  const out = new Map<string, AccessBackendTls>();
+  for (const p of set.ofKind('BackendTLSPolicy')) {
+    const ns = set.namespaceOf(p);
+    const spec = obj(obj(p.manifest).spec);
+    const tls = { policy: { kind: 'BackendTLSPolicy', namespace: ns, name: text(obj(obj(p.manifest).metadata).name) }, hostname: text(obj(spec.validation).hostname) };
+    for (const t of list(spec.targetRefs).map(obj)) {
+      // of two policies on one target the map shows the first read (backendtlspolicy-conflict warns)
+      const k = key(ns, t.name, typeof t.sectionName === 'string' ? t.sectionName : '');
+      if (t.group === '' && t.kind === 'Service' && !out.has(k)) out.set(k, tls);
+    }
+  }
+  return out;
 }
 
 /** The access rows of one Service in the set. */
-function serviceRows<R>(set: ObjectSet<R>, s: Subject<R>, urls: RouteUrl[]): { type: string; headless: boolean; rows: AccessRow[] } {
+function serviceRows<R>(set: ObjectSet<R>, s: Subject<R>, urls: RouteUrl[], backendTls: ReadonlyMap<string, AccessBackendTls>): { type: string; headless: boolean; rows: AccessRow[] } {
   const m = s.manifest;
   const spec = obj(obj(m).spec);
   const ns = namespaceOf(m);
@@ -513,12 +551,14 @@ function serviceRows<R>(set: ObjectSet<R>, s: Subject<R>, urls: RouteUrl[]): { t
     if (type !== 'ExternalName') {
       for (const ip of externalIPs) row({ kind: EntryKind.EXTERNAL_IP, host: ip, port, ...external }, `${ip}${suffix} (externalIPs)`, AccessScope.EXTERNAL);
     }
+    const tls = backendTls.get(key(ns, name, typeof p.name === 'string' ? p.name : '')) ?? backendTls.get(key(ns, name, ''));
     for (const via of [EntryKind.INGRESS, EntryKind.GATEWAY]) {
       for (const u of urls) {
         if (u.via !== via || !reaches(u, p, ports.length)) continue;
         reached.add(u);
         const entry = urlEntry(u);
-        rows.push({ entry, path: { ...urlPath(u), ...path }, scope: AccessScope.EXTERNAL, broken, address: u.address, servicePort, target });
+        const backend = via === EntryKind.GATEWAY && tls !== undefined ? { backendTls: tls } : {};
+        rows.push({ entry, path: { ...urlPath(u), ...path, ...backend }, scope: AccessScope.EXTERNAL, broken, address: u.address, servicePort, target });
       }
     }
     // port-forward picks a pod by the selector: a Service without one has none to pick
@@ -578,13 +618,14 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
   const routed = new Map<string, RoutedService>();
   mapIngressUrls(set, routed);
   mapGatewayUrls(set, routed);
+  const backendTls = backendTlsIndex(set);
 
   const inSet = set.services.map(s => {
     const ns = namespaceOf(s.manifest);
     const name = text(obj(obj(s.manifest).metadata).name);
     const urls = routed.get(key(ns, name))?.urls ?? [];
     routed.delete(key(ns, name));
-    const { type, headless, rows } = serviceRows(set, s, urls);
+    const { type, headless, rows } = serviceRows(set, s, urls, backendTls);
     return withRoutes({ namespace: ns, name, type, headless, rows });
   });
 
@@ -620,16 +661,15 @@ function mapGatewayUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): 
     const routeName = text(obj(obj(r.manifest).metadata).name);
     const route = { kind: 'HTTPRoute', namespace: routeNs, name: routeName };
     const hostnames = list(obj(obj(r.manifest).spec).hostnames).filter((h): h is string => typeof h === 'string');
-    for (const p of gatewayParentRefs(r.manifest)) {
-      const g = set.named('Gateway', p.namespace, p.ref.name);
-      const via = `Gateway ${p.namespace}/${p.ref.name}`;
-      const gateway = { kind: 'Gateway', namespace: p.namespace, name: text(p.ref.name) };
+    for (const p of routeParentRefs(r.manifest)) {
+      const g = set.named(p.kind, p.namespace, p.ref.name);
+      const { via, gateway, listenerSet } = parentOf(p, g);
       if (g === undefined) {
         // a Gateway outside the set: its listeners (scheme, port, hostname) are unknown, the route's hostnames and paths are not
         const hosts = hostnames.length ? hostnames : ['*'];
         const listener = p.ref.sectionName === undefined ? '' : `, listener ${text(p.ref.sectionName)}`;
         eachBackendUrl(r.manifest, routeNs, hosts, (host, path) => `<scheme>://${host}${path} (${via} not in the checked set${listener}, HTTPRoute ${routeNs}/${routeName})`,
-          { route, gateway, ...(p.ref.sectionName !== undefined ? { listener: text(p.ref.sectionName) } : {}) }, out);
+          { route, ...(gateway ? { gateway } : {}), ...(listenerSet ? { listenerSet } : {}), ...(p.ref.sectionName !== undefined ? { listener: text(p.ref.sectionName) } : {}) }, out);
         continue;
       }
       const listeners = list(obj(obj(g.manifest).spec).listeners).map(obj)
@@ -640,15 +680,25 @@ function mapGatewayUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): 
         const hosts = hostnames.length === 0 ? [typeof l.hostname === 'string' ? l.hostname : '*']
           : hostnames.filter(h => typeof l.hostname !== 'string' || hostnamesIntersect(l.hostname, h));
         eachBackendUrl(r.manifest, routeNs, hosts, (host, path) => `${scheme}://${host}${port}${path} (${via}, listener ${text(l.name)}, HTTPRoute ${routeNs}/${routeName})`,
-          { route, gateway, listener: text(l.name), scheme: l.protocol, ...(typeof l.port === 'number' ? { entryPort: l.port } : {}) }, out);
+          { route, ...(gateway ? { gateway } : {}), ...(listenerSet ? { listenerSet } : {}), listener: text(l.name), scheme: l.protocol, ...(typeof l.port === 'number' ? { entryPort: l.port } : {}) }, out);
       }
     }
   }
 }
 
+/** How a route's parent reads in the map: a Gateway, or a ListenerSet with the Gateway it names (when it is in the set). */
+function parentOf<R>(p: RouteParentRef, parent: Subject<R> | undefined): { via: string; gateway?: AccessObject; listenerSet?: AccessObject } {
+  const self = { kind: p.kind, namespace: p.namespace, name: text(p.ref.name) };
+  if (p.kind === 'Gateway') return { via: `Gateway ${p.namespace}/${self.name}`, gateway: self };
+  const ref = obj(obj(obj(parent?.manifest).spec).parentRef);
+  if (typeof ref.name !== 'string') return { via: `${p.kind} ${p.namespace}/${self.name}`, listenerSet: self };
+  const gateway = { kind: 'Gateway', namespace: typeof ref.namespace === 'string' ? ref.namespace : p.namespace, name: ref.name };
+  return { via: `${p.kind} ${p.namespace}/${self.name} on Gateway ${gateway.namespace}/${gateway.name}`, gateway, listenerSet: self };
+}
+
 /** Records a URL of each host and path of a route for each of its Service backends. */
 function eachBackendUrl(route: unknown, routeNs: string, hosts: string[], address: (host: string, path: string) => string,
-  via: Pick<RouteUrl, 'route' | 'gateway' | 'listener' | 'scheme' | 'entryPort'>, out: Map<string, RoutedService>): void {
+  via: Pick<RouteUrl, 'route' | 'gateway' | 'listener' | 'listenerSet' | 'scheme' | 'entryPort'>, out: Map<string, RoutedService>): void {
   for (const { rule, field } of routeRules(route)) {
     const paths = ruleMatches(rule, field).map(m => matchPath(m.match))
       .map(mp => ({ path: text(mp.value), pathMatch: pathMatchOf(mp.type) }));
