@@ -474,7 +474,12 @@ function urlEntry(u: RouteUrl): AccessEntry {
 
 /** The route fields of a path. */
 function urlPath(u: RouteUrl): Pick<AccessPath, 'route' | 'gateway' | 'listener' | 'listenerSet'> {
-  return { route: u.route, ...(u.gateway ? { gateway: u.gateway } : {}), ...(u.listener !== undefined ? { listener: u.listener } : {}), ...(u.listenerSet ? { listenerSet: u.listenerSet } : {}) };
+  return {
+    route: u.route,
+    ...(u.gateway ? { gateway: u.gateway } : {}),
+    ...(u.listener !== undefined ? { listener: u.listener } : {}),
+    ...(u.listenerSet ? { listenerSet: u.listenerSet } : {}),
+  };
 }
 
 /** The BackendTLSPolicies of the set by target: Service namespace, name and section (`''` for every port). */
@@ -483,7 +488,8 @@ function backendTlsIndex<R>(set: ObjectSet<R>): Map<string, AccessBackendTls> {
   for (const p of set.ofKind('BackendTLSPolicy')) {
     const ns = set.namespaceOf(p);
     const spec = obj(obj(p.manifest).spec);
-    const tls = { policy: { kind: 'BackendTLSPolicy', namespace: ns, name: text(obj(obj(p.manifest).metadata).name) }, hostname: text(obj(spec.validation).hostname) };
+    const policy = { kind: 'BackendTLSPolicy', namespace: ns, name: text(obj(obj(p.manifest).metadata).name) };
+    const tls = { policy, hostname: text(obj(spec.validation).hostname) };
     for (const t of list(spec.targetRefs).map(obj)) {
       // of two policies on one target the map shows the first read (backendtlspolicy-conflict warns)
       const k = key(ns, t.name, typeof t.sectionName === 'string' ? t.sectionName : '');
@@ -494,7 +500,8 @@ function backendTlsIndex<R>(set: ObjectSet<R>): Map<string, AccessBackendTls> {
 }
 
 /** The access rows of one Service in the set. */
-function serviceRows<R>(set: ObjectSet<R>, s: Subject<R>, urls: RouteUrl[], backendTls: ReadonlyMap<string, AccessBackendTls>): { type: string; headless: boolean; rows: AccessRow[] } {
+function serviceRows<R>(set: ObjectSet<R>, s: Subject<R>, urls: RouteUrl[],
+  backendTls: ReadonlyMap<string, AccessBackendTls>): { type: string; headless: boolean; rows: AccessRow[] } {
   const m = s.manifest;
   const spec = obj(obj(m).spec);
   const ns = namespaceOf(m);
@@ -664,12 +671,13 @@ function mapGatewayUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): 
     for (const p of routeParentRefs(r.manifest)) {
       const g = set.named(p.kind, p.namespace, p.ref.name);
       const { via, gateway, listenerSet } = parentOf(p, g);
+      const parents = { ...(gateway ? { gateway } : {}), ...(listenerSet ? { listenerSet } : {}) };
       if (g === undefined) {
         // a Gateway outside the set: its listeners (scheme, port, hostname) are unknown, the route's hostnames and paths are not
         const hosts = hostnames.length ? hostnames : ['*'];
         const listener = p.ref.sectionName === undefined ? '' : `, listener ${text(p.ref.sectionName)}`;
         eachBackendUrl(r.manifest, routeNs, hosts, (host, path) => `<scheme>://${host}${path} (${via} not in the checked set${listener}, HTTPRoute ${routeNs}/${routeName})`,
-          { route, ...(gateway ? { gateway } : {}), ...(listenerSet ? { listenerSet } : {}), ...(p.ref.sectionName !== undefined ? { listener: text(p.ref.sectionName) } : {}) }, out);
+          { route, ...parents, ...(p.ref.sectionName !== undefined ? { listener: text(p.ref.sectionName) } : {}) }, out);
         continue;
       }
       const listeners = list(obj(obj(g.manifest).spec).listeners).map(obj)
@@ -680,7 +688,7 @@ function mapGatewayUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): 
         const hosts = hostnames.length === 0 ? [typeof l.hostname === 'string' ? l.hostname : '*']
           : hostnames.filter(h => typeof l.hostname !== 'string' || hostnamesIntersect(l.hostname, h));
         eachBackendUrl(r.manifest, routeNs, hosts, (host, path) => `${scheme}://${host}${port}${path} (${via}, listener ${text(l.name)}, HTTPRoute ${routeNs}/${routeName})`,
-          { route, ...(gateway ? { gateway } : {}), ...(listenerSet ? { listenerSet } : {}), listener: text(l.name), scheme: l.protocol, ...(typeof l.port === 'number' ? { entryPort: l.port } : {}) }, out);
+          { route, ...parents, listener: text(l.name), scheme: l.protocol, ...(typeof l.port === 'number' ? { entryPort: l.port } : {}) }, out);
       }
     }
   }
