@@ -565,7 +565,8 @@ function serviceRows<R>(set: ObjectSet<R>, s: Subject<R>, urls: RouteUrl[],
         reached.add(u);
         const entry = urlEntry(u);
         const backend = via === EntryKind.GATEWAY && tls !== undefined ? { backendTls: tls } : {};
-        rows.push({ entry, path: { ...urlPath(u), ...path, ...backend }, scope: AccessScope.EXTERNAL, broken, address: u.address, servicePort, target });
+        const routePath = { ...urlPath(u), ...path, ...backend };
+        rows.push({ entry, path: routePath, scope: AccessScope.EXTERNAL, broken, address: u.address, servicePort, target });
       }
     }
     // port-forward picks a pod by the selector: a Service without one has none to pick
