@@ -27,6 +27,10 @@ export { Gateway, GatewayProtocol, RouteNamespaces } from './constructs/gateway'
 export type { GatewayProps, GatewayListener, GatewayReferenceOptions, IGateway } from './constructs/gateway';
 export { HttpRoute, HttpPathType } from './constructs/http-route';
 export type { HttpRouteProps, HttpRouteRule, HttpBackend, HttpRedirect } from './constructs/http-route';
+export { ListenerSet } from './constructs/listener-set';
+export type { ListenerSetProps } from './constructs/listener-set';
+export { BackendTlsPolicy, WellKnownCaCertificates } from './constructs/backend-tls-policy';
+export type { BackendTlsPolicyProps } from './constructs/backend-tls-policy';
 export { ExposeValidation } from './checker/plugin';
 export type { ExposeValidationProps } from './checker/plugin';
 export { ManifestAnalyzer } from './checker/check';
