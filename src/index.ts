@@ -23,7 +23,7 @@ export { WebApp } from './constructs/web-app';
 export type { WebAppProps, ProbeOptions, ResourceOptions } from './constructs/web-app';
 export { IngressRoute } from './constructs/ingress-route';
 export type { IngressRouteProps, IngressBackendProps, IngressPath, IngressTls, IngressRule } from './constructs/ingress-route';
-export { Gateway, GatewayProtocol, RouteNamespaces } from './constructs/gateway';
+export { Gateway, GatewayProtocol, ListenerSetNamespaces, RouteNamespaces } from './constructs/gateway';
 export type { GatewayProps, GatewayListener, GatewayReferenceOptions, IGateway } from './constructs/gateway';
 export { HttpRoute, HttpPathType } from './constructs/http-route';
 export type { HttpRouteProps, HttpRouteRule, HttpBackend, HttpRedirect } from './constructs/http-route';

@@ -1,4 +1,4 @@
-import { ExposedService, Gateway, GatewayProtocol, ListenerSet, RouteNamespaces } from '../src';
+import { ExposedService, Gateway, GatewayProtocol, ListenerSet, ListenerSetNamespaces, RouteNamespaces } from '../src';
 import { chart, foundAll, found, one, synth, validateSchema } from './util';
 
 /*
@@ -49,6 +49,21 @@ describe('ListenerSet', () => {
     const gw = new Gateway(c, 'edge', { gatewayClassName: 'eg', listeners: [{ name: 'http', port: 80, protocol: GatewayProtocol.HTTP }] });
     new ListenerSet(c, 'shop', { namespace: 'shop', gateway: gw, listeners: [https] });
     expect(found(c)).toEqual(['app/shop listenerset-allowed spec.parentRef']);
+  });
+
+  test.each([
+    ['holds when a Gateway of this App admits ListenerSets of all namespaces', ListenerSetNamespaces.ALL, 'shop', []],
+    ['holds when a Gateway of this App admits its own namespace and the ListenerSet is in it', ListenerSetNamespaces.SAME, 'infra', []],
+    ['fails when a Gateway of this App admits its own namespace only and the ListenerSet is in another', ListenerSetNamespaces.SAME, 'shop', ['app/shop listenerset-allowed spec.parentRef error']],
+    ['fails when a Gateway of this App admits no ListenerSet (NONE)', ListenerSetNamespaces.NONE, 'shop', ['app/shop listenerset-allowed spec.parentRef error']],
+  ])('%s', (_, from, namespace, expected) => {
+    const c = chart('app', 'infra');
+    const gw = new Gateway(c, 'edge', { gatewayClassName: 'eg', allowedListenerSets: from, listeners: [{ name: 'http', port: 80, protocol: GatewayProtocol.HTTP }] });
+    new ListenerSet(c, 'shop', { namespace, gateway: gw, listeners: [https] });
+    expect(foundAll(c).filter(f => !f.endsWith('warning')).map(f => `${f} error`)).toEqual(expected);
+    // bundle v1.4 of the default range lacks ListenerSet and allowedListeners: warnings
+    expect(foundAll(c).filter(f => f.endsWith('warning'))).toEqual(['app/edge gateway-bundle-fields spec.allowedListeners warning', 'app/shop object-api-version-bundle apiVersion warning']);
+    if (expected.length === 0) expect(one(synth(c), 'Gateway').spec.allowedListeners).toEqual({ namespaces: { from } });
   });
 
   test('fails when listener names repeat, a port is out of range, and an HTTP listener has a certificate', () => {
