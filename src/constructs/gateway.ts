@@ -240,10 +240,11 @@ export class Gateway extends CheckedApiObject implements IGateway {
   /** @internal */
   protected _renderBody(): { [key: string]: any } {
     const listeners = this.gatewayProps.listeners;
+    const from = this.gatewayProps.allowedListenerSets;
     return {
       spec: {
         gatewayClassName: this.gatewayProps.gatewayClassName,
-        allowedListeners: this.gatewayProps.allowedListenerSets === undefined ? undefined : { namespaces: { from: this.gatewayProps.allowedListenerSets } },
+        allowedListeners: from === undefined ? undefined : { namespaces: { from } },
         listeners: Array.isArray(listeners) ? listeners.map(renderListener) : listeners,
       },
     };
