@@ -1,4 +1,4 @@
-import { ExposedService, Gateway, GatewayProtocol, ListenerSet, ListenerSetNamespaces, RouteNamespaces } from '../src';
+import { ExposedService, Gateway, GatewayProtocol, HttpRoute, ListenerSet, ListenerSetNamespaces, RouteNamespaces } from '../src';
 import { chart, foundAll, found, one, synth, validateSchema } from './util';
 
 /*
@@ -75,6 +75,28 @@ describe('ListenerSet', () => {
       'team/shop listenerset-listener-unique spec.listeners[1].name',
       'team/shop listenerset-listener-tls spec.listeners[1].tls',
     ]);
+  });
+
+  test('holds when a team\'s HttpRoute attaches to its ListenerSet: parentRef kind ListenerSet, its listener', () => {
+    const c = chart('team', 'shop');
+    const ls = new ListenerSet(c, 'shop', { gateway: Gateway.fromName(c, 'edge', 'edge', { namespace: 'infra' }), listeners: [https] });
+    const web = new ExposedService(c, 'web', { selector: { app: 'web' }, ports: [{ port: 80, name: 'http' }] });
+    new HttpRoute(c, 'web-route', { gateway: ls, sectionName: 'shop', hostnames: ['shop.example.com'], rules: [{ path: '/', service: web }] });
+    const manifests = synth(c);
+    expect(one(manifests, 'HTTPRoute').spec.parentRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'ListenerSet', name: 'shop', sectionName: 'shop' }]);
+    expect(foundAll(c)).toEqual(['team/shop object-api-version-bundle apiVersion warning']);
+    expect(manifests).toMatchSnapshot();
+  });
+
+  test.each([
+    ['fails when the HttpRoute names no listener of its ListenerSet', { sectionName: 'http' }, ['team/web-route httproute-section-name spec.parentRefs[0].sectionName']],
+    ['fails when no HttpRoute hostname intersects the ListenerSet listener', { hostnames: ['www.example.com'] }, ['team/web-route httproute-hostname-listener spec.hostnames']],
+  ])('%s', (_, props, expected) => {
+    const c = chart('team', 'shop');
+    const ls = new ListenerSet(c, 'shop', { gateway: Gateway.fromName(c, 'edge', 'edge', { namespace: 'infra' }), listeners: [https] });
+    const web = new ExposedService(c, 'web', { selector: { app: 'web' }, ports: [{ port: 80, name: 'http' }] });
+    new HttpRoute(c, 'web-route', { gateway: ls, hostnames: ['shop.example.com'], rules: [{ path: '/', service: web }], ...props });
+    expect(found(c)).toEqual(expected);
   });
 
   test('fails when there is no listener', () => {

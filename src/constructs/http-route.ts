@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { CheckedApiObject, copyProps } from './checked-api-object';
 import { IExposedService, emitsReferenceGrant, isExposedService } from './exposed-service';
 import { GatewayListener, IGateway, isGateway, renderListener } from './gateway';
+import { isListenerSet } from './listener-set';
 import { Issue, Violation } from '../model/finding';
 import { show } from '../model/plain';
 import { EXTERNAL_SERVICES_ANNOTATION } from '../rules/external-services';
@@ -175,7 +176,8 @@ export interface HttpRouteProps {
   readonly namespace?: string;
 
   /**
-   * The Gateway the route attaches to: a Gateway of this App, or `Gateway.fromName(...)`.
+   * The Gateway the route attaches to: a Gateway of this App, or `Gateway.fromName(...)`; or a
+   * ListenerSet of this App, whose listeners the route then attaches to.
    */
   readonly gateway: IGateway;
 
@@ -307,7 +309,7 @@ export class HttpRoute extends CheckedApiObject {
     }
     // a Gateway referenced by name with listeners: the attachment checks on those
     const gw = this.gateway;
-    if (gw !== undefined && gw !== null && !isGateway(gw) && Array.isArray(gw.listeners)) {
+    if (gw !== undefined && gw !== null && !isGateway(gw) && !isListenerSet(gw) && Array.isArray(gw.listeners)) {
       const m = this._manifest();
       const ref = m.spec.parentRefs[0];
       const ids: { [check: string]: string } = {
@@ -328,7 +330,7 @@ export class HttpRoute extends CheckedApiObject {
 
   private gatewayNamespace(): string {
     const gw = this.gateway;
-    if (isGateway(gw)) return gw.effectiveNamespace;
+    if (isGateway(gw) || isListenerSet(gw)) return gw.effectiveNamespace;
     return gw?.namespace ?? this.ownNamespace();
   }
 
@@ -337,7 +339,7 @@ export class HttpRoute extends CheckedApiObject {
     const ns = this.gatewayNamespace();
     return {
       group: GATEWAY_GROUP,
-      kind: 'Gateway',
+      kind: isListenerSet(gw) ? 'ListenerSet' : 'Gateway',
       name: gw?.name,
       namespace: ns !== this.ownNamespace() ? ns : undefined,
       sectionName: this.routeProps.sectionName,

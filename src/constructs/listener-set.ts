@@ -50,19 +50,26 @@ export interface ListenerSetProps {
   readonly annotations?: { [key: string]: string };
 }
 
+const LISTENER_SET = Symbol.for('cdk8s-expose.ListenerSet');
+
+/** @internal Whether a route's parent is a ListenerSet construct of this App (across copies of this library). */
+export function isListenerSet(x: unknown): x is ListenerSet {
+  return x !== null && typeof x === 'object' && (x as any)[LISTENER_SET] === true;
+}
+
 /**
  * A gateway.networking.k8s.io/v1 ListenerSet (Gateway API bundle v1.5 on): listeners a team
  * attaches to a Gateway it does not own, e.g. its own HTTPS hostname and certificate on the
- * platform's shared Gateway. Routes attach to its listeners by naming it as their parent.
+ * platform's shared Gateway. An HttpRoute attaches to its listeners when given it as `gateway`.
  * Validated as the standard-channel CRD does, at synth; a Gateway of this App must admit it.
  */
-export class ListenerSet extends CheckedApiObject {
+export class ListenerSet extends CheckedApiObject implements IGateway {
   /** The ListenerSet's namespace, when set on it. */
   public readonly namespace?: string;
   /** The Gateway it attaches to. */
   public readonly gateway: IGateway;
   /** The listeners (a copy of the props'). */
-  public readonly listeners: GatewayListener[];
+  public readonly listeners?: GatewayListener[];
 
   /** @internal */
   public readonly _kind = 'ListenerSet';
@@ -80,6 +87,7 @@ export class ListenerSet extends CheckedApiObject {
       labels: p.labels,
       annotations: p.annotations,
     });
+    Object.defineProperty(this, LISTENER_SET, { value: true });
     this.setProps = copyProps(p);
     this.namespace = p.namespace;
     this.gateway = p.gateway;
