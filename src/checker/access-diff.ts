@@ -1,6 +1,8 @@
 import { ManifestFinding } from './check';
+import { DocumentLocation, positionAt } from './positions';
 import { AccessRow, AccessScope, EntryKind, ServiceAccess } from './routes';
 import { FindingType, Severity } from '../model/finding';
+import { parseFieldPath } from '../model/path';
 import { RuleSeverity } from '../model/rule';
 import { RuleConfig } from '../model/settings';
 import { EXPOSURE_EXTERNAL_ADDED } from '../rules/exposure';
@@ -196,7 +198,7 @@ export function findingKeys(findings: readonly ManifestFinding[]): Map<string, n
 }
 
 /** Where the objects a row names are (file, line), by `kind namespace/name`. */
-export type Places = ReadonlyMap<string, { readonly file?: string; readonly line?: number }>;
+export type Places = ReadonlyMap<string, { readonly file?: string; readonly line?: number; readonly location?: DocumentLocation }>;
 
 /** The key of an object in `Places`. */
 export function placeKey(kind: string, namespace: string, name: string): string {
@@ -220,6 +222,9 @@ export function exposureFindings(d: AccessDiff, config: RuleConfig, places: Plac
       const on = p.route ?? p.service;
       const field = p.route ? 'spec.rules' : c.kind === EntryKind.EXTERNAL_IP ? 'spec.externalIPs' : 'spec.type';
       const place = places.get(placeKey(on.kind, on.namespace, on.name));
+      // the field's line and column, from where the object was read (its document is parsed again)
+      const at = place?.location === undefined ? undefined : positionAt(place.location, parseFieldPath(field));
+      const line = at?.line ?? place?.line;
       return {
         rule: EXPOSURE_EXTERNAL_ADDED.id,
         severity,
@@ -234,7 +239,9 @@ export function exposureFindings(d: AccessDiff, config: RuleConfig, places: Plac
           : `entry point ${c.entry} is now reachable from outside the cluster (${c.detail})`,
         fix: 'if it is meant to be public, have the change approved; otherwise make the Service ClusterIP, or use an internal load balancer',
         ...(place?.file !== undefined ? { file: place.file } : {}),
-        ...(place?.line !== undefined ? { line: place.line } : {}),
+        ...(line !== undefined ? { line } : {}),
+        ...(at !== undefined ? { column: at.column } : {}),
+        ...(place?.line !== undefined ? { objectLine: place.line } : {}),
       };
     });
 }
