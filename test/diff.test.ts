@@ -137,7 +137,8 @@ describe('cdk8s-expose diff', () => {
       ['exposure-external-added', 'warning', 'Service', 'web', 'spec.type', 3, column, 3],
     ]);
     const log = JSON.parse(cli('diff', '--format', 'sarif', ...args).out);
-    expect(log.runs[0].results.map((x: any) => [x.ruleId, x.level, x.locations[0].physicalLocation.region.startLine, x.locations[0].physicalLocation.region.startColumn]))
+    const region = (x: any) => x.locations[0].physicalLocation.region;
+    expect(log.runs[0].results.map((x: any) => [x.ruleId, x.level, region(x).startLine, region(x).startColumn]))
       .toEqual([['exposure-external-added', 'warning', 3, column]]);
     expect(cli('diff', '--format', 'text', ...args).out).toContain(`nodeport.yaml:3:${column}: warning: Service default/web: spec.type: new external entry point`);
     expect(cli('diff', '--format', 'github', ...args).out).toMatch(/^::warning file=.*nodeport\.yaml,line=3,col=\d+,title=exposure-external-added::Service default\/web spec\.type: new external entry point <node-ip>:30080 -> Service default\/web:80 -> Deployment default\/web:8080; .*\n$/);
