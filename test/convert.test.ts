@@ -3,9 +3,10 @@ import * as os from 'os';
 import * as path from 'path';
 import * as jsyaml from 'js-yaml';
 import { cli, cliWith } from './util';
-import { ConvertRun, convert } from '../src/cli/convert';
-import { ConvertOptions } from '../src/checker/convert/convert';
 import { AnalyzeOptions } from '../src/checker/check';
+import { ConvertOptions, convertIngresses } from '../src/checker/convert/convert';
+import { proveConversion } from '../src/checker/convert/proof';
+import { ConvertRun, convert } from '../src/cli/convert';
 import { Severity } from '../src/model/finding';
 
 /*
@@ -24,7 +25,9 @@ function app(name: string, namespace = 'default'): any[] {
   const labels = { app: name };
   return [
     {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, namespace },
       spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name, image: `example/${name}:1`, ports: [{ name: 'http', containerPort: 8080 }] }] } } },
     },
     { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec: { selector: labels, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } },
@@ -315,17 +318,14 @@ describe('convert', () => {
   });
 
   test('fails when the converted routes would reach another Service port: convert-route-changed', () => {
-    // the Service's port 80 is named http; a second Service port named http-alt: the Ingress names it, the proof follows the number
     const input = [...app('web'), ingress('web', { rules: [hostRule('shop.example.com', ['/', 'Prefix', 'web'])] })];
     const r = convert(input.map(manifest => ({ manifest })), {}, {}, false);
     expect(r.proof.changed).toEqual([]);
     // tamper with the output as a bug would: the backendRef to another port
-    const { proveConversion } = require('../src/checker/convert/proof');
-    const { convertIngresses } = require('../src/checker/convert/convert');
     const conversion = convertIngresses(input.map(manifest => ({ manifest })), {});
     conversion.objects[1].spec.rules[0].backendRefs[0].port = 8080;
     const proof = proveConversion(input.map(manifest => ({ manifest })), conversion, {});
-    expect(proof.changed.map((f: any) => `${f.rule} ${f.severity} ${f.kind} ${f.namespace}/${f.name} ${f.field} ${f.value}`))
+    expect(proof.changed.map(f => `${f.rule} ${f.severity} ${f.kind} ${f.namespace}/${f.name} ${f.field} ${f.value}`))
       .toEqual(['convert-route-changed error Ingress default/web spec.rules shop.example.com / Prefix']);
   });
 

@@ -9,6 +9,7 @@ import { ConvertOptions, convertIngresses } from '../checker/convert/convert';
 import { Proof, proveConversion } from '../checker/convert/proof';
 import { formatFileError, readManifests } from '../checker/read';
 import { Severity } from '../model/finding';
+import { ManifestSource } from '../model/object';
 import { RuleSeverity } from '../model/rule';
 import { CONVERT_UNTRANSLATED } from '../rules/convert';
 
@@ -114,7 +115,8 @@ export function registerConvert(program: Command, io: ConvertIO, done: (code: nu
       if (read.usageErrors.length > 0) return usage(read.usageErrors);
       for (const e of read.fileErrors) io.err(`${print.printable(formatFileError(e))}\n`);
 
-      const run = convert(read.sources, { gateway, ingressClass: opts.class, gatewayClassName: opts.gatewayClass, namespace: opts.namespace }, options, opts.failOnUntranslated === true);
+      const convertOptions = { gateway, ingressClass: opts.class, gatewayClassName: opts.gatewayClass, namespace: opts.namespace };
+      const run = convert(read.sources, convertOptions, options, opts.failOnUntranslated === true);
       for (const s of run.skipped) io.err(`note: skipped ${print.printable(s)}\n`);
 
       let report = io.err;
@@ -149,9 +151,11 @@ export function registerConvert(program: Command, io: ConvertIO, done: (code: nu
 }
 
 /** Converts, proves and settles the findings: what the command prints. */
-export function convert(sources: Parameters<typeof convertIngresses>[0], convertOptions: ConvertOptions, options: AnalyzeOptions, failOnUntranslated: boolean): ConvertRun {
+export function convert(sources: readonly ManifestSource[], convertOptions: ConvertOptions, options: AnalyzeOptions,
+  failOnUntranslated: boolean): ConvertRun {
   const conversion = convertIngresses(sources, convertOptions);
   const proof = proveConversion(sources, conversion, options);
   const findings = settle([...conversion.findings, ...proof.changed], options, failOnUntranslated);
-  return { objects: conversion.objects, findings: [...findings, ...proof.outputFindings], proof, skipped: conversion.skipped, converted: conversion.converted };
+  const all = [...findings, ...proof.outputFindings];
+  return { objects: conversion.objects, findings: all, proof, skipped: conversion.skipped, converted: conversion.converted };
 }

@@ -1,9 +1,8 @@
 import { CLASS_ANNOTATION, NGINX, TRANSLATED, isTrue, whyUntranslated } from './nginx';
 import { FindingType, Severity } from '../../model/finding';
-import { namespaceOf } from '../../model/object';
-import { ManifestSource } from '../../model/object';
-import { list, obj, text } from '../../model/plain';
+import { namespaceOf, ManifestSource } from '../../model/object';
 import { parseFieldPath } from '../../model/path';
+import { list, obj, text } from '../../model/plain';
 import { CONVERT_UNTRANSLATED } from '../../rules/convert';
 import { hostCovers } from '../../rules/ingress';
 import { ManifestFinding } from '../check';
@@ -288,7 +287,10 @@ export function convertIngresses(sources: readonly ManifestSource[], options: Co
     const name = `https-${slug(host)}`;
     if (!listeners.has(name)) {
       listeners.set(name, {
-        name, hostname: host, protocol: 'HTTPS', port: 443,
+        name,
+        hostname: host,
+        protocol: 'HTTPS',
+        port: 443,
         tls: { mode: 'Terminate', certificateRefs: [{ group: '', kind: 'Secret', name: secret, ...(secretNs !== gatewayNs ? { namespace: secretNs } : {}) }] },
       });
       if (secretNs !== gatewayNs) {
@@ -305,9 +307,12 @@ export function convertIngresses(sources: readonly ManifestSource[], options: Co
     return name;
   };
   const parentRef = (routeNs: string, section?: string): Plain => ({
-    group: GW, kind: 'Gateway', name: gatewayName,
+    group: GW,
+    kind: 'Gateway',
+    name: gatewayName,
     ...(gatewayNs !== routeNs ? { namespace: gatewayNs } : {}),
-    ...(existing ? (options.gateway!.sectionName !== undefined ? { sectionName: options.gateway!.sectionName } : {}) : section !== undefined ? { sectionName: section } : {}),
+    ...(existing && options.gateway!.sectionName !== undefined ? { sectionName: options.gateway!.sectionName } : {}),
+    ...(!existing && section !== undefined ? { sectionName: section } : {}),
   });
   const uniqueName = (kind: string, ns: string, base: string): string => {
     let name = base.slice(0, 253);
@@ -322,7 +327,8 @@ export function convertIngresses(sources: readonly ManifestSource[], options: Co
       set.add(b.name);
       serviceGrants.set(k, set);
     }
-    return { name: b.name, ...(b.namespace !== routeNs ? { namespace: b.namespace } : {}), port: b.port, ...(weight !== undefined ? { weight } : {}) };
+    const ns = b.namespace !== routeNs ? { namespace: b.namespace } : {};
+    return { name: b.name, ...ns, port: b.port, ...(weight !== undefined ? { weight } : {}) };
   };
 
   /** A backend of an Ingress as a Service and port number, or undefined (the Ingress is then unconvertible). */
@@ -604,7 +610,9 @@ export function convertIngresses(sources: readonly ManifestSource[], options: Co
         const redirectName = uniqueName('HTTPRoute', w.ns, `${name}-ssl-redirect`);
         origin.set(`HTTPRoute ${w.ns}/${redirectName}`, w.ref);
         out.push({
-          apiVersion: GW_V1, kind: 'HTTPRoute', metadata: { name: redirectName, namespace: w.ns },
+          apiVersion: GW_V1,
+          kind: 'HTTPRoute',
+          metadata: { name: redirectName, namespace: w.ns },
           spec: { parentRefs: [parentRef(w.ns, httpListener())], hostnames: routeHosts, rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 308 } }] }] },
         });
       }
@@ -645,21 +653,27 @@ export function convertIngresses(sources: readonly ManifestSource[], options: Co
       namespaces: { from: 'Selector', selector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: [gatewayNs, ...namespaces] }] } },
     };
     head.push({
-      apiVersion: GW_V1, kind: 'Gateway', metadata: { name: gatewayName, namespace: gatewayNs },
+      apiVersion: GW_V1,
+      kind: 'Gateway',
+      metadata: { name: gatewayName, namespace: gatewayNs },
       spec: { gatewayClassName: options.gatewayClassName ?? 'nginx', listeners: [...listeners.values()].map(l => ({ ...l, ...(allowedRoutes ? { allowedRoutes } : {}) })) },
     });
   }
   const grants: Plain[] = [];
   for (const [ns, secrets] of [...secretGrants.entries()].sort()) {
     grants.push({
-      apiVersion: `${GW}/v1beta1`, kind: 'ReferenceGrant', metadata: { name: `${gatewayName}-${gatewayNs}-certificates`.slice(0, 253), namespace: ns },
+      apiVersion: `${GW}/v1beta1`,
+      kind: 'ReferenceGrant',
+      metadata: { name: `${gatewayName}-${gatewayNs}-certificates`.slice(0, 253), namespace: ns },
       spec: { from: [{ group: GW, kind: 'Gateway', namespace: gatewayNs }], to: [...secrets].sort().map(name => ({ group: '', kind: 'Secret', name })) },
     });
   }
   for (const [k, svcs] of [...serviceGrants.entries()].sort()) {
     const [routeKind, routeNs, svcNs] = k.split(' ');
     grants.push({
-      apiVersion: `${GW}/v1beta1`, kind: 'ReferenceGrant', metadata: { name: `${routeKind.toLowerCase()}s-from-${routeNs}`, namespace: svcNs },
+      apiVersion: `${GW}/v1beta1`,
+      kind: 'ReferenceGrant',
+      metadata: { name: `${routeKind.toLowerCase()}s-from-${routeNs}`, namespace: svcNs },
       spec: { from: [{ group: GW, kind: routeKind, namespace: routeNs }], to: [...svcs].sort().map(name => ({ group: '', kind: 'Service', name })) },
     });
   }
@@ -707,7 +721,9 @@ function backendTlsPolicy(w: IngressWork, b: Backend): Plain {
   }
   const caName = secret?.includes('/') ? secret.split('/')[1] : secret;
   return {
-    apiVersion: GW_V1, kind: 'BackendTLSPolicy', metadata: { name: `${b.name}-backend-tls`, namespace: b.namespace },
+    apiVersion: GW_V1,
+    kind: 'BackendTLSPolicy',
+    metadata: { name: `${b.name}-backend-tls`, namespace: b.namespace },
     spec: {
       targetRefs: [{ group: '', kind: 'Service', name: b.name }],
       validation: { hostname, ...(caName ? { caCertificateRefs: [{ group: '', kind: 'Secret', name: caName }] } : { wellKnownCACertificates: 'System' }) },

@@ -1,11 +1,11 @@
 import { Conversion, entryOf } from './convert';
-import { EntryChangeKind, EntrySummary, backendOf, diffAccess } from '../access-diff';
-import { AnalyzeOptions, ManifestFinding, analyzeManifests } from '../check';
-import { AccessRow, AccessScope, EntryKind, ServiceAccess } from '../routes';
 import { FindingType, Severity } from '../../model/finding';
 import { ManifestSource, namespaceOf } from '../../model/object';
 import { obj, text } from '../../model/plain';
 import { CONVERT_ROUTE_CHANGED } from '../../rules/convert';
+import { EntryChangeKind, EntrySummary, backendOf, diffAccess } from '../access-diff';
+import { AnalyzeOptions, ManifestFinding, analyzeManifests } from '../check';
+import { AccessRow, AccessScope, EntryKind, ServiceAccess } from '../routes';
 
 /*
  * The proof of a conversion: the access map of the input and the access map of the input with
