@@ -140,6 +140,7 @@ export function registerConvert(program: Command, io: ConvertIO, done: (code: nu
       } else {
         const lines = [
           ...findings.map(findingLine),
+          ...run.proof.equal.map(e => `same: ${e.entry} -> ${e.backends}`),
           ...run.proof.expected.map(e => `changed on purpose: ${e}`),
           ...run.proof.notCompared.map(e => `not compared: ${e}`),
           `converted ${run.converted.length} Ingress${run.converted.length === 1 ? '' : 'es'} to ${run.objects.length} object${run.objects.length === 1 ? '' : 's'}; access map: ${run.proof.equal.length} entr${run.proof.equal.length === 1 ? 'y' : 'ies'} equal, ${run.proof.changed.length} changed, ${run.proof.expected.length} changed on purpose, ${run.proof.notCompared.length} not compared`,
