@@ -283,9 +283,15 @@ export function convertIngresses(sources: readonly ManifestSource[], options: Co
     if (!listeners.has('http')) listeners.set('http', { name: 'http', protocol: 'HTTP', port: 80 });
     return 'http';
   };
-  const httpsListener = (host: string, secretNs: string, secret: string): string => {
+  const httpsListener = (w: IngressWork, host: string, secretNs: string, secret: string): string => {
     const name = `https-${slug(host)}`;
-    if (!listeners.has(name)) {
+    const found = listeners.get(name);
+    const ref = found?.tls?.certificateRefs?.[0];
+    if (ref !== undefined && (ref.name !== secret || (ref.namespace ?? gatewayNs) !== secretNs)) {
+      w.report('spec.tls', `host ${host} already has a listener with certificate ${ref.namespace ?? gatewayNs}/${ref.name} (another Ingress): a listener per host serves one certificate, so ${secretNs}/${secret} is not used`,
+        'give the host one certificate in every Ingress', secret);
+    }
+    if (!found) {
       listeners.set(name, {
         name,
         hostname: host,
@@ -522,7 +528,7 @@ export function convertIngresses(sources: readonly ManifestSource[], options: Co
         }
         for (const h of routeHosts) sections.push(passthroughListener(h));
       } else if (cert !== undefined && !existing) {
-        for (const h of routeHosts) sections.push(httpsListener(h, w.ns, cert));
+        for (const h of routeHosts) sections.push(httpsListener(w, h, w.ns, cert));
         if (!sslRedirect) sections.push(httpListener());
       } else {
         if (cert !== undefined) tlsReported = true;
@@ -583,7 +589,7 @@ export function convertIngresses(sources: readonly ManifestSource[], options: Co
           continue;
         }
         expectOf(p, key, reason);
-        const canary = canaryOf.get(entryOf(hostLabel === '*' && p.field !== 'spec.defaultBackend' ? '*' : hostLabel, p.path, p.inputMatch));
+        const canary = p.field === 'spec.defaultBackend' ? undefined : canaryOf.get(entryOf(hostLabel, p.path, p.inputMatch));
         const filters = [...(urlRewrite ? [urlRewrite] : []), ...(cors ? [cors] : [])];
         const extra = { ...(filters.length ? { filters } : {}), ...(timeout ? { timeouts: { backendRequest: timeout } } : {}) };
         if (canary && canary.w.ns === w.ns) {
@@ -634,9 +640,8 @@ export function convertIngresses(sources: readonly ManifestSource[], options: Co
     if (canaryUsed.has(c)) {
       converted.push(c.ref);
       ingressSources.set(c.ref, c.source);
-      for (const [i, r] of list(obj(c.source.manifest).spec?.rules).entries()) {
-        for (const [j, p] of list(obj(obj(r).http).paths).entries()) {
-          void i; void j;
+      for (const r of list(obj(c.source.manifest).spec?.rules)) {
+        for (const p of list(obj(obj(r).http).paths)) {
           const host = text(obj(r).host ?? '*');
           const k = entryOf(host, text(obj(p).path ?? '/'), matchName(obj(p).pathType));
           const main = [...expect.entries()].find(([key]) => key.endsWith(` ${k}`) && !key.startsWith(`${c.ref} `));
