@@ -320,7 +320,7 @@ const CASES: Case[] = [
 /** Runs a case and checks what every case must hold. */
 function runCase(c: Case): ConvertRun {
   const r = convert(c.input.map(manifest => ({ manifest })), c.convert ?? {}, c.options ?? {}, false);
-  expect(r.proof.changed.map(f => `${f.message}`)).toEqual([]);
+  expect(r.proof.changed.map(f => `${f.rule} ${f.value}`)).toEqual([]);
   expect(r.proof.outputFindings.filter(f => f.severity === Severity.ERROR).map(f => `${f.rule} ${f.kind} ${f.name} ${f.field}`)).toEqual([]);
   return r;
 }
@@ -346,6 +346,20 @@ describe('convert', () => {
     const proof = proveConversion(input.map(manifest => ({ manifest })), conversion, {});
     expect(proof.changed.map(f => `${f.rule} ${f.severity} ${f.kind} ${f.namespace}/${f.name} ${f.field} ${f.value}`))
       .toEqual(['convert-route-changed error Ingress default/web spec.rules shop.example.com / Prefix']);
+  });
+
+  test('fails when a converted route drops an entry or adds one: convert-route-changed, nothing dropped silently', () => {
+    const input = [...app('web'), ingress('web', { rules: [hostRule('shop.example.com', ['/', 'Prefix', 'web'], ['/admin', 'Exact', 'web'])] })];
+    const sources = input.map(manifest => ({ manifest }));
+    const conversion = convertIngresses(sources, {});
+    const route = conversion.objects[1];
+    route.spec.rules = route.spec.rules.slice(0, 1);
+    route.spec.rules.push({ matches: [{ path: { type: 'PathPrefix', value: '/extra' } }], backendRefs: [{ name: 'web', port: 80 }] });
+    // added first, then removed (the order of `diff`)
+    expect(proveConversion(sources, conversion, {}).changed.map(f => `${f.rule} ${f.severity} ${f.field} ${f.value}`)).toEqual([
+      'convert-route-changed error spec.rules shop.example.com /extra Prefix',
+      'convert-route-changed error spec.rules shop.example.com /admin Exact',
+    ]);
   });
 
   test('fails when --fail-on-untranslated: what was not translated is an error', () => {
