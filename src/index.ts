@@ -26,7 +26,7 @@ export type { IngressRouteProps, IngressBackendProps, IngressPath, IngressTls, I
 export { Gateway, GatewayProtocol, RouteNamespaces } from './constructs/gateway';
 export type { GatewayProps, GatewayListener, GatewayReferenceOptions, IGateway } from './constructs/gateway';
 export { HttpRoute, HttpPathType } from './constructs/http-route';
-export type { HttpRouteProps, HttpRouteRule, HttpBackend, HttpRedirect } from './constructs/http-route';
+export type { HttpRouteProps, HttpRouteRule, HttpBackend, HttpRedirect, FromIngressRouteOptions } from './constructs/http-route';
 export { ExposeValidation } from './checker/plugin';
 export type { ExposeValidationProps } from './checker/plugin';
 export { ManifestAnalyzer } from './checker/check';
