@@ -49,7 +49,7 @@ function serviceBackend(r: AccessRow): string {
 }
 
 function summary(r: AccessRow, backends: string[], tls: boolean): EntrySummary {
-  return { kind: r.entry.kind, scope: AccessScope.EXTERNAL, backends: [...new Set(backends)].sort().join('; '), tls, sourceRanges: '', policy: '', row: r };
+  return { kind: r.entry.kind, scope: AccessScope.EXTERNAL, backends: [...new Set(backends)].sort().join('; '), tls, sourceRanges: '', policy: '', address: r.address, row: r };
 }
 
 /** Proves a conversion: compares the access maps, and checks the written objects. */
