@@ -1,5 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
-import { ExposePolicy, ExposePolicyProps, Protocol, WebApp } from '../src';
+import { ExposePolicy, ExposePolicyProps, ManifestAnalyzer, Protocol, ServiceAccess, WebApp, WorkloadKind } from '../src';
+import { AccessScope, EntryKind, PathStatus } from '../src/checker/routes';
 import { byKind, chart, found, foundAll, one, synth, synthError } from './util';
 
 /*
@@ -89,14 +90,14 @@ describe('WebApp: more containers and native sidecars', () => {
       containers: [{ name: 'exporter', image: 'e:1', ports: [{ containerPort: 9090, name: 'metrics' }] }],
       sidecars: [{ name: 'proxy', image: 'envoy:1', ports: [{ containerPort: 9901, name: 'metrics' }] }],
     }, `${POD}.initContainers[0].ports[0].name`, /"metrics" is already a port name of spec\.template\.spec\.containers\[1\]/],
-  ])('fails when a port name of %s repeats one of another container (pod-port-name-unique)', (_, props, field, message) => {
+  ])('fails when a port name of %s repeats one of another container (workload-port-name-unique)', (_, props, field, message) => {
     const c = chart('demo');
     new WebApp(c, 'web', { image: 'nginx:1.27', ports: [{ containerPort: 80, name: 'http' }], ...props });
-    expect(found(c)).toEqual([`demo/web pod-port-name-unique ${field}`]);
+    expect(found(c)).toEqual([`demo/web workload-port-name-unique ${field}`]);
     expect(synthError(c)).toMatch(message);
   });
 
-  test('fails when a port name repeats within one container: the API\'s rule (container-port-name), not also pod-port-name-unique', () => {
+  test('fails when a port name repeats within one container: the API\'s rule (container-port-name), not also workload-port-name-unique', () => {
     const c = chart('demo');
     new WebApp(c, 'web', { image: 'nginx:1.27', sidecars: [{ name: 'proxy', image: 'envoy:1', ports: [{ containerPort: 80, name: 'web' }, { containerPort: 81, name: 'web' }] }] });
     expect(found(c)).toEqual([`demo/web container-port-name ${POD}.initContainers[0].ports[1].name`]);
@@ -142,7 +143,7 @@ describe('WebApp: more containers and native sidecars', () => {
     });
     test.each(['1.27', '1.28'])('fails when kubernetesVersion is pinned to %s (1.28 drops restartPolicy: the pod would wait for the sidecar to exit)', version => {
       const c = sidecar({ kubernetesVersion: version });
-      expect(found(c)).toEqual([`demo/web init-container-restart-policy ${POD}.initContainers[0].restartPolicy`]);
+      expect(found(c)).toEqual([`demo/web container-restart-policy ${POD}.initContainers[0].restartPolicy`]);
       expect(synthError(c)).toMatch(/a native sidecar .* is rejected by Kubernetes before 1\.29/);
     });
   });
@@ -153,6 +154,145 @@ describe('WebApp: more containers and native sidecars', () => {
     expect(found(c)).toEqual([
       `demo/web object-prop-type ${POD}.containers`,
       `demo/web object-prop-type ${POD}.initContainers`,
+    ]);
+  });
+});
+
+describe('WebApp as a StatefulSet: the governing headless Service wired', () => {
+  /** Seed-style: a 3-pod database, its governing Service emitted and wired by the WebApp. */
+  const database = (c: Chart) => new WebApp(c, 'db', {
+    image: 'postgres:16',
+    workload: WorkloadKind.STATEFUL_SET,
+    replicas: 3,
+    ports: [{ containerPort: 5432, name: 'postgres' }],
+  });
+
+  test('holds when the StatefulSet names its headless Service, which selects its pods and exposes its ports by name', () => {
+    const c = chart('demo', 'data');
+    const db = database(c);
+    const manifests = synth(c);
+    const sts = one(manifests, 'StatefulSet', 'db');
+    expect(byKind(manifests, 'Deployment')).toEqual([]);
+    expect(sts.spec.serviceName).toBe('db');
+    expect(sts.spec.replicas).toBe(3);
+    expect(sts.spec.selector.matchLabels).toEqual(db.selectorLabels);
+    const svc = one(manifests, 'Service', 'db');
+    expect(svc.metadata.namespace).toBe('data');
+    expect(svc.spec).toEqual({ type: 'ClusterIP', clusterIP: 'None', selector: db.selectorLabels, ports: [{ name: 'postgres', port: 5432, targetPort: 5432 }] });
+    expect(db.governingService?.name).toBe('db');
+    expect(manifests).toMatchSnapshot();
+  });
+
+  test('holds when serviceName names the governing Service, and expose() adds a ClusterIP Service beside it', () => {
+    const c = chart('demo');
+    const db = new WebApp(c, 'db', { image: 'postgres:16', workload: WorkloadKind.STATEFUL_SET, serviceName: 'db-pods', ports: [{ containerPort: 5432, name: 'postgres' }] });
+    db.expose('db', { ports: [{ port: 5432, targetPort: 'postgres' }] });
+    const manifests = synth(c);
+    expect(one(manifests, 'StatefulSet').spec.serviceName).toBe('db-pods');
+    expect(byKind(manifests, 'Service').map(s => [s.metadata.name, s.spec.clusterIP])).toEqual([['db-pods', 'None'], ['db', undefined]]);
+  });
+
+  test('fails when serviceName is set on a Deployment (workload-service-name-unused)', () => {
+    const c = chart('demo');
+    new WebApp(c, 'db', { image: 'postgres:16', serviceName: 'db' });
+    expect(found(c)).toEqual(['demo/db workload-service-name-unused spec.serviceName']);
+  });
+
+  test('fails when the StatefulSet name is not a DNS label (its pods\' hostnames)', () => {
+    const c = chart('demo');
+    new WebApp(c, 'db', { name: 'db.main', image: 'postgres:16', workload: WorkloadKind.STATEFUL_SET, serviceName: 'db' });
+    expect(found(c)).toEqual(['demo/db workload-name metadata.name']);
+  });
+
+  test('holds when a native sidecar runs in a StatefulSet pod, and its port is a port of the governing Service', () => {
+    const c = chart('demo');
+    new WebApp(c, 'db', { image: 'postgres:16', workload: WorkloadKind.STATEFUL_SET, ports: [{ containerPort: 5432, name: 'postgres' }], sidecars: [{ name: 'exporter', image: 'prometheuscommunity/postgres-exporter:v0.16', ports: [{ containerPort: 9187, name: 'metrics' }] }] });
+    const manifests = synth(c);
+    expect(one(manifests, 'StatefulSet').spec.template.spec.initContainers.map((x: any) => x.restartPolicy)).toEqual(['Always']);
+    expect(one(manifests, 'Service').spec.ports.map((p: any) => p.name)).toEqual(['postgres', 'metrics']);
+  });
+});
+
+describe('the StatefulSet\'s governing Service in manifests (workload-service-name) and the access map', () => {
+  const labels = { app: 'db' };
+  const statefulSet = (spec: object = {}) => ({
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: 'db', namespace: 'data' },
+    spec: {
+      serviceName: 'db',
+      replicas: 2,
+      selector: { matchLabels: labels },
+      template: { metadata: { labels }, spec: { containers: [{ name: 'postgres', image: 'postgres:16', ports: [{ name: 'postgres', containerPort: 5432 }] }] } },
+      ...spec,
+    },
+  });
+  const service = (spec: object = {}, name = 'db') => ({
+    apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'data' },
+    spec: { clusterIP: 'None', selector: labels, ports: [{ name: 'postgres', port: 5432, targetPort: 'postgres' }], ...spec },
+  });
+  const analyze = (...manifests: object[]) => ManifestAnalyzer.analyze(manifests.map(manifest => ({ manifest })));
+  const findingsOf = (...manifests: object[]) => analyze(...manifests).findings.map(f => `${f.rule} ${f.field} ${f.severity}`);
+
+  test.each([
+    ['the governing Service is missing', [statefulSet()], /"db" is not a Service in namespace "data"/],
+    ['the governing Service is not headless', [statefulSet(), service({ clusterIP: undefined })], /"db" \(.*\) is not headless/],
+    ['the governing Service selects other pods', [statefulSet(), service({ selector: { app: 'other' } })], /does not select the pods of StatefulSet "db"/],
+  ])('fails when %s (a warning: the API accepts it)', (_, manifests, message) => {
+    const result = analyze(...manifests);
+    const own = result.findings.filter(f => f.rule === 'workload-service-name');
+    expect(own.map(f => `${f.rule} ${f.field} ${f.severity}`)).toEqual(['workload-service-name spec.serviceName warning']);
+    expect(own[0].message).toMatch(message);
+  });
+
+  test.each([
+    ['the headless Service selects its pods', [statefulSet(), service()]],
+    ['serviceName is unset (no per-pod DNS names, valid)', [statefulSet({ serviceName: undefined })]],
+    ['the Service is declared outside the checked set', [{ ...statefulSet(), metadata: { name: 'db', namespace: 'data', annotations: { 'cdk8s-expose.io/external-services': 'db' } } }]],
+  ])('holds when %s', (_, manifests) => {
+    expect(findingsOf(...manifests)).toEqual([]);
+  });
+
+  test('holds when two Services share the name: object-name-unique reports them, the wiring picks neither', () => {
+    expect(findingsOf(statefulSet(), service(), service({ clusterIP: undefined }))).toEqual(['object-name-unique metadata.name error']);
+  });
+
+  const podRows = (services: ServiceAccess[]) => services.flatMap(s => s.rows).filter(r => r.entry.kind === EntryKind.POD_DNS);
+
+  test('holds when the access map lists each pod\'s DNS name at its container port, in the cluster', () => {
+    const rows = podRows(analyze(statefulSet(), service({ ports: [{ name: 'postgres', port: 15432, targetPort: 'postgres' }] })).services);
+    expect(rows.map(r => [r.entry.host, r.entry.port, r.scope, r.path.status, r.path.workloads])).toEqual([0, 1].map(i => [
+      `db-${i}.db.data.svc.cluster.local`, 5432, AccessScope.CLUSTER, PathStatus.RESOLVED,
+      [{ workload: { kind: 'StatefulSet', namespace: 'data', name: 'db' }, container: 'postgres', containerPort: 5432 }],
+    ]));
+    expect(rows.map(r => r.address)).toEqual([
+      'db-0.db.data.svc.cluster.local:5432 (pod db-0 of StatefulSet data/db)',
+      'db-1.db.data.svc.cluster.local:5432 (pod db-1 of StatefulSet data/db)',
+    ]);
+  });
+
+  test('holds when ordinals start elsewhere (spec.ordinals.start), and a large StatefulSet lists ten pods and one row for the rest', () => {
+    const rows = podRows(analyze(statefulSet({ replicas: 12, ordinals: { start: 5 } }), service()).services);
+    expect(rows.map(r => r.entry.host)).toEqual([
+      ...[5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map(i => `db-${i}.db.data.svc.cluster.local`),
+      'db-<ordinal>.db.data.svc.cluster.local',
+    ]);
+    expect(rows[10].address).toBe('db-<ordinal>.db.data.svc.cluster.local:5432 (pod db-<ordinal>, ordinals 15 to 16 of StatefulSet data/db)');
+  });
+
+  test.each([
+    ['a Service that is not headless', service({ clusterIP: undefined })],
+    ['a headless Service that is not the StatefulSet\'s serviceName', service({}, 'db-other')],
+  ])('holds when %s gets no per-pod rows', (_, svc) => {
+    expect(podRows(analyze(statefulSet(), svc).services)).toEqual([]);
+  });
+
+  test('holds when a WebApp StatefulSet\'s pods are in the access map of its synthesized manifests', () => {
+    const c = chart('demo', 'data');
+    new WebApp(c, 'db', { image: 'postgres:16', workload: WorkloadKind.STATEFUL_SET, replicas: 2, ports: [{ containerPort: 5432, name: 'postgres' }] });
+    expect(podRows(analyze(...synth(c)).services).map(r => r.address)).toEqual([
+      'db-0.db.data.svc.cluster.local:5432 (pod db-0 of StatefulSet data/db)',
+      'db-1.db.data.svc.cluster.local:5432 (pod db-1 of StatefulSet data/db)',
     ]);
   });
 });

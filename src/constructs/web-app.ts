@@ -7,7 +7,7 @@ import { ContainerPort, SecurityProfile } from './types';
 import { Violation } from '../model/finding';
 import { namespaceOf } from '../model/object';
 import { show } from '../model/plain';
-import { podPortNameUnique, webAppServiceName } from '../rules/construct';
+import { workloadPortNameUnique, workloadServiceNameUnused } from '../rules/construct';
 import { nameFromId } from '../rules/formats';
 
 /**
@@ -305,7 +305,7 @@ export interface WebAppProps {
   /**
    * Native sidecars: init containers with `restartPolicy: Always`, which start before the
    * containers and run beside them for the pod's life. Kubernetes runs them from 1.29: a
-   * pinned `kubernetesVersion` below gives the finding init-container-restart-policy.
+   * pinned `kubernetesVersion` below gives the finding container-restart-policy.
    *
    * @default - none
    */
@@ -446,7 +446,7 @@ export class WebApp extends CheckedApiObject implements IServiceTarget {
   public _constructViolations(): Violation[] {
     const out: Violation[] = [];
     if (this.options.serviceName !== undefined && this._kind !== WorkloadKind.STATEFUL_SET) {
-      out.push({ rule: webAppServiceName.id, field: 'spec.serviceName', message: `serviceName ${show(this.options.serviceName)} has no effect: only a StatefulSet has a governing Service`, fix: 'remove serviceName, or set workload: WorkloadKind.STATEFUL_SET' });
+      out.push({ rule: workloadServiceNameUnused.id, field: 'spec.serviceName', message: `serviceName ${show(this.options.serviceName)} has no effect: only a StatefulSet has a governing Service`, fix: 'remove serviceName, or set workload: WorkloadKind.STATEFUL_SET' });
     }
     // a name the API checks per container only: across containers, a named targetPort or probe would pick one of two
     const first = new Map<string, string>();
@@ -460,7 +460,7 @@ export class WebApp extends CheckedApiObject implements IServiceTarget {
           first.set(p.name, field);
           return;
         }
-        out.push({ rule: podPortNameUnique.id, field: `${field}.ports[${j}].name`, message: `${show(p.name)} is already a port name of ${before}; a port name is unique in the pod, or a Service's named targetPort reaches whichever container the endpoints controller finds first`, fix: 'rename one of them' });
+        out.push({ rule: workloadPortNameUnique.id, field: `${field}.ports[${j}].name`, message: `${show(p.name)} is already a port name of ${before}; a port name is unique in the pod, or a Service's named targetPort reaches whichever container the endpoints controller finds first`, fix: 'rename one of them' });
       });
     }
     return out;

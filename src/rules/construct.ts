@@ -67,18 +67,18 @@ export const ingressBackendReferencePort = defineRule({
   prevents: 'a route to a port the Service does not have: the controller answers 503',
 });
 
-export const podPortNameUnique = defineRule({
+export const workloadPortNameUnique = defineRule({
   scope: 'construct',
-  id: 'pod-port-name-unique',
+  id: 'workload-port-name-unique',
   type: FindingType.DUPLICATE,
   kinds: ['Deployment', 'StatefulSet'],
   summary: 'a WebApp\'s port names are unique across its containers and sidecars',
   prevents: 'a named targetPort that reaches whichever container the endpoints controller finds first: the API checks port names only within each container (1.37 warns "duplicate port name"; 1.32 says nothing)',
 });
 
-export const webAppServiceName = defineRule({
+export const workloadServiceNameUnused = defineRule({
   scope: 'construct',
-  id: 'web-app-service-name',
+  id: 'workload-service-name-unused',
   kinds: ['Deployment'],
   summary: 'a WebApp sets serviceName only when it is a StatefulSet',
   prevents: 'a prop without effect: only a StatefulSet has a governing Service',
@@ -92,7 +92,7 @@ ruleExamples({
   'service-target-selector': { code: 'new ExposedService(chart, \'web\', { target: webApp, selector: { app: \'web\' } })' },
   'service-target-namespace': { code: 'new ExposedService(chart, \'web\', { target: webAppInNamespaceA, namespace: \'b\' })' },
   'ingress-backend-namespace': { code: 'new IngressRoute(chart, \'route\', { namespace: \'a\', paths: [{ path: \'/\', service: serviceInNamespaceB }] })' },
-  'pod-port-name-unique': { code: 'new WebApp(chart, \'web\', { image: \'web:1\', ports: [{ containerPort: 8080, name: \'http\' }], sidecars: [{ name: \'proxy\', image: \'envoyproxy/envoy:v1.32\', ports: [{ containerPort: 8443, name: \'http\' }] }] })' },
-  'web-app-service-name': { code: 'new WebApp(chart, \'db\', { image: \'postgres:16\', serviceName: \'db\' })   // a Deployment: no governing Service' },
+  'workload-port-name-unique': { code: 'new WebApp(chart, \'web\', { image: \'web:1\', ports: [{ containerPort: 8080, name: \'http\' }], sidecars: [{ name: \'proxy\', image: \'envoyproxy/envoy:v1.32\', ports: [{ containerPort: 8443, name: \'http\' }] }] })' },
+  'workload-service-name-unused': { code: 'new WebApp(chart, \'db\', { image: \'postgres:16\', serviceName: \'db\' })   // a Deployment: no governing Service' },
   'ingress-backend-reference-port': { code: 'new IngressRoute(chart, \'route\', { paths: [{ path: \'/\', service: ExposedService.fromName(chart, \'api\', \'api\', { ports: [{ port: 80 }] }), port: 8080 }] })' },
 });

@@ -543,8 +543,8 @@ const SIDECARS_RELAXED = 29;
 /** The restart policies an init container may have once ContainerRestartRules exists (alpha in 1.34, on from 1.35). */
 const CONTAINER_RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 
-export const initContainerRestartPolicy = podRule({
-  id: 'init-container-restart-policy',
+export const containerRestartPolicy = podRule({
+  id: 'container-restart-policy',
   summary: 'an init container\'s restartPolicy is Always (a native sidecar, from 1.29), or a container restart policy',
   prevents: 'a native sidecar that runs as a plain init container: before 1.29 the API server drops restartPolicy (1.28: in PrepareForCreate, SidecarContainers off; 1.27: an unknown field), so the pod waits for the sidecar to exit and never starts; validateInitContainerRestartPolicy: "Unsupported value"',
 }, (pod, ctx) => pod.initContainers.flatMap((c, i) => {
@@ -749,7 +749,7 @@ ruleExamples({
     objects: [deploymentWithPodSpec({ restartPolicy: 'OnFailure' })],
     valid: [deploymentWithPodSpec({ restartPolicy: 'Always' })],
   },
-  'init-container-restart-policy': {
+  'container-restart-policy': {
     objects: [deploymentWithPodSpec({ initContainers: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.32', restartPolicy: 'always' }] })],
     valid: [deploymentWithPodSpec({ initContainers: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.32', restartPolicy: 'Always' }] })],
   },
