@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { ExposePolicy, ExposePolicyProps, ManifestAnalyzer, Protocol, ServiceAccess, WebApp, WorkloadKind } from '../src';
-import { AccessScope, EntryKind, PathStatus } from '../src/checker/routes';
 import { byKind, chart, found, foundAll, one, synth, synthError } from './util';
+import { AccessScope, EntryKind, PathStatus } from '../src/checker/routes';
 
 /*
  * Issue 27, item 6: the workloads people run. More containers and native sidecars on a
@@ -228,7 +228,9 @@ describe('the StatefulSet\'s governing Service in manifests (workload-service-na
     },
   });
   const service = (spec: object = {}, name = 'db') => ({
-    apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'data' },
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace: 'data' },
     spec: { clusterIP: 'None', selector: labels, ports: [{ name: 'postgres', port: 5432, targetPort: 'postgres' }], ...spec },
   });
   const analyze = (...manifests: object[]) => ManifestAnalyzer.analyze(manifests.map(manifest => ({ manifest })));

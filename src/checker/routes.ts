@@ -564,7 +564,8 @@ const PODS_LISTED = 10;
  * it selects their pods): `<name>-<ordinal>.<service>.<namespace>.svc.cluster.local`, at the
  * container port (a headless Service's clients connect to the pods themselves).
  */
-function podDnsRows<R>(set: ObjectSet<R>, spec: Plain, p: Plain, ns: string, service: string, selected: Array<Subject<R>>, path: AccessPath): AccessRow[] {
+function podDnsRows<R>(set: ObjectSet<R>, spec: Plain, p: Plain, ns: string, service: string,
+  selected: Array<Subject<R>>, path: AccessPath): AccessRow[] {
   const rows: AccessRow[] = [];
   for (const w of selected) {
     const ws = obj(obj(w.manifest).spec);
@@ -573,12 +574,25 @@ function podDnsRows<R>(set: ObjectSet<R>, spec: Plain, p: Plain, ns: string, ser
     const replicas = Number.isSafeInteger(ws.replicas) && ws.replicas >= 0 ? ws.replicas : 1;
     const start = Number.isSafeInteger(obj(ws.ordinals).start) && obj(ws.ordinals).start >= 0 ? obj(ws.ordinals).start : 0;
     const containerPort = resolved.workloads[0]?.containerPort;
-    const own: AccessPath = { ...path, workloads: resolved.workloads, status: resolved.status, ...(resolved.rule !== undefined ? { rule: resolved.rule } : {}) };
+    // this StatefulSet's path: its own workloads, status and rule, not those of every workload the Service selects
+    const { rule: _, ...rest } = path;
+    const own: AccessPath = {
+      ...rest,
+      workloads: resolved.workloads,
+      status: resolved.status,
+      ...(resolved.rule !== undefined ? { rule: resolved.rule } : {}),
+    };
     const pod = text(obj(obj(w.manifest).metadata).name);
     const row = (ordinal: string, note: string): AccessRow => {
       const host = `${pod}-${ordinal}.${service}.${ns}.svc.cluster.local`;
       return {
-        entry: { kind: EntryKind.POD_DNS, host, ...(containerPort !== undefined ? { port: containerPort } : {}), protocol: protocolOf(p), tls: false },
+        entry: {
+          kind: EntryKind.POD_DNS,
+          host,
+          ...(containerPort !== undefined ? { port: containerPort } : {}),
+          protocol: protocolOf(p),
+          tls: false,
+        },
         path: own,
         scope: AccessScope.CLUSTER,
         broken: resolved.status === PathStatus.UNRESOLVED,

@@ -508,7 +508,8 @@ function renderContainer(c: ContainerOptions, securityContext: any): any {
     image: c.image,
     command: c.command,
     args: c.args,
-    ports: ports.length ? ports.map(cp => (isObject(cp) ? { containerPort: cp.containerPort, name: cp.name, protocol: cp.protocol } : cp)) : undefined,
+    ports: ports.length ? ports.map(cp => (isObject(cp) ? { containerPort: cp.containerPort, name: cp.name, protocol: cp.protocol } : cp))
+      : undefined,
     env: env.length ? env : undefined,
     resources: renderResources(c.resources),
     livenessProbe: renderProbe(c.livenessProbe),

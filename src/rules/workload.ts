@@ -178,7 +178,8 @@ export const containerImage = podRule({
 }));
 
 /** Runs `check` on every port of every container, with a map that is fresh for each container (for uniqueness rules). */
-function eachContainerPort(pod: PodView, check: (p: Plain, f: string, j: number, seen: Map<unknown, number>) => Issue[], visit: Visit = eachPodContainer): Issue[] {
+function eachContainerPort(pod: PodView, check: (p: Plain, f: string, j: number, seen: Map<unknown, number>) => Issue[],
+  visit: Visit = eachPodContainer): Issue[] {
   return visit(pod, (c, f) => {
     const seen = new Map<unknown, number>();
     return list(c.ports).flatMap((p, j) => check(obj(p), `${f}.ports[${j}]`, j, seen));
