@@ -1,6 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { ExposePolicy, ExposePolicyProps, ManifestAnalyzer, Protocol, ServiceAccess, WebApp, WorkloadKind } from '../src';
 import { byKind, chart, found, foundAll, one, synth, synthError } from './util';
+import { WorkloadsChart } from '../examples/charts';
 import { AccessScope, EntryKind, PathStatus } from '../src/checker/routes';
 
 /*
@@ -298,3 +299,22 @@ describe('the StatefulSet\'s governing Service in manifests (workload-service-na
     ]);
   });
 });
+
+describe('the example chart of the workloads (examples/charts/workloads.ts)', () => {
+  test('holds when a StatefulSet with its governing Service and a web app with a native sidecar synthesize, wired', () => {
+    const m = synth(new WorkloadsChart(Testing.app(), 'workloads'));
+    expect(m.map(x => `${x.kind}/${x.metadata.name}`)).toEqual(['StatefulSet/db', 'Service/db', 'Deployment/web', 'Service/web']);
+    expect(one(m, 'StatefulSet').spec.serviceName).toBe('db');
+    expect(one(m, 'Service', 'db').spec.clusterIP).toBe('None');
+    expect(one(m, 'Deployment').spec.template.spec.initContainers.map((x: any) => [x.name, x.restartPolicy])).toEqual([['proxy', 'Always']]);
+    expect(one(m, 'Service', 'web').spec.ports).toEqual([{ port: 443, targetPort: 'https' }]);
+    expect(podRowsOf(m)).toEqual(['db-0.db.default.svc.cluster.local:5432', 'db-1.db.default.svc.cluster.local:5432', 'db-2.db.default.svc.cluster.local:5432']);
+    expect(m).toMatchSnapshot();
+  });
+});
+
+/** The per-pod DNS addresses of the access map of manifests (host:port). */
+function podRowsOf(manifests: any[]): string[] {
+  return ManifestAnalyzer.analyze(manifests.map(manifest => ({ manifest }))).services.flatMap(s => s.rows)
+    .filter(r => r.entry.kind === EntryKind.POD_DNS).map(r => `${r.entry.host}:${r.entry.port}`);
+}
