@@ -251,6 +251,7 @@ describe('the StatefulSet\'s governing Service in manifests (workload-service-na
   test.each([
     ['the headless Service selects its pods', [statefulSet(), service()]],
     ['serviceName is unset (no per-pod DNS names, valid)', [statefulSet({ serviceName: undefined })]],
+    ['the headless Service has no selector (its EndpointSlices are written by hand)', [statefulSet(), service({ selector: undefined })]],
     ['the Service is declared outside the checked set', [{ ...statefulSet(), metadata: { name: 'db', namespace: 'data', annotations: { 'cdk8s-expose.io/external-services': 'db' } } }]],
   ])('holds when %s', (_, manifests) => {
     expect(findingsOf(...manifests)).toEqual([]);

@@ -17,7 +17,7 @@ export const serviceTargetSelector = defineRule({
 export const serviceTargetNamespace = defineRule({
   scope: 'construct',
   id: 'service-target-namespace',
-  kinds: ['Service', 'Deployment'],
+  kinds: ['Service', 'Deployment', 'StatefulSet'],
   summary: 'an ExposedService and its target are in one namespace',
   prevents: 'a Service without endpoints: a Service selects pods of its own namespace only',
 });
@@ -34,7 +34,7 @@ export const objectPropType = defineRule({
   scope: 'construct',
   id: 'object-prop-type',
   type: FindingType.TYPE_INVALID,
-  kinds: ['Service', 'Deployment', 'Ingress', 'Gateway', 'HTTPRoute'],
+  kinds: ['Service', 'Deployment', 'StatefulSet', 'Ingress', 'Gateway', 'HTTPRoute'],
   summary: 'a construct prop that takes a list (or an object) is given one',
   prevents: 'a prop silently dropped because a JavaScript caller passed a value of the wrong type (TypeScript callers cannot)',
 });
@@ -53,7 +53,7 @@ export const objectNameDerived = defineRule({
   scope: 'construct',
   id: 'object-name-derived',
   severity: Severity.WARNING,
-  kinds: ['Service', 'Deployment', 'Ingress', 'Gateway', 'HTTPRoute'],
+  kinds: ['Service', 'Deployment', 'StatefulSet', 'Ingress', 'Gateway', 'HTTPRoute'],
   summary: 'a construct id that the derived name changes (not a DNS label) is reported with the name used',
   prevents: 'an object named differently from what the code says (`My_Api` becomes `my-api`), which other tools, DNS names and kubectl commands then miss',
 });

@@ -36,7 +36,8 @@ export const workloadServiceName = defineRule({
       add(w.ref, issue(f, `${show(name)} (${ctx.describe(svc.ref)}) is not headless: DNS publishes per-pod names only for a Service with clusterIP None`, `set clusterIP: None on ${show(name)}, or name a headless Service`));
       continue;
     }
-    if (!set.select(ns, spec.selector).includes(w)) {
+    // a Service without a selector has endpoints written by hand: whether they name the pods is not in the manifests
+    if (Object.keys(obj(spec.selector)).length > 0 && !set.select(ns, spec.selector).includes(w)) {
       add(w.ref, issue(f, `${show(name)} (${ctx.describe(svc.ref)}) does not select the pods of StatefulSet ${show(text(metadataOf(w.manifest).name))}: their DNS names come from its endpoints`, 'make its selector match the pod template labels'));
     }
   }
