@@ -193,6 +193,12 @@ describe('WebApp as a StatefulSet: the governing headless Service wired', () => 
     expect(byKind(manifests, 'Service').map(s => [s.metadata.name, s.spec.clusterIP])).toEqual([['db-pods', 'None'], ['db', undefined]]);
   });
 
+  test('fails when serviceName is not a DNS label: one finding, at the governing Service\'s name (not again at spec.serviceName)', () => {
+    const c = chart('demo');
+    new WebApp(c, 'db', { image: 'postgres:16', workload: WorkloadKind.STATEFUL_SET, serviceName: 'db.pods' });
+    expect(found(c)).toEqual(['demo/db/headless service-name metadata.name']);
+  });
+
   test('fails when serviceName is set on a Deployment (workload-service-name-unused)', () => {
     const c = chart('demo');
     new WebApp(c, 'db', { image: 'postgres:16', serviceName: 'db' });

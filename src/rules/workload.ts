@@ -567,6 +567,23 @@ export const containerRestartPolicy = podRule({
   }];
 }));
 
+/** The first release that validates a StatefulSet's serviceName on create (kubernetes PR 130233). */
+const SERVICE_NAME_VALIDATED = 33;
+
+export const workloadServiceNameLabel = podRule({
+  id: 'workload-service-name-label',
+  kinds: ['StatefulSet'],
+  summary: 'a StatefulSet\'s serviceName, when set, is a DNS-1123 label',
+  prevents: 'ValidateStatefulSetSpec (from 1.33, PR 130233): serviceName must be a DNS-1123 label; before 1.33 it is accepted, and the controller\'s every Pod create is rejected (it becomes the pods\' spec.subdomain)',
+}, (_, ctx, m) => {
+  const name = workloadSpec(m).serviceName;
+  // a WebApp's serviceName is its governing Service's name: the Service's name rule reports it once
+  if (ctx.construct || typeof name !== 'string' || name === '') return [];
+  const note = rejectedFrom(ctx, SERVICE_NAME_VALIDATED) === Severity.ERROR ? '' : '; before 1.33 the API accepts it, and the controller cannot create the pods (it becomes their spec.subdomain)';
+  return checkDns1123Label('spec.serviceName', name, 'StatefulSet serviceName', 'name the governing headless Service with at most 63 lowercase letters, digits and \'-\'')
+    .map(i => ({ ...i, message: i.message + note }));
+});
+
 export const workloadTemplateForbidden = podRule({
   id: 'workload-template-forbidden',
   type: FindingType.FORBIDDEN,
@@ -753,6 +770,10 @@ ruleExamples({
   'container-restart-policy': {
     objects: [deploymentWithPodSpec({ initContainers: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.32', restartPolicy: 'always' }] })],
     valid: [deploymentWithPodSpec({ initContainers: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.32', restartPolicy: 'Always' }] })],
+  },
+  'workload-service-name-label': {
+    objects: [{ ...deploymentObject(), kind: 'StatefulSet', spec: { ...deploymentObject().spec, serviceName: 'web.pods' } }],
+    valid: [{ ...deploymentObject(), kind: 'StatefulSet', spec: { ...deploymentObject().spec, serviceName: 'web-pods' } }],
   },
   'workload-template-forbidden': {
     objects: [deploymentWithPodSpec({ activeDeadlineSeconds: 30 })],

@@ -274,3 +274,17 @@ describe('native sidecars (SidecarContainers: alpha and off in 1.28, on from 1.2
     expect(check(withInit({ restartPolicy: 'Always', ...probe }))).toEqual([`probe-port-undeclared spec.template.spec.initContainers[0].readinessProbe.tcpSocket.port ${E}`]);
   });
 });
+
+describe('a StatefulSet\'s serviceName is a DNS-1123 label (validated on create from 1.33, PR 130233; the pods\' subdomain before)', () => {
+  const sts = (serviceName: unknown) => ({ ...deployment(), kind: 'StatefulSet', spec: { ...deployment().spec, serviceName } });
+  const F = 'workload-service-name-label spec.serviceName';
+  test.each<[string, unknown, { min: number; max: number }, string[]]>([
+    ['a dotted serviceName, in the default range', 'web.pods', DEFAULT_VERSIONS, [`${F} ${E}`]],
+    ['a dotted serviceName, pinned to 1.32 (accepted, no pod is ever created)', 'web.pods', only(32), [`${F} ${E}`]],
+    ['an uppercase serviceName, pinned to 1.27', 'Web', only(27), [`${F} ${E}`]],
+    ['a DNS label', 'web-pods', DEFAULT_VERSIONS, []],
+    ['an empty serviceName (optional)', '', DEFAULT_VERSIONS, []],
+  ])('holds or fails for %s', (_, name, versions, expected) => {
+    expect(check(sts(name), { versions })).toEqual(expected);
+  });
+});
