@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { ExposePolicy, ExposePolicyProps, ManifestAnalyzer, Protocol, ServiceAccess, WebApp, WorkloadKind } from '../src';
-import { byKind, chart, found, foundAll, one, synth, synthError } from './util';
+import { byKind, chart, found, foundAll, one, synth, synthError, validateSchema } from './util';
 import { WorkloadsChart } from '../examples/charts';
 import { AccessScope, EntryKind, PathStatus } from '../src/checker/routes';
 
@@ -325,3 +325,27 @@ function podRowsOf(manifests: any[]): string[] {
   return ManifestAnalyzer.analyze(manifests.map(manifest => ({ manifest }))).services.flatMap(s => s.rows)
     .filter(r => r.entry.kind === EntryKind.POD_DNS).map(r => `${r.entry.host}:${r.entry.port}`);
 }
+
+describe('the Kubernetes schemas (kubernetes-models 4.5.x) of the new manifests', () => {
+  const scenarios: Array<[string, (c: Chart) => void, string[]]> = [
+    ['containers and native sidecars', c => { meshed(c).expose('api'); }, ['Deployment', 'Service']],
+    ['a StatefulSet and its governing Service', c => {
+      new WebApp(c, 'db', { image: 'postgres:16', workload: WorkloadKind.STATEFUL_SET, replicas: 3, ports: [{ containerPort: 5432, name: 'postgres' }] });
+    }, ['StatefulSet', 'Service']],
+  ];
+  test.each(scenarios)('holds when %s pass their schemas, each manifest', (_, build, kinds) => {
+    const c = chart('demo');
+    build(c);
+    const manifests = Testing.synth(c);
+    expect(manifests.map(m => m.kind)).toEqual(kinds);
+    for (const m of manifests) expect(() => validateSchema(m)).not.toThrow();
+  });
+
+  test('fails when a sidecar\'s restartPolicy is not a string: the schema reads the init containers', () => {
+    const c = chart('demo');
+    meshed(c);
+    const d = one(Testing.synth(c), 'Deployment');
+    d.spec.template.spec.initContainers[0].restartPolicy = 7;
+    expect(() => validateSchema(d)).toThrow(/initContainers\/0\/restartPolicy must be string/);
+  });
+});
