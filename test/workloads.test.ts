@@ -281,6 +281,11 @@ describe('the StatefulSet\'s governing Service in manifests (workload-service-na
     ]);
   });
 
+  test('holds when the deprecated routes list a pod\'s DNS name as cluster-dns (AccessKind has no pod kind)', () => {
+    const db = analyze(statefulSet(), service()).services.find(x => x.name === 'db')!;
+    expect(db.routes.filter(r => r.address.startsWith('db-0.')).map(r => r.via)).toEqual(['cluster-dns']);
+  });
+
   test('holds when ordinals start elsewhere (spec.ordinals.start), and a large StatefulSet lists ten pods and one row for the rest', () => {
     const rows = podRows(analyze(statefulSet({ replicas: 12, ordinals: { start: 5 } }), service()).services);
     expect(rows.map(r => r.entry.host)).toEqual([
