@@ -12,6 +12,7 @@ import './gateway-routes';
 import './gateway-construct';
 import './service-wiring';
 import './ingress-wiring';
+import './workload-wiring';
 import './http-route-wiring';
 import './construct';
 import './exposure';
