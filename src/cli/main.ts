@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { routesDot, routesHtml } from './access-html';
 import { routesMermaid } from './access-markdown';
+import { registerConvert } from './convert';
 import { registerDiff } from './diff';
 import { github, ruleRows, writeSarif } from './formats';
 import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
@@ -273,6 +274,8 @@ export function run(argv: string[], io: CliIO): number {
 
   // diff: src/cli/diff.ts
   registerDiff(program, io, c => { code = c; }, { printable, json, exitCodes: EXIT_CODES, version: packageVersion() });
+  // convert: src/cli/convert.ts
+  registerConvert(program, io, c => { code = c; }, { printable, json, exitCodes: EXIT_CODES, version: packageVersion(), pathsHelp: PATHS_HELP });
 
   try {
     program.parse(argv, { from: 'user' });

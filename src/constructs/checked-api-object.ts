@@ -100,7 +100,7 @@ export abstract class CheckedApiObject extends ApiObject implements Participant 
 
   /**
    * Applies RFC-6902 JSON patches to the emitted manifest, after validation: what this
-   * library does not model (volumes, sidecars, tolerations, ...).
+   * library does not model (volumes, affinity, tolerations, ...).
    */
   public addJsonPatch(...ops: JsonPatch[]): void {
     this.jsonPatches.push(...ops);
