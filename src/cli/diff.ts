@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { markdownComment } from './access-markdown';
-import { github, sarif } from './formats';
+import { github } from './formats/github';
+import { sarif } from './formats/sarif';
 import { readGitInput, gitFileName, GitInput } from './git-input';
 import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
 import { AccessDiff, EntryChange, EntryChangeKind, diffAccess, exposureFindings, findingKeys, placeKey, summarize, EntrySummary } from '../checker/access-diff';
