@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { registerDiff } from './diff';
 import { byPlace, checkFormats, fileErrorLine, routesFormats } from './formats';
-import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
+import { CheckFlags, DEFAULT_CONFIG_FILE, SettingsReport, checkSettings } from './options';
 import { Output, json, table } from './output';
 import { ruleRows } from './rules-table';
 import { AnalysisResult, AnalyzeOptions, knownKinds, analyzeManifests, rulesDocument } from '../checker/check';
@@ -53,8 +53,8 @@ interface Loaded {
 }
 
 /** Reads and analyzes; on a usage error prints it and returns undefined. */
-function load(paths: string[], io: CliIO, options: AnalyzeOptions, routes: boolean, recursive = true): Loaded | undefined {
-  const read = readManifests(paths, { progress: msg => io.err(`${printable(msg)}\n`), stdin: io.stdin, recursive });
+function load(paths: string[], io: CliIO, options: AnalyzeOptions, routes: boolean, recursive = true, settingsFile?: string): Loaded | undefined {
+  const read = readManifests(paths, { progress: msg => io.err(`${printable(msg)}\n`), stdin: io.stdin, recursive, settingsFile });
   for (const n of read.notes) io.err(`note: ${printable(n)}\n`);
   if (read.usageErrors.length > 0) {
     for (const e of read.usageErrors) io.err(`error: ${printable(e)}\n`);
@@ -70,14 +70,15 @@ function fileOrder(read: ReadResult): Map<string, number> {
 }
 
 /** Prints what `check` found, in a format of ./formats; returns the exit code. */
-export function printCheck(read: ReadResult, result: AnalysisResult, format: string, io: CliIO): number {
+export function printCheck(read: ReadResult, result: AnalysisResult, format: string, io: CliIO,
+  settings: SettingsReport = { configFile: null, rules: [], settings: [] }): number {
   const order = fileOrder(read);
   const findings = byPlace(result.findings, order);
   const errorFindings = findings.filter(f => f.severity === Severity.ERROR).length;
   const warnings = findings.length - errorFindings;
   const errors = errorFindings + read.fileErrors.length; // a file that could not be checked is an error
   const printer = checkFormats().find(f => f.name === format) ?? checkFormats()[0];
-  printer.print({ read, result, order, findings, errors, warnings, version: packageVersion() }, io);
+  printer.print({ read, result, order, findings, errors, warnings, version: packageVersion(), settings }, io);
   return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -114,7 +115,8 @@ export function run(argv: string[], io: CliIO): number {
     .addOption(new Option('--format <format>', `output format: ${formatList(checkFormats())}`)
       .choices(checkFormats().map(f => f.name)).default('text'))
     .option('--rule <id=severity>', 'set a rule\'s severity: error, warning or off (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
-    .option('--config <file>', `settings file (default: ${DEFAULT_CONFIG_FILE} in the working directory, if present)`)
+    .option('--config <file>', `settings file, the only one read (default: ${DEFAULT_CONFIG_FILE} in the working directory, if present)`)
+    .option('--no-config', `read no settings file, not even ${DEFAULT_CONFIG_FILE}`)
     .option('--kubernetes-version <version>', 'the clusters\' Kubernetes version, any release from 1.27, e.g. 1.30 (default: the range 1.32 to 1.37)')
     .option('--gateway-api-version <version>', 'the clusters\' Gateway API bundle, e.g. v1.5 (default: the range v1.4 to v1.6)')
     .option('--node-port-range <range>', 'the clusters\' nodePort range (default: 30000-32767)')
@@ -126,18 +128,18 @@ export function run(argv: string[], io: CliIO): number {
     .option('--no-recursive', 'read no subfolder of a folder, as kubectl apply -f DIR without -R')
     .addHelpText('after', EXIT_CODES)
     .action((paths: string[], opts: CheckFlags & { format: string; recursive: boolean }) => {
-      const options = checkOptions(opts);
-      if (Array.isArray(options)) {
-        for (const p of options) io.err(`error: ${p}\n`);
+      const settings = checkSettings(opts);
+      if (Array.isArray(settings)) {
+        for (const p of settings) io.err(`error: ${p}\n`);
         code = EXIT_USAGE;
         return;
       }
-      const loaded = load(paths, io, options, false, opts.recursive);
+      const loaded = load(paths, io, settings.options, false, opts.recursive, settings.configPath);
       if (!loaded) {
         code = EXIT_USAGE;
         return;
       }
-      code = printCheck(loaded.read, loaded.result, opts.format, io);
+      code = printCheck(loaded.read, loaded.result, opts.format, io, settings.report);
     });
 
   program.command('rules')

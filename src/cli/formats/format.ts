@@ -3,6 +3,7 @@ import { AnalysisResult, ManifestFinding } from '../../checker/check';
 import { FileError, ReadResult } from '../../checker/read';
 import { OBJECT_READABLE } from '../../model/exemptions';
 import { Severity } from '../../model/finding';
+import { SettingsReport } from '../options';
 
 /*
  * The output formats of `check` and `routes`, each defined once in its own file of this
@@ -29,6 +30,8 @@ export interface CheckReport {
   readonly warnings: number;
   /** The version of cdk8s-expose. */
   readonly version: string;
+  /** The config file read and what the settings change from the defaults: every format names them. */
+  readonly settings: SettingsReport;
 }
 
 /** An output format of `check`. */

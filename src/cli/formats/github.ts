@@ -2,6 +2,7 @@ import { ManifestFinding } from '../../checker/check';
 import { FileError, SkippedFile } from '../../checker/read';
 import { OBJECT_READABLE } from '../../model/exemptions';
 import { printable } from '../../model/text';
+import { SettingsReport, settingsLine } from '../options';
 import { Output } from '../output';
 import { byPlace, defineCheckFormat, findingText, level, uri } from './format';
 
@@ -33,8 +34,9 @@ function command(severity: 'error' | 'warning' | 'notice', at: Place, title: str
 
 /** One GitHub Actions workflow command per finding, so findings annotate the pull request diff. */
 export function github(findings: readonly ManifestFinding[], fileErrors: readonly FileError[], cwd: string = process.cwd(),
-  skipped: readonly SkippedFile[] = []): string[] {
+  skipped: readonly SkippedFile[] = [], settings?: SettingsReport): string[] {
   return [
+    ...(settings ? [`::notice title=cdk8s-expose settings::${escapeData(settingsLine(settings))}`] : []),
     ...skipped.map(x => command('notice', { file: x.file }, 'skipped', x.reason, cwd)),
     ...fileErrors.map(e => command('error', e, OBJECT_READABLE.id, e.message, cwd)),
     ...findings.map(f => command(level(f.severity), f, f.rule, findingText(f), cwd)),
@@ -47,7 +49,7 @@ defineCheckFormat({
   purpose: 'pull request annotations',
   print: (r, io) => {
     const out = new Output(io.out);
-    for (const l of github(r.findings, byPlace(r.read.fileErrors, r.order), undefined, r.read.skippedFiles)) out.line(printable(l));
+    for (const l of github(r.findings, byPlace(r.read.fileErrors, r.order), undefined, r.read.skippedFiles, r.settings)) out.line(printable(l));
     out.flush();
   },
 });

@@ -23,6 +23,7 @@ defineCheckFormat({
       skipped: r.result.skipped,
       fileErrors,
       skippedFiles,
+      settings: r.settings,
     }));
   },
 });

@@ -4,6 +4,7 @@ import { OBJECT_READABLE } from '../../model/exemptions';
 import { RuleInfo } from '../../model/rule';
 import { jsonText } from '../../model/text';
 import { Rules } from '../../rules/catalog';
+import { SettingsReport } from '../options';
 import { Output } from '../output';
 import { byPlace, defineCheckFormat, findingText, level, uri } from './format';
 
@@ -27,6 +28,21 @@ function sarifRule(r: RuleInfo): object {
   };
 }
 
+/**
+ * The settings of the run on its invocation: each rule changed from its default as a
+ * `ruleConfigurationOverrides` entry (SARIF 2.1.0 §3.20.5), the config file and the other
+ * changed settings in its property bag.
+ */
+function settingsInvocation(settings: SettingsReport, index: Map<string, number>): object {
+  return {
+    ruleConfigurationOverrides: settings.rules.map(r => ({
+      descriptor: { id: r.rule, index: index.get(r.rule) },
+      configuration: r.severity === 'off' ? { enabled: false } : { level: r.severity },
+    })),
+    properties: { configFile: settings.configFile, rules: settings.rules, settings: settings.settings },
+  };
+}
+
 /** A SARIF log without its results, and its results one at a time. */
 interface SarifParts {
   readonly log: { runs: Array<{ results: object[] }> };
@@ -34,7 +50,7 @@ interface SarifParts {
 }
 
 function sarifParts(findings: readonly ManifestFinding[], suppressed: readonly SuppressedFinding[], fileErrors: readonly FileError[],
-  version: string, cwd: string, skipped: readonly SkippedFile[]): SarifParts {
+  version: string, cwd: string, skipped: readonly SkippedFile[], settings: SettingsReport | undefined): SarifParts {
   const rules = Rules.all();
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const region = (line: number | undefined, column?: number) =>
@@ -59,6 +75,7 @@ function sarifParts(findings: readonly ManifestFinding[], suppressed: readonly S
       invocations: [{
         executionSuccessful: true,
         toolExecutionNotifications: skipped.map(x => ({ level: 'note', message: { text: `skipped: ${x.reason}` }, locations: location(x.file, undefined) })),
+        ...(settings ? settingsInvocation(settings, index) : {}),
       }],
       results: [] as object[],
     }],
@@ -75,8 +92,8 @@ function sarifParts(findings: readonly ManifestFinding[], suppressed: readonly S
 
 /** The findings as a SARIF 2.1.0 log, one run, with the catalog as the driver's rules. */
 export function sarif(findings: readonly ManifestFinding[], suppressed: readonly SuppressedFinding[], fileErrors: readonly FileError[],
-  version: string, cwd: string = process.cwd(), skipped: readonly SkippedFile[] = []): object {
-  const { log, forEachResult } = sarifParts(findings, suppressed, fileErrors, version, cwd, skipped);
+  version: string, cwd: string = process.cwd(), skipped: readonly SkippedFile[] = [], settings?: SettingsReport): object {
+  const { log, forEachResult } = sarifParts(findings, suppressed, fileErrors, version, cwd, skipped, settings);
   forEachResult(r => log.runs[0].results.push(r));
   return log;
 }
@@ -89,8 +106,9 @@ const RESULTS_MARK = '"cdk8s-expose: results"';
  * 512 MB: "Invalid string length").
  */
 export function writeSarif(emit: (line: string) => void, findings: readonly ManifestFinding[], suppressed: readonly SuppressedFinding[],
-  fileErrors: readonly FileError[], version: string, cwd: string = process.cwd(), skipped: readonly SkippedFile[] = []): void {
-  const { log, forEachResult } = sarifParts(findings, suppressed, fileErrors, version, cwd, skipped);
+  fileErrors: readonly FileError[], version: string, cwd: string = process.cwd(), skipped: readonly SkippedFile[] = [],
+  settings?: SettingsReport): void {
+  const { log, forEachResult } = sarifParts(findings, suppressed, fileErrors, version, cwd, skipped, settings);
   const skeleton = JSON.stringify({ ...log, runs: [{ ...log.runs[0], results: [RESULTS_MARK] }] }, undefined, 2).split('\n');
   for (const line of skeleton) {
     const at = line.indexOf(JSON.stringify(RESULTS_MARK));
@@ -119,7 +137,7 @@ defineCheckFormat({
   print: (r, io) => {
     const out = new Output(io.out);
     const suppressed = byPlace(r.result.suppressed, r.order);
-    writeSarif(l => out.line(jsonText(l)), r.findings, suppressed, r.read.fileErrors, r.version, undefined, r.read.skippedFiles);
+    writeSarif(l => out.line(jsonText(l)), r.findings, suppressed, r.read.fileErrors, r.version, undefined, r.read.skippedFiles, r.settings);
     out.flush();
   },
 });

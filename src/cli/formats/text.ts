@@ -1,5 +1,6 @@
 import { ManifestFinding } from '../../checker/check';
-import { textLine } from '../../model/text';
+import { printable, textLine } from '../../model/text';
+import { settingsLine } from '../options';
 import { Output } from '../output';
 import { byPlace, defineCheckFormat, fileErrorLine, location } from './format';
 
@@ -20,6 +21,7 @@ defineCheckFormat({
   name: 'text',
   rank: 1,
   print: (r, io) => {
+    io.err(`note: ${printable(settingsLine(r.settings))}\n`);
     const out = new Output(io.out);
     const lines = byPlace<{ file?: string; line?: number; text: string }>([
       ...r.read.fileErrors.map(e => ({ file: e.file, line: e.line, text: fileErrorLine(e) })),
