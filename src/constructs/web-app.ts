@@ -221,8 +221,10 @@ export interface WebAppProps {
  * construct moves in the tree (a Deployment's selector is immutable on a live cluster).
  *
  * The construct is the Deployment's cdk8s ApiObject: `ApiObject.of()` returns it, and
- * `addJsonPatch()` patches the emitted manifest after validation (what this library does
- * not model). The manifest the rules check is the manifest it emits.
+ * `addJsonPatch()` patches the manifest (what this library does not model). The manifest the
+ * rules check is the manifest it emits, patches included. A `Lazy` in a prop must give the
+ * same value each time it is resolved: one that changes between synths is emitted unchecked
+ * by the second.
  */
 export class WebApp extends CheckedApiObject implements IServiceTarget {
   /** The Deployment's namespace, when set on it. */
@@ -236,19 +238,19 @@ export class WebApp extends CheckedApiObject implements IServiceTarget {
   private readonly instance: string;
 
   constructor(scope: Construct, id: string, props: WebAppProps) {
-    const name = props.name ?? nameFromId(id);
-    const instance = props.instance ?? name;
+    const name = props?.name ?? nameFromId(id);
+    const instance = props?.instance ?? name;
     super(scope, id, {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       name,
-      nameDerivedFrom: props.name === undefined ? id : undefined,
-      namespace: props.namespace,
-      labels: { ...(props.labels ?? {}), ...selectorLabelsOf(name, instance) },
+      nameDerivedFrom: props?.name === undefined ? id : undefined,
+      namespace: props?.namespace,
+      labels: { ...(props?.labels ?? {}), ...selectorLabelsOf(name, instance) },
     });
     this.options = copyProps(props ?? ({} as WebAppProps));
     this.instance = instance;
-    this.namespace = props.namespace;
+    this.namespace = this.options.namespace;
     this.containerPorts = this._listProp(this.options.ports, 'ports', 'spec.template.spec.containers[0].ports');
   }
 
