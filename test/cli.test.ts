@@ -281,7 +281,7 @@ describe('cdk8s-expose inputs and output (issue 13)', () => {
     expect(r).toEqual({
       code: 0,
       out: '0 errors, 0 warnings in 1 object\n',
-      err: `note: ${path.join(dir, 'b.yaml')}: skipped: not a regular file (a FIFO, socket or device); name it on the command line to read it\n`,
+      err: `note: ${path.join(dir, 'b.yaml')}: skipped: not a regular file (a FIFO, socket or device); name it on the command line to read it\n${DEFAULT_SETTINGS}`,
     });
   });
 

@@ -112,7 +112,7 @@ function isManifestName(name: string): boolean {
 }
 
 /** Byte order of the names' UTF-8, as Go's filepath.Walk sorts a folder. */
-function byteOrder(a: string, b: string): number {
+export function byteOrder(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
