@@ -58,6 +58,8 @@ export enum EntryKind {
   CLUSTER_DNS = 'cluster-dns',
   /** Inside the Service's namespace, by its short name. */
   NAMESPACE_DNS = 'namespace-dns',
+  /** Inside the cluster, one pod of a StatefulSet by its own DNS name through its governing headless Service. */
+  POD_DNS = 'pod-dns',
   /** On every node's IP, at the nodePort. */
   NODE_PORT = 'node-port',
   /** Through the cloud load balancer. */
@@ -498,6 +500,7 @@ function serviceRows<R>(set: ObjectSet<R>, s: Subject<R>, urls: RouteUrl[]): { t
     const headlessNote = headless ? ' (headless: the pods\' addresses)' : '';
     row({ kind: EntryKind.CLUSTER_DNS, host: dns, port, protocol, tls: false }, `${dns}${suffix}${headlessNote}`, AccessScope.CLUSTER);
     row({ kind: EntryKind.NAMESPACE_DNS, host: name, port, protocol, tls: false }, `${name}${suffix} (from namespace ${ns})${headlessNote}`, AccessScope.CLUSTER);
+    if (headless) rows.push(...podDnsRows(set, spec, p, ns, name, selected, path));
     const external = { protocol, tls: false, externalTrafficPolicy: policy };
     // a LoadBalancer without node ports (allocateLoadBalancerNodePorts: false) has none unless one is set
     const nodePorts = hasNodePorts(type) && !(type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts === false && p.nodePort === undefined);
@@ -553,9 +556,61 @@ function serviceRows<R>(set: ObjectSet<R>, s: Subject<R>, urls: RouteUrl[]): { t
   return { type, headless, rows };
 }
 
+/** The pods named one by one when a StatefulSet has more, the rest as one row. */
+const PODS_LISTED = 10;
+
+/**
+ * The per-pod DNS names of the StatefulSets a headless Service governs (their serviceName, and
+ * it selects their pods): `<name>-<ordinal>.<service>.<namespace>.svc.cluster.local`, at the
+ * container port (a headless Service's clients connect to the pods themselves).
+ */
+function podDnsRows<R>(set: ObjectSet<R>, spec: Plain, p: Plain, ns: string, service: string,
+  selected: Array<Subject<R>>, path: AccessPath): AccessRow[] {
+  const rows: AccessRow[] = [];
+  for (const w of selected) {
+    const ws = obj(obj(w.manifest).spec);
+    if (w.kind !== 'StatefulSet' || ws.serviceName !== service) continue;
+    const resolved = resolveTarget(set, spec, p, [w]);
+    const replicas = Number.isSafeInteger(ws.replicas) && ws.replicas >= 0 ? ws.replicas : 1;
+    const start = Number.isSafeInteger(obj(ws.ordinals).start) && obj(ws.ordinals).start >= 0 ? obj(ws.ordinals).start : 0;
+    const containerPort = resolved.workloads[0]?.containerPort;
+    // this StatefulSet's path: its own workloads, status and rule, not those of every workload the Service selects
+    const { rule: _, ...rest } = path;
+    const own: AccessPath = {
+      ...rest,
+      workloads: resolved.workloads,
+      status: resolved.status,
+      ...(resolved.rule !== undefined ? { rule: resolved.rule } : {}),
+    };
+    const pod = text(obj(obj(w.manifest).metadata).name);
+    const row = (ordinal: string, note: string): AccessRow => {
+      const host = `${pod}-${ordinal}.${service}.${ns}.svc.cluster.local`;
+      return {
+        entry: {
+          kind: EntryKind.POD_DNS,
+          host,
+          ...(containerPort !== undefined ? { port: containerPort } : {}),
+          protocol: protocolOf(p),
+          tls: false,
+        },
+        path: own,
+        scope: AccessScope.CLUSTER,
+        broken: resolved.status === PathStatus.UNRESOLVED,
+        address: `${host}${containerPort !== undefined ? `:${containerPort}` : ''} (pod ${pod}-${ordinal}${note} of StatefulSet ${ns}/${pod})`,
+        servicePort: p.port === undefined ? '-' : portLabel(p),
+        target: resolved.text,
+      };
+    };
+    for (let i = 0; i < Math.min(replicas, PODS_LISTED); i++) rows.push(row(String(start + i), ''));
+    if (replicas > PODS_LISTED) rows.push(row('<ordinal>', `, ordinals ${start + PODS_LISTED} to ${start + replicas - 1}`));
+  }
+  return rows;
+}
+
 /** The deprecated route of a row. */
 function legacyRoute(r: AccessRow): AccessRoute {
-  const via = r.entry.kind === EntryKind.EXTERNAL_IP ? AccessKind.LOAD_BALANCER : (r.entry.kind as string as AccessKind);
+  const via = r.entry.kind === EntryKind.EXTERNAL_IP ? AccessKind.LOAD_BALANCER
+    : r.entry.kind === EntryKind.POD_DNS ? AccessKind.CLUSTER_DNS : (r.entry.kind as string as AccessKind);
   return { via, address: r.address, servicePort: r.servicePort, target: r.target };
 }
 

@@ -4,8 +4,9 @@ import { github } from './formats/github';
 import { sarif } from './formats/sarif';
 import { readGitInput, gitFileName, GitInput } from './git-input';
 import { CheckFlags, DEFAULT_CONFIG_FILE, SettingsReport, checkSettings, settingsLine } from './options';
-import { AccessDiff, EntryChange, EntryChangeKind, diffAccess, exposureFindings, findingKeys, placeKey, summarize, EntrySummary } from '../checker/access-diff';
+import { AccessDiff, EntryChange, EntryChangeKind, Places, diffAccess, exposureFindings, findingKeys, placeKey, summarize, EntrySummary } from '../checker/access-diff';
 import { AnalyzeOptions, ManifestFinding, analyzeManifests, knownKinds, resolveOptions } from '../checker/check';
+import { DocumentLocation, locationOf } from '../checker/positions';
 import { FileError, ReadResult, formatFileError, readManifests } from '../checker/read';
 import { AccessScope } from '../checker/routes';
 import { Severity } from '../model/finding';
@@ -30,7 +31,7 @@ export interface DiffSide {
   readonly fileErrors: FileError[];
   readonly objects: number;
   /** Where the Services and routes are (for the exposure findings). */
-  readonly places: Map<string, { file?: string; line?: number }>;
+  readonly places: Places;
 }
 
 /** The result of `diff`: the comparison and HEAD's file errors. */
@@ -72,12 +73,12 @@ export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: st
     read = undefined; // the manifests are held by `sources` alone, dropped below
     const result = analyzeManifests(sources, options, true);
     for (const s of result.skipped) err(`note: skipped ${s}: cdk8s-expose reads ${knownKinds().join(', ')}`);
-    const places = new Map<string, { file?: string; line?: number }>();
+    const places = new Map<string, { file?: string; line?: number; location?: DocumentLocation }>();
     for (const src of sources) {
       const m = src.manifest as any;
       if (m?.kind === 'Service' || m?.kind === 'Ingress' || m?.kind === 'HTTPRoute') {
         places.set(placeKey(m.kind, typeof m.metadata?.namespace === 'string' ? m.metadata.namespace : options.namespace ?? 'default', String(m.metadata?.name)),
-          { file: src.file, line: src.line });
+          { file: src.file, line: src.line, location: locationOf(m) });
       }
     }
     sources = undefined; // summarize without the manifests in memory
@@ -134,6 +135,11 @@ export function summaryLine(d: AccessDiff): string {
   if (cluster) parts.push(`${plural(cluster, 'in-cluster change')}`);
   parts.push(plural(d.newFindings.length, 'new finding'));
   return parts.join(', ');
+}
+
+/** Where a finding is, as `file:line:column` (as `check` prints it). */
+function place(f: ManifestFinding): string {
+  return `${f.file ?? '<input>'}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}`;
 }
 
 /** A change as one text line. */
@@ -202,8 +208,8 @@ export function registerDiff(program: Command, io: DiffIO, done: (code: number) 
       } else {
         io.err(`note: ${print.printable(settingsLine(report))}\n`);
         const lines = [summaryLine(r.diff), ...r.diff.changes.map(changeLine),
-          ...r.exposure.map(f => `${f.file ?? '<input>'}${f.line ? `:${f.line}` : ''}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message} (rule ${f.rule})`),
-          ...r.diff.newFindings.map(f => `new finding: ${f.file ?? '<input>'}${f.line ? `:${f.line}` : ''}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message} (rule ${f.rule})`)];
+          ...r.exposure.map(f => `${place(f)}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message} (rule ${f.rule})`),
+          ...r.diff.newFindings.map(f => `new finding: ${place(f)}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message} (rule ${f.rule})`)];
         io.out(lines.map(print.printable).join('\n') + '\n');
       }
       done(diffExitCode(r));

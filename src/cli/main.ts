@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
+import { registerConvert } from './convert';
 import { registerDiff } from './diff';
 import { byPlace, checkFormats, fileErrorLine, routesFormats } from './formats';
 import { CheckFlags, DEFAULT_CONFIG_FILE, SettingsReport, checkSettings } from './options';
@@ -175,6 +176,8 @@ export function run(argv: string[], io: CliIO): number {
 
   // diff: src/cli/diff.ts
   registerDiff(program, io, c => { code = c; }, { printable, json, exitCodes: EXIT_CODES, version: packageVersion() });
+  // convert: src/cli/convert.ts
+  registerConvert(program, io, c => { code = c; }, { printable, json, exitCodes: EXIT_CODES, version: packageVersion(), pathsHelp: PATHS_HELP });
 
   try {
     program.parse(argv, { from: 'user' });

@@ -102,7 +102,7 @@ export abstract class CheckedApiObject extends ApiObject implements Participant 
 
   /**
    * Applies RFC-6902 JSON patches to the emitted manifest: what this library does not model
-   * (volumes, sidecars, tolerations, ...). The App's validation checks the patched manifest,
+   * (volumes, affinity, tolerations, ...). The App's validation checks the patched manifest,
    * so a patch that breaks a checked field is a finding at synth, with or without the plugin.
    */
   public addJsonPatch(...ops: JsonPatch[]): void {

@@ -2,7 +2,9 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CheckedApiObject, copyProps, isObject } from './checked-api-object';
 import { IExposedService, emitsReferenceGrant, isExposedService, referencePortProblems } from './exposed-service';
+import { routesOfIngress } from './from-ingress-route';
 import { GatewayListener, IGateway, isGateway, renderListener } from './gateway';
+import { IngressRoute } from './ingress-route';
 import { Issue, Violation } from '../model/finding';
 import { show } from '../model/plain';
 import { objectPropType } from '../rules/construct';
@@ -158,6 +160,20 @@ export interface HttpRouteRule {
 }
 
 /**
+ * Options of `HttpRoute.fromIngressRoute`.
+ */
+export interface FromIngressRouteOptions {
+  /** The Gateway the routes attach to. */
+  readonly gateway: IGateway;
+  /**
+   * The listener of the Gateway to attach to.
+   *
+   * @default - every listener that admits the routes
+   */
+  readonly sectionName?: string;
+}
+
+/**
  * Props of an HttpRoute.
  */
 export interface HttpRouteProps {
@@ -228,6 +244,31 @@ interface BackendUse {
  * Validated as the standard-channel CRD does, and wired to its Gateway and Services.
  */
 export class HttpRoute extends CheckedApiObject {
+  /**
+   * The HttpRoutes of an IngressRoute's hosts and paths, one per host (a route has one set of
+   * hostnames; the paths of any host and the default backend make a route without hostnames),
+   * in its namespace, attached to `options.gateway`. What does not carry over is a
+   * `convert-untranslated` warning on the route: ImplementationSpecific paths (PathPrefix
+   * matches whole path elements), TLS (a listener terminates it) and nginx annotations.
+   * The IngressRoute stays until you remove it: move one route at a time.
+   */
+  public static fromIngressRoute(scope: Construct, idPrefix: string, ingressRoute: IngressRoute,
+    options: FromIngressRouteOptions): HttpRoute[] {
+    const routes = routesOfIngress(ingressRoute);
+    return routes.map(r => {
+      const id = routes.length === 1 ? idPrefix : `${idPrefix}-${r.host === undefined ? 'any-host' : r.host.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+      const route = new HttpRoute(scope, id, {
+        gateway: options.gateway,
+        ...(options.sectionName !== undefined ? { sectionName: options.sectionName } : {}),
+        ...(ingressRoute.namespace !== undefined ? { namespace: ingressRoute.namespace } : {}),
+        ...(r.host !== undefined ? { hostnames: [r.host] } : {}),
+        rules: r.rules.map(x => ({ ...x, pathType: x.pathType as HttpPathType })),
+      });
+      route.carried.push(...r.carried);
+      return route;
+    });
+  }
+
   /** The HTTPRoute's namespace, when set on it. */
   public readonly namespace?: string;
   /** The Gateway it attaches to. */
@@ -239,6 +280,8 @@ export class HttpRoute extends CheckedApiObject {
   private readonly routeProps: HttpRouteProps;
   private readonly routeRules: HttpRouteRule[];
   private readonly grants = new Map<string, ReferenceGrantObject>();
+  /** What did not carry over from an IngressRoute (fromIngressRoute). */
+  private readonly carried: Violation[] = [];
 
   constructor(scope: Construct, id: string, props: HttpRouteProps) {
     const p = props ?? ({} as HttpRouteProps);
@@ -327,6 +370,7 @@ export class HttpRoute extends CheckedApiObject {
       const views = listenerViews({ spec: { listeners: gw.listeners.map((l: GatewayListener) => renderListener(l)) } });
       for (const found of attachmentIssues(m, ref, 'spec.parentRefs[0]', this.gatewayNamespace(), gw.name, views)) add(ids[found.check], found.issue);
     }
+    out.push(...this.carried);
     return out;
   }
 

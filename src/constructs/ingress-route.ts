@@ -214,6 +214,16 @@ export class IngressRoute extends CheckedApiObject {
     });
   }
 
+  /** @internal the hosts and paths, default backend, TLS and annotations as given (HttpRoute.fromIngressRoute reads them) */
+  public _routeModel(): {
+    readonly rules: ReadonlyArray<{ readonly host?: string; readonly paths: readonly IngressPath[] }>;
+    readonly defaultBackend?: IngressBackendProps;
+    readonly tls?: readonly IngressTls[];
+    readonly annotations?: { readonly [key: string]: string };
+  } {
+    return { rules: this.rules, defaultBackend: this.options.defaultBackend, tls: this.options.tls, annotations: this.options.annotations };
+  }
+
   /** Adds a path to the route's host (`props.host`, or any host). */
   public addPath(path: IngressPath): void {
     const rule = this.ruleOfHost.get(this.options.host);

@@ -12,14 +12,16 @@ import './gateway-routes';
 import './gateway-construct';
 import './service-wiring';
 import './ingress-wiring';
+import './workload-wiring';
 import './http-route-wiring';
 import './construct';
 import './exposure';
+import './convert';
 
 /*
  * Rule ids are reserved by prefix, one per kind, so that a new kind adds its rules the same way:
  * metadata-*, object-* (any kind), service-*, workload-*, container-*, probe-*, ingress-*,
- * gateway-*, httproute-*, grpcroute-*, referencegrant-*, exemption-* (the exemptions themselves).
+ * gateway-*, httproute-*, grpcroute-*, referencegrant-*, exemption-* (the exemptions themselves), exposure-* (diff), convert-* (convert).
  */
 
 /** A rule as the catalog lists it: the kinds of a rule of every kind spelled out. */
