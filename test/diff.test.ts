@@ -100,7 +100,7 @@ describe('cdk8s-expose diff', () => {
     ], '1 new external entry point, 0 new findings', ['warning HTTPRoute default/web spec.rules']],
   ])('fails when %s: the change is listed, external first', (name, head, expected, summary, exposed) => {
     const r = cli('diff', write('base', app()), write(name.replace(/ /g, '-'), head));
-    expect(r.err).toBe('');
+    expect(r.err).toBe('note: settings: config file none, no rule or setting changed from its default\n');
     expect(r.out.split('\n')[0]).toBe(summary);
     expect(changes(r.out).filter(l => !l.startsWith('new finding'))).toEqual(expected);
     expect(exposures(r.out)).toEqual(exposed);
@@ -141,7 +141,7 @@ describe('cdk8s-expose diff', () => {
     expect(log.runs[0].results.map((x: any) => [x.ruleId, x.level, region(x).startLine, region(x).startColumn]))
       .toEqual([['exposure-external-added', 'warning', 3, column]]);
     expect(cli('diff', '--format', 'text', ...args).out).toContain(`nodeport.yaml:3:${column}: warning: Service default/web: spec.type: new external entry point`);
-    expect(cli('diff', '--format', 'github', ...args).out).toMatch(/^::warning file=.*nodeport\.yaml,line=3,col=\d+,title=exposure-external-added::Service default\/web spec\.type: new external entry point <node-ip>:30080 -> Service default\/web:80 -> Deployment default\/web:8080; .*\n$/);
+    expect(cli('diff', '--format', 'github', ...args).out).toMatch(/^::notice title=cdk8s-expose settings::settings: config file none, no rule or setting changed from its default\n::warning file=.*nodeport\.yaml,line=3,col=\d+,title=exposure-external-added::Service default\/web spec\.type: new external entry point <node-ip>:30080 -> Service default\/web:80 -> Deployment default\/web:8080; .*\n$/);
   });
 
   test('holds when nothing changed: no change, exit 0', () => {
@@ -218,7 +218,7 @@ describe('cdk8s-expose diff --git', () => {
 
   test('holds when BASE is read at a revision, without a checkout', () => {
     const r = inRepo('diff', '--git', 'main:dist', 'dist');
-    expect(r.err).toBe('');
+    expect(r.err).toBe('note: settings: config file none, no rule or setting changed from its default\n');
     expect(changes(r.out).filter(l => !l.startsWith('new finding'))).toEqual([
       'external added node-port <node-ip>:30080 -> Service default/web:80 -> Deployment default/web:8080',
     ]);

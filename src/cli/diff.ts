@@ -1,8 +1,9 @@
 import { Command, Option } from 'commander';
 import { markdownComment } from './access-markdown';
-import { github, sarif } from './formats';
+import { github } from './formats/github';
+import { sarif } from './formats/sarif';
 import { readGitInput, gitFileName, GitInput } from './git-input';
-import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
+import { CheckFlags, DEFAULT_CONFIG_FILE, SettingsReport, checkSettings, settingsLine } from './options';
 import { AccessDiff, EntryChange, EntryChangeKind, Places, diffAccess, exposureFindings, findingKeys, placeKey, summarize, EntrySummary } from '../checker/access-diff';
 import { AnalyzeOptions, ManifestFinding, analyzeManifests, knownKinds, resolveOptions } from '../checker/check';
 import { DocumentLocation, locationOf } from '../checker/positions';
@@ -51,7 +52,7 @@ function describeSide(s: SideSpec): string {
 }
 
 /** Reads and analyzes one side; a usage error (path or revision missing, nothing read) as a string. */
-export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: string) => void): DiffSide | string[] {
+export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: string) => void, settingsFile?: string): DiffSide | string[] {
   let input: GitInput | undefined;
   let paths: string[];
   if ('git' in spec) {
@@ -64,7 +65,7 @@ export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: st
   }
   try {
     const rename = (f: string | undefined) => (f !== undefined && input && 'git' in spec ? gitFileName(f, input, spec.git.slice(0, spec.git.indexOf(':'))) : f);
-    let read: ReadResult | undefined = readManifests(paths, { progress: msg => err(msg) });
+    let read: ReadResult | undefined = readManifests(paths, { progress: msg => err(msg), settingsFile });
     for (const n of read.notes) err(`note: ${rename(n)}`);
     if (read.usageErrors.length > 0) return read.usageErrors.map(e => `${describeSide(spec)}: ${input ? e.split(input.prefix).join('') : e}`);
     const fileErrors = read.fileErrors.map(e => ({ ...e, file: rename(e.file) ?? e.file }));
@@ -88,15 +89,16 @@ export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: st
 }
 
 /** Compares two sides, BASE dropped before HEAD is read. */
-export function runDiff(base: SideSpec, head: SideSpec, options: AnalyzeOptions, err: (line: string) => void): DiffResult | string[] {
-  let b: DiffSide | string[] | undefined = readSide(base, options, err);
+export function runDiff(base: SideSpec, head: SideSpec, options: AnalyzeOptions, err: (line: string) => void,
+  settingsFile?: string): DiffResult | string[] {
+  let b: DiffSide | string[] | undefined = readSide(base, options, err, settingsFile);
   if (Array.isArray(b)) return b;
   const baseEntries = b.entries;
   const baseFindings = findingKeys(b.findings);
   const baseObjects = b.objects;
   const baseFileErrors = b.fileErrors;
   b = undefined; // BASE's findings and places are not needed any more
-  const h = readSide(head, options, err);
+  const h = readSide(head, options, err, settingsFile);
   if (Array.isArray(h)) return h;
   const diff = diffAccess(baseEntries, h.entries, baseFindings, h.findings);
   const resolved = resolveOptions(options);
@@ -153,8 +155,8 @@ export function diffExitCode(r: DiffResult): number {
   return r.fileErrors.length > 0 || [...r.exposure, ...r.diff.newFindings].some(f => f.severity === Severity.ERROR) ? 1 : 0;
 }
 
-/** The JSON document of a diff. */
-export function diffDocument(r: DiffResult): object {
+/** The JSON document of a diff (with the settings of the run, when given). */
+export function diffDocument(r: DiffResult, settings?: SettingsReport): object {
   return {
     schemaVersion: 1,
     summary: summaryLine(r.diff),
@@ -163,6 +165,7 @@ export function diffDocument(r: DiffResult): object {
     newFindings: r.diff.newFindings,
     fileErrors: r.fileErrors,
     objects: { base: r.baseObjects, head: r.headObjects },
+    ...(settings ? { settings } : {}),
   };
 }
 
@@ -176,7 +179,8 @@ export function registerDiff(program: Command, io: DiffIO, done: (code: number) 
       (v: string, all: string[]) => [...all, v], [] as string[])
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif', 'github']).default('text'))
     .option('--rule <id=severity>', 'set a rule\'s severity: error, warning or off (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
-    .option('--config <file>', `settings file (default: ${DEFAULT_CONFIG_FILE} in the working directory, if present)`)
+    .option('--config <file>', `settings file, the only one read (default: ${DEFAULT_CONFIG_FILE} in the working directory, if present)`)
+    .option('--no-config', `read no settings file, not even ${DEFAULT_CONFIG_FILE}`)
     .option('--namespace <namespace>', 'the namespace objects without one are applied into (default: default)')
     .addHelpText('after', print.exitCodes)
     .action((paths: string[], opts: CheckFlags & { format: string; git: string[] }) => {
@@ -186,21 +190,23 @@ export function registerDiff(program: Command, io: DiffIO, done: (code: number) 
       };
       const sides: SideSpec[] = [...opts.git.map(git => ({ git })), ...paths.map(p => ({ paths: [p] }))];
       if (sides.length !== 2) return usage([`diff compares two sets: give BASE and HEAD (${sides.length} given); a --git side comes first`]);
-      const options = checkOptions(opts);
-      if (Array.isArray(options)) return usage(options);
-      const r = runDiff(sides[0], sides[1], options, l => io.err(`${print.printable(l)}\n`));
+      const settings = checkSettings(opts);
+      if (Array.isArray(settings)) return usage(settings);
+      const r = runDiff(sides[0], sides[1], settings.options, l => io.err(`${print.printable(l)}\n`), settings.configPath);
       if (Array.isArray(r)) return usage(r);
+      const report = settings.report;
       for (const e of r.fileErrors) io.err(`${print.printable(formatFileError(e))}\n`);
       if (opts.format === 'json') {
-        io.out(print.json(diffDocument(r)));
+        io.out(print.json(diffDocument(r, report)));
       } else if (opts.format === 'sarif') {
-        io.out(print.json(sarif([...r.exposure, ...r.diff.newFindings], [], r.fileErrors, print.version)));
+        io.out(print.json(sarif([...r.exposure, ...r.diff.newFindings], [], r.fileErrors, print.version, undefined, [], report)));
       } else if (opts.format === 'github') {
-        const lines = github([...r.exposure, ...r.diff.newFindings], r.fileErrors);
+        const lines = github([...r.exposure, ...r.diff.newFindings], r.fileErrors, undefined, [], report);
         io.out(lines.length ? lines.map(print.printable).join('\n') + '\n' : '');
       } else if (opts.format === 'markdown') {
-        io.out(markdownComment(r.diff, summaryLine(r.diff)));
+        io.out(markdownComment(r.diff, summaryLine(r.diff), settingsLine(report)));
       } else {
+        io.err(`note: ${print.printable(settingsLine(report))}\n`);
         const lines = [summaryLine(r.diff), ...r.diff.changes.map(changeLine),
           ...r.exposure.map(f => `${place(f)}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message} (rule ${f.rule})`),
           ...r.diff.newFindings.map(f => `new finding: ${place(f)}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message} (rule ${f.rule})`)];

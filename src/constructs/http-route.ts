@@ -1,13 +1,14 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { CheckedApiObject, copyProps } from './checked-api-object';
-import { IExposedService, emitsReferenceGrant, isExposedService } from './exposed-service';
+import { CheckedApiObject, copyProps, isObject } from './checked-api-object';
+import { IExposedService, emitsReferenceGrant, isExposedService, referencePortProblems } from './exposed-service';
 import { routesOfIngress } from './from-ingress-route';
 import { GatewayListener, IGateway, isGateway, renderListener } from './gateway';
 import { IngressRoute } from './ingress-route';
 import { isListenerSet } from './listener-set';
 import { Issue, Violation } from '../model/finding';
 import { show } from '../model/plain';
+import { objectPropType } from '../rules/construct';
 import { EXTERNAL_SERVICES_ANNOTATION } from '../rules/external-services';
 import { nameFromId } from '../rules/formats';
 import { httpRouteBackendReferencePort, httpRouteRuleAction } from '../rules/gateway-construct';
@@ -339,12 +340,20 @@ export class HttpRoute extends CheckedApiObject {
       if (!hasRedirect && !hasService && !hasBackends) add(httpRouteRuleAction.id, { field: f, message: `rule ${i} has no service, backends or redirect: the Gateway answers 500 to every request it matches`, fix: 'set service (and port), backends, or redirect' });
       if (!hasService && rule.port !== undefined) add(httpRouteRuleAction.id, { field: `${f}.backendRefs`, message: `rule ${i} sets port ${show(rule.port)} without service: port belongs to the service shorthand`, fix: 'set service, or give the port in backends' });
       if (hasBackends && !Array.isArray(rule.backends)) add(httpRouteRuleAction.id, { field: `${f}.backendRefs`, message: `rule ${i}: backends ${show(rule.backends)} is not a list`, fix: 'pass a list of { service, port, weight }' });
+      if (hasBackends && Array.isArray(rule.backends)) {
+        rule.backends.forEach((b, j) => {
+          if (!isObject(b)) add(objectPropType.id, { field: `${f}.backendRefs`, message: `prop rules[${i}].backends[${j}]: ${show(b)} is not a backend`, fix: 'pass { service, port, weight }, or leave the entry out' });
+        });
+      }
     });
     for (const { field, backend } of this.backends()) {
       const svc = backend.service;
       if (svc === undefined || svc === null || typeof svc.name !== 'string') {
         add(httpRouteRuleAction.id, { field: `${field}.name`, message: `${show(svc)} is not a Service`, fix: 'pass an ExposedService, or ExposedService.fromName(...)' });
         continue;
+      }
+      for (const message of referencePortProblems(svc)) {
+        add(objectPropType.id, { field: `${field}.port`, message, fix: 'pass ports as a list of { port, name, protocol }, or leave ports out' });
       }
       const ports = svc.portsKnown ? svc.ports : undefined;
       if (typeof backend.port === 'number' && isExposedService(svc)) continue; // the app rule checks it against the Service

@@ -342,8 +342,10 @@ export interface WebAppProps {
  * `sidecars`; the ports of all of them are the pod's ports.
  *
  * The construct is the workload's cdk8s ApiObject: `ApiObject.of()` returns it, and
- * `addJsonPatch()` patches the emitted manifest after validation (what this library does
- * not model). The manifest the rules check is the manifest it emits.
+ * `addJsonPatch()` patches the manifest (what this library does not model). The manifest the
+ * rules check is the manifest it emits, patches included. A `Lazy` in a prop must give the
+ * same value each time it is resolved: one that changes between synths is emitted unchecked
+ * by the second.
  */
 export class WebApp extends CheckedApiObject implements IServiceTarget {
   /** The workload's namespace, when set on it. */
@@ -366,27 +368,27 @@ export class WebApp extends CheckedApiObject implements IServiceTarget {
   private readonly instance: string;
 
   constructor(scope: Construct, id: string, props: WebAppProps) {
-    const name = props.name ?? nameFromId(id);
-    const instance = props.instance ?? name;
-    const kind = props.workload === WorkloadKind.STATEFUL_SET ? WorkloadKind.STATEFUL_SET : WorkloadKind.DEPLOYMENT;
+    const name = props?.name ?? nameFromId(id);
+    const instance = props?.instance ?? name;
+    const kind = props?.workload === WorkloadKind.STATEFUL_SET ? WorkloadKind.STATEFUL_SET : WorkloadKind.DEPLOYMENT;
     super(scope, id, {
       apiVersion: 'apps/v1',
       kind,
       name,
-      nameDerivedFrom: props.name === undefined ? id : undefined,
-      namespace: props.namespace,
-      labels: { ...(props.labels ?? {}), ...selectorLabelsOf(name, instance) },
+      nameDerivedFrom: props?.name === undefined ? id : undefined,
+      namespace: props?.namespace,
+      labels: { ...(props?.labels ?? {}), ...selectorLabelsOf(name, instance) },
     });
     this._kind = kind;
     this.options = copyProps(props ?? ({} as WebAppProps));
     this.instance = instance;
-    this.namespace = props.namespace;
+    this.namespace = this.options.namespace;
     this.containerPorts = this._listProp(this.options.ports, 'ports', 'spec.template.spec.containers[0].ports');
     this.containers = this._listProp(this.options.containers, 'containers', 'spec.template.spec.containers');
     this.sidecars = this._listProp(this.options.sidecars, 'sidecars', 'spec.template.spec.initContainers');
     if (kind === WorkloadKind.STATEFUL_SET) {
       const serviceName = this.options.serviceName ?? name;
-      this.governingService = new ExposedService(this, 'headless', { name: serviceName, namespace: props.namespace, headless: true, target: this });
+      this.governingService = new ExposedService(this, 'headless', { name: serviceName, namespace: this.options.namespace, headless: true, target: this });
     }
   }
 
