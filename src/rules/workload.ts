@@ -658,7 +658,10 @@ const GATED_FIELDS: readonly GatedField[] = [
     gate: 'MaxUnavailableStatefulSet',
     until: 37,
     kinds: [STATEFUL_SET.kind],
-    find: m => (isUnset(obj(obj(obj(workloadSpec(m)).updateStrategy).rollingUpdate).maxUnavailable) ? [] : ['spec.updateStrategy.rollingUpdate.maxUnavailable']),
+    find: m => {
+      const rollingUpdate = obj(obj(workloadSpec(m).updateStrategy).rollingUpdate);
+      return isUnset(rollingUpdate.maxUnavailable) ? [] : ['spec.updateStrategy.rollingUpdate.maxUnavailable'];
+    },
   },
 ];
 
@@ -676,7 +679,8 @@ export const fieldDroppedByGate = defineRule({
   severity: Severity.WARNING,
   summary: 'a field the API server drops on create while its feature gate is off by default (lifecycle.stopSignal, a hook\'s sleep at 1.29, an init container\'s restartPolicy at 1.28, a StatefulSet\'s maxUnavailable before 1.37)',
   prevents: 'PrepareForCreate (dropDisabledFields): a gated field is accepted and silently removed, so it has no effect; before the field exists, an unknown field',
-}, (m, ctx) => GATED_FIELDS.filter(g => g.kinds.includes(obj(m).kind) && (g.until === undefined || ctx.versions.min < g.until)).flatMap(g => g.find(m).map(f => ({
+}, (m, ctx) => GATED_FIELDS.filter(g => g.kinds.includes(obj(m).kind) && (g.until === undefined || ctx.versions.min < g.until))
+  .flatMap(g => g.find(m).map(f => ({
   field: f,
   message: `dropped on create by Kubernetes ${releasesText(g.from, g.until)} (feature gate ${g.gate}, off by default there): the API server accepts it and removes it, so it has no effect${g.from !== undefined && ctx.versions.min < g.from ? `; before 1.${g.from} it is an unknown field, which kubectl's default Strict field validation rejects` : ''}`,
   fix: g.until === undefined ? `remove it, unless the cluster enables the ${g.gate} feature gate` : `remove it, or run Kubernetes 1.${g.until} or later (or enable the ${g.gate} feature gate)`,
