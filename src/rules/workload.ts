@@ -681,11 +681,11 @@ export const fieldDroppedByGate = defineRule({
   prevents: 'PrepareForCreate (dropDisabledFields): a gated field is accepted and silently removed, so it has no effect; before the field exists, an unknown field',
 }, (m, ctx) => GATED_FIELDS.filter(g => g.kinds.includes(obj(m).kind) && (g.until === undefined || ctx.versions.min < g.until))
   .flatMap(g => g.find(m).map(f => ({
-  field: f,
-  message: `dropped on create by Kubernetes ${releasesText(g.from, g.until)} (feature gate ${g.gate}, off by default there): the API server accepts it and removes it, so it has no effect${g.from !== undefined && ctx.versions.min < g.from ? `; before 1.${g.from} it is an unknown field, which kubectl's default Strict field validation rejects` : ''}`,
-  fix: g.until === undefined ? `remove it, unless the cluster enables the ${g.gate} feature gate` : `remove it, or run Kubernetes 1.${g.until} or later (or enable the ${g.gate} feature gate)`,
-  severity: Severity.WARNING,
-}))));
+    field: f,
+    message: `dropped on create by Kubernetes ${releasesText(g.from, g.until)} (feature gate ${g.gate}, off by default there): the API server accepts it and removes it, so it has no effect${g.from !== undefined && ctx.versions.min < g.from ? `; before 1.${g.from} it is an unknown field, which kubectl's default Strict field validation rejects` : ''}`,
+    fix: g.until === undefined ? `remove it, unless the cluster enables the ${g.gate} feature gate` : `remove it, or run Kubernetes 1.${g.until} or later (or enable the ${g.gate} feature gate)`,
+    severity: Severity.WARNING,
+  }))));
 
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({
