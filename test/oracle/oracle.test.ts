@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ALLOWED, Allowance, coveredBy, KNOWN_FINDINGS } from './allowances';
-import { compare, Disagreement, DisagreementClass, ours } from './compare';
+import { compare, Disagreement, DisagreementClass, normalizePath, ours, related } from './compare';
 import { corpus } from './corpus';
 import { KINDS, sample } from './generate';
 import { judge, oracleBinary, OracleVerdict, RELEASES } from './oracle';
@@ -31,13 +31,21 @@ interface Tally { [cls: string]: number }
 
 describe.each(RELEASES)('release %s', release => {
   const hits = new Map<Allowance, number>();
+  /** unknown or duplicate fields (errors under kubectl's default fieldValidation=Strict): objects, and those we name the field of */
+  const strict = { objects: 0, named: 0 };
   const tallies: { [source: string]: { [kind: string]: Tally } } = {};
 
   /** The disagreements not covered by an allowance; records hits and counts. */
   function check(source: string, objects: any[], verdicts: OracleVerdict[]): { manifest: any; d: Disagreement }[] {
     const failing: { manifest: any; d: Disagreement }[] = [];
     objects.forEach((m, i) => {
-      for (const d of compare(m?.kind ?? '', ours(m, release), verdicts[i])) {
+      const findings = ours(m, release);
+      if (verdicts[i].strictErrors.length > 0) {
+        strict.objects++;
+        const fields = verdicts[i].strictErrors.map(e => /(?:unknown|duplicate) field "([^"]*)"/.exec(e)?.[1]).filter((f): f is string => f !== undefined).map(normalizePath);
+        if (fields.every(f => findings.some(x => related(x.field, f)))) strict.named++;
+      }
+      for (const d of compare(m?.kind ?? '', findings, verdicts[i])) {
         const t = ((tallies[source] ??= {})[d.kind] ??= {});
         const a = coveredBy(release, m, d);
         const cls: string = a ? `${d.cls} (allowed)` : d.cls;
@@ -96,6 +104,7 @@ describe.each(RELEASES)('release %s', release => {
     for (const [source, byKind] of Object.entries(tallies)) {
       for (const [kind, t] of Object.entries(byKind)) lines.push(`  ${source} ${kind}: ${Object.entries(t).map(([c, n]) => `${c} ${n}`).join(', ')}`);
     }
+    lines.push(`  unknown or duplicate fields (Strict): ${strict.objects} objects, ${strict.named} with a finding of ours on each such field`);
     lines.push(`  allowances hit: ${[...hits].map(([a, n]) => `${a.rule} ${n}`).join(', ')}`);
     process.stdout.write(lines.join('\n') + '\n');
   });
