@@ -15,6 +15,7 @@ import './ingress-wiring';
 import './http-route-wiring';
 import './construct';
 import './exposure';
+import './unknown-field';
 
 /*
  * Rule ids are reserved by prefix, one per kind, so that a new kind adds its rules the same way:

@@ -31,6 +31,7 @@ import (
 	"reflect"
 	"sort"
 	"strconv"
+	"strings"
 
 	apimeta "k8s.io/apimachinery/pkg/api/meta"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
@@ -100,9 +101,14 @@ func main() {
 	jsonl := flag.Bool("jsonl", false, "read one JSON object per line instead of a YAML stream")
 	twin := flag.Bool("yaml-twin", false, "read stdin as kubectl reads a file and print its objects as JSON, nothing else (with --jsonl: one file per line, as a JSON string)")
 	version := flag.Bool("version", false, "print the Kubernetes release and exit")
+	fieldTable := flag.Bool("field-table", false, "print the JSON field names of each judged kind's v1 type, by Go type, and exit")
 	flag.Parse()
 	if *version {
 		fmt.Println(Release)
+		return
+	}
+	if *fieldTable {
+		printFieldTable(os.Stdout)
 		return
 	}
 	// declarative validation logs mismatches with handwritten validation through klog: keep stdout clean
@@ -458,5 +464,95 @@ func diff(a, b any, path string, dropped, mutated *[]string) {
 				*mutated = append(*mutated, path)
 			}
 		}
+	}
+}
+
+// The v1 version of each judged kind: the types the field table describes.
+var tableVersions = map[string]schema.GroupVersionKind{
+	"Service":     {Group: "", Version: "v1", Kind: "Service"},
+	"Pod":         {Group: "", Version: "v1", Kind: "Pod"},
+	"Deployment":  {Group: "apps", Version: "v1", Kind: "Deployment"},
+	"StatefulSet": {Group: "apps", Version: "v1", Kind: "StatefulSet"},
+	"DaemonSet":   {Group: "apps", Version: "v1", Kind: "DaemonSet"},
+	"Ingress":     {Group: "networking.k8s.io", Version: "v1", Kind: "Ingress"},
+}
+
+// printFieldTable prints {"kinds": {kind: type}, "types": {type: {jsonName: type}}}: the fields
+// the API server's strict JSON decoding knows, for the checker's unknown-field rule. A type
+// decoded by its own UnmarshalJSON (IntOrString, Quantity, Time, RawExtension) and every
+// non-struct, non-map, non-list type is "" (a leaf); a map with string keys is "{}" + its value
+// type; a list is "[]" + its element type.
+func printFieldTable(w io.Writer) {
+	types := map[string]map[string]string{}
+	roots := map[string]string{}
+	for kind, gvk := range tableVersions {
+		obj, err := legacyscheme.Scheme.New(gvk)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "oracle:", err)
+			os.Exit(2)
+		}
+		roots[kind] = typeRef(reflect.TypeOf(obj), types)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", " ")
+	enc.Encode(map[string]any{"release": Release, "kinds": roots, "types": types})
+}
+
+var jsonUnmarshaler = reflect.TypeOf((*json.Unmarshaler)(nil)).Elem()
+
+func typeRef(t reflect.Type, types map[string]map[string]string) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if reflect.PointerTo(t).Implements(jsonUnmarshaler) || t.Implements(jsonUnmarshaler) {
+		return ""
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		name := t.PkgPath() + "." + t.Name()
+		if _, seen := types[name]; !seen {
+			fields := map[string]string{}
+			types[name] = fields
+			structFields(t, fields, types)
+		}
+		return name
+	case reflect.Map:
+		return "{}" + typeRef(t.Elem(), types)
+	case reflect.Slice, reflect.Array:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return "" // []byte: base64 text
+		}
+		return "[]" + typeRef(t.Elem(), types)
+	default:
+		return ""
+	}
+}
+
+func structFields(t reflect.Type, fields map[string]string, types map[string]map[string]string) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := f.Tag.Get("json")
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "-" {
+			continue
+		}
+		inline := f.Anonymous && name == "" || strings.Contains(","+opts+",", ",inline,")
+		if inline {
+			ft := f.Type
+			for ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct {
+				structFields(ft, fields, types)
+				continue
+			}
+		}
+		if !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		fields[name] = typeRef(f.Type, types)
 	}
 }

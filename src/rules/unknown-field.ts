@@ -1,0 +1,65 @@
+import { deploymentObject } from './example-objects';
+import { FIELD_TABLE, FIELD_TABLE_RELEASES } from './field-table.generated';
+import { mapField } from './formats';
+import { Issue, Severity } from '../model/finding';
+import { defineRule, ruleExamples } from '../model/rule';
+
+/*
+ * Unknown fields (issue 21, "field validation"): kubectl's default fieldValidation=Strict makes
+ * the API server reject an object with a field its type does not have; other clients' Warn (and
+ * cdk8s' own apply) drop it with a warning. Either way the field has no effect, so it is a
+ * warning here, naming Strict. The known fields come from field-table.generated.ts, made from
+ * k8s.io/api at every release the oracle builds (oracle/field-table.ts): a field that any of
+ * those releases has is known, so the rule never warns on a field of some release.
+ */
+
+/** The problems under one value of type `ref` at `f`. */
+function unknownFields(value: unknown, ref: string, f: string, out: Issue[]): void {
+  if (ref === '' || value === null || typeof value !== 'object') return;
+  if (ref.startsWith('[]')) {
+    if (Array.isArray(value)) value.forEach((v, i) => unknownFields(v, ref.slice(2), `${f}[${i}]`, out));
+    return;
+  }
+  if (Array.isArray(value)) return;
+  if (ref.startsWith('{}')) {
+    for (const [k, v] of Object.entries(value)) unknownFields(v, ref.slice(2), mapField(f, k), out);
+    return;
+  }
+  const fields = FIELD_TABLE.types[ref];
+  if (fields === undefined) return;
+  for (const [k, v] of Object.entries(value)) {
+    const path = f === '' ? k : mapField(f, k);
+    const type = fields[k];
+    if (type === undefined) {
+      out.push({
+        field: path,
+        message: `is not a field of ${ref.replace(/^.*\./, '')} (Kubernetes ${FIELD_TABLE_RELEASES.map(r => r.replace(/\.\d+$/, '')).join(', ')}): kubectl's default field validation (Strict) rejects the object, other clients drop the field`,
+        fix: 'check the spelling and the indentation (a field one level off is unknown where it lands), or remove it',
+        severity: Severity.WARNING,
+      });
+    } else {
+      unknownFields(v, type, path, out);
+    }
+  }
+}
+
+export const objectUnknownField = defineRule({
+  id: 'object-unknown-field',
+  scope: 'object',
+  kinds: Object.keys(FIELD_TABLE.kinds),
+  severity: Severity.WARNING,
+  summary: 'every field is a field of the kind\'s type (at some release the oracle builds)',
+  prevents: 'the API server\'s strict decoding: fieldValidation=Strict (kubectl\'s default) rejects an unknown field ("unknown field"), Warn drops it',
+}, m => {
+  const root = FIELD_TABLE.kinds[(m as { kind: string }).kind];
+  const out: Issue[] = [];
+  if (root !== undefined) unknownFields(m, root, '', out);
+  return out;
+});
+
+ruleExamples({
+  'object-unknown-field': {
+    objects: [deploymentObject({ imagePullPolicy: 'Always', readinesProbe: { httpGet: { path: '/', port: 80 } } })],
+    valid: [deploymentObject({ imagePullPolicy: 'Always', readinessProbe: { httpGet: { path: '/', port: 80 } } })],
+  },
+});
