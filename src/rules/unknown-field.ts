@@ -9,7 +9,7 @@ import { defineRule, ruleExamples } from '../model/rule';
  * the API server reject an object with a field its type does not have; other clients' Warn (and
  * cdk8s' own apply) drop it with a warning. Either way the field has no effect, so it is a
  * warning here, naming Strict. The known fields come from field-table.generated.ts, made from
- * k8s.io/api at every release the oracle builds (oracle/field-table.ts): a field that any of
+ * k8s.io/api at every release the oracle builds (projenrc/field-table.ts): a field that any of
  * those releases has is known, so the rule never warns on a field of some release.
  */
 
