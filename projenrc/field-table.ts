@@ -10,7 +10,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-interface Table {
+export interface Table {
   readonly release: string;
   readonly kinds: { [kind: string]: string };
   readonly types: { [type: string]: { [field: string]: string } };
@@ -24,6 +24,17 @@ export const OUT = path.join(ROOT, 'src', 'rules', 'field-table.generated.ts');
 /** `k8s.io/api/core/v1.Service` -> `core/v1.Service`; `[]`/`{}` prefixes kept. */
 function short(ref: string): string {
   return ref.replace(/k8s\.io\/(api|apimachinery\/pkg\/apis)\//g, '');
+}
+
+/** One release's table, from its oracle binary, with the generated file's type names. */
+export function releaseTable(binary: string): Table {
+  const t: Table = JSON.parse(execFileSync(binary, ['--field-table'], { encoding: 'utf8' }));
+  return {
+    release: t.release,
+    kinds: Object.fromEntries(Object.entries(t.kinds).map(([k, ref]) => [k, short(ref)])),
+    types: Object.fromEntries(Object.entries(t.types)
+      .map(([n, fields]) => [short(n), Object.fromEntries(Object.entries(fields).map(([f, ref]) => [f, short(ref)]))])),
+  };
 }
 
 /** The text of field-table.generated.ts made from the oracle binaries in `bin`. */

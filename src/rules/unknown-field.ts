@@ -13,33 +13,39 @@ import { defineRule, ruleExamples } from '../model/rule';
  * those releases has is known, so the rule never warns on a field of some release.
  */
 
-/** The problems under one value of type `ref` at `f`. */
-function unknownFields(value: unknown, ref: string, f: string, out: Issue[]): void {
+/** @internal a field table: the fields of each Go type, and each kind's type (field-table.generated.ts) */
+export interface FieldTable {
+  readonly kinds: { readonly [kind: string]: string };
+  readonly types: { readonly [type: string]: { readonly [field: string]: string } };
+}
+
+/** @internal the paths of the fields of an object that its kind's type in `table` does not have */
+export function unknownFieldPaths(m: unknown, table: FieldTable = FIELD_TABLE): Array<{ path: string; type: string }> {
+  const root = table.kinds[(m as { kind?: unknown })?.kind as string];
+  const out: Array<{ path: string; type: string }> = [];
+  if (typeof root === 'string') unknownFields(table, m, root, '', out);
+  return out;
+}
+
+/** The unknown fields under one value of type `ref` at `f`. */
+function unknownFields(table: FieldTable, value: unknown, ref: string, f: string, out: Array<{ path: string; type: string }>): void {
   if (ref === '' || value === null || typeof value !== 'object') return;
   if (ref.startsWith('[]')) {
-    if (Array.isArray(value)) value.forEach((v, i) => unknownFields(v, ref.slice(2), `${f}[${i}]`, out));
+    if (Array.isArray(value)) value.forEach((v, i) => unknownFields(table, v, ref.slice(2), `${f}[${i}]`, out));
     return;
   }
   if (Array.isArray(value)) return;
   if (ref.startsWith('{}')) {
-    for (const [k, v] of Object.entries(value)) unknownFields(v, ref.slice(2), mapField(f, k), out);
+    for (const [k, v] of Object.entries(value)) unknownFields(table, v, ref.slice(2), mapField(f, k), out);
     return;
   }
-  const fields = FIELD_TABLE.types[ref];
+  const fields = table.types[ref];
   if (fields === undefined) return;
   for (const [k, v] of Object.entries(value)) {
     const path = f === '' ? k : mapField(f, k);
     const type = fields[k];
-    if (type === undefined) {
-      out.push({
-        field: path,
-        message: `is not a field of ${ref.replace(/^.*\./, '')} (Kubernetes ${FIELD_TABLE_RELEASES.map(r => r.replace(/\.\d+$/, '')).join(', ')}): kubectl's default field validation (Strict) rejects the object, other clients drop the field`,
-        fix: 'check the spelling and the indentation (a field one level off is unknown where it lands), or remove it',
-        severity: Severity.WARNING,
-      });
-    } else {
-      unknownFields(v, type, path, out);
-    }
+    if (type === undefined) out.push({ path, type: ref });
+    else unknownFields(table, v, type, path, out);
   }
 }
 
@@ -50,12 +56,12 @@ export const objectUnknownField = defineRule({
   severity: Severity.WARNING,
   summary: 'every field is a field of the kind\'s type (at some release the oracle builds)',
   prevents: 'the API server\'s strict decoding: fieldValidation=Strict (kubectl\'s default) rejects an unknown field ("unknown field"), Warn drops it',
-}, m => {
-  const root = FIELD_TABLE.kinds[(m as { kind: string }).kind];
-  const out: Issue[] = [];
-  if (root !== undefined) unknownFields(m, root, '', out);
-  return out;
-});
+}, m => unknownFieldPaths(m).map(({ path, type }): Issue => ({
+  field: path,
+  message: `is not a field of ${type.replace(/^.*\./, '')} (Kubernetes ${FIELD_TABLE_RELEASES.map(r => r.replace(/\.\d+$/, '')).join(', ')}): kubectl's default field validation (Strict) rejects the object, other clients drop the field`,
+  fix: 'check the spelling and the indentation (a field one level off is unknown where it lands), or remove it',
+  severity: Severity.WARNING,
+})));
 
 ruleExamples({
   'object-unknown-field': {
