@@ -81,9 +81,8 @@ describe('workload rules', () => {
 
 describe('object-unknown-field (kubectl\'s default Strict field validation rejects an unknown field)', () => {
   const U = 'object-unknown-field';
-  const C = 'spec.template.spec.containers[0]';
   test.each<[string, any, string[]]>([
-    ['a misspelled container field', deployment({ readinesProbe: { httpGet: { path: '/', port: 80 } } }), [`${U} ${C}.readinesProbe warning`]],
+    ['a misspelled container field', deployment({ readinesProbe: { httpGet: { path: '/', port: 80 } } }), [`${U} spec.template.spec.containers[0].readinesProbe warning`]],
     ['a field one level off (ports under the pod spec)', { ...deployment(), spec: { ...deployment().spec, template: { ...deployment().spec.template, spec: { ...deployment().spec.template.spec, ports: [] } } } }, [`${U} spec.template.spec.ports warning`]],
     ['an unknown top-level field', { ...service({ ports: [{ port: 80 }] }), specs: {} }, [`${U} specs warning`]],
   ])('fails when %s', (_, manifest, expected) => {
