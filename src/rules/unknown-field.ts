@@ -19,9 +19,14 @@ export interface FieldTable {
   readonly types: { readonly [type: string]: { readonly [field: string]: string } };
 }
 
+/** The table's own entry for a key (never Object.prototype's: a manifest key may be `toString`). */
+function own<T>(map: { readonly [key: string]: T }, key: unknown): T | undefined {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+}
+
 /** @internal the paths of the fields of an object that its kind's type in `table` does not have */
 export function unknownFieldPaths(m: unknown, table: FieldTable = FIELD_TABLE): Array<{ path: string; type: string }> {
-  const root = table.kinds[(m as { kind?: unknown })?.kind as string];
+  const root = own(table.kinds, (m as { kind?: unknown })?.kind);
   const out: Array<{ path: string; type: string }> = [];
   if (typeof root === 'string') unknownFields(table, m, root, '', out);
   return out;
@@ -39,11 +44,11 @@ function unknownFields(table: FieldTable, value: unknown, ref: string, f: string
     for (const [k, v] of Object.entries(value)) unknownFields(table, v, ref.slice(2), mapField(f, k), out);
     return;
   }
-  const fields = table.types[ref];
+  const fields = own(table.types, ref);
   if (fields === undefined) return;
   for (const [k, v] of Object.entries(value)) {
     const path = f === '' ? k : mapField(f, k);
-    const type = fields[k];
+    const type = own(fields, k);
     if (type === undefined) out.push({ path, type: ref });
     else unknownFields(table, v, type, path, out);
   }

@@ -85,6 +85,7 @@ describe('object-unknown-field (kubectl\'s default Strict field validation rejec
     ['a misspelled container field', deployment({ readinesProbe: { httpGet: { path: '/', port: 80 } } }), [`${U} spec.template.spec.containers[0].readinesProbe warning`]],
     ['a field one level off (ports under the pod spec)', { ...deployment(), spec: { ...deployment().spec, template: { ...deployment().spec.template, spec: { ...deployment().spec.template.spec, ports: [] } } } }, [`${U} spec.template.spec.ports warning`]],
     ['an unknown top-level field', { ...service({ ports: [{ port: 80 }] }), specs: {} }, [`${U} specs warning`]],
+    ['a key named like an Object method', { ...service({ ports: [{ port: 80 }] }), toString: 'x', constructor: {} }, [`${U} constructor warning`, `${U} toString warning`]],
   ])('fails when %s', (_, manifest, expected) => {
     expect(check(manifest).filter(f => f.startsWith(U))).toEqual(expected);
   });
