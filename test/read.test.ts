@@ -57,9 +57,12 @@ describe('documents and their lines', () => {
     expect(r.usageErrors).toEqual([]);
   });
 
-  test('a document that starts on the marker line', () => {
+  // YAML allows it; kubectl's document splitter (apimachinery's YAMLReader) does not (test/oracle/yaml-twin.test.ts)
+  test('fails when a document starts on the marker line', () => {
     const file = write('a.yaml', `${svc('a')}--- {apiVersion: v1, kind: Service, metadata: {name: b}}\n`);
-    expect(objects(readManifests([file]))).toEqual(['a.yaml:1 Service a', 'a.yaml:7 Service b']);
+    const r = readManifests([file]);
+    expect(objects(r)).toEqual([]);
+    expect(r.fileErrors.map(e => [path.basename(e.file), e.line])).toEqual([['a.yaml', 7]]);
   });
 
   test('JSON files are read (JSON is YAML), including tab indentation', () => {

@@ -4,7 +4,7 @@ import * as jsyaml from 'js-yaml';
 
 import { APP_REPORT_FILE } from './app-report';
 import { mergeOverride, positionAt, recordLocation } from './positions';
-import { KUBECTL_SCHEMA } from './yaml11';
+import { KUBECTL_SCHEMA, NULL_KEY, NULL_KEY_SCHEMA } from './yaml11';
 
 import type { ManifestSource } from '../model/object';
 import { PathSegment, renderFieldPath } from '../model/path';
@@ -369,19 +369,37 @@ const LOAD_OPTIONS = { schema: KUBECTL_SCHEMA, maxDepth: MAX_DEPTH, json: true }
  * Where each document starts, from js-yaml's parse events: the line of its content, and the
  * offset of that line (to parse a `List` document again, alone, for its items' lines). Kept
  * to a depth counter: this runs for every node of every file.
+ * It also finds the first node inside a flow collection (`[...]`, `{...}`) that starts with `:`
+ * or `?`: go-yaml v2 (libyaml) reads those as indicators there and fails (`[:x]`, `{a: :x}`,
+ * `[a, :]`: "did not find expected node content"), where js-yaml reads a scalar or an empty key.
  */
 class DocumentStarts {
   public readonly lines: number[] = [];
   public readonly offsets: number[] = [];
+  /** the offset of the first flow node starting with `:` or `?` */
+  public flowIndicator: number | undefined;
   private depth = 0;
+  /** per open node: whether its children are in a flow collection */
+  private readonly flow: boolean[] = [];
+
+  constructor(private readonly text: string) {}
 
   public readonly listener = (event: jsyaml.EventType, state: jsyaml.State): void => {
     if (event === 'close') {
       this.depth--;
-    } else if (this.depth++ === 0) {
+      this.flow.pop();
+      return;
+    }
+    if (this.depth++ === 0) {
       this.lines.push(state.line + 1);
       this.offsets.push(state.lineStart);
     }
+    const inFlow = this.flow.length > 0 && this.flow[this.flow.length - 1];
+    let at = state.position;
+    while (at < this.text.length && ' \t\r\n'.includes(this.text.charAt(at))) at++;
+    const c = this.text.charAt(at);
+    if (inFlow && (c === ':' || c === '?') && this.flowIndicator === undefined) this.flowIndicator = at;
+    this.flow.push(inFlow || c === '[' || c === '{');
   };
 }
 
@@ -560,6 +578,43 @@ function jsonValues(text: string): Array<DocumentSlice & { value: unknown }> | F
   }
 }
 
+/** Whether a value holds a number JSON cannot hold (`.inf`, `.nan`). */
+function hasNonFinite(v: unknown): boolean {
+  if (typeof v === 'number') return !Number.isFinite(v);
+  if (v === null || typeof v !== 'object') return false;
+  return Object.values(v).some(hasNonFinite);
+}
+
+/** Whether a mapping of the value has the key NULL_KEY. */
+function hasNullKey(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  if (!Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, NULL_KEY)) return true;
+  return Object.values(v).some(hasNullKey);
+}
+
+/**
+ * What sigs.k8s.io/yaml cannot turn into JSON, so that kubectl fails on the file: a `.inf` or
+ * `.nan` value ("json: unsupported value"), a null key (`~: x`, "unsupported map key").
+ */
+function notJson(doc: unknown, docText: string): string | undefined {
+  if (/\.(inf|nan)/i.test(docText) && hasNonFinite(doc)) {
+    return 'a value of this document is .inf or .nan, which JSON cannot hold: kubectl fails on this file ("unsupported value"); quote it to make it a string';
+  }
+  // a null key is rare: the text shows where one may be, a second reading that marks nulls decides
+  if (/(~|null|Null|NULL)[ \t]*:/.test(docText)) {
+    let marked: unknown;
+    try {
+      [marked] = jsyaml.loadAll(docText, null, { ...LOAD_OPTIONS, schema: NULL_KEY_SCHEMA } as jsyaml.LoadOptions);
+    } catch {
+      return undefined;
+    }
+    if (hasNullKey(marked)) {
+      return 'a key of this document is null (~, null): kubectl fails on this file ("unsupported map key"); quote it to make it a string';
+    }
+  }
+  return undefined;
+}
+
 /** Checks one document's shape; adds its object(s), or an error. */
 function addDocument(file: FileObjects, doc: any, slice: DocumentSlice, mayAlias: boolean, yamlText: string | undefined): void {
   const line = slice.line;
@@ -577,6 +632,13 @@ function addDocument(file: FileObjects, doc: any, slice: DocumentSlice, mayAlias
       return;
     }
   }
+  if (yamlText !== undefined) {
+    const why = notJson(doc, yamlText.slice(slice.start, slice.end));
+    if (why !== undefined) {
+      file.error(line, why);
+      return;
+    }
+  }
   if (yamlText !== undefined && yamlText.slice(slice.start, slice.end).includes('<<')) {
     const merge = mergeOverride({ text: yamlText, ...slice, prefix: [] });
     if (merge !== undefined) {
@@ -590,6 +652,21 @@ function addDocument(file: FileObjects, doc: any, slice: DocumentSlice, mayAlias
   file.add(again?.doc ?? doc, line, slice, [], again?.itemLines ?? new Map());
 }
 
+/**
+ * The first line that kubectl's document splitter (apimachinery's YAMLReader) refuses: a line
+ * starting with `---` ends a document there, and anything after it but spaces and a comment
+ * is "invalid Yaml document separator" (`--- &anchor`, `--- ~`, `----`), which YAML itself allows.
+ */
+function badSeparatorLine(text: string): number | undefined {
+  if (!text.includes('---')) return undefined;
+  const re = /^---([^\n]*)/gm;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const rest = m[1].trim();
+    if (rest !== '' && !rest.startsWith('#')) return text.slice(0, m.index).split('\n').length;
+  }
+  return undefined;
+}
+
 /** Parses one file's text: its objects, or the problems that stop them being checked. */
 function parseFile(name: string, text: string, sources: ManifestSource[], fileErrors: FileError[]): void {
   const file = new FileObjects(name, text);
@@ -601,13 +678,30 @@ function parseFile(name: string, text: string, sources: ManifestSource[], fileEr
     }
     for (const v of values) addDocument(file, v.value, v, false, undefined);
   } else {
-    const starts = new DocumentStarts();
+    const separator = badSeparatorLine(text);
+    if (separator !== undefined) {
+      fileErrors.push({
+        file: name,
+        line: separator,
+        message: 'kubectl reads a line starting with --- as the end of a document and fails on anything after it but a comment ("invalid Yaml document separator"); put it on the next line; no object of this file was checked',
+      });
+      return;
+    }
+    const starts = new DocumentStarts(text);
     let docs: unknown[];
     try {
       docs = jsyaml.loadAll(text, null, { ...LOAD_OPTIONS, listener: starts.listener } as jsyaml.LoadOptions);
     } catch (e) {
       if (!(e instanceof jsyaml.YAMLException)) throw e;
       fileErrors.push(syntaxError(name, text, e));
+      return;
+    }
+    if (starts.flowIndicator !== undefined) {
+      fileErrors.push({
+        file: name,
+        line: text.slice(0, starts.flowIndicator).split('\n').length,
+        message: 'in a flow collection ([...] or {...}) kubectl (go-yaml v2) reads a : or ? that starts an entry as an indicator and fails on this file; quote the value; no object of this file was checked',
+      });
       return;
     }
     // An alias needs an anchor (`&`) and a `*`: without both, no document of the file can hold one.

@@ -11,8 +11,10 @@ import * as jsyaml from 'js-yaml';
  *   `strconv.ParseInt(s, 0, 64)` (so `0120` is octal 80, `0x1F` hex, `0b101` binary, `0o17`
  *   octal, `8_0` is 80), then `ParseUint`, then a float matching `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`
  *   (so `08` is the float 8), then `0b`/`-0b` binary;
- * - a scalar starting with `.`: `.inf`, `.nan` and their spellings, or Go's `ParseFloat`;
+ * - a scalar starting with `.`: `.inf`, `.nan` and their spellings, or Go's `ParseFloat` (`.5_5`
+ *   is 0.55: Go allows an underscore between digits);
  * - `<<` is a merge key.
+ * `!!binary` is the text of its bytes (go-yaml v2 decodes it into a Go string).
  * A float that overflows (`1e400`) fails Go's ParseFloat, so it stays a string.
  * Quoted scalars are strings, as in any YAML reader.
  */
@@ -32,8 +34,8 @@ const FALSE_VALUE = { value: false };
 // a decimal without sign, leading zero or underscore, short enough to be exact
 const PLAIN_DECIMAL = /^(?:0|[1-9][0-9]{0,14})$/;
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
-// Go's ParseFloat on a string starting with `.` (no sign, no prefix, no underscores)
-const DOT_FLOAT = /^\.[0-9]+([eE][-+]?[0-9]+)?$/;
+// Go's ParseFloat on a string starting with `.` (no sign, no prefix; an underscore only between digits)
+const DOT_FLOAT = /^\.[0-9]+(_[0-9]+)*([eE][-+]?[0-9]+(_[0-9]+)*)?$/;
 // Go's timestamp formats of go-yaml v2 (`2006-1-2T15:4:5.999999999Z07:00`, `2006-1-2 15:4:5.999999999`,
 // `2006-1-2`): a timestamp stays a string, so only its shape matters (it never parses as a number)
 const INT64_MAX = 2n ** 63n - 1n;
@@ -84,7 +86,7 @@ export function resolvePlain(s: string): { value: unknown } | undefined {
   }
   if (c === '.') {
     if (SPECIAL_FLOATS.has(s)) return { value: SPECIAL_FLOATS.get(s) };
-    return DOT_FLOAT.test(s) ? finite(Number(s)) : undefined;
+    return DOT_FLOAT.test(s) ? finite(Number(s.replace(/_/g, ''))) : undefined;
   }
   if (c === '+' || c === '-' || (c >= '0' && c <= '9')) {
     // the common case, a plain decimal that fits a double exactly
@@ -135,18 +137,58 @@ function scalarType(tag: string, is: (v: unknown) => boolean): jsyaml.Type {
 
 const { merge, binary, str, seq, map } = (jsyaml as unknown as { types: Record<string, jsyaml.Type> }).types;
 
+/** `!!binary`: go-yaml v2 gives `interface{}` the decoded bytes as a string, which JSON holds as UTF-8 text. */
+const binaryText = new jsyaml.Type('tag:yaml.org,2002:binary', {
+  kind: 'scalar',
+  resolve: (data: string | null) => (binary as any).resolve(data),
+  construct: (data: string | null) => Buffer.from((binary as any).construct(data) as Uint8Array).toString('utf8'),
+});
+
+const nullType = scalarType('tag:yaml.org,2002:null', v => v === null);
+const NOT_NULL = [
+  scalarType('tag:yaml.org,2002:bool', v => typeof v === 'boolean'),
+  scalarType('tag:yaml.org,2002:int', v => typeof v === 'number' && Number.isInteger(v)),
+  scalarType('tag:yaml.org,2002:float', v => typeof v === 'number'),
+  merge,
+];
+
 /**
  * go-yaml v2's schema for js-yaml: strings, sequences and mappings, the YAML 1.1 implicit
  * scalars above, `<<` merge keys and `!!binary`. (js-yaml's own types also serve explicit tags
  * such as `!!int`.)
  */
 export const KUBECTL_SCHEMA = new jsyaml.Schema({
-  explicit: [str, seq, map, binary],
+  explicit: [str, seq, map, binaryText],
+  implicit: [nullType, ...NOT_NULL],
+});
+
+/** What a null key becomes when read with NULL_KEY_SCHEMA (no YAML text can give this key). */
+export const NULL_KEY = '\u0000null key';
+
+/** A null that names itself when made a key (js-yaml turns keys into strings with String()). */
+class NullMark {
+  public get [Symbol.toStringTag](): string {
+    return 'NullMark';
+  }
+
+  public toString(): string {
+    return NULL_KEY;
+  }
+}
+const NULL_MARK = new NullMark();
+
+/**
+ * KUBECTL_SCHEMA, but a null reads as a marker, so that a null key (`~: x`, `null: x`) can be
+ * told from the key `"null"`: sigs.k8s.io/yaml fails on a null key ("unsupported map key").
+ */
+export const NULL_KEY_SCHEMA = new jsyaml.Schema({
+  explicit: [str, seq, map, binaryText],
   implicit: [
-    scalarType('tag:yaml.org,2002:null', v => v === null),
-    scalarType('tag:yaml.org,2002:bool', v => typeof v === 'boolean'),
-    scalarType('tag:yaml.org,2002:int', v => typeof v === 'number' && Number.isInteger(v)),
-    scalarType('tag:yaml.org,2002:float', v => typeof v === 'number'),
-    merge,
+    new jsyaml.Type('tag:yaml.org,2002:null', {
+      kind: 'scalar',
+      resolve: (data: string | null) => nullType.resolve(data),
+      construct: () => NULL_MARK,
+    }),
+    ...NOT_NULL,
   ],
 });

@@ -19,6 +19,7 @@ import './http-route-wiring';
 import './construct';
 import './exposure';
 import './convert';
+import './unknown-field';
 
 /*
  * Rule ids are reserved by prefix, one per kind, so that a new kind adds its rules the same way:

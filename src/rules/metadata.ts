@@ -5,7 +5,7 @@ import { Recognition, apiVersionOf, kindDefinition } from '../model/kinds';
 import { metadataOf } from '../model/object';
 import { Subject } from '../model/object-set';
 import { key, sameObject, seenBefore, obj, show, text } from '../model/plain';
-import { EVERY_KIND, defineRule, ruleExamples } from '../model/rule';
+import { CheckContext, EVERY_KIND, defineRule, ruleExamples } from '../model/rule';
 import { VersionRange, gatewayName, gatewayRejectedBefore, gatewayRelaxedIn, rejectedBefore, relaxedIn } from '../model/versions';
 
 
@@ -57,11 +57,11 @@ export const metadataNamespace = defineRule({
   id: 'metadata-namespace',
   kinds: [EVERY_KIND],
   severity: Severity.ERROR,
-  summary: 'the namespace is a DNS-1123 label',
-  prevents: 'ValidateObjectMeta: the API server rejects a namespace that is not a DNS-1123 label',
+  summary: 'the namespace is a DNS-1123 label (or empty: the namespace it is applied into)',
+  prevents: 'ValidateObjectMeta: the API server rejects a namespace that is not a DNS-1123 label; "" is filled with the request\'s namespace on create',
 }, (m, ctx) => {
   const ns = metadataOf(m).namespace;
-  return ns === undefined || ns === null || ctx.chartNamespaceReported ? [] : checkDns1123Label('metadata.namespace', ns, 'namespace', 'use a lowercase DNS label, e.g. "shop"');
+  return ns === undefined || ns === null || ns === '' || ctx.chartNamespaceReported ? [] : checkDns1123Label('metadata.namespace', ns, 'namespace', 'use a lowercase DNS label, e.g. "shop"');
 });
 
 export const metadataLabels = defineRule({
@@ -78,11 +78,20 @@ export const metadataGenerateName = defineRule({
   id: 'metadata-generate-name',
   kinds: [EVERY_KIND],
   severity: Severity.ERROR,
-  summary: 'a generateName prefix, without its trailing \'-\', is a valid name of its kind',
-  prevents: 'ValidateObjectMeta: generateName is validated as a name prefix (DNS-1035 label for a Service, DNS-1123 label for a StatefulSet, DNS-1123 subdomain otherwise; one trailing \'-\' allowed)',
+  summary: 'a generateName prefix, without its trailing \'-\', is a valid name of its kind (a warning when name is set: then it is ignored)',
+  prevents: 'ValidateObjectMeta: generateName is validated as a name prefix (DNS-1035 label for a Service, DNS-1123 label for a StatefulSet, DNS-1123 subdomain otherwise; one trailing \'-\' allowed); with a name set, the API server ignores it and does not validate it',
 }, (m, ctx) => {
   const prefix = metadataOf(m).generateName;
   if (prefix === undefined || prefix === null || prefix === '') return [];
+  const issues = generateNameIssues(m, prefix, ctx);
+  const name = metadataOf(m).name;
+  if (typeof name !== 'string' || name === '' || typeof prefix !== 'string') return issues;
+  // the name wins: the API server neither uses nor validates generateName (the oracle, 1.29 to 1.37)
+  return issues.map(i => ({ ...i, message: `${i.message}; it is ignored because name is set, so the API server accepts it`, fix: 'remove generateName (name is set)', severity: Severity.WARNING }));
+});
+
+/** The problems of a generateName prefix. */
+function generateNameIssues(m: unknown, prefix: unknown, ctx: CheckContext): Issue[] {
   const f = 'metadata.generateName';
   if (typeof prefix !== 'string') return [issue(f, `${show(prefix)} is not a name prefix`, 'use a string such as "web-"')];
   const masked = prefix.endsWith('-') ? prefix.slice(0, -1) : prefix;
@@ -91,7 +100,7 @@ export const metadataGenerateName = defineRule({
   if (obj(m).kind === 'StatefulSet') return checkDns1123Label(f, masked, 'StatefulSet generateName (without its trailing \'-\')', fix);
   return isDns1123Subdomain(masked) ? []
     : [issue(f, `${show(prefix)} is not a valid generateName: without its trailing '-' it must be a DNS-1123 subdomain (lowercase letters, digits, '-' and '.', at most 253)`, fix)];
-});
+}
 
 export const metadataAnnotations = defineRule({
   scope: 'object',

@@ -678,8 +678,93 @@ export const workloadStrategy = podRule({
   return out;
 });
 
+/**
+ * A field that the API server's PrepareForCreate drops (sets to nil) while its feature gate is
+ * off by default: accepted, then gone, so it has no effect. `from` is the first release with the
+ * field (unknown before: kubectl's default Strict field validation rejects it), `until` the
+ * first release whose default turns the gate on. Each was seen in the oracle's `dropped`
+ * (oracle/k8s, test/oracle/FINDINGS.md) or read in pkg/features at the release.
+ */
+interface GatedField {
+  readonly gate: string;
+  readonly from?: number;
+  readonly until?: number;
+  readonly kinds: readonly string[];
+  /** the fields present, each with its path */
+  readonly find: (m: any) => string[];
+}
+
+/** Every container of a pod (containers, initContainers, ephemeralContainers), with its path. */
+function allContainers(pod: PodView): Array<[Plain, string]> {
+  return (['containers', 'initContainers', 'ephemeralContainers'] as const)
+    .flatMap(group => list(pod.spec[group]).map((c, i) => [obj(c), `${pod.path}.${group}[${i}]`] as [Plain, string]));
+}
+
+const GATED_FIELDS: readonly GatedField[] = [
+  {
+    gate: 'ContainerStopSignals',
+    from: 33,
+    kinds: POD_KINDS,
+    find: m => allContainers(podOf(m)).filter(([c]) => !isUnset(obj(c.lifecycle).stopSignal)).map(([, f]) => `${f}.lifecycle.stopSignal`),
+  },
+  {
+    gate: 'PodLifecycleSleepAction',
+    from: 29,
+    until: 30,
+    kinds: POD_KINDS,
+    find: m => allContainers(podOf(m)).flatMap(([c, f]) => (['postStart', 'preStop'] as const)
+      .filter(hook => !isUnset(obj(obj(c.lifecycle)[hook]).sleep)).map(hook => `${f}.lifecycle.${hook}.sleep`)),
+  },
+  {
+    gate: 'SidecarContainers',
+    from: 28,
+    until: 29,
+    kinds: POD_KINDS,
+    find: m => {
+      const pod = podOf(m);
+      return list(pod.spec.initContainers).map((c, i) => [obj(c), i] as const)
+        .filter(([c]) => !isUnset(c.restartPolicy)).map(([, i]) => `${pod.path}.initContainers[${i}].restartPolicy`);
+    },
+  },
+  {
+    gate: 'MaxUnavailableStatefulSet',
+    until: 37,
+    kinds: [STATEFUL_SET.kind],
+    find: m => {
+      const rollingUpdate = obj(obj(workloadSpec(m).updateStrategy).rollingUpdate);
+      return isUnset(rollingUpdate.maxUnavailable) ? [] : ['spec.updateStrategy.rollingUpdate.maxUnavailable'];
+    },
+  },
+];
+
+/** The releases as text: 1.29, 1.33 and later, up to 1.36. */
+function releasesText(from: number | undefined, until: number | undefined): string {
+  if (from !== undefined && until !== undefined) return until - from === 1 ? `1.${from}` : `1.${from} to 1.${until - 1}`;
+  if (from !== undefined) return `1.${from} and later`;
+  return `releases before 1.${until}`;
+}
+
+export const fieldDroppedByGate = defineRule({
+  id: 'workload-field-dropped',
+  scope: 'object',
+  kinds: POD_KINDS,
+  severity: Severity.WARNING,
+  summary: 'a field the API server drops on create while its feature gate is off by default (lifecycle.stopSignal, a hook\'s sleep at 1.29, an init container\'s restartPolicy at 1.28, a StatefulSet\'s maxUnavailable before 1.37)',
+  prevents: 'PrepareForCreate (dropDisabledFields): a gated field is accepted and silently removed, so it has no effect; before the field exists, an unknown field',
+}, (m, ctx) => GATED_FIELDS.filter(g => g.kinds.includes(obj(m).kind) && (g.until === undefined || ctx.versions.min < g.until))
+  .flatMap(g => g.find(m).map(f => ({
+    field: f,
+    message: `dropped on create by Kubernetes ${releasesText(g.from, g.until)} (feature gate ${g.gate}, off by default there): the API server accepts it and removes it, so it has no effect${g.from !== undefined && ctx.versions.min < g.from ? `; before 1.${g.from} it is an unknown field, which kubectl's default Strict field validation rejects` : ''}`,
+    fix: g.until === undefined ? `remove it, unless the cluster enables the ${g.gate} feature gate` : `remove it, or run Kubernetes 1.${g.until} or later (or enable the ${g.gate} feature gate)`,
+    severity: Severity.WARNING,
+  }))));
+
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
 ruleExamples({
+  'workload-field-dropped': {
+    objects: [deploymentObject({ lifecycle: { stopSignal: 'SIGUSR1' } })],
+    valid: [deploymentObject({ lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } } })],
+  },
   'workload-name': {
     objects: [deploymentObject({}, {}, { name: 'Web_App' })],
     valid: [deploymentObject({}, {}, { name: 'web-app' })],

@@ -63,24 +63,12 @@ export function valueAt(obj: any, path: string): any {
   return cur;
 }
 
-const EMPTY = (manifest: any, d: Disagreement) => valueAt(manifest, d.field) === '';
-
 /**
  * Wrong errors of ours that the oracle found and that are not fixed yet (test/oracle/FINDINGS.md).
  * Each is a bug: fix the rule, then delete its entry (the run fails while an entry matches nothing).
+ * None now: metadata.namespace "" and generateName beside a name were fixed (regressions/).
  */
-export const KNOWN_FINDINGS: Allowance[] = [
-  {
-    rule: 'metadata-namespace',
-    reason: 'metadata.namespace "" is the request\'s namespace (the API server fills it in on create); we reject ""',
-    when: EMPTY,
-  },
-  {
-    rule: 'metadata-generate-name',
-    reason: 'when metadata.name is set, 1.37\'s create path does not validate generateName (apimachinery ValidateObjectMetaAccessor only checks name); we reject the generateName',
-    when: m => typeof m?.metadata?.name === 'string' && m.metadata.name !== '',
-  },
-];
+export const KNOWN_FINDINGS: Allowance[] = [];
 
 /** The allowance or known finding that covers a disagreement, if any (only wrong errors can be covered). */
 export function coveredBy(release: string, manifest: any, d: Disagreement): Allowance | undefined {

@@ -70,9 +70,20 @@ export function judge(release: string, objects: unknown[]): OracleVerdict[] {
   return verdicts;
 }
 
-/** kubectl's reading of each YAML document as JSON (sigs.k8s.io/yaml), via the oracle's --yaml-twin. */
-export function yamlTwin(release: string, yamlStream: string): { index: number; json?: unknown; error?: string }[] {
-  const run = spawnSync(oracleBinary(release), ['--yaml-twin'], { input: yamlStream, maxBuffer: MAX_OUTPUT, encoding: 'utf8' });
+/** What kubectl reads from one file (the oracle's --yaml-twin): its objects in order, Lists flattened, and the errors of the documents it failed on. */
+export interface TwinReading {
+  readonly index: number;
+  readonly objects: unknown[];
+  readonly errors: string[];
+}
+
+/**
+ * kubectl's reading of a file (apimachinery's YAMLOrJSONDecoder and sigs.k8s.io/yaml, via the
+ * oracle's --yaml-twin); with `jsonl`, the input is one file per line, each as a JSON string.
+ */
+export function yamlTwin(release: string, input: string, jsonl = false): TwinReading[] {
+  const args = jsonl ? ['--yaml-twin', '--jsonl'] : ['--yaml-twin'];
+  const run = spawnSync(oracleBinary(release), args, { input, maxBuffer: MAX_OUTPUT, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`oracle ${release} --yaml-twin exited with ${run.status}: ${run.stderr}`);
-  return run.stdout.split('\n').filter(l => l.length > 0).map(l => JSON.parse(l));
+  return run.stdout.split('\n').filter(l => l.length > 0).map(l => JSON.parse(l) as TwinReading);
 }

@@ -128,6 +128,40 @@ describe('the env fieldRef status.hostIPs (PodHostIPs, accepted from 1.29): a re
   });
 });
 
+describe('fields the API server drops on create while their feature gate is off (workload-field-dropped, seen by the oracle)', () => {
+  const C = 'spec.template.spec.containers[0]';
+  const sts = (spec: any) => ({ ...deployment(), kind: 'StatefulSet', spec: { ...deployment().spec, serviceName: 'web', ...spec } });
+  const STOP = deployment({ lifecycle: { stopSignal: 'SIGUSR1' } });
+  const SLEEP = deployment({ lifecycle: { preStop: { sleep: { seconds: 5 } } } });
+  const SIDECAR = { ...deployment(), spec: { ...deployment().spec, template: { ...deployment().spec.template, spec: { ...deployment().spec.template.spec, initContainers: [{ name: 'log', image: 'busybox', restartPolicy: 'Always' }] } } } };
+  const MAX_UNAVAILABLE = sts({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 2 } } });
+  const D = 'workload-field-dropped';
+  test.each<[string, any, { min: number; max: number }, string[]]>([
+    ['stopSignal (ContainerStopSignals, off through 1.37)', STOP, DEFAULT_VERSIONS, [`${D} ${C}.lifecycle.stopSignal ${W}`]],
+    ['stopSignal, pinned 1.37', STOP, only(37), [`${D} ${C}.lifecycle.stopSignal ${W}`]],
+    ['stopSignal, pinned 1.32 (an unknown field there)', STOP, only(32), [`${D} ${C}.lifecycle.stopSignal ${W}`]],
+    ['a hook\'s sleep at 1.29 (PodLifecycleSleepAction)', SLEEP, only(29), [`${D} ${C}.lifecycle.preStop.sleep ${W}`]],
+    ['a hook\'s sleep from 1.30', SLEEP, only(30), []],
+    ['a hook\'s sleep in the default range', SLEEP, DEFAULT_VERSIONS, []],
+    ['an init container\'s restartPolicy at 1.28 (SidecarContainers)', SIDECAR, range(27, 29), [`${D} spec.template.spec.initContainers[0].restartPolicy ${W}`]],
+    ['an init container\'s restartPolicy from 1.29', SIDECAR, only(29), []],
+    ['a StatefulSet\'s maxUnavailable before 1.37 (MaxUnavailableStatefulSet)', MAX_UNAVAILABLE, DEFAULT_VERSIONS, [`${D} spec.updateStrategy.rollingUpdate.maxUnavailable ${W}`]],
+    ['a StatefulSet\'s maxUnavailable at 1.37', MAX_UNAVAILABLE, only(37), []],
+  ])('holds or warns as the release decides: %s', (_, manifest, versions, expected) => {
+    expect(check(manifest, { versions }).filter(f => f.startsWith(D))).toEqual(expected);
+  });
+});
+
+describe('metadata the API server fills in or ignores on create (seen by the oracle)', () => {
+  test.each<[string, any, string[]]>([
+    ['namespace "" (the namespace it is applied into)', service({ ports: [{ port: 80 }] }, 'web', { namespace: '' }), []],
+    ['an invalid generateName beside a name: ignored, a warning', service({ ports: [{ port: 80 }] }, 'web', { generateName: '--' }), [`metadata-generate-name metadata.generateName ${W}`]],
+    ['an invalid generateName without a name', service({ ports: [{ port: 80 }] }, '', { generateName: '--' }), [`metadata-generate-name metadata.generateName ${E}`]],
+  ])('holds when %s', (_, manifest, expected) => {
+    expect(check(manifest).filter(f => f.startsWith('metadata-'))).toEqual(expected);
+  });
+});
+
 describe('StatefulSet names are DNS-1123 labels (ValidateStatefulSetName, PR 114172)', () => {
   const sts = (metadata: any) => ({ ...deployment(), kind: 'StatefulSet', metadata, spec: { ...deployment().spec, serviceName: 'web' } });
   test.each<[string, any, string[]]>([

@@ -1,4 +1,4 @@
-import { LABELS, check, checkConstruct, deployment, pod } from './helpers';
+import { LABELS, check, checkConstruct, deployment, pod, service } from './helpers';
 
 const C = 'spec.template.spec.containers[0]';
 const E = 'error';
@@ -76,5 +76,29 @@ describe('workload rules', () => {
     ])('fails when %s', (_, d, expected) => {
       expect(checkConstruct(d)).toEqual(expected);
     });
+  });
+});
+
+describe('object-unknown-field (kubectl\'s default Strict field validation rejects an unknown field)', () => {
+  const U = 'object-unknown-field';
+  test.each<[string, any, string[]]>([
+    ['a misspelled container field', deployment({ readinesProbe: { httpGet: { path: '/', port: 80 } } }), [`${U} spec.template.spec.containers[0].readinesProbe warning`]],
+    ['a field one level off (ports under the pod spec)', { ...deployment(), spec: { ...deployment().spec, template: { ...deployment().spec.template, spec: { ...deployment().spec.template.spec, ports: [] } } } }, [`${U} spec.template.spec.ports warning`]],
+    ['an unknown top-level field', { ...service({ ports: [{ port: 80 }] }), specs: {} }, [`${U} specs warning`]],
+    ['a key named like an Object method', { ...service({ ports: [{ port: 80 }] }), toString: 'x', constructor: {} }, [`${U} constructor warning`, `${U} toString warning`]],
+  ])('fails when %s', (_, manifest, expected) => {
+    expect(check(manifest).filter(f => f.startsWith(U))).toEqual(expected);
+  });
+
+  test.each<[string, any]>([
+    ['labels, annotations and a selector with any keys', service({ selector: { 'any/key': 'x' }, ports: [{ port: 80, targetPort: 'http' }] }, 'web', { labels: { 'a.b/c': 'd' }, annotations: { 'x/y': 'z' } })],
+    ['status, managedFields and resources (leaf types: Time, FieldsV1, Quantity, IntOrString)', {
+      ...deployment({ resources: { limits: { cpu: '500m' } } }),
+      status: { replicas: 1 },
+      metadata: { name: 'web', creationTimestamp: null, managedFields: [{ manager: 'kubectl', fieldsV1: { 'f:spec': {} } }] },
+    }],
+    ['a field some release has (lifecycle.stopSignal, from 1.33)', deployment({ lifecycle: { stopSignal: 'SIGTERM' } })],
+  ])('holds when %s', (_, manifest) => {
+    expect(check(manifest).filter(f => f.startsWith(U))).toEqual([]);
   });
 });

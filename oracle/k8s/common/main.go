@@ -12,7 +12,7 @@
 //
 // Input: a YAML stream (documents separated by ---) read as kubectl reads it (sigs.k8s.io/yaml), or
 // with --jsonl one JSON object per line. Output: one JSON line per object, in order.
-// With --yaml-twin it only prints each YAML document as the JSON sigs.k8s.io/yaml makes of it.
+// With --yaml-twin it only reads, as kubectl reads a file (yamlTwin), and prints the objects it finds.
 //
 // One source for every release: each module under oracle/k8s/ links this file and the validate_*.go
 // that matches its release, and declares its Release in release.go.
@@ -31,8 +31,10 @@ import (
 	"reflect"
 	"sort"
 	"strconv"
+	"strings"
 
 	apimeta "k8s.io/apimachinery/pkg/api/meta"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/util/validation/field"
@@ -54,7 +56,6 @@ import (
 	"k8s.io/kubernetes/pkg/registry/networking/ingress"
 	"sigs.k8s.io/yaml"
 )
-
 
 type kindInfo struct {
 	resource string
@@ -98,11 +99,16 @@ func (w *warnings) AddWarning(agent, text string) { w.list = append(w.list, text
 
 func main() {
 	jsonl := flag.Bool("jsonl", false, "read one JSON object per line instead of a YAML stream")
-	twin := flag.Bool("yaml-twin", false, "print each YAML document as the JSON sigs.k8s.io/yaml makes of it, nothing else")
+	twin := flag.Bool("yaml-twin", false, "read stdin as kubectl reads a file and print its objects as JSON, nothing else (with --jsonl: one file per line, as a JSON string)")
 	version := flag.Bool("version", false, "print the Kubernetes release and exit")
+	fieldTable := flag.Bool("field-table", false, "print the JSON field names of each judged kind's v1 type, by Go type, and exit")
 	flag.Parse()
 	if *version {
 		fmt.Println(Release)
+		return
+	}
+	if *fieldTable {
+		printFieldTable(os.Stdout)
 		return
 	}
 	// declarative validation logs mismatches with handwritten validation through klog: keep stdout clean
@@ -114,16 +120,21 @@ func main() {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 
+	if *twin {
+		if err := yamlTwins(os.Stdin, *jsonl, enc); err != nil {
+			out.Flush()
+			fmt.Fprintln(os.Stderr, "oracle: reading input:", err)
+			os.Exit(2)
+		}
+		return
+	}
+
 	docs := make(chan []byte)
 	readErr := make(chan error, 1)
 	go func() { readErr <- readDocs(os.Stdin, *jsonl, docs); close(docs) }()
 	i := 0
 	for doc := range docs {
-		if *twin {
-			enc.Encode(yamlTwin(i, doc))
-		} else {
-			enc.Encode(judge(i, doc))
-		}
+		enc.Encode(judge(i, doc))
 		i++
 	}
 	if err := <-readErr; err != nil {
@@ -163,18 +174,91 @@ func readDocs(r io.Reader, jsonl bool, docs chan<- []byte) error {
 	}
 }
 
+// twinOut is what kubectl reads from one file: its objects in order (Lists flattened), and the
+// error of each document it could not read (kubectl reports it and goes on with the others).
 type twinOut struct {
-	Index int             `json:"index"`
-	JSON  json.RawMessage `json:"json,omitempty"`
-	Error string          `json:"error,omitempty"`
+	Index   int               `json:"index"`
+	Objects []json.RawMessage `json:"objects"`
+	Errors  []string          `json:"errors"`
 }
 
-func yamlTwin(i int, doc []byte) twinOut {
-	js, err := yaml.YAMLToJSON(doc)
-	if err != nil {
-		return twinOut{Index: i, Error: err.Error()}
+// yamlTwins reads stdin as one file, or with jsonl one file per line (a JSON string), and
+// prints what kubectl reads from each.
+func yamlTwins(r io.Reader, jsonl bool, enc *json.Encoder) error {
+	if !jsonl {
+		text, err := io.ReadAll(r)
+		if err != nil {
+			return err
+		}
+		return enc.Encode(yamlTwin(0, text))
 	}
-	return twinOut{Index: i, JSON: js}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<30)
+	for i := 0; sc.Scan(); i++ {
+		var text string
+		if err := json.Unmarshal(sc.Bytes(), &text); err != nil {
+			return fmt.Errorf("line %d is not a JSON string: %v", i+1, err)
+		}
+		if err := enc.Encode(yamlTwin(i, []byte(text))); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+// yamlTwin reads one file as kubectl apply -f does (k8s.io/cli-runtime's StreamVisitor, then
+// FlattenListVisitor): apimachinery's YAMLOrJSONDecoder into a RawExtension per document (a JSON
+// stream when the first character that is not white space is '{', otherwise YAML documents
+// decoded by sigs.k8s.io/yaml), empty and null documents skipped, each decoded by the
+// unstructured JSON scheme (any object with an "items" key is a list), list items flattened.
+// kubectl's next step, the REST mapping, needs a kind and an apiVersion: one missing is an error.
+func yamlTwin(i int, text []byte) (out twinOut) {
+	out = twinOut{Index: i, Objects: []json.RawMessage{}, Errors: []string{}}
+	defer func() {
+		if r := recover(); r != nil {
+			out.Errors = append(out.Errors, fmt.Sprintf("oracle panic: %v", r))
+		}
+	}()
+	d := utilyaml.NewYAMLOrJSONDecoder(bytes.NewReader(text), 4096)
+	for {
+		ext := runtime.RawExtension{}
+		if err := d.Decode(&ext); err != nil {
+			if !errors.Is(err, io.EOF) {
+				out.Errors = append(out.Errors, "error parsing: "+err.Error())
+			}
+			return
+		}
+		raw := bytes.TrimSpace(ext.Raw)
+		if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+			continue
+		}
+		obj, _, err := unstructured.UnstructuredJSONScheme.Decode(raw, nil, nil)
+		if err != nil {
+			out.Errors = append(out.Errors, err.Error())
+			continue
+		}
+		var objs []map[string]any
+		if list, isList := obj.(*unstructured.UnstructuredList); isList {
+			for _, item := range list.Items {
+				objs = append(objs, item.Object)
+			}
+		} else {
+			objs = append(objs, obj.(*unstructured.Unstructured).Object)
+		}
+		for _, o := range objs {
+			u := unstructured.Unstructured{Object: o}
+			if u.GetKind() == "" || u.GetAPIVersion() == "" {
+				out.Errors = append(out.Errors, "an object without kind or apiVersion")
+				continue
+			}
+			js, err := json.Marshal(o)
+			if err != nil {
+				out.Errors = append(out.Errors, err.Error())
+				continue
+			}
+			out.Objects = append(out.Objects, js)
+		}
+	}
 }
 
 func judge(i int, doc []byte) (v verdict) {
@@ -380,5 +464,95 @@ func diff(a, b any, path string, dropped, mutated *[]string) {
 				*mutated = append(*mutated, path)
 			}
 		}
+	}
+}
+
+// The v1 version of each judged kind: the types the field table describes.
+var tableVersions = map[string]schema.GroupVersionKind{
+	"Service":     {Group: "", Version: "v1", Kind: "Service"},
+	"Pod":         {Group: "", Version: "v1", Kind: "Pod"},
+	"Deployment":  {Group: "apps", Version: "v1", Kind: "Deployment"},
+	"StatefulSet": {Group: "apps", Version: "v1", Kind: "StatefulSet"},
+	"DaemonSet":   {Group: "apps", Version: "v1", Kind: "DaemonSet"},
+	"Ingress":     {Group: "networking.k8s.io", Version: "v1", Kind: "Ingress"},
+}
+
+// printFieldTable prints {"kinds": {kind: type}, "types": {type: {jsonName: type}}}: the fields
+// the API server's strict JSON decoding knows, for the checker's unknown-field rule. A type
+// decoded by its own UnmarshalJSON (IntOrString, Quantity, Time, RawExtension) and every
+// non-struct, non-map, non-list type is "" (a leaf); a map with string keys is "{}" + its value
+// type; a list is "[]" + its element type.
+func printFieldTable(w io.Writer) {
+	types := map[string]map[string]string{}
+	roots := map[string]string{}
+	for kind, gvk := range tableVersions {
+		obj, err := legacyscheme.Scheme.New(gvk)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "oracle:", err)
+			os.Exit(2)
+		}
+		roots[kind] = typeRef(reflect.TypeOf(obj), types)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", " ")
+	enc.Encode(map[string]any{"release": Release, "kinds": roots, "types": types})
+}
+
+var jsonUnmarshaler = reflect.TypeOf((*json.Unmarshaler)(nil)).Elem()
+
+func typeRef(t reflect.Type, types map[string]map[string]string) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if reflect.PointerTo(t).Implements(jsonUnmarshaler) || t.Implements(jsonUnmarshaler) {
+		return ""
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		name := t.PkgPath() + "." + t.Name()
+		if _, seen := types[name]; !seen {
+			fields := map[string]string{}
+			types[name] = fields
+			structFields(t, fields, types)
+		}
+		return name
+	case reflect.Map:
+		return "{}" + typeRef(t.Elem(), types)
+	case reflect.Slice, reflect.Array:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return "" // []byte: base64 text
+		}
+		return "[]" + typeRef(t.Elem(), types)
+	default:
+		return ""
+	}
+}
+
+func structFields(t reflect.Type, fields map[string]string, types map[string]map[string]string) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := f.Tag.Get("json")
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "-" {
+			continue
+		}
+		inline := f.Anonymous && name == "" || strings.Contains(","+opts+",", ",inline,")
+		if inline {
+			ft := f.Type
+			for ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct {
+				structFields(ft, fields, types)
+				continue
+			}
+		}
+		if !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		fields[name] = typeRef(f.Type, types)
 	}
 }

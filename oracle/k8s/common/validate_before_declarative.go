@@ -11,9 +11,10 @@ import (
 	"k8s.io/apiserver/pkg/registry/rest"
 )
 
-// validateCreate is rest.BeforeCreate's validation at 1.29 and 1.32 (k8s.io/apiserver v0.29, v0.32
-// pkg/registry/rest/create.go, which has no separate ValidateCreate and no declarative
-// validation): the strategy's Validate, then, only when it passes, the common ObjectMeta checks.
+// validateCreate is rest.BeforeCreate's validation before 1.37 (k8s.io/apiserver v0.29, v0.32, v0.36
+// pkg/registry/rest/create.go, which has no separate ValidateCreate; at 1.36 the strategies that
+// have declarative validation call it from their own Validate, and none of the kinds judged here
+// does): the strategy's Validate, then, only when it passes, the common ObjectMeta checks.
 func validateCreate(ctx context.Context, obj runtime.Object, strategy rest.RESTCreateStrategy) field.ErrorList {
 	if errs := strategy.Validate(ctx, obj); len(errs) > 0 {
 		return errs

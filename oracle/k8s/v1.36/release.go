@@ -1,0 +1,4 @@
+package main
+
+// Release is the Kubernetes release this module pins (go.mod).
+const Release = "1.36.3"

@@ -1,0 +1,1 @@
+../common/validate_before_declarative.go
