@@ -546,25 +546,17 @@ const CONTAINER_RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 
 export const containerRestartPolicy = podRule({
   id: 'container-restart-policy',
-  summary: 'an init container\'s restartPolicy is Always (a native sidecar, from 1.29), or a container restart policy',
-  prevents: 'a native sidecar that runs as a plain init container: before 1.29 the API server drops restartPolicy (1.28: in PrepareForCreate, SidecarContainers off; 1.27: an unknown field), so the pod waits for the sidecar to exit and never starts; validateInitContainerRestartPolicy: "Unsupported value"',
+  summary: 'an init container\'s restartPolicy, when set, is Always (a native sidecar) or a container restart policy',
+  prevents: 'validateInitContainerRestartPolicy (from 1.29): "Unsupported value"; before 1.29 the field is dropped (workload-field-dropped says so)',
 }, (pod, ctx) => pod.initContainers.flatMap((c, i) => {
   const policy = c.restartPolicy;
   if (isUnset(policy)) return [];
   const f = `${pod.path}.initContainers[${i}].restartPolicy`;
-  // a value other than Always is left to releases that read it: OnFailure and Never depend on ContainerRestartRules
-  if (CONTAINER_RESTART_POLICIES.includes(policy) && policy !== 'Always') return [];
-  if (policy !== 'Always') {
-    const severity = rejectedFrom(ctx, SIDECARS_RELAXED);
-    return severity === undefined ? [] : [{ field: f, message: `${show(policy)} is not a restart policy: use Always (a native sidecar), or leave it unset`, fix: 'use Always, or remove restartPolicy', severity }];
-  }
-  const severity = relaxedIn(ctx, SIDECARS_RELAXED);
-  return severity === undefined ? [] : [{
-    field: f,
-    message: `a native sidecar (an init container with restartPolicy Always) is ${rejectedBefore(SIDECARS_RELAXED)}: 1.28 drops restartPolicy (SidecarContainers is off) and 1.27 does not know it, so the sidecar runs as a plain init container and the pod waits for it to exit before starting its containers`,
-    fix: 'run the sidecar as a container on a cluster older than 1.29, or upgrade the cluster',
-    severity,
-  }];
+  // a value other than Always is left to releases that read it: OnFailure and Never depend on ContainerRestartRules;
+  // Always before 1.29 is accepted and dropped (1.28: SidecarContainers off; 1.27: unknown), which workload-field-dropped reports
+  if (CONTAINER_RESTART_POLICIES.includes(policy)) return [];
+  const severity = rejectedFrom(ctx, SIDECARS_RELAXED);
+  return severity === undefined ? [] : [{ field: f, message: `${show(policy)} is not a restart policy: use Always (a native sidecar), or leave it unset`, fix: 'use Always, or remove restartPolicy', severity }];
 }));
 
 /** The first release that validates a StatefulSet's serviceName on create (kubernetes PR 130233). */
@@ -750,13 +742,14 @@ export const fieldDroppedByGate = defineRule({
   kinds: POD_KINDS,
   severity: Severity.WARNING,
   summary: 'a field the API server drops on create while its feature gate is off by default (lifecycle.stopSignal, a hook\'s sleep at 1.29, an init container\'s restartPolicy at 1.28, a StatefulSet\'s maxUnavailable before 1.37)',
-  prevents: 'PrepareForCreate (dropDisabledFields): a gated field is accepted and silently removed, so it has no effect; before the field exists, an unknown field',
+  prevents: 'PrepareForCreate (dropDisabledFields): a gated field is accepted and silently removed, so it has no effect; before the field exists, an unknown field. A construct prop that every release of the range drops is an error (it has no effect)',
 }, (m, ctx) => GATED_FIELDS.filter(g => g.kinds.includes(obj(m).kind) && (g.until === undefined || ctx.versions.min < g.until))
   .flatMap(g => g.find(m).map(f => ({
     field: f,
     message: `dropped on create by Kubernetes ${releasesText(g.from, g.until)} (feature gate ${g.gate}, off by default there): the API server accepts it and removes it, so it has no effect${g.from !== undefined && ctx.versions.min < g.from ? `; before 1.${g.from} it is an unknown field, which kubectl's default Strict field validation rejects` : ''}`,
     fix: g.until === undefined ? `remove it, unless the cluster enables the ${g.gate} feature gate` : `remove it, or run Kubernetes 1.${g.until} or later (or enable the ${g.gate} feature gate)`,
-    severity: Severity.WARNING,
+    // a construct's prop that no release of the range keeps has no effect: an error (constructs only)
+    severity: ctx.construct && g.until !== undefined && ctx.versions.max < g.until ? Severity.ERROR : Severity.WARNING,
   }))));
 
 /* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */

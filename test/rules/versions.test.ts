@@ -284,10 +284,12 @@ describe('native sidecars (SidecarContainers: alpha and off in 1.28, on from 1.2
     return { ...d, spec: { ...d.spec, template: { ...d.spec.template, spec: { ...d.spec.template.spec, initContainers: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.32', ...init }] } } } };
   };
   const F = 'container-restart-policy spec.template.spec.initContainers[0].restartPolicy';
+  // accepted and dropped before 1.29 (1.28: SidecarContainers off; 1.27: an unknown field): a warning on a manifest
+  const D = 'workload-field-dropped spec.template.spec.initContainers[0].restartPolicy';
   test.each<[string, { min: number; max: number }, string[]]>([
-    ['1.27', only(27), [`${F} ${E}`]],
-    ['1.28', only(28), [`${F} ${E}`]],
-    ['1.28..1.29', range(28, 29), [`${F} ${W}`]],
+    ['1.27', only(27), [`${D} ${W}`]],
+    ['1.28', only(28), [`${D} ${W}`]],
+    ['1.28..1.29', range(28, 29), [`${D} ${W}`]],
     ['1.29', only(29), []],
     ['the default range 1.32..1.37', DEFAULT_VERSIONS, []],
   ])('holds or fails as the release decides for restartPolicy Always, in %s', (_, versions, expected) => {
@@ -296,7 +298,7 @@ describe('native sidecars (SidecarContainers: alpha and off in 1.28, on from 1.2
 
   test.each<[string, any, { min: number; max: number }, string[]]>([
     ['an unsupported value, from 1.29 (1.28 drops it)', { restartPolicy: 'always' }, DEFAULT_VERSIONS, [`${F} ${E}`]],
-    ['an unsupported value pinned to 1.28 (dropped, no error)', { restartPolicy: 'always' }, only(28), []],
+    ['an unsupported value pinned to 1.28 (dropped, no error)', { restartPolicy: 'always' }, only(28), [`${D} ${W}`]],
     ['Never (a container restart policy from 1.35: left to the releases that read it)', { restartPolicy: 'Never' }, DEFAULT_VERSIONS, []],
     ['no restartPolicy: a plain init container', {}, only(27), []],
   ])('holds or fails for %s', (_, init, versions, expected) => {
