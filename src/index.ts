@@ -33,4 +33,4 @@ export { ManifestAnalyzer } from './checker/check';
 export type { ManifestSource } from './model/object';
 export type { ManifestFinding, SuppressedFinding, AnalyzeOptions, AnalysisResult } from './checker/check';
 export { AccessKind, AccessScope, EntryKind, PathMatch, PathStatus } from './checker/routes';
-export type { AccessRoute, ServiceAccess, AccessRow, AccessEntry, AccessPath, AccessObject, AccessWorkload } from './checker/routes';
+export type { AccessRoute, ServiceAccess, AccessRow, AccessEntry, AccessPath, AccessObject, AccessWorkload, RouteMatch } from './checker/routes';

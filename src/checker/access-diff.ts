@@ -1,5 +1,5 @@
 import { ManifestFinding } from './check';
-import { AccessRow, AccessScope, EntryKind, ServiceAccess } from './routes';
+import { AccessRow, AccessScope, EntryKind, RouteMatch, ServiceAccess, gatewayAddress } from './routes';
 import { FindingType, Severity } from '../model/finding';
 import { RuleSeverity } from '../model/rule';
 import { RuleConfig } from '../model/settings';
@@ -67,7 +67,26 @@ export interface EntrySummary {
   readonly sourceRanges: string;
   readonly policy: string;
   readonly row: AccessRow;
+  /**
+   * A Gateway route entry (one listener and match): its hostnames in groups, each group with the
+   * backends its hostnames reach. Factored as the rows are: a group is a row's hostname set.
+   */
+  readonly groups?: HostGroup[];
+  /** The match of a Gateway route entry (none: a TLS, TCP or UDP route). */
+  readonly match?: RouteMatch;
 }
+
+/** Hostnames of one Gateway route row that share their backends. */
+export interface HostGroup {
+  /** The hostnames (one empty name for a route without hostnames). */
+  readonly hosts: readonly string[];
+  /** The backends, as `backendOf` writes them. */
+  readonly backends: string[];
+  readonly row: AccessRow;
+}
+
+/** The hostnames of a TCPRoute or UDPRoute row: none, one group. */
+const NO_HOST: readonly string[] = [''];
 
 /** The identity of an entry point, whatever its backend. */
 export function entryKey(r: AccessRow): string {
@@ -78,7 +97,7 @@ export function entryKey(r: AccessRow): string {
     case EntryKind.INGRESS:
       return `ingress ${e.host} ${e.path} ${e.pathMatch}`;
     case EntryKind.GATEWAY:
-      return `gateway ${p.gateway?.namespace}/${p.gateway?.name} ${p.listener ?? ''} ${e.host} ${e.path} ${e.pathMatch}`;
+      return gatewayKey(r, e.matches?.[0]);
     case EntryKind.NODE_PORT:
       return e.port === undefined ? `node-port ${svcPort}` : `node-port ${e.port}/${e.protocol}`;
     case EntryKind.EXTERNAL_IP:
@@ -86,6 +105,80 @@ export function entryKey(r: AccessRow): string {
     default:
       return `${e.kind} ${svcPort}`;
   }
+}
+
+/** The identity of a Gateway route entry, whatever its hostnames: Gateway, listener, match. */
+function gatewayKey(r: AccessRow, m: RouteMatch | undefined): string {
+  const p = r.path;
+  return `gateway ${p.gateway?.namespace}/${p.gateway?.name} ${p.listener ?? ''} ${r.entry.protocol} ${m ? `${m.path} ${m.pathMatch}` : ''}`;
+}
+
+/** Records a Gateway route row: under each of its matches, its hostnames as one group (never one entry per hostname and match). */
+function summarizeGateway(out: Map<string, EntrySummary>, r: AccessRow, backend: string): void {
+  const hosts = r.entry.hosts ?? (r.entry.host !== undefined ? [r.entry.host] : NO_HOST);
+  for (const match of r.entry.matches ?? [undefined]) {
+    const k = gatewayKey(r, match);
+    let e = out.get(k);
+    if (e === undefined) {
+      e = { kind: r.entry.kind, scope: r.scope, backends: '', tls: r.entry.tls, sourceRanges: '', policy: '', row: r, groups: [], ...(match ? { match } : {}) };
+      out.set(k, e);
+    }
+    let g = e.groups!.find(x => x.hosts === hosts);
+    if (g === undefined) e.groups!.push(g = { hosts, backends: [], row: r });
+    if (!g.backends.includes(backend)) g.backends.push(backend);
+  }
+}
+
+/** The backends of each hostname of a Gateway route entry. */
+function perHost(e: EntrySummary | undefined): Map<string, { backends: string[]; row: AccessRow }> {
+  const out = new Map<string, { backends: string[]; row: AccessRow }>();
+  for (const g of e?.groups ?? []) {
+    for (const host of g.hosts) {
+      let found = out.get(host);
+      if (found === undefined) out.set(host, found = { backends: [], row: g.row });
+      for (const b of g.backends) if (!found.backends.includes(b)) found.backends.push(b);
+    }
+  }
+  for (const v of out.values()) v.backends.sort();
+  return out;
+}
+
+/**
+ * The changes of one Gateway route entry (listener and match), hostname by hostname, written as one
+ * change per kind of change and backends, with the hostnames it concerns as a set.
+ */
+function gatewayChanges(b: EntrySummary | undefined, h: EntrySummary | undefined,
+  add: (change: EntryChangeKind, e: EntrySummary, extra: Partial<EntryChange>) => void): void {
+  const before = perHost(b);
+  const after = perHost(h);
+  const buckets = new Map<string, { change: EntryChangeKind; hosts: string[]; row: AccessRow; before?: string; after?: string }>();
+  const put = (change: EntryChangeKind, host: string, row: AccessRow, was?: string, now?: string) => {
+    const k = `${change}\n${was ?? ''}\n${now ?? ''}`;
+    const found = buckets.get(k);
+    if (found) found.hosts.push(host);
+    else buckets.set(k, { change, hosts: [host], row, ...(was !== undefined ? { before: was } : {}), ...(now !== undefined ? { after: now } : {}) });
+  };
+  const common: string[] = [];
+  for (const [host, x] of after) {
+    const y = before.get(host);
+    const now = x.backends.join('; ');
+    if (y === undefined) {
+      put(EntryChangeKind.ADDED, host, x.row, undefined, now);
+      continue;
+    }
+    common.push(host);
+    const was = y.backends.join('; ');
+    if (was !== now) put(EntryChangeKind.REPOINTED, host, x.row, was, now);
+  }
+  for (const [host, y] of before) if (!after.has(host)) put(EntryChangeKind.REMOVED, host, y.row, y.backends.join('; '));
+  const entry = (row: AccessRow, hosts: readonly string[]) => gatewayAddress(row.entry, row.path,
+    hosts.length === 1 && hosts[0] === '' && row.entry.hosts === undefined ? undefined : hosts, (h ?? b)!.match ? [(h ?? b)!.match!] : undefined);
+  for (const x of buckets.values()) {
+    const e = x.change === EntryChangeKind.REMOVED ? b! : h!;
+    const backends = { ...(x.before !== undefined ? { before: x.before } : {}), ...(x.after !== undefined ? { after: x.after } : {}) };
+    add(x.change, { ...e, row: x.row }, { entry: entry(x.row, x.hosts), ...backends });
+  }
+  if (b && h && b.tls && !h.tls && common.length) add(EntryChangeKind.TLS_LOST, h, { entry: entry(h.row, common), detail: `${b.row.entry.protocol} -> ${h.row.entry.protocol}` });
 }
 
 /** Where an entry's traffic goes, as text. */
@@ -112,6 +205,10 @@ export function summarize(services: readonly ServiceAccess[]): Map<string, Entry
   let shared: Map<string, string[]> | undefined; // the entries with more than one backend (weighted backends, a nodePort conflict)
   for (const s of services) {
     for (const r of s.rows) {
+      if (r.entry.kind === EntryKind.GATEWAY) {
+        summarizeGateway(out, r, flat(backendOf(r)));
+        continue;
+      }
       const k = entryKey(r);
       const found = out.get(k);
       const backend = flat(backendOf(r));
@@ -156,6 +253,10 @@ export function diffAccess(base: Map<string, EntrySummary>, head: Map<string, En
     changes.push({ change, scope: e.scope, kind: e.kind, entry: e.row.address, row: e.row, ...extra });
   for (const [k, h] of head) {
     const b = base.get(k);
+    if (h.groups !== undefined) {
+      gatewayChanges(b, h, add);
+      continue;
+    }
     if (!b) {
       add(EntryChangeKind.ADDED, h, { after: h.backends });
       continue;
@@ -169,7 +270,9 @@ export function diffAccess(base: Map<string, EntrySummary>, head: Map<string, En
     if (b.policy !== h.policy) add(EntryChangeKind.TRAFFIC_POLICY, h, { detail: `${b.policy || '-'} -> ${h.policy || '-'}` });
   }
   for (const [k, b] of base) {
-    if (!head.has(k)) add(EntryChangeKind.REMOVED, b, { before: b.backends });
+    if (head.has(k)) continue;
+    if (b.groups !== undefined) gatewayChanges(b, undefined, add);
+    else add(EntryChangeKind.REMOVED, b, { before: b.backends });
   }
   const rank = (c: EntryChange) => (c.scope === AccessScope.EXTERNAL ? 0 : 1) * 100 + ORDER.indexOf(c.change);
   changes.sort((a, b) => rank(a) - rank(b) || (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : 0));
