@@ -27,6 +27,11 @@ export { Gateway, GatewayProtocol, RouteNamespaces } from './constructs/gateway'
 export type { GatewayProps, GatewayListener, GatewayReferenceOptions, IGateway } from './constructs/gateway';
 export { HttpRoute, HttpPathType } from './constructs/http-route';
 export type { HttpRouteProps, HttpRouteRule, HttpBackend, HttpRedirect } from './constructs/http-route';
+export { GrpcRoute, GrpcMatchType } from './constructs/grpc-route';
+export type { GrpcRouteProps, GrpcRouteRule, GrpcMethodMatch } from './constructs/grpc-route';
+export { TlsRoute } from './constructs/tls-route';
+export type { TlsRouteProps } from './constructs/tls-route';
+export type { RouteBackend } from './constructs/gateway-route';
 export { ExposeValidation } from './checker/plugin';
 export type { ExposeValidationProps } from './checker/plugin';
 export { ManifestAnalyzer } from './checker/check';
