@@ -88,7 +88,7 @@ export interface HostGroup {
 /** The hostnames of a TCPRoute or UDPRoute row: none, one group. */
 const NO_HOST: readonly string[] = [''];
 
-/** The identity of an entry point, whatever its backend. */
+/** The identity of an entry point, whatever its backend (a Gateway route row: that of its first match; `summarize` keys each match). */
 export function entryKey(r: AccessRow): string {
   const e = r.entry;
   const p = r.path;

@@ -67,7 +67,7 @@ export enum EntryKind {
   EXTERNAL_IP = 'external-ip',
   /** Through an Ingress: a URL. */
   INGRESS = 'ingress',
-  /** Through a Gateway API Gateway listener and an HTTPRoute: a URL. */
+  /** Through a Gateway API Gateway listener and a route: HTTPRoute or GRPCRoute (URLs), TLSRoute (SNI passthrough), TCPRoute or UDPRoute (the listener port). */
   GATEWAY = 'gateway',
   /** From a workstation, with kubectl port-forward. */
   PORT_FORWARD = 'port-forward',
@@ -228,7 +228,7 @@ export interface AccessWorkload {
 /** Where an entry point's traffic goes. */
 export interface AccessPath {
   /**
-   * The route object: an Ingress or an HTTPRoute.
+   * The route object: an Ingress, or an HTTPRoute, GRPCRoute, TLSRoute, TCPRoute or UDPRoute.
    *
    * @default - reached on the Service itself
    */
