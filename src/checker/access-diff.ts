@@ -143,15 +143,28 @@ function perHost(e: EntrySummary | undefined): Map<string, { backends: string[];
   return out;
 }
 
+/** A change of Gateway route entries being gathered: its hostnames, and the matches it concerns. */
+interface PendingChange {
+  readonly change: EntryChangeKind;
+  readonly e: EntrySummary;
+  readonly row: AccessRow;
+  readonly hosts: readonly string[];
+  readonly matches: RouteMatch[];
+  readonly before?: string;
+  readonly after?: string;
+  readonly detail?: string;
+}
+
 /**
- * The changes of one Gateway route entry (listener and match), hostname by hostname, written as one
- * change per kind of change and backends, with the hostnames it concerns as a set.
+ * The changes of one Gateway route entry (listener and match), hostname by hostname, gathered by
+ * kind of change, backends, route and hostname set: the matches of one change are a set too, so one
+ * hostname added to a route of M matches on L listeners is L changes, not L x M.
  */
-function gatewayChanges(b: EntrySummary | undefined, h: EntrySummary | undefined,
-  add: (change: EntryChangeKind, e: EntrySummary, extra: Partial<EntryChange>) => void): void {
+function gatewayChanges(b: EntrySummary | undefined, h: EntrySummary | undefined, pending: Map<string, PendingChange>): void {
   const before = perHost(b);
   const after = perHost(h);
-  const buckets = new Map<string, { change: EntryChangeKind; hosts: string[]; row: AccessRow; before?: string; after?: string }>();
+  type Bucket = { change: EntryChangeKind; hosts: string[]; row: AccessRow; before?: string; after?: string; detail?: string };
+  const buckets = new Map<string, Bucket>();
   const put = (change: EntryChangeKind, host: string, row: AccessRow, was?: string, now?: string) => {
     const k = `${change}\n${was ?? ''}\n${now ?? ''}`;
     const found = buckets.get(k);
@@ -171,14 +184,36 @@ function gatewayChanges(b: EntrySummary | undefined, h: EntrySummary | undefined
     if (was !== now) put(EntryChangeKind.REPOINTED, host, x.row, was, now);
   }
   for (const [host, y] of before) if (!after.has(host)) put(EntryChangeKind.REMOVED, host, y.row, y.backends.join('; '));
-  const entry = (row: AccessRow, hosts: readonly string[]) => gatewayAddress(row.entry, row.path,
-    hosts.length === 1 && hosts[0] === '' && row.entry.hosts === undefined ? undefined : hosts, (h ?? b)!.match ? [(h ?? b)!.match!] : undefined);
-  for (const x of buckets.values()) {
+  const tls: Bucket[] = b && h && b.tls && !h.tls && common.length
+    ? [{ change: EntryChangeKind.TLS_LOST, hosts: common, row: h.row, detail: `${b.row.entry.protocol} -> ${h.row.entry.protocol}` }] : [];
+  const match = (h ?? b)!.match;
+  for (const x of [...buckets.values(), ...tls]) {
     const e = x.change === EntryChangeKind.REMOVED ? b! : h!;
-    const backends = { ...(x.before !== undefined ? { before: x.before } : {}), ...(x.after !== undefined ? { after: x.after } : {}) };
-    add(x.change, { ...e, row: x.row }, { entry: entry(x.row, x.hosts), ...backends });
+    const p = x.row.path;
+    const k = [x.change, p.gateway?.namespace, p.gateway?.name, p.listener, x.row.entry.protocol, p.route?.kind, p.route?.namespace, p.route?.name,
+      x.hosts.join(','), x.before ?? '', x.after ?? '', x.detail ?? ''].join('\n');
+    const found = pending.get(k);
+    if (found) {
+      if (match) found.matches.push(match);
+      continue;
+    }
+    pending.set(k, { ...x, e, matches: match ? [match] : [] });
   }
-  if (b && h && b.tls && !h.tls && common.length) add(EntryChangeKind.TLS_LOST, h, { entry: entry(h.row, common), detail: `${b.row.entry.protocol} -> ${h.row.entry.protocol}` });
+}
+
+/** The gathered changes of Gateway route entries, each written with its hostnames and matches as sets. */
+function flushGatewayChanges(pending: Map<string, PendingChange>,
+  add: (change: EntryChangeKind, e: EntrySummary, extra: Partial<EntryChange>) => void): void {
+  for (const x of pending.values()) {
+    const hosts = x.hosts.length === 1 && x.hosts[0] === '' && x.row.entry.hosts === undefined ? undefined : x.hosts;
+    const extra = {
+      ...(x.before !== undefined ? { before: x.before } : {}),
+      ...(x.after !== undefined ? { after: x.after } : {}),
+      ...(x.detail !== undefined ? { detail: x.detail } : {}),
+    };
+    const entry = gatewayAddress(x.row.entry, x.row.path, hosts, x.matches.length ? x.matches : undefined);
+    add(x.change, { ...x.e, row: x.row }, { entry, ...extra });
+  }
 }
 
 /** Where an entry's traffic goes, as text. */
@@ -249,12 +284,13 @@ const ORDER = [EntryChangeKind.ADDED, EntryChangeKind.SCOPE, EntryChangeKind.REP
 export function diffAccess(base: Map<string, EntrySummary>, head: Map<string, EntrySummary>,
   baseFindings: ReadonlyMap<string, number>, headFindings: readonly ManifestFinding[]): AccessDiff {
   const changes: EntryChange[] = [];
+  const pending = new Map<string, PendingChange>(); // the Gateway route changes, gathered across matches
   const add = (change: EntryChangeKind, e: EntrySummary, extra: Partial<EntryChange>) =>
     changes.push({ change, scope: e.scope, kind: e.kind, entry: e.row.address, row: e.row, ...extra });
   for (const [k, h] of head) {
     const b = base.get(k);
     if (h.groups !== undefined) {
-      gatewayChanges(b, h, add);
+      gatewayChanges(b, h, pending);
       continue;
     }
     if (!b) {
@@ -271,9 +307,10 @@ export function diffAccess(base: Map<string, EntrySummary>, head: Map<string, En
   }
   for (const [k, b] of base) {
     if (head.has(k)) continue;
-    if (b.groups !== undefined) gatewayChanges(b, undefined, add);
+    if (b.groups !== undefined) gatewayChanges(b, undefined, pending);
     else add(EntryChangeKind.REMOVED, b, { before: b.backends });
   }
+  flushGatewayChanges(pending, add);
   const rank = (c: EntryChange) => (c.scope === AccessScope.EXTERNAL ? 0 : 1) * 100 + ORDER.indexOf(c.change);
   changes.sort((a, b) => rank(a) - rank(b) || (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : 0));
 
