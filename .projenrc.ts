@@ -181,6 +181,12 @@ project.addTask('bench:diff', {
   steps: [{ spawn: 'compile' }, { exec: 'node -r ts-node/register/transpile-only bench/diff-scale.ts' }],
 });
 
+// the route map's combinatorial cases (issue 19 item 12): `check` and `routes` on a wide and a square route
+project.addTask('bench:route-bomb', {
+  description: 'Benchmark `cdk8s-expose check` and `routes` on the combinatorial route cases (8 Gateways x 64 listeners, 1000 hostnames x 1000 matches)',
+  steps: [{ spawn: 'compile' }, { exec: 'node -r ts-node/register/transpile-only bench/route-bomb.ts' }],
+});
+
 // The pictures as a person sees them: the `routes --format html` page and the Mermaid text of
 // `diff --format markdown`, rendered in headless Chromium (Debian's `chromium`, installed here
 // when missing: CI runs as root) with the `mermaid` browser bundle from node_modules. Its own

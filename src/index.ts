@@ -27,6 +27,11 @@ export { Gateway, GatewayProtocol, ListenerSetNamespaces, RouteNamespaces } from
 export type { GatewayProps, GatewayListener, GatewayReferenceOptions, IGateway } from './constructs/gateway';
 export { HttpRoute, HttpPathType } from './constructs/http-route';
 export type { HttpRouteProps, HttpRouteRule, HttpBackend, HttpRedirect, FromIngressRouteOptions } from './constructs/http-route';
+export { GrpcRoute, GrpcMatchType } from './constructs/grpc-route';
+export type { GrpcRouteProps, GrpcRouteRule, GrpcMethodMatch } from './constructs/grpc-route';
+export { TlsRoute } from './constructs/tls-route';
+export type { TlsRouteProps } from './constructs/tls-route';
+export type { RouteBackend } from './constructs/gateway-route';
 export { ListenerSet } from './constructs/listener-set';
 export type { ListenerSetProps } from './constructs/listener-set';
 export { BackendTlsPolicy, WellKnownCaCertificates } from './constructs/backend-tls-policy';
@@ -37,4 +42,4 @@ export { ManifestAnalyzer } from './checker/check';
 export type { ManifestSource } from './model/object';
 export type { ManifestFinding, SuppressedFinding, AnalyzeOptions, AnalysisResult } from './checker/check';
 export { AccessKind, AccessScope, EntryKind, PathMatch, PathStatus } from './checker/routes';
-export type { AccessRoute, ServiceAccess, AccessRow, AccessEntry, AccessPath, AccessObject, AccessWorkload, AccessBackendTls } from './checker/routes';
+export type { AccessRoute, ServiceAccess, AccessRow, AccessEntry, AccessPath, AccessObject, AccessWorkload, AccessBackendTls, RouteMatch } from './checker/routes';

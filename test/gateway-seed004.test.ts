@@ -55,8 +55,9 @@ function withoutVia(services: ServiceAccess[]): any[] {
     routes: s.routes.map(r => (r.via === AccessKind.INGRESS || r.via === AccessKind.GATEWAY ? { ...r, via: 'url', address: url(r.address) } : r)),
     rows: s.rows.map(r => {
       if (r.entry.kind !== EntryKind.INGRESS && r.entry.kind !== EntryKind.GATEWAY) return r;
-      const { route, gateway, listener, ...path } = r.path;
-      const { kind, port, ...entry } = r.entry;
+      // the Gateway-only fields: the factored hostname and match sets (one each here), whether the Gateway is in the set
+      const { route, gateway, listener, gatewayInSet, ...path } = r.path;
+      const { kind, port, hosts, matches, ...entry } = r.entry;
       return { ...r, address: url(r.address), entry, path };
     }),
   }));

@@ -1,6 +1,6 @@
 import { ManifestFinding } from './check';
 import { DocumentLocation, positionAt } from './positions';
-import { AccessRow, AccessScope, EntryKind, ServiceAccess } from './routes';
+import { AccessRow, AccessScope, EntryKind, RouteMatch, ServiceAccess, gatewayAddress } from './routes';
 import { FindingType, Severity } from '../model/finding';
 import { parseFieldPath } from '../model/path';
 import { RuleSeverity } from '../model/rule';
@@ -72,6 +72,13 @@ export interface EntrySummary {
   readonly address: string;
   /** The row, rebuilt from its text when a change needs it. */
   readonly row: AccessRow;
+  /**
+   * A Gateway route entry (one listener and match): its hostnames in groups, each group with the
+   * backends its hostnames reach. Factored as the rows are: a group is a row's hostname set.
+   */
+  readonly groups?: HostGroup[];
+  /** The match of a Gateway route entry (none: a TLS, TCP or UDP route). */
+  readonly match?: RouteMatch;
 }
 
 /**
@@ -104,7 +111,19 @@ class Summary implements EntrySummary {
   }
 }
 
-/** The identity of an entry point, whatever its backend. */
+/** Hostnames of one Gateway route row that share their backends. */
+export interface HostGroup {
+  /** The hostnames (one empty name for a route without hostnames). */
+  readonly hosts: readonly string[];
+  /** The backends, as `backendOf` writes them. */
+  readonly backends: string[];
+  readonly row: AccessRow;
+}
+
+/** The hostnames of a TCPRoute or UDPRoute row: none, one group. */
+const NO_HOST: readonly string[] = [''];
+
+/** The identity of an entry point, whatever its backend (a Gateway route row: that of its first match; `summarize` keys each match). */
 export function entryKey(r: AccessRow): string {
   const e = r.entry;
   const p = r.path;
@@ -113,13 +132,122 @@ export function entryKey(r: AccessRow): string {
     case EntryKind.INGRESS:
       return `ingress ${e.host} ${e.path} ${e.pathMatch}`;
     case EntryKind.GATEWAY:
-      return `gateway ${p.gateway?.namespace}/${p.gateway?.name} ${p.listener ?? ''} ${e.host} ${e.path} ${e.pathMatch}`;
+      return gatewayKey(r, e.matches?.[0]);
     case EntryKind.NODE_PORT:
       return e.port === undefined ? `node-port ${svcPort}` : `node-port ${e.port}/${e.protocol}`;
     case EntryKind.EXTERNAL_IP:
       return `external-ip ${e.host}:${e.port}/${e.protocol}`;
     default:
       return `${e.kind} ${svcPort}`;
+  }
+}
+
+/** The identity of a Gateway route entry, whatever its hostnames: Gateway, listener, match. */
+function gatewayKey(r: AccessRow, m: RouteMatch | undefined): string {
+  const p = r.path;
+  return `gateway ${p.gateway?.namespace}/${p.gateway?.name} ${p.listener ?? ''} ${r.entry.protocol} ${m ? `${m.path} ${m.pathMatch}` : ''}`;
+}
+
+/** Records a Gateway route row: under each of its matches, its hostnames as one group (never one entry per hostname and match). */
+function summarizeGateway(out: Map<string, EntrySummary>, r: AccessRow, backend: string): void {
+  const hosts = r.entry.hosts ?? (r.entry.host !== undefined ? [r.entry.host] : NO_HOST);
+  for (const match of r.entry.matches ?? [undefined]) {
+    const k = gatewayKey(r, match);
+    let e = out.get(k);
+    if (e === undefined) {
+      e = { kind: r.entry.kind, scope: r.scope, backends: '', tls: r.entry.tls, sourceRanges: '', policy: '', address: r.address, row: r, groups: [], ...(match ? { match } : {}) };
+      out.set(k, e);
+    }
+    let g = e.groups!.find(x => x.hosts === hosts);
+    if (g === undefined) e.groups!.push(g = { hosts, backends: [], row: r });
+    if (!g.backends.includes(backend)) g.backends.push(backend);
+  }
+}
+
+/** The backends of each hostname of a Gateway route entry. */
+function perHost(e: EntrySummary | undefined): Map<string, { backends: string[]; row: AccessRow }> {
+  const out = new Map<string, { backends: string[]; row: AccessRow }>();
+  for (const g of e?.groups ?? []) {
+    for (const host of g.hosts) {
+      let found = out.get(host);
+      if (found === undefined) out.set(host, found = { backends: [], row: g.row });
+      for (const b of g.backends) if (!found.backends.includes(b)) found.backends.push(b);
+    }
+  }
+  for (const v of out.values()) v.backends.sort();
+  return out;
+}
+
+/** A change of Gateway route entries being gathered: its hostnames, and the matches it concerns. */
+interface PendingChange {
+  readonly change: EntryChangeKind;
+  readonly e: EntrySummary;
+  readonly row: AccessRow;
+  readonly hosts: readonly string[];
+  readonly matches: RouteMatch[];
+  readonly before?: string;
+  readonly after?: string;
+  readonly detail?: string;
+}
+
+/**
+ * The changes of one Gateway route entry (listener and match), hostname by hostname, gathered by
+ * kind of change, backends, route and hostname set: the matches of one change are a set too, so one
+ * hostname added to a route of M matches on L listeners is L changes, not L x M.
+ */
+function gatewayChanges(b: EntrySummary | undefined, h: EntrySummary | undefined, pending: Map<string, PendingChange>): void {
+  const before = perHost(b);
+  const after = perHost(h);
+  type Bucket = { change: EntryChangeKind; hosts: string[]; row: AccessRow; before?: string; after?: string; detail?: string };
+  const buckets = new Map<string, Bucket>();
+  const put = (change: EntryChangeKind, host: string, row: AccessRow, was?: string, now?: string) => {
+    const k = `${change}\n${was ?? ''}\n${now ?? ''}`;
+    const found = buckets.get(k);
+    if (found) found.hosts.push(host);
+    else buckets.set(k, { change, hosts: [host], row, ...(was !== undefined ? { before: was } : {}), ...(now !== undefined ? { after: now } : {}) });
+  };
+  const common: string[] = [];
+  for (const [host, x] of after) {
+    const y = before.get(host);
+    const now = x.backends.join('; ');
+    if (y === undefined) {
+      put(EntryChangeKind.ADDED, host, x.row, undefined, now);
+      continue;
+    }
+    common.push(host);
+    const was = y.backends.join('; ');
+    if (was !== now) put(EntryChangeKind.REPOINTED, host, x.row, was, now);
+  }
+  for (const [host, y] of before) if (!after.has(host)) put(EntryChangeKind.REMOVED, host, y.row, y.backends.join('; '));
+  const tls: Bucket[] = b && h && b.tls && !h.tls && common.length
+    ? [{ change: EntryChangeKind.TLS_LOST, hosts: common, row: h.row, detail: `${b.row.entry.protocol} -> ${h.row.entry.protocol}` }] : [];
+  const match = (h ?? b)!.match;
+  for (const x of [...buckets.values(), ...tls]) {
+    const e = x.change === EntryChangeKind.REMOVED ? b! : h!;
+    const p = x.row.path;
+    const k = [x.change, p.gateway?.namespace, p.gateway?.name, p.listener, x.row.entry.protocol, p.route?.kind, p.route?.namespace, p.route?.name,
+      x.hosts.join(','), x.before ?? '', x.after ?? '', x.detail ?? ''].join('\n');
+    const found = pending.get(k);
+    if (found) {
+      if (match) found.matches.push(match);
+      continue;
+    }
+    pending.set(k, { ...x, e, matches: match ? [match] : [] });
+  }
+}
+
+/** The gathered changes of Gateway route entries, each written with its hostnames and matches as sets. */
+function flushGatewayChanges(pending: Map<string, PendingChange>,
+  add: (change: EntryChangeKind, e: EntrySummary, extra: Partial<EntryChange>) => void): void {
+  for (const x of pending.values()) {
+    const hosts = x.hosts.length === 1 && x.hosts[0] === '' && x.row.entry.hosts === undefined ? undefined : x.hosts;
+    const extra = {
+      ...(x.before !== undefined ? { before: x.before } : {}),
+      ...(x.after !== undefined ? { after: x.after } : {}),
+      ...(x.detail !== undefined ? { detail: x.detail } : {}),
+    };
+    const entry = gatewayAddress(x.row.entry, x.row.path, hosts, x.matches.length ? x.matches : undefined);
+    add(x.change, { ...x.e, row: x.row }, { entry, ...extra });
   }
 }
 
@@ -147,6 +275,10 @@ export function summarize(services: readonly ServiceAccess[]): Map<string, Entry
   let shared: Map<string, string[]> | undefined; // the entries with more than one backend (weighted backends, a nodePort conflict)
   for (const s of services) {
     for (const r of s.rows) {
+      if (r.entry.kind === EntryKind.GATEWAY) {
+        summarizeGateway(out, r, flat(backendOf(r)));
+        continue;
+      }
       const k = flat(entryKey(r));
       const found = out.get(k);
       const backend = flat(backendOf(r));
@@ -179,10 +311,15 @@ const ORDER = [EntryChangeKind.ADDED, EntryChangeKind.SCOPE, EntryChangeKind.REP
 export function diffAccess(base: Map<string, EntrySummary>, head: Map<string, EntrySummary>,
   baseFindings: ReadonlyMap<string, number>, headFindings: readonly ManifestFinding[]): AccessDiff {
   const changes: EntryChange[] = [];
+  const pending = new Map<string, PendingChange>(); // the Gateway route changes, gathered across matches
   const add = (change: EntryChangeKind, e: EntrySummary, extra: Partial<EntryChange>) =>
     changes.push({ change, scope: e.scope, kind: e.kind, entry: e.address, row: e.row, ...extra });
   for (const [k, h] of head) {
     const b = base.get(k);
+    if (h.groups !== undefined) {
+      gatewayChanges(b, h, pending);
+      continue;
+    }
     if (!b) {
       add(EntryChangeKind.ADDED, h, { after: h.backends });
       continue;
@@ -199,8 +336,11 @@ export function diffAccess(base: Map<string, EntrySummary>, head: Map<string, En
     if (b.policy !== h.policy) add(EntryChangeKind.TRAFFIC_POLICY, h, { detail: `${b.policy || '-'} -> ${h.policy || '-'}` });
   }
   for (const [k, b] of base) {
-    if (!head.has(k)) add(EntryChangeKind.REMOVED, b, { before: b.backends });
+    if (head.has(k)) continue;
+    if (b.groups !== undefined) gatewayChanges(b, undefined, pending);
+    else add(EntryChangeKind.REMOVED, b, { before: b.backends });
   }
+  flushGatewayChanges(pending, add);
   const rank = (c: EntryChange) => (c.scope === AccessScope.EXTERNAL ? 0 : 1) * 100 + ORDER.indexOf(c.change);
   changes.sort((a, b) => rank(a) - rank(b) || (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : 0));
 

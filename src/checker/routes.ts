@@ -4,6 +4,7 @@ import { namespaceOf } from '../model/object';
 import { ObjectSet, Subject } from '../model/object-set';
 import { list, obj, key, text } from '../model/plain';
 import { hostnamesIntersect } from '../rules/gateway-shared';
+import { grpcRules } from '../rules/grpc-route';
 import { matchPath, routeRules, ruleMatches } from '../rules/http-route';
 import { RouteParentRef, routeParentRefs } from '../rules/http-route-wiring';
 import { hostCovers, ingressRules, rulePaths } from '../rules/ingress';
@@ -68,7 +69,7 @@ export enum EntryKind {
   EXTERNAL_IP = 'external-ip',
   /** Through an Ingress: a URL. */
   INGRESS = 'ingress',
-  /** Through a Gateway API Gateway listener and an HTTPRoute: a URL. */
+  /** Through a Gateway API Gateway listener and a route: HTTPRoute or GRPCRoute (URLs), TLSRoute (SNI passthrough), TCPRoute or UDPRoute (the listener port). */
   GATEWAY = 'gateway',
   /** From a workstation, with kubectl port-forward. */
   PORT_FORWARD = 'port-forward',
@@ -84,6 +85,29 @@ export enum PathMatch {
   REGULAR_EXPRESSION = 'RegularExpression',
   /** As the Ingress controller decides (`ImplementationSpecific`). */
   IMPLEMENTATION_SPECIFIC = 'ImplementationSpecific',
+}
+
+/** A match of an HTTPRoute or GRPCRoute rule, as an access row lists it. */
+export interface RouteMatch {
+  /**
+   * The request path: the HTTP path, or for gRPC `/service/method`, `*` standing for any service
+   * or method the match leaves out (a rule without matches: `/` as a prefix, every method).
+   */
+  readonly path: string;
+  /** How `path` matches (gRPC: the method match type, Exact or RegularExpression). */
+  readonly pathMatch: PathMatch;
+  /**
+   * The gRPC service matched.
+   *
+   * @default - not a GRPCRoute match, or any service
+   */
+  readonly grpcService?: string;
+  /**
+   * The gRPC method matched.
+   *
+   * @default - not a GRPCRoute match, or any method
+   */
+  readonly grpcMethod?: string;
 }
 
 /** Who can reach an entry point. */
@@ -148,7 +172,22 @@ export interface AccessEntry {
    * @default - not an HTTP route
    */
   readonly pathMatch?: PathMatch;
-  /** Whether the entry terminates TLS (an Ingress TLS host, an HTTPS listener). */
+  /**
+   * The hostnames a Gateway route serves on its listener (the SNI names of a TLSRoute): the row
+   * stands for each of them with each of `matches`, factored, not one row per host and match.
+   * `host` is set too when there is exactly one.
+   *
+   * @default - not a Gateway route, or a TCPRoute or UDPRoute (no hostnames)
+   */
+  readonly hosts?: string[];
+  /**
+   * The matches of the route rule (HTTP paths, gRPC methods): the row stands for each of them on
+   * each of `hosts`. `path` and `pathMatch` are set too when there is exactly one.
+   *
+   * @default - not an HTTPRoute or GRPCRoute
+   */
+  readonly matches?: RouteMatch[];
+  /** Whether the entry terminates TLS (an Ingress TLS host, an HTTPS listener, a TLS listener of mode Terminate). */
   readonly tls: boolean;
   /**
    * The client address ranges allowed (`loadBalancerSourceRanges`).
@@ -191,7 +230,7 @@ export interface AccessWorkload {
 /** Where an entry point's traffic goes. */
 export interface AccessPath {
   /**
-   * The route object: an Ingress or an HTTPRoute.
+   * The route object: an Ingress, or an HTTPRoute, GRPCRoute, TLSRoute, TCPRoute or UDPRoute.
    *
    * @default - reached on the Service itself
    */
@@ -221,6 +260,12 @@ export interface AccessPath {
    * @default - no BackendTLSPolicy targets the Service port (the Gateway connects in plain text, or as its implementation does)
    */
   readonly backendTls?: AccessBackendTls;
+  /**
+   * Whether the Gateway is in the checked set, its listeners known (false: the row stands for the parentRef, scheme and port unknown).
+   *
+   * @default - not a Gateway route
+   */
+  readonly gatewayInSet?: boolean;
   /** The Service. */
   readonly service: AccessObject;
   /**
@@ -375,24 +420,38 @@ function resolveTarget<R>(set: ObjectSet<R>, spec: Plain, p: Plain, selected: Ar
 /** The `type` of a Service that a route names but the checked set does not hold. */
 export const OUTSIDE_THE_SET = 'outside the checked set';
 
-/** A URL of a route to one Service port, as the route names the port. */
+/**
+ * An entry of a route to one Service port, as the route names the port: an Ingress URL (one host
+ * and path), or a Gateway route's backend through one listener, its hostnames and matches as sets
+ * shared by the backends of the rule (factored: never one per host and match).
+ */
 interface RouteUrl {
   readonly via: EntryKind.INGRESS | EntryKind.GATEWAY;
   /** The URL and the object that serves it, as text. */
   readonly address: string;
   /** The port as the route names it: a number, a port name, or none. */
   readonly port: unknown;
-  readonly host: string;
+  /** The host of an Ingress URL. */
+  readonly host?: string;
+  /** The hostnames of a Gateway route on its listener. */
+  readonly hosts?: string[];
   /** The listener's port (Gateway), when known. */
   readonly entryPort?: number;
-  /** HTTP or HTTPS; undefined when the Gateway is outside the set. */
-  readonly scheme?: 'HTTP' | 'HTTPS';
-  readonly path: string;
-  readonly pathMatch: PathMatch;
+  /** HTTP or HTTPS (Ingress, HTTPRoute, GRPCRoute), TLS, TCP or UDP. */
+  readonly protocol: string;
+  readonly tls: boolean;
+  /** The path of an Ingress URL. */
+  readonly path?: string;
+  readonly pathMatch?: PathMatch;
+  /** The matches of a Gateway route rule. */
+  readonly matches?: RouteMatch[];
   readonly route: AccessObject;
   readonly gateway?: AccessObject;
   readonly listener?: string;
   readonly listenerSet?: AccessObject;
+  readonly gatewayInSet?: boolean;
+  /** The rule whose finding explains a port the Service lacks. */
+  readonly portRule: string;
 }
 
 /** The route URLs of one Service, with the Service's namespace and name. */
@@ -442,7 +501,7 @@ function mapIngressUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): 
       if (typeof svc.name !== 'string') return;
       const address = `${scheme.toLowerCase()}://${host}${pathText(path, pathMatch)}${note} (Ingress ${ns}/${name})`;
       const port = obj(svc.port).name ?? obj(svc.port).number;
-      addUrl(out, ns, svc.name, { via: EntryKind.INGRESS, address, port, host, scheme, path, pathMatch, route });
+      addUrl(out, ns, svc.name, { via: EntryKind.INGRESS, address, port, host, protocol: scheme, tls: scheme === 'HTTPS', path, pathMatch, route, portRule: 'ingress-backend-port' });
     };
     for (const r of ingressRules(ing.manifest)) {
       const host = typeof r.rule.host === 'string' ? r.rule.host : '*';
@@ -463,24 +522,31 @@ function reaches(u: RouteUrl, p: Plain, portCount: number): boolean {
 
 /** The entry of a route URL. */
 function urlEntry(u: RouteUrl): AccessEntry {
+  const host = u.host ?? (u.hosts?.length === 1 ? u.hosts[0] : undefined);
+  const one = u.matches?.length === 1 ? u.matches[0] : undefined;
+  const path = u.path ?? one?.path;
+  const pathMatch = u.pathMatch ?? one?.pathMatch;
   return {
     kind: u.via,
-    host: u.host,
+    ...(host !== undefined ? { host } : {}),
+    ...(u.hosts ? { hosts: u.hosts } : {}),
     ...(u.entryPort !== undefined ? { port: u.entryPort } : {}),
-    protocol: u.scheme ?? 'HTTP',
-    path: u.path,
-    pathMatch: u.pathMatch,
-    tls: u.scheme === 'HTTPS',
+    protocol: u.protocol,
+    ...(path !== undefined ? { path } : {}),
+    ...(pathMatch !== undefined ? { pathMatch } : {}),
+    ...(u.matches ? { matches: u.matches } : {}),
+    tls: u.tls,
   };
 }
 
 /** The route fields of a path. */
-function urlPath(u: RouteUrl): Pick<AccessPath, 'route' | 'gateway' | 'listener' | 'listenerSet'> {
+function urlPath(u: RouteUrl): Pick<AccessPath, 'route' | 'gateway' | 'listener' | 'listenerSet' | 'gatewayInSet'> {
   return {
     route: u.route,
     ...(u.gateway ? { gateway: u.gateway } : {}),
     ...(u.listener !== undefined ? { listener: u.listener } : {}),
     ...(u.listenerSet ? { listenerSet: u.listenerSet } : {}),
+    ...(u.gatewayInSet !== undefined ? { gatewayInSet: u.gatewayInSet } : {}),
   };
 }
 
@@ -582,7 +648,7 @@ function serviceRows<R>(set: ObjectSet<R>, s: Subject<R>, urls: RouteUrl[],
   // the route URLs naming a port the Service lacks: broken rows, not missing ones
   for (const u of urls) {
     if (reached.has(u)) continue;
-    const rule = u.via === EntryKind.INGRESS ? 'ingress-backend-port' : 'httproute-backend-port';
+    const rule = u.portRule;
     const named = u.port === undefined || u.port === null ? undefined : text(u.port);
     rows.push({
       entry: urlEntry(u),
@@ -714,37 +780,131 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
   return [...inSet, ...outside];
 }
 
+/** At most this many hostnames or matches are written out in an address; the rest are counted. */
+export const ADDRESS_ITEMS = 4;
+
+/** Items as text: one as itself, several as `{a, b, … +3 more}`: at most `ADDRESS_ITEMS` of the first written, of `total`. */
+export function itemsText(first: readonly string[], total: number = first.length): string {
+  if (total === 1) return first[0];
+  return `{${first.slice(0, ADDRESS_ITEMS).join(', ')}${total > ADDRESS_ITEMS ? `, … +${total - ADDRESS_ITEMS} more` : ''}}`;
+}
+
+/** What the access map reads of a Gateway route kind. */
+interface RouteKindView {
+  readonly kind: string;
+  /** The listener protocols it attaches to. */
+  readonly protocols: readonly string[];
+  /** Whether it has spec.hostnames (TCPRoute and UDPRoute have none). */
+  readonly hostnames: boolean;
+  /** The rules, with their paths (CRD defaults applied). */
+  readonly rules: (route: unknown) => ReadonlyArray<{ readonly rule: Plain; readonly field: string }>;
+  /** The matches of a rule; none for the kinds without matches. */
+  readonly matches?: (rule: Plain, field: string) => RouteMatch[];
+}
+
+/** The rules of a route kind without CRD defaults. */
+function specRules(route: unknown): Array<{ readonly rule: Plain; readonly field: string }> {
+  return list(obj(obj(route).spec).rules).map((r, i) => ({ rule: obj(r), field: `spec.rules[${i}]` }));
+}
+
+/** A gRPC method match: `/service/method`, `*` for the one left out; no method match (headers only, or no match) is every method. */
+function grpcMatch(match: Plain): RouteMatch {
+  if (match.method === undefined || match.method === null) return { path: '/', pathMatch: PathMatch.PREFIX };
+  const m = obj(match.method);
+  const service = typeof m.service === 'string' ? m.service : undefined;
+  const method = typeof m.method === 'string' ? m.method : undefined;
+  return {
+    path: `/${service ?? '*'}/${method ?? '*'}`,
+    pathMatch: m.type === 'RegularExpression' ? PathMatch.REGULAR_EXPRESSION : PathMatch.EXACT,
+    ...(service !== undefined ? { grpcService: service } : {}),
+    ...(method !== undefined ? { grpcMethod: method } : {}),
+  };
+}
+
+const ROUTE_KINDS: readonly RouteKindView[] = [
+  {
+    kind: 'HTTPRoute',
+    protocols: ['HTTP', 'HTTPS'],
+    hostnames: true,
+    rules: routeRules,
+    matches: (rule, field) => ruleMatches(rule, field).map(m => matchPath(m.match))
+      .map(mp => ({ path: text(mp.value), pathMatch: pathMatchOf(mp.type) })),
+  },
+  {
+    kind: 'GRPCRoute',
+    protocols: ['HTTP', 'HTTPS'],
+    hostnames: true,
+    rules: grpcRules,
+    matches: rule => (list(rule.matches).length === 0 ? [{ path: '/', pathMatch: PathMatch.PREFIX }] : list(rule.matches).map(m => grpcMatch(obj(m)))),
+  },
+  { kind: 'TLSRoute', protocols: ['TLS'], hostnames: true, rules: specRules },
+  { kind: 'TCPRoute', protocols: ['TCP'], hostnames: false, rules: specRules },
+  { kind: 'UDPRoute', protocols: ['UDP'], hostnames: false, rules: specRules },
+];
+
+/** The matches of a Gateway route row as text: `/a [prefix]`, or `{/a [prefix], /b, … +3 more}`. */
+function matchesText(matches: readonly RouteMatch[] | undefined): string {
+  if (matches === undefined || matches.length === 0) return '';
+  return itemsText(matches.slice(0, ADDRESS_ITEMS).map(m => pathText(m.path, m.pathMatch)), matches.length);
+}
+
 /**
- * The URLs of the HTTPRoutes, by backend Service (namespace, name): each as
- * `scheme://host[:port]/path` via the Gateway and listener it attaches to.
+ * The address of a Gateway route entry, for some of its hostnames and matches: `https://{a, b}/path (Gateway ns/gw, listener
+ * https, HTTPRoute ns/web)`; `tcp://<gateway>:5432 (...)` for a route without hostnames. The diff writes its changes with it.
+ */
+export function gatewayAddress(e: Pick<AccessEntry, 'protocol' | 'port'>, p: Pick<AccessPath, 'route' | 'gateway' | 'listener' | 'listenerSet' | 'gatewayInSet'>,
+  hosts: readonly string[] | undefined, matches: readonly RouteMatch[] | undefined): string {
+  const gatewayInSet = p.gatewayInSet !== false;
+  const scheme = gatewayInSet || !['HTTP', 'HTTPS'].includes(e.protocol) ? e.protocol.toLowerCase() : '<scheme>';
+  const web = ['HTTP', 'HTTPS'].includes(e.protocol);
+  const port = e.port === undefined || (scheme === 'https' && e.port === 443) || (scheme === 'http' && e.port === 80) ? '' : `:${e.port}`;
+  const host = hosts === undefined ? '<gateway>' : itemsText(hosts.slice(0, ADDRESS_ITEMS), hosts.length);
+  const gateway = p.gateway ? `Gateway ${p.gateway.namespace}/${p.gateway.name}` : 'Gateway';
+  const gw = p.listenerSet ? `ListenerSet ${p.listenerSet.namespace}/${p.listenerSet.name}${p.gateway ? ` on ${gateway}` : ''}` : gateway;
+  const via = gatewayInSet ? `${gw}, listener ${p.listener ?? ''}` : `${gw} not in the checked set${p.listener !== undefined ? `, listener ${p.listener}` : ''}`;
+  const route = p.route ? `, ${p.route.kind} ${p.route.namespace}/${p.route.name}` : '';
+  return `${scheme}://${host}${port}${web ? matchesText(matches) : ''} (${via}${route})`;
+}
+
+/**
+ * The entries of the Gateway routes (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute), by backend
+ * Service (namespace, name): one per listener a parentRef attaches to, rule and backend, with the
+ * rule's matches and the hostnames served on that listener as sets (factored: the number of entries
+ * is at most the sum over parentRefs of their listeners times the backends of all rules).
  */
 function mapGatewayUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): void {
-  for (const r of set.ofKind('HTTPRoute')) {
-    const routeNs = set.namespaceOf(r);
-    const routeName = text(obj(obj(r.manifest).metadata).name);
-    const route = { kind: 'HTTPRoute', namespace: routeNs, name: routeName };
-    const hostnames = list(obj(obj(r.manifest).spec).hostnames).filter((h): h is string => typeof h === 'string');
-    for (const p of routeParentRefs(r.manifest)) {
-      const g = set.named(p.kind, p.namespace, p.ref.name);
-      const { via, gateway, listenerSet } = parentOf(p, g);
-      const parents = { ...(gateway ? { gateway } : {}), ...(listenerSet ? { listenerSet } : {}) };
-      if (g === undefined) {
-        // a Gateway outside the set: its listeners (scheme, port, hostname) are unknown, the route's hostnames and paths are not
-        const hosts = hostnames.length ? hostnames : ['*'];
-        const listener = p.ref.sectionName === undefined ? '' : `, listener ${text(p.ref.sectionName)}`;
-        eachBackendUrl(r.manifest, routeNs, hosts, (host, path) => `<scheme>://${host}${path} (${via} not in the checked set${listener}, HTTPRoute ${routeNs}/${routeName})`,
-          { route, ...parents, ...(p.ref.sectionName !== undefined ? { listener: text(p.ref.sectionName) } : {}) }, out);
-        continue;
-      }
-      const listeners = list(obj(obj(g.manifest).spec).listeners).map(obj)
-        .filter(l => (l.protocol === 'HTTP' || l.protocol === 'HTTPS') && (p.ref.sectionName === undefined || l.name === p.ref.sectionName));
-      for (const l of listeners) {
-        const scheme = l.protocol === 'HTTPS' ? 'https' : 'http';
-        const port = (scheme === 'https' && l.port === 443) || (scheme === 'http' && l.port === 80) ? '' : `:${text(l.port)}`;
-        const hosts = hostnames.length === 0 ? [typeof l.hostname === 'string' ? l.hostname : '*']
-          : hostnames.filter(h => typeof l.hostname !== 'string' || hostnamesIntersect(l.hostname, h));
-        eachBackendUrl(r.manifest, routeNs, hosts, (host, path) => `${scheme}://${host}${port}${path} (${via}, listener ${text(l.name)}, HTTPRoute ${routeNs}/${routeName})`,
-          { route, ...parents, listener: text(l.name), scheme: l.protocol, ...(typeof l.port === 'number' ? { entryPort: l.port } : {}) }, out);
+  for (const k of ROUTE_KINDS) {
+    for (const r of set.ofKind(k.kind)) {
+      const routeNs = set.namespaceOf(r);
+      const route = { kind: k.kind, namespace: routeNs, name: text(obj(obj(r.manifest).metadata).name) };
+      const hostnames = k.hostnames ? list(obj(obj(r.manifest).spec).hostnames).filter((h): h is string => typeof h === 'string') : undefined;
+      const rules = k.rules(r.manifest).map(({ rule, field }) => ({ rule, matches: k.matches?.(rule, field) }));
+      const portRule = `${k.kind.toLowerCase()}-backend-port`;
+      for (const p of routeParentRefs(r.manifest)) {
+        const g = set.named(p.kind, p.namespace, p.ref.name);
+        const { gateway, listenerSet } = parentOf(p, g);
+        const parents = { ...(gateway ? { gateway } : {}), ...(listenerSet ? { listenerSet } : {}) };
+        if (g === undefined) {
+          // a parent outside the set: its listeners (scheme, port, hostname) are unknown, the route's hostnames and matches are not
+          const hosts = hostnames === undefined ? undefined : hostnames.length ? hostnames : ['*'];
+          const listener = p.ref.sectionName !== undefined ? { listener: text(p.ref.sectionName) } : {};
+          const entryPort = typeof p.ref.port === 'number' ? { entryPort: p.ref.port } : {};
+          const protocol = k.protocols.includes('HTTP') ? 'HTTP' : k.protocols[0];
+          eachBackend(rules, routeNs, { hosts, protocol, tls: false, route, ...parents, gatewayInSet: false, ...listener, ...entryPort, portRule }, out);
+          continue;
+        }
+        const listeners = list(obj(obj(g.manifest).spec).listeners).map(obj)
+          .filter(l => k.protocols.includes(l.protocol) && (p.ref.sectionName === undefined || l.name === p.ref.sectionName)
+            && (typeof p.ref.port !== 'number' || l.port === p.ref.port));
+        for (const l of listeners) {
+          const hosts = hostnames === undefined ? undefined : hostnames.length === 0 ? [typeof l.hostname === 'string' ? l.hostname : '*']
+            : hostnames.filter(h => typeof l.hostname !== 'string' || hostnamesIntersect(l.hostname, h));
+          if (hosts !== undefined && hosts.length === 0) continue;
+          const tls = l.protocol === 'HTTPS' || (l.protocol === 'TLS' && (obj(l.tls).mode ?? 'Terminate') === 'Terminate');
+          eachBackend(rules, routeNs, {
+            hosts, protocol: l.protocol, tls, route, ...parents, gatewayInSet: true, listener: text(l.name), ...(typeof l.port === 'number' ? { entryPort: l.port } : {}), portRule,
+          }, out);
+        }
       }
     }
   }
@@ -760,21 +920,17 @@ function parentOf<R>(p: RouteParentRef, parent: Subject<R> | undefined): { via: 
   return { via: `${p.kind} ${p.namespace}/${self.name} on Gateway ${gateway.namespace}/${gateway.name}`, gateway, listenerSet: self };
 }
 
-/** Records a URL of each host and path of a route for each of its Service backends. */
-function eachBackendUrl(route: unknown, routeNs: string, hosts: string[], address: (host: string, path: string) => string,
-  via: Pick<RouteUrl, 'route' | 'gateway' | 'listener' | 'listenerSet' | 'scheme' | 'entryPort'>, out: Map<string, RoutedService>): void {
-  for (const { rule, field } of routeRules(route)) {
-    const paths = ruleMatches(rule, field).map(m => matchPath(m.match))
-      .map(mp => ({ path: text(mp.value), pathMatch: pathMatchOf(mp.type) }));
-    for (const b of list(rule.backendRefs).map(obj)) {
-      if ((b.group ?? '') !== '' || (b.kind ?? 'Service') !== 'Service' || typeof b.name !== 'string') continue;
+/** Records an entry of each Service backend of each rule of a route through one listener (or one Gateway outside the set). */
+function eachBackend(rules: ReadonlyArray<{ readonly rule: Plain; readonly matches?: RouteMatch[] }>, routeNs: string,
+  via: Omit<RouteUrl, 'via' | 'address' | 'port' | 'matches'>, out: Map<string, RoutedService>): void {
+  for (const { rule, matches } of rules) {
+    if (matches !== undefined && matches.length === 0) continue;
+    const backends = list(rule.backendRefs).map(obj).filter(b => (b.group ?? '') === '' && (b.kind ?? 'Service') === 'Service' && typeof b.name === 'string');
+    if (backends.length === 0) continue;
+    const address = gatewayAddress({ protocol: via.protocol, port: via.entryPort }, via, via.hosts, matches);
+    for (const b of backends) {
       const ns = typeof b.namespace === 'string' ? b.namespace : routeNs;
-      for (const host of hosts) {
-        for (const mp of paths) {
-          const url = address(host, pathText(mp.path, mp.pathMatch));
-          addUrl(out, ns, b.name, { via: EntryKind.GATEWAY, address: url, port: b.port, host, ...mp, ...via });
-        }
-      }
+      addUrl(out, ns, b.name, { via: EntryKind.GATEWAY, address, port: b.port, ...(matches ? { matches } : {}), ...via });
     }
   }
 }

@@ -11,6 +11,8 @@ export enum GatewayProtocol {
   HTTP = 'HTTP',
   /** HTTPS, terminated at the Gateway with the certificate of `tlsSecretName`. */
   HTTPS = 'HTTPS',
+  /** TLS passed through by SNI to the backends, unterminated (mode Passthrough), for TlsRoutes; with `tlsSecretName`, terminated at the Gateway. */
+  TLS = 'TLS',
 }
 
 /**
@@ -259,7 +261,8 @@ export function renderListener(l: GatewayListener): any {
     port: l.port,
     protocol: l.protocol,
     hostname: l.hostname,
-    tls: l.tlsSecretName === undefined ? undefined : { mode: 'Terminate', certificateRefs: [{ group: '', kind: 'Secret', name: l.tlsSecretName }] },
+    tls: l.tlsSecretName === undefined ? (l.protocol === GatewayProtocol.TLS ? { mode: 'Passthrough' } : undefined)
+      : { mode: 'Terminate', certificateRefs: [{ group: '', kind: 'Secret', name: l.tlsSecretName }] },
     allowedRoutes: l.allowedRoutes === undefined ? undefined : { namespaces: { from: l.allowedRoutes } },
   };
 }

@@ -255,8 +255,14 @@ export function grants(grant: unknown, fromNs: string, serviceName: string, kind
   return from && to;
 }
 
+/**
+ * The conflicts of a route kind, factored: the claims of each listener and match are gathered with
+ * their hostnames as sets (routes x listeners x matches, never times the hostnames), and only a
+ * listener and match claimed by two routes or more is expanded hostname by hostname.
+ */
 function routeConflicts<R>(w: RouteWiring, set: ObjectSet<R>, ctx: AppContext<R>, add: AddFinding<R>): void {
-  const claims = new Map<string, Claim<R>>();
+  type Item = { readonly party: { subject: Subject<R>; field: string }; readonly hosts: readonly string[]; readonly what: (host: string) => string };
+  const byMatch = new Map<string, Item[]>();
   for (const r of set.ofKind(w.kind)) {
     const routeNs = set.namespaceOf(r);
     const hostnames = list(obj(obj(r.manifest).spec).hostnames).filter((h): h is string => typeof h === 'string');
@@ -267,16 +273,26 @@ function routeConflicts<R>(w: RouteWiring, set: ObjectSet<R>, ctx: AppContext<R>
         ? [{ name: `${text(p.ref.sectionName ?? '*')}:${text(p.ref.port ?? '*')}`, hosts: hostnames.length ? hostnames : ['*'] }]
         : attachedListeners(w.kind, hostnames, p.ref, routeNs, p.namespace, parentListeners(p.kind, g.manifest));
       for (const l of listeners) {
+        const on = g === undefined ? `${p.kind} ${p.namespace}/${p.ref.name}` : `listener ${show(l.name)} of ${p.kind} ${p.namespace}/${p.ref.name}`;
         for (const { rule, field } of w.rules(r.manifest)) {
           for (const m of w.matches(rule, field)) {
-            for (const host of l.hosts) {
-              const k = key(w.kind, p.kind, p.namespace, p.ref.name, l.name, host, m.key);
-              if (claims.get(k)?.parties.some(x => x.subject === r)) continue;
-              const on = g === undefined ? `${p.kind} ${p.namespace}/${p.ref.name}` : `listener ${show(l.name)} of ${p.kind} ${p.namespace}/${p.ref.name}`;
-              claim(claims, k, `host ${show(host)} ${m.what} on ${on}`, { subject: r, field: m.field });
-            }
+            const k = key(w.kind, p.kind, p.namespace, p.ref.name, l.name, m.key);
+            const found = byMatch.get(k);
+            const item = { party: { subject: r, field: m.field }, hosts: l.hosts, what: (host: string) => `host ${show(host)} ${m.what} on ${on}` };
+            if (found) found.push(item); else byMatch.set(k, [item]);
           }
         }
+      }
+    }
+  }
+  const claims = new Map<string, Claim<R>>();
+  for (const [k, items] of byMatch) {
+    if (!items.some(x => x.party.subject !== items[0].party.subject)) continue; // one route: no conflict
+    for (const x of items) {
+      for (const host of x.hosts) {
+        const hk = key(k, host);
+        if (claims.get(hk)?.parties.some(y => y.subject === x.party.subject)) continue;
+        claim(claims, hk, x.what(host), x.party);
       }
     }
   }
