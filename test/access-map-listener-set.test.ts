@@ -54,7 +54,17 @@ describe('the access map of ListenerSet listeners', () => {
     expect(findings).toEqual([]);
     const rows = gatewayRows(services[0]);
     expect(rows.map(r => r.address)).toEqual(['https://shop.example.com/ [prefix] (ListenerSet shop/shop on Gateway infra/edge, listener shop, HTTPRoute shop/web)']);
-    expect(rows[0].entry).toEqual({ kind: 'gateway', host: 'shop.example.com', port: 443, protocol: 'HTTPS', path: '/', pathMatch: 'Prefix', tls: true });
+    expect(rows[0].entry).toEqual({
+      kind: 'gateway',
+      host: 'shop.example.com',
+      hosts: ['shop.example.com'],
+      port: 443,
+      protocol: 'HTTPS',
+      path: '/',
+      pathMatch: 'Prefix',
+      matches: [{ path: '/', pathMatch: 'Prefix' }],
+      tls: true,
+    });
     expect(rows[0].path.gateway).toEqual({ kind: 'Gateway', namespace: 'infra', name: 'edge' });
     expect(rows[0].path.listenerSet).toEqual({ kind: 'ListenerSet', namespace: 'shop', name: 'shop' });
     expect(rows[0].path.listener).toBe('shop');

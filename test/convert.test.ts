@@ -232,12 +232,11 @@ const CASES: Case[] = [
     spot: objects => expect(objects[1].spec.rules[0].timeouts).toEqual({ backendRequest: '120s' }),
   },
   {
-    name: 'holds when backend-protocol GRPC becomes a GRPCRoute (not compared: the access map does not read GRPCRoutes yet)',
+    name: 'holds when backend-protocol GRPC becomes a GRPCRoute (compared: every method of the host reaches the same Service port)',
     input: [...app('grpc'), ingress('grpc', { tls: [{ hosts: ['grpc.example.com'], secretName: 'grpc-tls' }], rules: [hostRule('grpc.example.com', ['/', 'Prefix', 'grpc'])] }, { 'backend-protocol': 'GRPC' })],
     objects: ['Gateway default/nginx', 'GRPCRoute default/grpc'],
     findings: [],
-    equal: [],
-    notCompared: 1,
+    equal: ['grpc.example.com / Prefix'],
     spot: objects => expect(objects[1].spec).toEqual({ parentRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'nginx', sectionName: 'https-grpc-example-com' }], hostnames: ['grpc.example.com'], rules: [{ backendRefs: [{ name: 'grpc', port: 80 }] }] }),
   },
   {
@@ -266,13 +265,12 @@ const CASES: Case[] = [
     spot: objects => expect(objects[1].spec.rules[0].filters[0].cors).toMatchObject({ allowOrigins: ['https://origin-site.com'], allowMethods: ['PUT', 'GET', 'POST', 'OPTIONS'], allowCredentials: true, maxAge: 600 }),
   },
   {
-    name: 'holds when ssl-passthrough becomes a TLSRoute on a Passthrough listener (Gateway API v1.5; not compared yet)',
+    name: 'holds when ssl-passthrough becomes a TLSRoute on a Passthrough listener (Gateway API v1.5; compared: the host\'s every path)',
     input: [...app('vault'), ingress('vault', { rules: [hostRule('vault.example.com', ['/', 'Prefix', 'vault'])] }, { 'ssl-passthrough': 'true' })],
     options: { gatewayApiVersion: 'v1.5' },
     objects: ['Gateway default/nginx', 'TLSRoute default/vault'],
     findings: [],
-    equal: [],
-    notCompared: 1,
+    equal: ['vault.example.com / Prefix'],
     spot: objects => expect(objects[0].spec.listeners).toEqual([{ name: 'tls-vault-example-com', hostname: 'vault.example.com', protocol: 'TLS', port: 443, tls: { mode: 'Passthrough' } }]),
   },
   {

@@ -890,7 +890,8 @@ function mapGatewayUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): 
           const listener = p.ref.sectionName !== undefined ? { listener: text(p.ref.sectionName) } : {};
           const entryPort = typeof p.ref.port === 'number' ? { entryPort: p.ref.port } : {};
           const protocol = k.protocols.includes('HTTP') ? 'HTTP' : k.protocols[0];
-          eachBackend(rules, routeNs, { hosts, protocol, tls: false, route, ...parents, gatewayInSet: false, ...listener, ...entryPort, portRule }, out);
+          const via = { hosts, protocol, tls: false, route, ...parents, gatewayInSet: false, ...listener, ...entryPort, portRule };
+          eachBackend(rules, routeNs, via, out);
           continue;
         }
         const listeners = list(obj(obj(g.manifest).spec).listeners).map(obj)

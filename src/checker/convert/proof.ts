@@ -5,7 +5,7 @@ import { obj, text } from '../../model/plain';
 import { CONVERT_ROUTE_CHANGED } from '../../rules/convert';
 import { EntryChangeKind, EntrySummary, backendOf, diffAccess } from '../access-diff';
 import { AnalyzeOptions, ManifestFinding, analyzeManifests } from '../check';
-import { AccessRow, AccessScope, EntryKind, ServiceAccess } from '../routes';
+import { AccessRow, AccessScope, EntryKind, PathMatch, ServiceAccess } from '../routes';
 
 /*
  * The proof of a conversion: the access map of the input and the access map of the input with
@@ -52,6 +52,18 @@ function summary(r: AccessRow, backends: string[], tls: boolean): EntrySummary {
   return { kind: r.entry.kind, scope: AccessScope.EXTERNAL, backends: [...new Set(backends)].sort().join('; '), tls, sourceRanges: '', policy: '', address: r.address, row: r };
 }
 
+/**
+ * A Gateway route row as one row per hostname and match (the access map factors them: a row holds
+ * a route rule's hostnames and matches as sets), each its own object, so that a change names its
+ * entry. A TLSRoute's passthrough carries every path of its hostnames: a `/` prefix, as ssl-passthrough.
+ */
+function entriesOf(r: AccessRow): AccessRow[] {
+  const hosts = r.entry.hosts ?? [r.entry.host ?? '*'];
+  const passthrough = r.entry.protocol === 'TLS' && r.entry.matches === undefined;
+  const matches = r.entry.matches ?? [passthrough ? { path: '/', pathMatch: PathMatch.PREFIX } : { path: r.entry.path ?? '/', pathMatch: r.entry.pathMatch }];
+  return hosts.flatMap(host => matches.map(m => ({ ...r, entry: { ...r.entry, host, path: m.path, pathMatch: m.pathMatch } })));
+}
+
 /** Proves a conversion: compares the access maps, and checks the written objects. */
 export function proveConversion(sources: readonly ManifestSource[], conversion: Conversion, options: AnalyzeOptions = {}): Proof {
   const defaultNs = options.namespace ?? 'default';
@@ -93,7 +105,7 @@ export function proveConversion(sources: readonly ManifestSource[], conversion: 
     base.set(k, found);
   }
   const head = new Map<string, { row: AccessRow; backends: string[]; tls: boolean; ingress: string }>();
-  for (const r of afterRows) {
+  for (const r of afterRows.flatMap(entriesOf)) {
     const k = entryOf(r.entry.host ?? '*', r.entry.path ?? '/', r.entry.pathMatch ?? '');
     const why = conversion.added.get(k);
     if (why !== undefined) {
