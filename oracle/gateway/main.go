@@ -310,7 +310,7 @@ func judge(crds map[schema.GroupVersionKind]*served, i int, doc []byte) (v verdi
 	}
 	before := u.DeepCopy()
 	structuraldefaulting.Default(u.Object, crd.structural)
-	v.Mutated = diffPaths("", before.Object, u.Object, nil)
+	v.Mutated = append([]string{}, diffPaths("", before.Object, u.Object, nil)...)
 
 	ctx := genericapirequest.WithNamespace(genericapirequest.NewContext(), "")
 	if crd.namespaced {
@@ -321,7 +321,11 @@ func judge(crds map[schema.GroupVersionKind]*served, i int, doc []byte) (v verdi
 		}
 		ctx = genericapirequest.WithNamespace(ctx, ns)
 	}
-	beforePrepare := u.DeepCopy()
+	if u.GetName() == "" && u.GetGenerateName() != "" {
+		// the create handler names it first (rest.BeforeCreate insists): SimpleNameGenerator appends
+		// five random characters of its alphabet; fixed ones here, so verdicts are reproducible
+		u.SetName(u.GetGenerateName() + "bcdfg")
+	}
 	rest.FillObjectMetaSystemFields(u) // the create handler's uid and creationTimestamp
 	if err := rest.BeforeCreate(crd.strategy, ctx, u); err != nil {
 		var status apierrors.APIStatus
@@ -333,7 +337,8 @@ func judge(crds map[schema.GroupVersionKind]*served, i int, doc []byte) (v verdi
 			v.Errors = append(v.Errors, fieldError{Type: "Invalid", Field: "", Detail: err.Error()})
 		}
 	}
-	v.Dropped = droppedPaths("", beforePrepare.Object, u.Object)
+	// only what the client sent: defaulting may add a status (conditions) that PrepareForCreate drops again
+	v.Dropped = droppedPaths("", before.Object, u.Object)
 	v.Warnings = append(v.Warnings, crd.strategy.WarningsOnCreate(ctx, u)...)
 	v.Accepted = len(v.Errors) == 0
 	return v

@@ -13,8 +13,8 @@ export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 const HOSTNAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** PreciseHostname and the Hostname address value without the wildcard. */
 const PRECISE_HOSTNAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-/** SectionName: `^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`, 1-253 characters. */
-const SECTION_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** SectionName (every bundle v1.4-v1.6): `^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`, 1-253 characters. */
+const SECTION_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** Group: `^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`, at most 253. */
 const GROUP = /^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** Kind: `^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$`, 1-63. */
@@ -54,7 +54,7 @@ function matches(value: unknown, re: RegExp, min: number, max: number): boolean 
 }
 
 export function checkSectionName(field: string, value: unknown): Issue[] {
-  return matches(value, SECTION_NAME, 1, 253) ? [] : [issue(field, `${show(value)} is not a valid section name: lowercase letters, digits and '-', starting and ending alphanumeric, at most 253 characters`, 'use a listener name such as "https"')];
+  return matches(value, SECTION_NAME, 1, 253) ? [] : [issue(field, `${show(value)} is not a valid section name: dot-separated parts of lowercase letters, digits and '-', each starting and ending alphanumeric, at most 253 characters`, 'use a listener name such as "https"')];
 }
 
 export function checkGroup(field: string, value: unknown): Issue[] {
@@ -84,7 +84,8 @@ export function checkHeaderName(field: string, value: unknown): Issue[] {
 
 /** A port number 1-65535, when set. */
 export function checkOptionalPort(field: string, value: unknown): Issue[] {
-  if (value === undefined) return [];
+  // the API server drops a null optional field before validation (PruneNonNullableNullsWithoutDefaults)
+  if (value === undefined || value === null) return [];
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535 ? []
     : [issue(field, `${show(value)} is not a valid port: an integer in 1-65535`, 'use a port number')];
 }

@@ -33,7 +33,8 @@ export const referenceGrantSpec = objectRule({
       if (side === 'from') {
         if (v.namespace === undefined) out.push(issue(`${f}.namespace`, 'namespace is required', 'name the namespace of the referring routes'));
         else out.push(...checkRefNamespace(`${f}.namespace`, v.namespace));
-      } else if (v.name !== undefined) {
+      } else if (v.name !== undefined && v.name !== null) {
+        // the API server drops a null optional field before validation (PruneNonNullableNullsWithoutDefaults)
         out.push(...checkRefName(`${f}.name`, v.name, 'target'));
       }
     }
