@@ -13,6 +13,7 @@ export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 const HOSTNAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** PreciseHostname and the Hostname address value without the wildcard. */
 const PRECISE_HOSTNAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+// optional reference fields: the API server drops a null (PruneNonNullableNullsWithoutDefaults) before validation
 /** SectionName (every bundle v1.4-v1.6): `^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`, 1-253 characters. */
 const SECTION_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** Group: `^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`, at most 253. */
@@ -58,15 +59,15 @@ export function checkSectionName(field: string, value: unknown): Issue[] {
 }
 
 export function checkGroup(field: string, value: unknown): Issue[] {
-  return value === undefined || matches(value, GROUP, 0, 253) ? [] : [issue(field, `${show(value)} is not a valid API group: empty (core) or a lowercase DNS subdomain`, 'use "" for Services, or e.g. "gateway.networking.k8s.io"')];
+  return value === undefined || value === null || matches(value, GROUP, 0, 253) ? [] : [issue(field, `${show(value)} is not a valid API group: empty (core) or a lowercase DNS subdomain`, 'use "" for Services, or e.g. "gateway.networking.k8s.io"')];
 }
 
 export function checkKind(field: string, value: unknown): Issue[] {
-  return value === undefined || matches(value, KIND, 1, 63) ? [] : [issue(field, `${show(value)} is not a valid kind: a letter, then letters, digits and '-', at most 63 characters`, 'use e.g. "Service" or "Gateway"')];
+  return value === undefined || value === null || matches(value, KIND, 1, 63) ? [] : [issue(field, `${show(value)} is not a valid kind: a letter, then letters, digits and '-', at most 63 characters`, 'use e.g. "Service" or "Gateway"')];
 }
 
 export function checkRefNamespace(field: string, value: unknown): Issue[] {
-  return value === undefined || matches(value, NAMESPACE, 1, 63) ? [] : [issue(field, `${show(value)} is not a valid namespace: a DNS-1123 label`, 'use a lowercase DNS label')];
+  return value === undefined || value === null || matches(value, NAMESPACE, 1, 63) ? [] : [issue(field, `${show(value)} is not a valid namespace: a DNS-1123 label`, 'use a lowercase DNS label')];
 }
 
 /** An object name of a reference: 1-253 characters. */

@@ -87,7 +87,8 @@ export const gatewayListenerTls = gatewayRule({
   if (has && ['HTTP', 'TCP', 'UDP'].includes(l.protocol)) {
     return [issue(`${field}.tls`, `tls must not be specified for protocols ['HTTP', 'TCP', 'UDP'] (protocol ${l.protocol})`, 'remove tls, or use protocol HTTPS')];
   }
-  if (l.protocol === 'TLS' && (!has || tls.mode === undefined)) out.push(issue(`${field}.tls.mode`, 'tls mode must be set for protocol TLS', 'set mode Terminate or Passthrough'));
+  // with tls present, the schema defaults mode to Terminate before the CEL rule runs
+  if (l.protocol === 'TLS' && !has) out.push(issue(`${field}.tls.mode`, 'tls mode must be set for protocol TLS', 'set mode Terminate or Passthrough'));
   if (!has) return out;
   const mode = tls.mode ?? 'Terminate';
   out.push(...checkEnum(`${field}.tls.mode`, tls.mode, ['Terminate', 'Passthrough']));

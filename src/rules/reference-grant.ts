@@ -28,10 +28,10 @@ export const referenceGrantSpec = objectRule({
     for (const { v, f } of entries(spec[side], field)) {
       if (typeof v.group !== 'string') out.push(issue(`${f}.group`, `${show(v.group)}: group is required ("" for the core group)`, 'set group'));
       else out.push(...checkGroup(`${f}.group`, v.group));
-      if (v.kind === undefined) out.push(issue(`${f}.kind`, 'kind is required', 'set kind'));
+      if (v.kind === undefined || v.kind === null) out.push(issue(`${f}.kind`, 'kind is required', 'set kind'));
       else out.push(...checkKind(`${f}.kind`, v.kind));
       if (side === 'from') {
-        if (v.namespace === undefined) out.push(issue(`${f}.namespace`, 'namespace is required', 'name the namespace of the referring routes'));
+        if (v.namespace === undefined || v.namespace === null) out.push(issue(`${f}.namespace`, 'namespace is required', 'name the namespace of the referring routes'));
         else out.push(...checkRefNamespace(`${f}.namespace`, v.namespace));
       } else if (v.name !== undefined && v.name !== null) {
         // the API server drops a null optional field before validation (PruneNonNullableNullsWithoutDefaults)
