@@ -7,7 +7,7 @@ import { NAMESPACES, writeScaleWorkload } from './scale-workload';
 /*
  * npm run bench:scale [-- --objects 200000 --rounds 3 --keep --no-time]
  *
- * The CLI at scale (issue 12): generates one multi-document YAML file (per app a Deployment,
+ * The CLI at scale: generates one multi-document YAML file (per app a Deployment,
  * a Service and an Ingress, valid, in 50 namespaces) into bench/results/, then runs, each in
  * its own process and in alternation for several rounds:
  *   floor   plain js-yaml loadAll of the file (what parsing alone costs)
@@ -35,8 +35,8 @@ const docs = require('js-yaml').loadAll(fs.readFileSync(process.argv[1], 'utf8')
 if (docs.length === 0) process.exit(3);`;
 
 const PHASES = `const fs = require('fs');
-const { readManifests } = require('./lib/manifest-reader.js');
-const { analyzeManifests } = require('./lib/manifest-analyzer.js');
+const { readManifests } = require('./lib/checker/read.js');
+const { analyzeManifests } = require('./lib/checker/check.js');
 const { printRoutes } = require('./lib/cli/main.js');
 const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6;
 let t = process.hrtime.bigint();

@@ -1,7 +1,7 @@
 // Writes docs/rules.md from the rule catalog: `npx projen docs:rules`. test/docs.test.ts fails when it is stale.
 import * as fs from 'fs';
 import * as path from 'path';
-import { rulesDocument } from '../src/manifest-analyzer';
+import { rulesDocument } from '../src/checker/check';
 
 const file = path.join(__dirname, '..', 'docs', 'rules.md');
 fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart, IResolver, JsonPatch, ResolutionContext, Testing } from 'cdk8s';
 import { ExposePolicy, ExposedService, IngressRoute, WebApp } from '../src';
 import { chart, errorLines, one, synth, synthError } from './util';
-import { Registry } from '../src/wiring/registry';
+import { Registry } from '../src/constructs/registry';
 
 /*
  * Each construct is its API object: the manifest its rules check is the manifest it emits.

@@ -3,7 +3,7 @@ import * as path from 'path';
 import '@microsoft/jest-sarif';
 import { ExposeValidation, Rules } from '../src';
 import { cli } from './util';
-import { rulesDocument } from '../src/manifest-analyzer';
+import { rulesDocument } from '../src/checker/check';
 
 /* The rule catalog in the CLI and the plugin: configuration, exemptions, and the pipeline formats. */
 
@@ -87,6 +87,26 @@ describe('check: rule severities and exemptions', () => {
     });
   });
 
+  // issue 20: the Gateway API range is a setting of the CLI like the Kubernetes one
+  test('--gateway-api-version and the config file\'s gatewayApiVersion pin the bundle', () => {
+    const TLS = 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: g\nspec:\n  gatewayClassName: eg\n  listeners:\n  - name: tls\n    port: 443\n    protocol: TLS\n';
+    inTemp({ 'gw.yaml': TLS, 'v14.yaml': 'gatewayApiVersion: v1.4\n' }, dir => {
+      const file = path.join(dir, 'gw.yaml');
+      expect(rules(file)).toEqual(['gateway-listener-tls warning']);
+      expect(rules('--gateway-api-version', 'v1.5', file)).toEqual(['gateway-listener-tls error']);
+      expect(rules('--gateway-api-version', '1.4', file)).toEqual([]);
+      expect(rules('--config', path.join(dir, 'v14.yaml'), file)).toEqual([]);
+    });
+  });
+
+  // issue 20: the retired rules' ids keep old configurations working; their exemptions are stale
+  test('holds when a setting names a retired rule; its exemption is reported unused', () => {
+    const exempt = DANGLING.replace('  name: legacy\n', '  name: legacy\n  annotations:\n    ignore-check.cdk8s-expose.io/service-target-port-undeclared: image listens on 8080\n');
+    inTemp({ 'svc.yaml': exempt, 'gate.yaml': 'rules:\n  service-target-port-undeclared: "off"\n  probe-port-wiring: error\n' }, dir => {
+      expect(rules('--config', path.join(dir, 'gate.yaml'), path.join(dir, 'svc.yaml')).sort()).toEqual(['exemption-unused warning', 'service-selector-dangling warning']);
+    });
+  });
+
   test('--config names another file', () => {
     inTemp({ 'svc.yaml': DANGLING, 'gate.yaml': 'rules: { service-selector-dangling: "off" }\n' }, dir => {
       expect(rules('--config', path.join(dir, 'gate.yaml'), path.join(dir, 'svc.yaml'))).toEqual([]);
@@ -115,8 +135,10 @@ describe('check: rule severities and exemptions', () => {
     ['a --rule without =', ['--rule', 'service-selector-dangling'], undefined, /^error: --rule service-selector-dangling: use --rule <id>=<error\|warning\|off>/],
     ['a bad range', ['--node-port-range', '30000'], undefined, /^error: --node-port-range: "30000" is not a range; use MIN-MAX/],
     ['a range that is not a range', ['--node-port-range', '32767-30000'], undefined, /^error: nodePortRange: 32767-30000 is not a port range/],
-    ['an unknown Kubernetes version', ['--kubernetes-version', '1.99'], undefined, /^error: kubernetesVersion "1.99" is not a known version: use 1.27 to 1.37/],
-    ['an unknown setting in the config file', [], 'rules: {}\nfailOnWarning: true\n', /^error: .*gate\.yaml: unknown setting "failOnWarning"; the settings are rules, nodePortRange, kubernetesVersion, warningsAsErrors, danglingSelectors$/],
+    ['an unknown Kubernetes version', ['--kubernetes-version', '1.99'], undefined, /^error: kubernetesVersion: "1.99" is not a known release; known releases: 1.27, .*, 1.37$/],
+    ['an unknown setting in the config file', [], 'rules: {}\nfailOnWarning: true\n', /^error: .*gate\.yaml: unknown setting "failOnWarning"; the settings are rules, nodePortRange, kubernetesVersion, gatewayApiVersion, warningsAsErrors, danglingSelectors, exemptions, exemptableRules$/],
+    ['an unknown Gateway API version', ['--gateway-api-version', 'v1.9'], undefined, /^error: gatewayApiVersion: "v1.9" is not a known release; known releases: v1.4, v1.5, v1.6$/],
+    ['an unquoted 1.30 in the config file (YAML reads 1.3)', [], 'kubernetesVersion: 1.30\n', /^error: kubernetesVersion: 1.3 is a number .*write it quoted: '1.30'; known releases: 1.27, .*, 1.37$/],
     ['a config file that is not YAML', [], 'rules: [\n', /^error: .*gate\.yaml: not valid YAML/],
     ['a missing --config file', ['--config', 'nope.yaml'], undefined, /^error: --config nope\.yaml: no such file$/],
   ])('fails when given %s: one line per problem, exit 2', (_, flags, config, re) => {
@@ -138,12 +160,12 @@ describe('check: pipeline formats', () => {
     expect(log).toBeValidSarifLog();
     const run = log.runs[0];
     expect(run.tool.driver.rules.map((x: any) => x.id)).toEqual(Rules.all().map(i => i.id));
-    expect(run.results.map((x: any) => `${x.ruleId} ${x.level} ${x.locations[0].physicalLocation.artifactLocation.uri}:${x.locations[0].physicalLocation.region.startLine}`)).toEqual([
-      'probe-port-undeclared error test/fixtures/manifests/helm-rendered.yaml:3',
-      'service-target-port-name error test/fixtures/manifests/helm-rendered.yaml:32',
-      'service-node-port-conflict error test/fixtures/manifests/helm-rendered.yaml:48',
-      'service-selector-dangling warning test/fixtures/manifests/helm-rendered.yaml:48',
-      'ingress-backend-port error test/fixtures/manifests/helm-rendered.yaml:63',
+    expect(run.results.map((x: any) => `${x.ruleId} ${x.level} ${x.locations[0].physicalLocation.artifactLocation.uri}:${x.locations[0].physicalLocation.region.startLine}:${x.locations[0].physicalLocation.region.startColumn}`)).toEqual([
+      'probe-port-undeclared error test/fixtures/manifests/helm-rendered.yaml:29:21',
+      'service-target-port-name error test/fixtures/manifests/helm-rendered.yaml:44:19',
+      'service-selector-dangling warning test/fixtures/manifests/helm-rendered.yaml:56:5',
+      'service-node-port-conflict error test/fixtures/manifests/helm-rendered.yaml:60:17',
+      'ingress-backend-port error test/fixtures/manifests/helm-rendered.yaml:80:19',
     ]);
     for (const x of run.results) expect(run.tool.driver.rules[x.ruleIndex].id).toBe(x.ruleId);
     // the catalog part of the log (and so ruleIndex) changes with every rule; the results are what this snapshot keeps
@@ -172,20 +194,20 @@ describe('check: pipeline formats', () => {
     const r = cli('check', '--format', 'github', HELM);
     expect(r.code).toBe(1);
     const lines = r.out.trim().split('\n');
-    expect(lines.map(l => /^::(error|warning) file=([^,]+),line=(\d+),title=([a-z-]+)::/.exec(l)?.slice(1).join(' '))).toEqual([
-      'error test/fixtures/manifests/helm-rendered.yaml 3 probe-port-undeclared',
-      'error test/fixtures/manifests/helm-rendered.yaml 32 service-target-port-name',
-      'error test/fixtures/manifests/helm-rendered.yaml 48 service-node-port-conflict',
-      'warning test/fixtures/manifests/helm-rendered.yaml 48 service-selector-dangling',
-      'error test/fixtures/manifests/helm-rendered.yaml 63 ingress-backend-port',
+    expect(lines.map(l => /^::(error|warning) file=([^,]+),line=(\d+),col=(\d+),title=([a-z-]+)::/.exec(l)?.slice(1).join(' '))).toEqual([
+      'error test/fixtures/manifests/helm-rendered.yaml 29 21 probe-port-undeclared',
+      'error test/fixtures/manifests/helm-rendered.yaml 44 19 service-target-port-name',
+      'warning test/fixtures/manifests/helm-rendered.yaml 56 5 service-selector-dangling',
+      'error test/fixtures/manifests/helm-rendered.yaml 60 17 service-node-port-conflict',
+      'error test/fixtures/manifests/helm-rendered.yaml 80 19 ingress-backend-port',
     ]);
     expect(r.out).toMatchSnapshot();
   });
 
   test('text and JSON carry the rule id of every finding', () => {
     const text = cli('check', HELM).out.trim().split('\n').slice(0, -1);
-    expect(text.map(l => /\(rule ([a-z-]+)\)$/.exec(l)?.[1])).toEqual(['probe-port-undeclared', 'service-target-port-name', 'service-node-port-conflict', 'service-selector-dangling', 'ingress-backend-port']);
-    expect(rules(HELM)).toEqual(['probe-port-undeclared error', 'service-target-port-name error', 'service-node-port-conflict error', 'service-selector-dangling warning', 'ingress-backend-port error']);
+    expect(text.map(l => /\(rule ([a-z-]+)\)$/.exec(l)?.[1])).toEqual(['probe-port-undeclared', 'service-target-port-name', 'service-selector-dangling', 'service-node-port-conflict', 'ingress-backend-port']);
+    expect(rules(HELM)).toEqual(['probe-port-undeclared error', 'service-target-port-name error', 'service-selector-dangling warning', 'service-node-port-conflict error', 'ingress-backend-port error']);
   });
 });
 

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { rulesDocument } from '../src/manifest-analyzer';
+import { rulesDocument } from '../src/checker/check';
 
 describe('docs/rules.md', () => {
   test('is the catalog as generated (run `npx projen docs:rules` when this fails)', () => {

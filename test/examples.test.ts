@@ -5,10 +5,10 @@ import { App, Chart, Testing } from 'cdk8s';
 import { byKind, foundInApp, one, synth, synthYaml } from './util';
 import {
   ExposureKindsChart, ExternalNameChart, IngressChart, NginxChart, NodePortChart, ORG_GATEWAY_LISTENERS, OrgWebService, PlatformChart,
-  PlatformGatewayChart, Seed004GatewayChart, addExampleCharts,
+  PlatformGatewayChart, HttpRouteChart, addExampleCharts,
 } from '../examples/charts';
 import { Gateway, WebApp } from '../src';
-import { EXTERNAL_SERVICES_ANNOTATION } from '../src/rules/cross-object';
+import { EXTERNAL_SERVICES_ANNOTATION } from '../src/rules/external-services';
 
 function chartOf<T extends Chart>(Ctor: new (scope: App, id: string) => T, id: string): T {
   return new Ctor(Testing.app(), id);
@@ -71,7 +71,7 @@ describe('the example charts (one per seed scenario)', () => {
   });
 
   test('seed 004 in the Gateway API: a Gateway on port 80, an HTTPRoute for service.libert.xyz, /health -> foo:80, /bar -> bar:80', () => {
-    const m = synth(chartOf(Seed004GatewayChart, 'seed-004-gateway'));
+    const m = synth(chartOf(HttpRouteChart, 'seed-004-gateway'));
     expect(m.map(x => `${x.kind} ${x.metadata.name}`)).toEqual(['Gateway gateway', 'HTTPRoute example']);
     const gw = one(m, 'Gateway', 'gateway');
     expect(gw.apiVersion).toBe('gateway.networking.k8s.io/v1');

@@ -104,6 +104,11 @@ describe('ExposedService', () => {
     expect(synthError(c)).toMatch(/\[demo\/1st\] metadata\.name: "1st" .*rejected by Kubernetes before 1\.36/);
   });
 
+  // issue 20: ExposePolicy carries the Gateway API range like the Kubernetes one
+  test('fails when gatewayApiVersion names no known bundle, naming the known ones', () => {
+    expect(synthError(digitName({ gatewayApiVersion: 'v1.9', printWarnings: false }))).toMatch(/gatewayApiVersion: "v1\.9" is not a known release; known releases: v1\.4, v1\.5, v1\.6/);
+  });
+
   test('fails when the derived name is not a DNS-1035 label and kubernetesVersion is 1.35', () => {
     const c = digitName({ kubernetesVersion: '1.35' });
     expect(findings(c)).toEqual([{ path: 'demo/1st', rule: 'service-name', field: 'metadata.name', severity: 'error' }]);
@@ -214,7 +219,7 @@ describe('ExposedService', () => {
     test('warns when the exemption suppresses nothing', () => {
       const c = chart('demo');
       ExposePolicy.set(c, { warningsAsErrors: true });
-      new WebApp(c, 'web', { image: 'nginx', ports: [{ containerPort: 80 }] }).expose('svc').ignoreRule('service-selector-dangling', 'old reason');
+      new WebApp(c, 'web', { image: 'nginx', ports: [{ containerPort: 80 }] }).expose('svc').ignoreRule('service-selector-dangling', 'pods came from the old chart');
       expect(found(c)).toEqual(["demo/web/svc exemption-unused metadata.annotations['ignore-check.cdk8s-expose.io/service-selector-dangling']"]);
     });
   });

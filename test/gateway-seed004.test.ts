@@ -1,12 +1,12 @@
 import { Testing } from 'cdk8s';
 import { synth, validateSchema } from './util';
-import { IngressChart, Seed004GatewayChart } from '../examples/charts';
+import { IngressChart, HttpRouteChart } from '../examples/charts';
 import { ManifestAnalyzer, ServiceAccess } from '../src';
-import { AccessKind, OUTSIDE_THE_SET } from '../src/access-map';
+import { AccessKind, EntryKind, OUTSIDE_THE_SET } from '../src/checker/routes';
 
 /*
  * Seed 004 two ways, an Ingress (examples: IngressChart) and an HTTPRoute on a Gateway
- * (Seed004GatewayChart): the access map gives the same URLs to the same Service ports and
+ * (HttpRouteChart): the access map gives the same URLs to the same Service ports and
  * pods, and differs only in how they are reached (via, and the object named in the address).
  */
 
@@ -31,7 +31,7 @@ function deployedElsewhere(name: string): any[] {
 
 const seed004 = {
   ingress: () => synth(new IngressChart(Testing.app(), 'seed-004-ingress')),
-  gateway: () => synth(new Seed004GatewayChart(Testing.app(), 'seed-004-gateway')),
+  gateway: () => synth(new HttpRouteChart(Testing.app(), 'seed-004-gateway')),
 };
 
 /** The access map of a set of manifests; the set must have no finding. */
@@ -43,7 +43,7 @@ function accessMap(manifests: any[]): ServiceAccess[] {
 
 /** The URL of an Ingress or Gateway address, without the object that serves it. */
 function url(address: string): string {
-  const m = /^(\S+) \((?:Ingress|Gateway) [^)]*\)$/.exec(address);
+  const m = /^(\S+(?: \[prefix\])?) \((?:Ingress|Gateway) [^)]*\)$/.exec(address);
   if (!m) throw new Error(`not a route address: ${address}`);
   return m[1];
 }
@@ -53,6 +53,12 @@ function withoutVia(services: ServiceAccess[]): any[] {
   return services.map(s => ({
     ...s,
     routes: s.routes.map(r => (r.via === AccessKind.INGRESS || r.via === AccessKind.GATEWAY ? { ...r, via: 'url', address: url(r.address) } : r)),
+    rows: s.rows.map(r => {
+      if (r.entry.kind !== EntryKind.INGRESS && r.entry.kind !== EntryKind.GATEWAY) return r;
+      const { route, gateway, listener, ...path } = r.path;
+      const { kind, port, ...entry } = r.entry;
+      return { ...r, address: url(r.address), entry, path };
+    }),
   }));
 }
 
@@ -67,8 +73,8 @@ describe('seed 004: the Ingress and the HTTPRoute give the same access map', () 
     const ingress = accessMap([...seed004.ingress(), ...backends]);
     const gateway = accessMap([...seed004.gateway(), ...backends]);
     const expected = [
-      'http://service.libert.xyz/health* -> default/foo 80/TCP -> targetPort http -> Deployment default/foo container foo port 8080/TCP (http)',
-      'http://service.libert.xyz/bar* -> default/bar 80/TCP -> targetPort http -> Deployment default/bar container bar port 8080/TCP (http)',
+      'http://service.libert.xyz/health [prefix] -> default/foo 80/TCP -> targetPort http -> Deployment default/foo container foo port 8080/TCP (http)',
+      'http://service.libert.xyz/bar [prefix] -> default/bar 80/TCP -> targetPort http -> Deployment default/bar container bar port 8080/TCP (http)',
     ];
     expect(urlRows(ingress, AccessKind.INGRESS)).toEqual(expected);
     expect(urlRows(gateway, AccessKind.GATEWAY)).toEqual(expected);
@@ -76,9 +82,9 @@ describe('seed 004: the Ingress and the HTTPRoute give the same access map', () 
     expect(urlRows(gateway, AccessKind.INGRESS)).toEqual([]);
     expect(withoutVia(gateway)).toEqual(withoutVia(ingress));
     expect(gateway.find(s => s.name === 'foo')!.routes.filter(r => r.via === AccessKind.GATEWAY).map(r => r.address))
-      .toEqual(['http://service.libert.xyz/health* (Gateway default/gateway, listener http, HTTPRoute default/example)']);
+      .toEqual(['http://service.libert.xyz/health [prefix] (Gateway default/gateway, listener http, HTTPRoute default/example)']);
     expect(ingress.find(s => s.name === 'foo')!.routes.filter(r => r.via === AccessKind.INGRESS).map(r => r.address))
-      .toEqual(['http://service.libert.xyz/health* (Ingress default/example)']);
+      .toEqual(['http://service.libert.xyz/health [prefix] (Ingress default/example)']);
   });
 
   test('without foo and bar in the set, both list their URLs, the Service marked outside the checked set', () => {
@@ -86,8 +92,8 @@ describe('seed 004: the Ingress and the HTTPRoute give the same access map', () 
     const gateway = accessMap(seed004.gateway());
     const outside = (name: string) => `Service default/${name} is not in the checked set: its pods are unknown`;
     expect(urlRows(ingress, AccessKind.INGRESS)).toEqual([
-      `http://service.libert.xyz/health* -> default/foo 80 -> ${outside('foo')}`,
-      `http://service.libert.xyz/bar* -> default/bar 80 -> ${outside('bar')}`,
+      `http://service.libert.xyz/health [prefix] -> default/foo 80 -> ${outside('foo')}`,
+      `http://service.libert.xyz/bar [prefix] -> default/bar 80 -> ${outside('bar')}`,
     ]);
     expect(ingress.map(s => `${s.namespace}/${s.name} ${s.type}`)).toEqual([`default/foo ${OUTSIDE_THE_SET}`, `default/bar ${OUTSIDE_THE_SET}`]);
     expect(withoutVia(gateway)).toEqual(withoutVia(ingress));
@@ -98,8 +104,8 @@ describe('seed 004: the Ingress and the HTTPRoute give the same access map', () 
     const routeOnly = seed004.gateway().filter(m => m.kind !== 'Gateway');
     const services = accessMap([...routeOnly, ...backends]);
     expect(services.flatMap(s => s.routes.filter(r => r.via === AccessKind.GATEWAY).map(r => `${s.name} ${r.address}`))).toEqual([
-      'foo <scheme>://service.libert.xyz/health* (Gateway default/gateway not in the checked set, HTTPRoute default/example)',
-      'bar <scheme>://service.libert.xyz/bar* (Gateway default/gateway not in the checked set, HTTPRoute default/example)',
+      'foo <scheme>://service.libert.xyz/health [prefix] (Gateway default/gateway not in the checked set, HTTPRoute default/example)',
+      'bar <scheme>://service.libert.xyz/bar [prefix] (Gateway default/gateway not in the checked set, HTTPRoute default/example)',
     ]);
   });
 });

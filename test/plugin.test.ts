@@ -27,3 +27,23 @@ test('cdk8s synth runs the plugin and fails on a wiring error, with the construc
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }, 120_000);
+
+test('cdk8s synth with the plugin and cdk8s-expose\'s constructs: a warning is printed once, by the App, not again in the report', () => {
+  if (!fs.existsSync(path.join(ROOT, 'lib', 'index.js'))) throw new Error('lib/ is missing: run `npx projen compile` (the build does) before this test');
+  const dir = fs.mkdtempSync(path.join(ROOT, '.cdk8s-expose-plugin-'));
+  try {
+    const fixture = path.join(__dirname, 'fixtures', 'plugin-construct-app');
+    for (const f of ['main.ts', 'cdk8s.yaml']) fs.copyFileSync(path.join(fixture, f), path.join(dir, f));
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../tsconfig.json', compilerOptions: { rootDir: '.', noEmit: true }, include: ['*.ts'] }));
+    const res = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'cdk8s'), ['synth'], {
+      cwd: dir, encoding: 'utf8', env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' },
+    });
+    const out = `${res.stdout}\n${res.stderr}`;
+    expect(res.status).toBe(0);
+    expect(out).toMatch(/Status\s+│ success/);
+    expect(out.match(/service-selector-dangling/g)).toHaveLength(1);
+    expect(out).toMatch(/\[patch\/lonely\] warning: spec\.selector: .*\(rule service-selector-dangling\)/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { FileError, ReadResult, STDIN_NAME, checkAliases, readManifests } from '../src/manifest-reader';
+import { FileError, ReadResult, STDIN_NAME, checkAliases, readManifests } from '../src/checker/read';
 
 /* The manifest reader: documents and their lines, Lists, aliases, files and folders. */
 
@@ -67,7 +67,7 @@ describe('documents and their lines', () => {
     expect(objects(readManifests([file]))).toEqual(['a.json:1 Service j']);
   });
 
-  test('YAML 1.2 core schema: dates and yes/no stay strings, merge keys merge', () => {
+  test('YAML 1.1 as kubectl reads it: dates stay strings, yes is a boolean, merge keys merge', () => {
     const file = write('a.yaml', [
       'apiVersion: v1',
       'kind: ConfigMap',
@@ -81,7 +81,7 @@ describe('documents and their lines', () => {
       '',
     ].join('\n'));
     const m = readManifests([file]).sources[0].manifest;
-    expect(m.metadata.labels).toEqual({ day: '2024-01-01', answer: 'yes' });
+    expect(m.metadata.labels).toEqual({ day: '2024-01-01', answer: true });
     expect(m.data).toEqual({ a: '1', b: '2' });
   });
 
@@ -246,33 +246,58 @@ describe('aliases', () => {
 });
 
 describe('files and folders', () => {
-  test('a folder: .yaml and .yml files, sorted, subfolders, hidden folders and node_modules skipped', () => {
+  test('a folder as kubectl apply -f DIR -R reads it: .json, .yaml and .yml exactly, in byte order, every subfolder (hidden, node_modules)', () => {
     write('b.yml', svc('b'));
     write('a.yaml', svc('a'));
+    write('B.yaml', svc('B'));
+    write('c.json', JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'c' } }));
+    write('.yaml', svc('dot'));
     write('notes.txt', 'not read');
     write('sub/c.YAML', svc('c'));
     write('.hidden/d.yaml', svc('d'));
     write('node_modules/e.yaml', svc('e'));
     const r = readManifests([dir]);
-    expect(objects(r)).toEqual(['a.yaml:1 Service a', 'b.yml:1 Service b', 'sub/c.YAML:1 Service c']);
-    expect(r.filesRead.map(f => path.relative(dir, f))).toEqual(['a.yaml', 'b.yml', 'sub/c.YAML']);
+    expect(r.filesRead.map(f => path.relative(dir, f))).toEqual(['.hidden/d.yaml', '.yaml', 'B.yaml', 'a.yaml', 'b.yml', 'c.json', 'node_modules/e.yaml']);
+    expect(r.skippedFiles.map(f => [path.relative(dir, f.file), f.reason])).toEqual([
+      ['sub/c.YAML', 'kubectl reads only the lower-case extensions .json, .yaml, .yml; rename it to read it'],
+    ]);
   });
 
-  test('a symbolic link to a folder is followed; a link back up is read once, not forever', () => {
+  test('--no-recursive reads what kubectl apply -f DIR reads: no subfolder, each listed as skipped', () => {
+    write('a.yaml', svc('a'));
+    write('sub/b.yaml', svc('b'));
+    const r = readManifests([dir], { recursive: false });
+    expect(r.filesRead.map(f => path.relative(dir, f))).toEqual(['a.yaml']);
+    expect(r.skippedFiles.map(f => path.relative(dir, f.file))).toEqual(['sub']);
+  });
+
+  test('a symbolic link to a folder is not followed, as kubectl does not follow it, and is listed as skipped', () => {
     write('real/a.yaml', svc('a'));
     fs.symlinkSync(path.join(dir, 'real'), path.join(dir, 'linked'));
     fs.symlinkSync('..', path.join(dir, 'real', 'up'));
-    const elsewhere = fs.mkdtempSync(path.join(ROOT, '.cdk8s-expose-read-'));
-    try {
-      fs.writeFileSync(path.join(elsewhere, 'b.yaml'), svc('b'));
-      fs.symlinkSync(elsewhere, path.join(dir, 'other'));
-      const r = readManifests([dir]);
-      // `linked` sorts before `real`: the folder is read there, and skipped as `real`
-      expect(objects(r)).toEqual(['linked/a.yaml:1 Service a', 'other/b.yaml:1 Service b']);
-      expect(r.fileErrors).toEqual([]);
-    } finally {
-      fs.rmSync(elsewhere, { recursive: true, force: true });
-    }
+    const r = readManifests([dir]);
+    expect(objects(r)).toEqual(['real/a.yaml:1 Service a']);
+    expect(r.skippedFiles.map(f => [path.relative(dir, f.file), f.reason])).toEqual([
+      ['linked', 'a link to a folder: kubectl does not follow it (filepath.Walk); name the folder to read it'],
+      ['real/up', 'a link to a folder: kubectl does not follow it (filepath.Walk); name the folder to read it'],
+    ]);
+    expect(r.fileErrors).toEqual([]);
+  });
+
+  test('fails when a link to a folder is named like a manifest file: kubectl fails to read it', () => {
+    write('real/a.yaml', svc('a'));
+    fs.symlinkSync(path.join(dir, 'real'), path.join(dir, 'x.yaml'));
+    expect(errors(readManifests([dir])).map(e => e.file)).toEqual(['x.yaml']);
+  });
+
+  test('a JSON stream of two objects is read, as kubectl reads it', () => {
+    const file = write('s.json', '{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "a"}}\n{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "b"}}\n');
+    expect(objects(readManifests([file]))).toEqual(['s.json:1 Service a', 's.json:2 Service b']);
+  });
+
+  test('fails when a JSON stream is broken: one error with its line', () => {
+    const file = write('s.json', '{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "a"}}\n{"apiVersion": "v1",\n "kind": }\n');
+    expect(errors(readManifests([file])).map(e => [e.file, e.line])).toEqual([['s.json', 2]]);
   });
 
   test('the same file named twice, or reached through a link, is read once (it would clash with itself)', () => {
@@ -340,7 +365,7 @@ describe('files and folders', () => {
   test.each<[string, () => string[], (paths: string[]) => string]>([
     ['a 0-byte file', () => [write('empty.yaml', '')], p => `no Kubernetes objects found in ${p[0]}: the input is empty or only comments; check the path, or that the chart rendered`],
     ['files of comments and empty documents', () => [write('a.yaml', '# nothing\n---\n'), write('b.yaml', '---\n')], p => `no Kubernetes objects found in ${p.join(', ')}: the 2 files are empty or only comments; check the path, or that the chart rendered`],
-    ['an empty folder', () => [dir], p => `no Kubernetes objects found in ${p[0]}: no .yaml or .yml files there`],
+    ['an empty folder', () => [dir], p => `no Kubernetes objects found in ${p[0]}: no .json, .yaml or .yml files there`],
   ])('fails when the whole input is %s: no objects at all is a usage error', (_, make, message) => {
     const paths = make();
     const r = readManifests(paths);
@@ -356,7 +381,7 @@ describe('files and folders', () => {
     const r = readManifests([empty, folder, a]);
     expect(r.usageErrors).toEqual([]);
     expect(objects(r)).toEqual(['a.yaml:1 Service a']);
-    expect(r.notes).toEqual([`${folder}: no .yaml or .yml files in this folder`]);
+    expect(r.notes).toEqual([`${folder}: no .json, .yaml or .yml files in this folder`]);
   });
 
   test('values are kept as written, control characters included (escaping them is the printer\'s job)', () => {

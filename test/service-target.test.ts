@@ -1,5 +1,9 @@
-import { Chart, Testing } from 'cdk8s';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import * as kplus34 from 'cdk8s-plus-34';
+import { Construct } from 'constructs';
 import { ExposePolicy, ExposedService, IngressRoute, Protocol, ServiceTarget, ServiceType, Severity, WebApp } from '../src';
 import { byKind, errorLines, one, synth, synthError } from './util';
 
@@ -140,16 +144,121 @@ describe('ServiceTarget.fromWorkload', () => {
     expect(findings(synthError(c))).toEqual(['[c/svc] spec.selector']);
   });
 
-  test('the workload\'s own output is what cdk8s-plus-27 emits without us (its toJson is not called early)', () => {
+  test.each([
+    ['cdk8s-plus-27', (c: Chart) => new kplus.Deployment(c, 'web', { spread: true, containers: [NGINX] })],
+    ['cdk8s-plus-34', (c: Chart) => new kplus34.Deployment(c, 'web', { spread: true, containers: [NGINX34] })],
+  ])('holds when a %s Deployment with spread: true is wired: its YAML is what it emits without us', (_, make) => {
     const build = (withTarget: boolean) => {
       const c = quietChart('c');
-      const d = new kplus.Deployment(c, 'web', { spread: true, containers: [NGINX] });
+      const d = make(c);
       if (withTarget) {
         const svc = new ExposedService(c, 'svc', { target: ServiceTarget.fromWorkload(d) });
         new IngressRoute(c, 'route', { paths: [{ path: '/', service: svc }] });
       }
-      return one(Testing.synth(c), 'Deployment');
+      return Testing.synth(c);
     };
-    expect(build(true)).toEqual(build(false));
+    const without = build(false);
+    const wired = build(true);
+    expect(wired.filter(o => o.kind !== 'Service' && o.kind !== 'Ingress')).toEqual(without);
+    expect(one(without, 'Deployment').spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution.map((t: any) => t.topologyKey))
+      .toEqual(['kubernetes.io/hostname', 'topology.kubernetes.io/zone']);
+  });
+});
+
+/** The newest plus line on npm: a Deployment of it is a target with no cast, wired and checked like a cdk8s-plus-27 one. */
+const NGINX34: kplus34.ContainerProps = {
+  image: 'nginx:latest',
+  ports: [{ number: 80, name: 'http' }],
+  securityContext: { ensureNonRoot: false, readOnlyRootFilesystem: false },
+};
+
+/** A Deployment written as a plain ApiObject, as `cdk8s import k8s` classes and hand-written ones are. */
+function plainDeployment(scope: Construct, id: string, ports: any[]): ApiObject {
+  return new ApiObject(scope, id, {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: id },
+    spec: {
+      selector: { matchLabels: { app: id } },
+      template: { metadata: { labels: { app: id, tier: 'web' } }, spec: { containers: [{ name: 'main', image: 'nginx', ports }] } },
+    },
+  });
+}
+
+/** A construct of the user's own whose default child is the workload. */
+class Wrapper extends Construct {
+  public readonly deployment: kplus34.Deployment;
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.deployment = new kplus34.Deployment(this, 'Default', { containers: [NGINX34] });
+  }
+}
+
+describe('ServiceTarget.fromWorkload with any plus line, or none', () => {
+  test.each([
+    ['a cdk8s-plus-34 Deployment', (c: Chart) => new kplus34.Deployment(c, 'web', { containers: [NGINX34] }), 'web'],
+    ['a cdk8s-plus-34 StatefulSet', (c: Chart) => new kplus34.StatefulSet(c, 'web', { containers: [NGINX34] }), 'web'],
+    ['a construct whose default child is a cdk8s-plus-34 Deployment', (c: Chart) => new Wrapper(c, 'web'), 'web'],
+    ['a plain ApiObject Deployment', (c: Chart) => plainDeployment(c, 'web', [{ containerPort: 80, name: 'http' }]), 'web'],
+  ])('holds when the target is %s: the Service selects its pods and names its port', (_, make, id) => {
+    const c = quietChart('c');
+    make(c);
+    const target = ServiceTarget.fromWorkload(c.node.findChild(id));
+    new ExposedService(c, 'svc', { target, type: ServiceType.NODE_PORT, ports: [{ port: 80, targetPort: 'http', nodePort: 30080 }] });
+    const manifests = synth(c);
+    const workload = manifests.find(o => o.kind !== 'Service');
+    const svc = one(manifests, 'Service', 'svc');
+    expect(svc.spec.selector).toEqual(workload.spec.selector.matchLabels);
+    for (const [k, v] of Object.entries(svc.spec.selector)) expect(workload.spec.template.metadata.labels[k]).toBe(v);
+    expect(target.ports).toEqual([{ containerPort: 80, name: 'http', protocol: undefined }]);
+  });
+
+  test.each([
+    ['a cdk8s-plus-34 Deployment', (c: Chart) => new kplus34.Deployment(c, 'web', { containers: [NGINX34] })],
+    ['a plain ApiObject Deployment', (c: Chart) => plainDeployment(c, 'web', [{ containerPort: 80, name: 'http' }])],
+  ])('fails when a targetPort misspells the port name of %s', (_, make) => {
+    const c = quietChart('c');
+    const target = ServiceTarget.fromWorkload(make(c));
+    new ExposedService(c, 'svc', { target, ports: [{ port: 80, targetPort: 'htpp' }] });
+    expect(findings(synthError(c))).toEqual(['[c/svc] spec.ports[0].targetPort']);
+  });
+
+  test('a port added to a plain ApiObject workload after a first synth is wired and checked', () => {
+    const c = quietChart('c');
+    const d = plainDeployment(c, 'web', [{ containerPort: 80, name: 'http' }]);
+    const target = ServiceTarget.fromWorkload(d);
+    new ExposedService(c, 'metrics', { target, ports: [{ port: 9090, targetPort: 'metrics' }] });
+    expect(findings(synthError(c))).toEqual(['[c/metrics] spec.ports[0].targetPort']);
+    d.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/ports/-', { containerPort: 9090, name: 'metrics' }));
+    expect(byKind(synth(c), 'Service')).toHaveLength(1);
+  });
+
+  test.each([
+    ['a plain Construct', (c: Chart) => new Construct(c, 'nothing'), 'found no ApiObject'],
+    ['a ConfigMap ApiObject', (c: Chart) => new ApiObject(c, 'nothing', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }), 'found a ConfigMap'],
+    ['a cdk8s-plus-34 ConfigMap', (c: Chart) => new kplus34.ConfigMap(c, 'nothing'), 'found a ConfigMap'],
+  ])('fails when the target is %s: a collected target error, with the other findings, and no throw', (_, make, found) => {
+    const c = quietChart('c');
+    const target = ServiceTarget.fromWorkload(make(c));
+    expect([target.selectorLabels, target.ports]).toEqual([{}, []]);
+    const svc = new ExposedService(c, 'svc', { target, type: ServiceType.NODE_PORT, ports: [{ port: 80, nodePort: 99999 }] });
+    expect(svc.ports).toEqual([{ port: 80, nodePort: 99999, targetPort: 80 }]);
+    const message = synthError(c);
+    expect(findings(message)).toEqual(['[c/nothing] target', '[c/svc] spec.ports[0].nodePort']);
+    expect(errorLines(message)[0]).toBe(`[c/nothing] target: ServiceTarget.fromWorkload: [c/nothing] is not a Deployment, StatefulSet or DaemonSet, and neither is its default child (${found}); `
+      + 'pass the workload construct (a cdk8s-plus Deployment, StatefulSet or DaemonSet, or an ApiObject of one of those kinds) (rule object-prop-type)');
+  });
+});
+
+describe('no cdk8s-plus line is a dependency', () => {
+  const root = path.resolve(__dirname, '..');
+  test('holds for package.json (dev-only) and for the jsii assembly every other language is built from', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const plus = (deps: object | undefined) => Object.keys(deps ?? {}).filter(d => d.startsWith('cdk8s-plus'));
+    expect([plus(pkg.dependencies), plus(pkg.peerDependencies), plus(pkg.devDependencies)]).toEqual([[], [], ['cdk8s-plus-27', 'cdk8s-plus-34']]);
+    const assembly = JSON.parse(fs.readFileSync(path.join(root, '.jsii'), 'utf8'));
+    expect([Object.keys(assembly.dependencies).sort(), Object.keys(assembly.dependencyClosure ?? {}).sort()]).toEqual([['cdk8s', 'constructs'], ['cdk8s', 'constructs']]);
+    const fqns = [...JSON.stringify(assembly.types).matchAll(/"fqn":"([^"]+)"/g)].map(m => m[1].split('.')[0]);
+    expect([...new Set(fqns)].sort()).toEqual(['cdk8s', 'cdk8s-expose', 'constructs']);
   });
 });

@@ -1,7 +1,7 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { ExposePolicy, ExposedService, IngressRoute, PathType, Protocol, ServiceType, Severity, WebApp } from '../src';
 import { foundInApp, one, parseFindings, synth, synthApp } from './util';
-import { Registry } from '../src/wiring/registry';
+import { Registry } from '../src/constructs/registry';
 
 function appError(app: App): string {
   try {
@@ -53,7 +53,7 @@ describe('checks across the whole App', () => {
     test('fails when two Services share a namespace and name, across Charts', () => {
       const app = quietApp();
       new ExposedService(new Chart(app, 'one'), 'web', { selector: { a: 'b' }, ports: [{ port: 80 }] });
-      new ExposedService(new Chart(app, 'two'), 'web', { selector: { a: 'b' }, ports: [{ port: 80 }] });
+      new ExposedService(new Chart(app, 'two'), 'web', { selector: { a: 'b' }, ports: [{ port: 8080 }] });
       expect(foundInApp(app)).toEqual(['two/web object-name-unique metadata.name']);
       expect(appError(app)).toMatch(/\[two\/web\] metadata\.name: Service "web" in namespace "default" is already defined by \[one\/web\]/);
     });
@@ -76,7 +76,7 @@ describe('checks across the whole App', () => {
       new IngressRoute(a, 'ing', { host: 'x.example.com', paths: [{ path: '/', service: svcIn(a) }] });
       new IngressRoute(b, 'ing', { name: 'ing-b', host: 'x.example.com', paths: [{ path: '/', service: svcIn(b) }] });
       expect(foundInApp(app)).toEqual(['b/ing ingress-route-conflict spec.rules[0].http.paths[0]']);
-      expect(appError(app)).toMatch(/is already claimed by \[a\/ing\] at spec\.rules\[0\]\.http\.paths\[0\]/);
+      expect(appError(app)).toMatch(/is also claimed by \[a\/ing\] at spec\.rules\[0\]\.http\.paths\[0\]/);
     });
 
     test('fails when two paths of one route claim the same host and path', () => {
@@ -85,7 +85,7 @@ describe('checks across the whole App', () => {
       const svc = svcIn(a);
       new IngressRoute(a, 'ing', { host: 'x.example.com', paths: [{ path: '/api', service: svc }, { path: '/api', service: svc }] });
       expect(foundInApp(app)).toEqual(['a/ing ingress-route-conflict spec.rules[0].http.paths[1]']);
-      expect(appError(app)).toMatch(/is already claimed by spec\.rules\[0\]\.http\.paths\[0\] of this Ingress/);
+      expect(appError(app)).toMatch(/is also claimed by spec\.rules\[0\]\.http\.paths\[0\] of this object/);
     });
 
     test('accepts the same path on another host or with another pathType', () => {

@@ -1,6 +1,6 @@
 import { App } from 'cdk8s';
 import { PlatformChart, PlatformGatewayChart } from './platform';
-import { ExposureKindsChart, ExternalNameChart, IngressChart, NginxChart, NodePortChart, Seed004GatewayChart } from './seeds';
+import { ExposureKindsChart, ExternalNameChart, IngressChart, NginxChart, NodePortChart, HttpRouteChart } from './seeds';
 
 export * from './seeds';
 export * from './platform';
@@ -12,7 +12,7 @@ export function addExampleCharts(app: App): void {
   new ExternalNameChart(app, 'seed-002-external-name');
   new ExposureKindsChart(app, 'seed-003-exposure-kinds');
   new IngressChart(app, 'seed-004-ingress');
-  new Seed004GatewayChart(app, 'seed-004-gateway');
+  new HttpRouteChart(app, 'seed-004-gateway');
   new PlatformChart(app, 'platform-template');
   new PlatformGatewayChart(app, 'platform-template-gateway');
 }

@@ -91,12 +91,12 @@ export class IngressChart extends Chart {
 }
 
 /**
- * Seed 004 in the Gateway API: the same routes as `IngressChart` as a
+ * The same routes as `IngressChart`, as a
  * gateway.networking.k8s.io/v1 HTTPRoute. The Ingress controller of the Ingress version
  * becomes a Gateway with one HTTP listener on port 80 (any hostname); its GatewayClass
  * `eg` stands for the cluster's Gateway implementation.
  */
-export class Seed004GatewayChart extends Chart {
+export class HttpRouteChart extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, props);
     const gateway = new Gateway(this, 'gateway', {

@@ -1,10 +1,10 @@
 import * as path from 'path';
-import { ManifestFinding, SuppressedFinding } from '../manifest-analyzer';
-import { FileError } from '../manifest-reader';
+import { ManifestFinding, SuppressedFinding } from '../checker/check';
+import { FileError, SkippedFile } from '../checker/read';
+import { OBJECT_READABLE } from '../model/exemptions';
+import { Severity } from '../model/finding';
+import { RuleInfo } from '../model/rule';
 import { Rules } from '../rules/catalog';
-import { OBJECT_READABLE } from '../rules/config';
-import { RuleInfo } from '../rules/define';
-import { Severity } from '../rules/violation';
 
 /*
  * The pipeline formats of `check` (SARIF 2.1.0 for code scanning, GitHub workflow
@@ -41,40 +41,89 @@ function sarifRule(r: RuleInfo): object {
   };
 }
 
-/** The findings as a SARIF 2.1.0 log, one run, with the catalog as the driver's rules. */
-export function sarif(findings: readonly ManifestFinding[], suppressed: readonly SuppressedFinding[], fileErrors: readonly FileError[],
-  version: string, cwd: string = process.cwd()): object {
+/** A SARIF log without its results, and its results one at a time. */
+interface SarifParts {
+  readonly log: { runs: Array<{ results: object[] }> };
+  readonly forEachResult: (each: (result: object) => void) => void;
+}
+
+function sarifParts(findings: readonly ManifestFinding[], suppressed: readonly SuppressedFinding[], fileErrors: readonly FileError[],
+  version: string, cwd: string, skipped: readonly SkippedFile[]): SarifParts {
   const rules = Rules.all();
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const location = (file: string | undefined, line: number | undefined) => [{
-    physicalLocation: { artifactLocation: { uri: uri(file, cwd) }, ...(line ? { region: { startLine: line } } : {}) },
+  const region = (line: number | undefined, column?: number) =>
+    (line ? { region: { startLine: line, ...(column ? { startColumn: column } : {}) } } : {});
+  const location = (file: string | undefined, line: number | undefined, column?: number) => [{
+    physicalLocation: { artifactLocation: { uri: uri(file, cwd) }, ...region(line, column) },
   }];
   const result = (f: ManifestFinding) => ({
     ruleId: f.rule,
     ruleIndex: index.get(f.rule),
     level: level(f.severity),
     message: { text: findingText(f) },
-    locations: location(f.file, f.line),
+    locations: location(f.file, f.line, f.column),
     properties: { kind: f.kind, namespace: f.namespace, name: f.name, field: f.field },
   });
-  return {
+  const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: 'cdk8s-expose', version, informationUri: INFO_URI, rules: rules.map(sarifRule) } },
-      results: [
-        ...findings.map(result),
-        ...suppressed.map(f => ({ ...result(f), suppressions: [{ kind: 'inSource', justification: f.reason }] })),
-        ...fileErrors.map(e => ({
-          ruleId: OBJECT_READABLE.id,
-          ruleIndex: index.get(OBJECT_READABLE.id),
-          level: 'error',
-          message: { text: e.message },
-          locations: location(e.file, e.line),
-        })),
-      ],
+      // what was not read, and why: notifications of the run, not results
+      invocations: [{
+        executionSuccessful: true,
+        toolExecutionNotifications: skipped.map(x => ({ level: 'note', message: { text: `skipped: ${x.reason}` }, locations: location(x.file, undefined) })),
+      }],
+      results: [] as object[],
     }],
   };
+  const forEachResult = (each: (r: object) => void) => {
+    for (const f of findings) each(result(f));
+    for (const f of suppressed) each({ ...result(f), suppressions: [{ kind: 'inSource', justification: f.reason }] });
+    for (const e of fileErrors) {
+      each({ ruleId: OBJECT_READABLE.id, ruleIndex: index.get(OBJECT_READABLE.id), level: 'error', message: { text: e.message }, locations: location(e.file, e.line, e.column) });
+    }
+  };
+  return { log, forEachResult };
+}
+
+/** The findings as a SARIF 2.1.0 log, one run, with the catalog as the driver's rules. */
+export function sarif(findings: readonly ManifestFinding[], suppressed: readonly SuppressedFinding[], fileErrors: readonly FileError[],
+  version: string, cwd: string = process.cwd(), skipped: readonly SkippedFile[] = []): object {
+  const { log, forEachResult } = sarifParts(findings, suppressed, fileErrors, version, cwd, skipped);
+  forEachResult(r => log.runs[0].results.push(r));
+  return log;
+}
+
+const RESULTS_MARK = '"cdk8s-expose: results"';
+
+/**
+ * The SARIF log of `sarif()`, as the lines of its JSON (indented by 2), written one result at a
+ * time: a log of hundreds of thousands of results is never one string (V8 caps a string at
+ * 512 MB: "Invalid string length").
+ */
+export function writeSarif(emit: (line: string) => void, findings: readonly ManifestFinding[], suppressed: readonly SuppressedFinding[],
+  fileErrors: readonly FileError[], version: string, cwd: string = process.cwd(), skipped: readonly SkippedFile[] = []): void {
+  const { log, forEachResult } = sarifParts(findings, suppressed, fileErrors, version, cwd, skipped);
+  const skeleton = JSON.stringify({ ...log, runs: [{ ...log.runs[0], results: [RESULTS_MARK] }] }, undefined, 2).split('\n');
+  for (const line of skeleton) {
+    const at = line.indexOf(JSON.stringify(RESULTS_MARK));
+    if (at === -1) {
+      emit(line);
+      continue;
+    }
+    const indent = line.slice(0, at);
+    let previous: string[] | undefined;
+    forEachResult(r => {
+      if (previous !== undefined) emitIndented(emit, previous, indent, ',');
+      previous = JSON.stringify(r, undefined, 2).split('\n');
+    });
+    if (previous !== undefined) emitIndented(emit, previous, indent, '');
+  }
+}
+
+function emitIndented(emit: (line: string) => void, lines: string[], indent: string, last: string): void {
+  for (let i = 0; i < lines.length; i++) emit(`${indent}${lines[i]}${i === lines.length - 1 ? last : ''}`);
 }
 
 /** Escapes a workflow command's message. */
@@ -87,16 +136,24 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function command(severity: 'error' | 'warning', file: string | undefined, line: number | undefined, title: string, message: string, cwd: string): string {
-  const props = [`file=${escapeProperty(uri(file, cwd))}`, ...(line ? [`line=${line}`] : []), `title=${escapeProperty(title)}`];
+interface Place {
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+function command(severity: 'error' | 'warning' | 'notice', at: Place, title: string, message: string, cwd: string): string {
+  const props = [`file=${escapeProperty(uri(at.file, cwd))}`, ...(at.line ? [`line=${at.line}`] : []), ...(at.line && at.column ? [`col=${at.column}`] : []), `title=${escapeProperty(title)}`];
   return `::${severity} ${props.join(',')}::${escapeData(message)}`;
 }
 
 /** One GitHub Actions workflow command per finding, so findings annotate the pull request diff. */
-export function github(findings: readonly ManifestFinding[], fileErrors: readonly FileError[], cwd: string = process.cwd()): string[] {
+export function github(findings: readonly ManifestFinding[], fileErrors: readonly FileError[], cwd: string = process.cwd(),
+  skipped: readonly SkippedFile[] = []): string[] {
   return [
-    ...fileErrors.map(e => command('error', e.file, e.line, OBJECT_READABLE.id, e.message, cwd)),
-    ...findings.map(f => command(level(f.severity), f.file, f.line, f.rule, findingText(f), cwd)),
+    ...skipped.map(x => command('notice', { file: x.file }, 'skipped', x.reason, cwd)),
+    ...fileErrors.map(e => command('error', e, OBJECT_READABLE.id, e.message, cwd)),
+    ...findings.map(f => command(level(f.severity), f, f.rule, findingText(f), cwd)),
   ];
 }
 

@@ -1,13 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
-import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './config';
-import { github, ruleRows, sarif } from './formats';
-import { AnalysisResult, AnalyzeOptions, KNOWN_KINDS, ManifestFinding, analyzeManifests, rulesDocument } from '../manifest-analyzer';
-import { FileError, ReadResult, readManifests } from '../manifest-reader';
+import { routesDot, routesHtml } from './access-html';
+import { routesMermaid } from './access-markdown';
+import { registerDiff } from './diff';
+import { github, ruleRows, writeSarif } from './formats';
+import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
+import { routesDocument, serviceTypeLabel } from './routes-formats';
+import { AnalysisResult, AnalyzeOptions, knownKinds, ManifestFinding, analyzeManifests, rulesDocument } from '../checker/check';
+import { FileError, ReadResult, readManifests } from '../checker/read';
+import { OBJECT_READABLE } from '../model/exemptions';
+import { Severity } from '../model/finding';
+import { jsonText, markdownCell, notACommand, printable, textLine } from '../model/text';
 import { Rules } from '../rules/catalog';
-import { OBJECT_READABLE } from '../rules/config';
-import { Severity } from '../rules/violation';
 
 /** Where the CLI reads and writes. */
 export interface CliIO {
@@ -35,31 +40,17 @@ Exit codes:
      (an empty file or folder alone), so that a CI gate fed nothing does not pass
 `;
 
-const PATHS_HELP = 'YAML or JSON files, folders of them (.yaml and .yml files; links followed), or - for standard input';
+const PATHS_HELP = 'YAML or JSON files, folders of them (.json, .yaml and .yml files, every subfolder, as kubectl apply -f DIR -R reads them), or - for standard input';
 
 function packageVersion(): string {
   return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
 }
 
-// C0 and C1 controls, line and paragraph separators, and bidirectional overrides: what can
-// move a terminal's cursor, recolour it, or make a printed line read differently.
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'g');
-// JSON.stringify escapes C0 controls itself.
-const UNPRINTABLE_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-function hex(c: string, width: number): string {
-  return c.charCodeAt(0).toString(16).padStart(width, '0');
-}
-
-/** Text from the YAML, safe to print on a terminal: control characters become `\x1b`, `\u202e`. */
-export function printable(s: string): string {
-  if (!UNPRINTABLE.test(s)) return s;
-  return s.replace(UNPRINTABLE_ALL, c => (c.charCodeAt(0) < 0x100 ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
-}
+/** Text from the YAML, safe to print on a terminal (see model/text.ts). */
+export { printable };
 
 function json(value: unknown): string {
-  return JSON.stringify(value, undefined, 2).replace(UNPRINTABLE_JSON, c => `\\u${hex(c, 4)}`) + '\n';
+  return jsonText(JSON.stringify(value, undefined, 2)) + '\n';
 }
 
 /** Collects output lines and writes them in large pieces (hundreds of thousands of lines). */
@@ -102,7 +93,7 @@ function table(header: string[], forEachRow: (each: (row: string[]) => void) => 
   forEachRow(r => {
     for (let i = 0; i < r.length; i++) if (r[i].length > widths[i]) widths[i] = r[i].length;
   });
-  const line = (r: string[]) => out.line(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  '));
+  const line = (r: string[]) => out.line(notACommand(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')));
   line(header);
   forEachRow(line);
 }
@@ -113,15 +104,15 @@ interface Loaded {
 }
 
 /** Reads and analyzes; on a usage error prints it and returns undefined. */
-function load(paths: string[], io: CliIO, options: AnalyzeOptions): Loaded | undefined {
-  const read = readManifests(paths, { progress: msg => io.err(`${printable(msg)}\n`), stdin: io.stdin });
+function load(paths: string[], io: CliIO, options: AnalyzeOptions, routes: boolean, recursive = true): Loaded | undefined {
+  const read = readManifests(paths, { progress: msg => io.err(`${printable(msg)}\n`), stdin: io.stdin, recursive });
   for (const n of read.notes) io.err(`note: ${printable(n)}\n`);
   if (read.usageErrors.length > 0) {
     for (const e of read.usageErrors) io.err(`error: ${printable(e)}\n`);
     return undefined;
   }
-  const result = analyzeManifests(read.sources, options);
-  for (const s of result.skipped) io.err(`note: skipped ${printable(s)}: cdk8s-expose reads ${KNOWN_KINDS.join(', ')}\n`);
+  const result = analyzeManifests(read.sources, options, routes);
+  for (const s of result.skipped) io.err(`note: skipped ${printable(s)}: cdk8s-expose reads ${knownKinds().join(', ')}\n`);
   return { read, result };
 }
 
@@ -151,12 +142,16 @@ export function printCheck(read: ReadResult, result: AnalysisResult, format: str
   if (format === 'json') {
     const suppressed = byPlace(result.suppressed, order);
     const fileErrors = read.fileErrors.map(e => ({ rule: OBJECT_READABLE.id, ...e }));
-    io.out(json({ findings, suppressed, errors, warnings, objects: result.objectCount, skipped: result.skipped, fileErrors }));
+    const skippedFiles = read.skippedFiles;
+    io.out(json({ findings, suppressed, errors, warnings, objects: result.objectCount, skipped: result.skipped, fileErrors, skippedFiles }));
   } else if (format === 'sarif') {
-    io.out(json(sarif(findings, byPlace(result.suppressed, order), read.fileErrors, packageVersion())));
+    const out = new Output(io.out);
+    const suppressed = byPlace(result.suppressed, order);
+    writeSarif(l => out.line(jsonText(l)), findings, suppressed, read.fileErrors, packageVersion(), undefined, read.skippedFiles);
+    out.flush();
   } else if (format === 'github') {
     const out = new Output(io.out);
-    for (const l of github(findings, byPlace(read.fileErrors, order))) out.line(printable(l));
+    for (const l of github(findings, byPlace(read.fileErrors, order), undefined, read.skippedFiles)) out.line(printable(l));
     out.flush();
   } else {
     const out = new Output(io.out);
@@ -164,7 +159,7 @@ export function printCheck(read: ReadResult, result: AnalysisResult, format: str
       ...read.fileErrors.map(e => ({ file: e.file, line: e.line, text: fileErrorLine(e) })),
       ...findings.map(f => ({ file: f.file, line: f.line, text: findingLine(f) })),
     ], order);
-    for (const l of lines) out.line(printable(l.text));
+    for (const l of lines) out.line(textLine(l.text));
     out.line(`${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(result.objectCount, 'object')}`);
     out.flush();
   }
@@ -175,22 +170,25 @@ export function printCheck(read: ReadResult, result: AnalysisResult, format: str
 export function printRoutes(read: ReadResult, result: AnalysisResult, format: string, io: CliIO): number {
   for (const e of byPlace(read.fileErrors, fileOrder(read))) io.err(`${printable(fileErrorLine(e))}\n`);
   if (format === 'json') {
-    io.out(json(result.services));
+    io.out(json(routesDocument(result.services)));
+  } else if (format === 'mermaid') {
+    io.out(routesMermaid(result.services));
+  } else if (format === 'dot' || format === 'html') {
+    io.out(format === 'dot' ? routesDot(result.services) : routesHtml(result.services));
   } else {
     const out = new Output(io.out);
     const header = ['SERVICE', 'TYPE', 'VIA', 'ADDRESS', 'PORT', 'TARGET'];
     const forEachRow = (each: (row: string[]) => void) => {
       for (const s of result.services) {
-        for (const r of s.routes) each([`${s.namespace}/${s.name}`, s.type, r.via, r.address, r.servicePort, r.target].map(printable));
+        for (const r of s.rows) each([`${s.namespace}/${s.name}`, serviceTypeLabel(s), r.entry.kind, r.address, r.servicePort, r.target]);
       }
     };
     if (format === 'markdown') {
-      const esc = (c: string) => c.replace(/\|/g, '\\|');
       out.line(`| ${header.join(' | ')} |`);
       out.line(`|${header.map(() => ' --- ').join('|')}|`);
-      forEachRow(r => out.line(`| ${r.map(esc).join(' | ')} |`));
+      forEachRow(r => out.line(`| ${r.map(markdownCell).join(' | ')} |`));
     } else {
-      table(header, forEachRow, out);
+      table(header, each => forEachRow(r => each(r.map(printable))), out);
     }
     out.flush();
   }
@@ -217,19 +215,24 @@ export function run(argv: string[], io: CliIO): number {
       .choices(['text', 'json', 'sarif', 'github']).default('text'))
     .option('--rule <id=severity>', 'set a rule\'s severity: error, warning or off (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--config <file>', `settings file (default: ${DEFAULT_CONFIG_FILE} in the working directory, if present)`)
-    .option('--kubernetes-version <version>', 'the clusters\' Kubernetes version, e.g. 1.30 (default: every version from 1.27 to the newest)')
+    .option('--kubernetes-version <version>', 'the clusters\' Kubernetes version, any release from 1.27, e.g. 1.30 (default: the range 1.32 to 1.37)')
+    .option('--gateway-api-version <version>', 'the clusters\' Gateway API bundle, e.g. v1.5 (default: the range v1.4 to v1.6)')
     .option('--node-port-range <range>', 'the clusters\' nodePort range (default: 30000-32767)')
     .addOption(new Option('--dangling-selectors <severity>', 'alias of --rule service-selector-dangling=<severity>').choices(['warning', 'error']))
     .option('--warnings-as-errors', 'every warning counts as an error')
+    .option('--namespace <namespace>', 'the namespace objects without one are applied into, as kubectl apply -n (default: default)')
+    .option('--no-exemptions', 'no ignore-check.cdk8s-expose.io/<rule> annotation counts: each is an exemption-not-allowed error')
+    .option('--exemptions-for <ids>', 'the only rules an annotation may exempt, comma-separated')
+    .option('--no-recursive', 'read no subfolder of a folder, as kubectl apply -f DIR without -R')
     .addHelpText('after', EXIT_CODES)
-    .action((paths: string[], opts: CheckFlags & { format: string }) => {
+    .action((paths: string[], opts: CheckFlags & { format: string; recursive: boolean }) => {
       const options = checkOptions(opts);
       if (Array.isArray(options)) {
         for (const p of options) io.err(`error: ${p}\n`);
         code = EXIT_USAGE;
         return;
       }
-      const loaded = load(paths, io, options);
+      const loaded = load(paths, io, options, false, opts.recursive);
       if (!loaded) {
         code = EXIT_USAGE;
         return;
@@ -256,16 +259,20 @@ export function run(argv: string[], io: CliIO): number {
   program.command('routes')
     .description('print how each Service is reached: cluster DNS, nodePort, load balancer, Ingress URLs, port-forward')
     .argument('<paths...>', PATHS_HELP)
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json', 'mermaid', 'dot', 'html']).default('table'))
+    .option('--no-recursive', 'read no subfolder of a folder, as kubectl apply -f DIR without -R')
     .addHelpText('after', EXIT_CODES)
-    .action((paths: string[], opts: { format: string }) => {
-      const loaded = load(paths, io, {});
+    .action((paths: string[], opts: { format: string; recursive: boolean }) => {
+      const loaded = load(paths, io, {}, true, opts.recursive);
       if (!loaded) {
         code = EXIT_USAGE;
         return;
       }
       code = printRoutes(loaded.read, loaded.result, opts.format, io);
     });
+
+  // diff: src/cli/diff.ts
+  registerDiff(program, io, c => { code = c; }, { printable, json, exitCodes: EXIT_CODES, version: packageVersion() });
 
   try {
     program.parse(argv, { from: 'user' });

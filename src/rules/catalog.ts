@@ -1,5 +1,4 @@
-import { lookupRule } from './config';
-import { RuleInfo, registeredRules } from './define';
+import { RuleInfo, listedKinds, registeredRules, lookupRule } from '../model/rule';
 // Every rule module registers its rules when loaded: load them all, so the catalog is complete.
 import './metadata';
 import './service';
@@ -7,16 +6,26 @@ import './workload';
 import './ingress';
 import './gateway';
 import './http-route';
+import './grpc-route';
 import './reference-grant';
+import './gateway-routes';
 import './gateway-construct';
-import './cross-object';
+import './service-wiring';
+import './ingress-wiring';
+import './http-route-wiring';
 import './construct';
+import './exposure';
 
 /*
  * Rule ids are reserved by prefix, one per kind, so that a new kind adds its rules the same way:
  * metadata-*, object-* (any kind), service-*, workload-*, container-*, probe-*, ingress-*,
- * gateway-*, httproute-*, referencegrant-*, exemption-* (the exemptions themselves).
+ * gateway-*, httproute-*, grpcroute-*, referencegrant-*, exemption-* (the exemptions themselves).
  */
+
+/** A rule as the catalog lists it: the kinds of a rule of every kind spelled out. */
+function spelledOut(info: RuleInfo): RuleInfo {
+  return { ...info, kinds: listedKinds(info) };
+}
 
 /**
  * The catalog of every check cdk8s-expose runs, in the constructs and on manifests alike.
@@ -24,7 +33,7 @@ import './construct';
 export class Rules {
   /** Every rule, sorted by id. */
   public static all(): RuleInfo[] {
-    return [...registeredRules().values()].sort((a, b) => a.id.localeCompare(b.id));
+    return [...registeredRules().values()].map(spelledOut).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /**
@@ -33,7 +42,7 @@ export class Rules {
   public static get(id: string): RuleInfo {
     const info = lookupRule(id);
     if (typeof info === 'string') throw new Error(info);
-    return info;
+    return spelledOut(info);
   }
 
   private constructor() {}

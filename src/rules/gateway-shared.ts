@@ -1,5 +1,6 @@
-import { isIP, list, obj } from './names';
-import { Issue, issue, show, warning } from './violation';
+import { isIP, mapField } from './formats';
+import { Issue, issue, warning } from '../model/finding';
+import { list, obj, show } from '../model/plain';
 
 /*
  * Formats the Gateway API CRDs share (apis/v1/shared_types.go, standard channel of the
@@ -13,8 +14,7 @@ export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 const HOSTNAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** PreciseHostname and the Hostname address value without the wildcard. */
 const PRECISE_HOSTNAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-// optional reference fields: the API server drops a null (PruneNonNullableNullsWithoutDefaults) before validation
-/** SectionName (every bundle v1.4-v1.6): `^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`, 1-253 characters. */
+/** SectionName: `^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`, 1-253 characters (dots allowed since v1.0: "foo.example.com"). */
 const SECTION_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** Group: `^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`, at most 253. */
 const GROUP = /^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -55,7 +55,61 @@ function matches(value: unknown, re: RegExp, min: number, max: number): boolean 
 }
 
 export function checkSectionName(field: string, value: unknown): Issue[] {
-  return matches(value, SECTION_NAME, 1, 253) ? [] : [issue(field, `${show(value)} is not a valid section name: dot-separated parts of lowercase letters, digits and '-', each starting and ending alphanumeric, at most 253 characters`, 'use a listener name such as "https"')];
+  return matches(value, SECTION_NAME, 1, 253) ? [] : [issue(field, `${show(value)} is not a valid section name: lowercase DNS labels (letters, digits and '-', starting and ending alphanumeric) joined by '.', at most 253 characters`, 'use a listener name such as "https"')];
+}
+
+/** A kind that the CRD requires: set, and of the Kind format. */
+export function checkRequiredKind(field: string, value: unknown): Issue[] {
+  return value === undefined ? [issue(field, 'kind is required', 'set the kind, e.g. "HTTPRoute"')] : checkKind(field, value);
+}
+
+/** A group that the CRD requires (an empty string is the core group). */
+export function checkRequiredGroup(field: string, value: unknown): Issue[] {
+  return value === undefined ? [issue(field, 'group is required ("" for the core group)', 'set the group')] : checkGroup(field, value);
+}
+
+/** A PreciseHostname (redirect and rewrite hostnames): no wildcard, 1-253 characters. */
+export function checkPreciseHostname(field: string, value: unknown): Issue[] {
+  return isPreciseHostname(value) ? [] : [issue(field, `${show(value)} is not a precise hostname: a lowercase DNS name of at most 253 characters, without a wildcard or a port`, 'use e.g. "app.example.com"')];
+}
+
+/** The repeated items of a set-type list (x-kubernetes-list-type: set): the API server rejects duplicates. */
+export function checkSetList(field: string, value: unknown, what: string): Issue[] {
+  const seen = new Map<string, number>();
+  const out: Issue[] = [];
+  list(value).forEach((item, i) => {
+    const k = JSON.stringify(item);
+    const first = seen.get(k);
+    if (first === undefined) seen.set(k, i);
+    else out.push(issue(`${field}[${i}]`, `${show(item)} repeats ${field}[${first}]: ${what} is a set, its items must be unique (duplicate entries are rejected)`, 'remove the duplicate'));
+  });
+  return out;
+}
+
+/** An annotation-style map (infrastructure annotations, listener tls options): at most `max` keys, values of at most 4096 characters. */
+export function checkAnnotationValues(field: string, value: unknown, max: number, what: string): Issue[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value !== 'object' || Array.isArray(value)) return [issue(field, `${show(value)} is not a map of ${what}`, 'use a map of key: value strings')];
+  const out: Issue[] = [];
+  const keys = Object.keys(value);
+  if (keys.length > max) out.push(issue(field, `at most ${max} ${what} allowed, found ${keys.length}`, `remove ${keys.length - max}`));
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v !== 'string' || v.length > 4096) out.push(issue(mapField(field, k), `${show(v)} is not a valid value: a string of at most 4096 characters`, 'shorten the value'));
+  }
+  return out;
+}
+
+/** Infrastructure label and annotation keys: `^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]$`, prefix shorter than 253. */
+const INFRASTRUCTURE_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]$/;
+
+/** The keys of infrastructure labels or annotations, as the CRD's two CEL rules check them. */
+export function checkInfrastructureKeys(field: string, value: unknown, what: 'label' | 'annotation'): Issue[] {
+  const out: Issue[] = [];
+  for (const k of Object.keys(obj(value))) {
+    if (!INFRASTRUCTURE_KEY.test(k)) out.push(issue(mapField(field, k), `${show(k)}: ${what === 'label' ? 'Label' : 'Annotation'} keys must be in the form of an optional DNS subdomain prefix followed by a required name segment of up to 63 characters`, 'use e.g. "example.com/team"'));
+    else if (k.split('/')[0].length >= 253) out.push(issue(mapField(field, k), `If specified, the ${what} key's prefix must be a DNS subdomain not longer than 253 characters in total`, 'shorten the prefix'));
+  }
+  return out;
 }
 
 export function checkGroup(field: string, value: unknown): Issue[] {

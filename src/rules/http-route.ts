@@ -1,11 +1,18 @@
-import { objectRule } from './define';
+import { httpRouteObject } from './example-objects';
 import {
   GATEWAY_GROUP, checkCount, checkDuration, checkEnum, checkGroup, checkHeaderName, checkHostname, checkInteger, checkKind,
-  checkOptionalPort, checkRefName, checkRefNamespace, checkSectionName, entries, parseDuration,
+  checkOptionalPort, checkPreciseHostname, checkRefName, checkRefNamespace, checkSectionName, checkSetList, entries, parseDuration,
 } from './gateway-shared';
 import { checkNormalizedPath } from './ingress';
-import { list, obj } from './names';
-import { Issue, Severity, issue, key, seenBefore, show, text, warning } from './violation';
+import { Issue, Severity, issue, warning } from '../model/finding';
+import { defineKind } from '../model/kinds';
+import { list, obj, key, seenBefore, show, text } from '../model/plain';
+import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
+import { gatewayRejectedBefore, gatewayRelaxedIn } from '../model/versions';
+
+
+/** The HTTPRoute: v1, and v1beta1, which the standard-channel CRD still serves. */
+export const HTTP_ROUTE = defineKind({ kind: 'HTTPRoute', group: 'gateway.networking.k8s.io', versions: ['v1', 'v1beta1'], crd: true, checked: true });
 
 /*
  * HTTPRoute (gateway.networking.k8s.io/v1), as the standard-channel CRD validates it:
@@ -14,13 +21,11 @@ import { Issue, Severity, issue, key, seenBefore, show, text, warning } from './
  * and httproute_standard_test.go transcribed in test/upstream/gateway/.
  */
 
-const KINDS = ['HTTPRoute'];
 type Plain = { readonly [key: string]: any };
 
 export const PATH_MATCH_TYPES = ['Exact', 'PathPrefix', 'RegularExpression'];
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'];
 const MATCH_TYPES = ['Exact', 'RegularExpression'];
-const FILTER_TYPES = ['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestMirror', 'RequestRedirect', 'URLRewrite', 'ExtensionRef', 'CORS'];
 /** The field each core filter type carries. */
 const FILTER_FIELDS: { [type: string]: string } = {
   RequestHeaderModifier: 'requestHeaderModifier',
@@ -58,10 +63,13 @@ export function matchPath(match: Plain): { type: unknown; value: unknown } {
   return { type: p.type ?? 'PathPrefix', value: p.value ?? '/' };
 }
 
-function routeRule(def: { id: string; summary: string; prevents: string; severity?: Severity },
-  check: (route: any, spec: Plain) => Issue[]) {
-  return objectRule({ kinds: KINDS, severity: Severity.ERROR, ...def }, route => check(route, obj(obj(route).spec)));
+function routeRule(def: RuleBasics,
+  check: (route: any, spec: Plain, ctx: CheckContext) => Issue[]) {
+  return defineRule({ scope: 'object', kinds: [HTTP_ROUTE.kind], severity: Severity.ERROR, ...def }, (route, ctx) => check(route, obj(obj(route).spec), ctx));
 }
+
+/** The first bundle whose standard channel has the CORS filter (the filter type enum of v1.4.1 lacks it). */
+const CORS_FROM = 5;
 
 /** Every filter of a rule and of its backendRefs, with paths. */
 function allFilters(rule: Plain, field: string): Array<{ filters: unknown; field: string }> {
@@ -71,11 +79,8 @@ function allFilters(rule: Plain, field: string): Array<{ filters: unknown; field
   ];
 }
 
-export const httpRouteParentRefs = routeRule({
-  id: 'httproute-parent-refs',
-  summary: 'parentRefs: at most 32, each a valid reference; several to one parent each name a distinct sectionName',
-  prevents: 'CRD: parentRefs maxItems 32, name/group/kind/namespace/sectionName/port formats; CEL "sectionName must be specified/unique when parentRefs includes 2 or more references to the same parent"',
-}, (_, spec) => {
+/** The parentRefs of a route (CommonRouteSpec, shared by every route kind). */
+export function checkRouteParentRefs(spec: Plain): Issue[] {
   const out = checkCount('spec.parentRefs', spec.parentRefs, 0, 32, 'parentRefs');
   const refs = entries(spec.parentRefs, 'spec.parentRefs');
   for (const { v, f } of refs) {
@@ -109,25 +114,37 @@ export const httpRouteParentRefs = routeRule({
     }
   }
   return out;
-});
+}
+
+export const httpRouteParentRefs = routeRule({
+  id: 'httproute-parent-refs',
+  summary: 'parentRefs: at most 32, each a valid reference; several to one parent each name a distinct sectionName',
+  prevents: 'CRD: parentRefs maxItems 32, name/group/kind/namespace/sectionName/port formats; CEL "sectionName must be specified/unique when parentRefs includes 2 or more references to the same parent"',
+}, (_, spec) => checkRouteParentRefs(spec));
+
+/** The hostnames of a route (HTTPRoute, GRPCRoute, TLSRoute): at most 16 Gateway API hostnames. */
+export function checkRouteHostnames(spec: Plain): Issue[] {
+  return [
+    ...checkCount('spec.hostnames', spec.hostnames, 0, 16, 'hostnames'),
+    ...list(spec.hostnames).flatMap((h, i) => checkHostname(`spec.hostnames[${i}]`, h, 'use e.g. "app.example.com" or "*.example.com"')),
+  ];
+}
 
 export const httpRouteHostnames = routeRule({
   id: 'httproute-hostnames',
   summary: 'hostnames: at most 16, each a lowercase DNS name with an optional whole-label "*." prefix, not an IP',
   prevents: 'CRD: hostnames maxItems 16 and the Hostname pattern; the specification forbids IP addresses (warning: the pattern lets them through)',
-}, (_, spec) => [
-  ...checkCount('spec.hostnames', spec.hostnames, 0, 16, 'hostnames'),
-  ...list(spec.hostnames).flatMap((h, i) => checkHostname(`spec.hostnames[${i}]`, h, 'use e.g. "app.example.com" or "*.example.com"')),
-]);
+}, (_, spec) => checkRouteHostnames(spec));
 
 export const httpRouteRules = routeRule({
   id: 'httproute-rules',
-  summary: 'rules: 1-16; matches: at most 64 per rule and 128 in all; filters and backendRefs: at most 16 each',
-  prevents: 'CRD: rules minItems 1 maxItems 16, matches maxItems 64, CEL "total number of matches across all rules in a route must be less than 128", filters and backendRefs maxItems 16',
+  summary: 'rules: 1-16, a rule name is a section name; matches: at most 64 per rule and 128 in all; filters and backendRefs: at most 16 each',
+  prevents: 'CRD: rules minItems 1 maxItems 16, rules[].name SectionName pattern, matches maxItems 64, CEL "total number of matches across all rules in a route must be less than 128", filters and backendRefs maxItems 16',
 }, (_, spec) => {
   const out = checkCount('spec.rules', spec.rules, 1, 16, 'rules');
   let total = 0;
   for (const { rule, field } of routeRules({ spec })) {
+    if (rule.name !== undefined) out.push(...checkSectionName(`${field}.name`, rule.name));
     out.push(...checkCount(`${field}.matches`, rule.matches, 0, 64, 'matches'));
     out.push(...checkCount(`${field}.filters`, rule.filters, 0, 16, 'filters'));
     out.push(...checkCount(`${field}.backendRefs`, rule.backendRefs, 0, 16, 'backendRefs'));
@@ -161,13 +178,13 @@ export const httpRoutePath = routeRule({
 }, route => routeRules(route).flatMap(r => ruleMatches(r.rule, r.field).flatMap(m => checkPathMatch(`${m.field}.path`, m.match.path))));
 
 /** Header or query param matches: at most 16, valid names, no duplicate names, type Exact or RegularExpression. */
-function checkNameMatches(field: string, value: unknown, what: 'header' | 'query param'): Issue[] {
+export function checkNameMatches(field: string, value: unknown, what: 'header' | 'query param'): Issue[] {
   const out = checkCount(field, value, 0, 16, `${what} matches`);
   const exact = new Map<string, string>();
   const folded = new Map<string, string>();
   for (const { v, f } of entries(value, field)) {
-    if (what === 'header') out.push(...checkHeaderName(`${f}.name`, v.name));
-    else if (typeof v.name !== 'string' || v.name.length < 1 || v.name.length > 256) out.push(issue(`${f}.name`, `${show(v.name)} is not a valid query param name: 1-256 characters`, 'name the query parameter'));
+    // both names are HTTPHeaderName in the CRD (queryParams[].name too)
+    out.push(...checkHeaderName(`${f}.name`, v.name));
     out.push(...checkEnum(`${f}.type`, v.type, MATCH_TYPES));
     if (typeof v.value !== 'string' || v.value.length < 1 || v.value.length > (what === 'header' ? 4096 : 1024)) {
       out.push(issue(`${f}.value`, `${show(v.value)} is not a valid ${what} value: a string of 1-${what === 'header' ? 4096 : 1024} characters`, 'give the value to match'));
@@ -189,7 +206,7 @@ function checkNameMatches(field: string, value: unknown, what: 'header' | 'query
 export const httpRouteMatches = routeRule({
   id: 'httproute-matches',
   summary: 'header and query param matches have valid, unique names; the method is one of the nine HTTP methods',
-  prevents: 'CRD: headers/queryParams maxItems 16, HTTPHeaderName pattern, listMapKey name (duplicates rejected), type enum, method enum',
+  prevents: 'CRD: headers/queryParams maxItems 16, HTTPHeaderName pattern (header and query param names), listMapKey name (duplicates rejected), type enum, method enum',
 }, route => routeRules(route).flatMap(r => ruleMatches(r.rule, r.field).flatMap(m => [
   ...checkNameMatches(`${m.field}.headers`, m.match.headers, 'header'),
   ...checkNameMatches(`${m.field}.queryParams`, m.match.queryParams, 'query param'),
@@ -197,7 +214,7 @@ export const httpRouteMatches = routeRule({
 ])));
 
 /** A backend or mirror reference: a Service needs a port. */
-function checkBackendRef(field: string, v: Plain): Issue[] {
+export function checkBackendRef(field: string, v: Plain): Issue[] {
   const out = [
     ...checkRefName(`${field}.name`, v.name, 'backend'),
     ...checkGroup(`${field}.group`, v.group), ...checkKind(`${field}.kind`, v.kind), ...checkRefNamespace(`${field}.namespace`, v.namespace),
@@ -220,7 +237,7 @@ export const httpRouteBackendRefs = routeRule({
 ])));
 
 /** A header modifier: set/add at most 16 each with valid names; remove at most 16 names. */
-function checkHeaderModifier(field: string, m: Plain): Issue[] {
+export function checkHeaderModifier(field: string, m: Plain): Issue[] {
   const out: Issue[] = [];
   for (const op of ['set', 'add']) {
     out.push(...checkCount(`${field}.${op}`, m[op], 0, 16, 'headers'));
@@ -235,6 +252,7 @@ function checkHeaderModifier(field: string, m: Plain): Issue[] {
     }
   }
   out.push(...checkCount(`${field}.remove`, m.remove, 0, 16, 'header names'));
+  out.push(...checkSetList(`${field}.remove`, m.remove, 'remove'));
   return out;
 }
 
@@ -252,27 +270,25 @@ function checkPathModifier(field: string, p: Plain): Issue[] {
   return out;
 }
 
-/** The members of one filter: the field of its type, and no other. */
-function checkFilter(field: string, v: Plain): Issue[] {
-  const out = checkEnum(`${field}.type`, v.type, FILTER_TYPES);
-  for (const [type, member] of Object.entries(FILTER_FIELDS)) {
+/**
+ * A filter's type (required, of the kind's enum) and its members: the field of its type, and no
+ * other (HTTPRoute and GRPCRoute filters alike, each with its own types).
+ */
+export function checkFilterMembers(field: string, v: Plain, fields: { readonly [type: string]: string }): Issue[] {
+  const types = Object.keys(fields);
+  if (v.type === undefined) return [issue(`${field}.type`, 'a filter needs a type: type is required', `set type to one of ${types.join(', ')}`)];
+  const out = checkEnum(`${field}.type`, v.type, types);
+  for (const [type, member] of Object.entries(fields)) {
     const has = v[member] !== undefined && v[member] !== null;
     if (has && v.type !== type) out.push(issue(`${field}.${member}`, `filter.${member} must be nil if the filter.type is not ${type} (it is ${show(v.type)})`, `remove ${member}, or set type ${type}`));
     if (!has && v.type === type) out.push(issue(`${field}.${member}`, `filter.${member} must be specified for ${type} filter.type`, `add ${member}`));
   }
-  const redirect = obj(v.requestRedirect);
-  if (v.requestRedirect !== undefined) {
-    out.push(...checkEnum(`${field}.requestRedirect.scheme`, redirect.scheme, ['http', 'https']));
-    out.push(...checkEnum(`${field}.requestRedirect.statusCode`, redirect.statusCode, STATUS_CODES, 'use 301, 302, 303, 307 or 308 (default 302)'));
-    out.push(...checkOptionalPort(`${field}.requestRedirect.port`, redirect.port));
-    if (redirect.hostname !== undefined) out.push(...checkHostname(`${field}.requestRedirect.hostname`, redirect.hostname, 'use a DNS name').filter(i => i.severity === undefined));
-    if (redirect.path !== undefined) out.push(...checkPathModifier(`${field}.requestRedirect.path`, obj(redirect.path)));
-  }
-  if (v.urlRewrite !== undefined) {
-    const rw = obj(v.urlRewrite);
-    if (rw.hostname !== undefined) out.push(...checkHostname(`${field}.urlRewrite.hostname`, rw.hostname, 'use a DNS name').filter(i => i.severity === undefined));
-    if (rw.path !== undefined) out.push(...checkPathModifier(`${field}.urlRewrite.path`, obj(rw.path)));
-  }
+  return out;
+}
+
+/** The filter fields both HTTPRoute and GRPCRoute carry: header modifiers, mirror, extensionRef. */
+export function checkCommonFilterFields(field: string, v: Plain): Issue[] {
+  const out: Issue[] = [];
   for (const member of ['requestHeaderModifier', 'responseHeaderModifier']) {
     if (v[member] !== undefined) out.push(...checkHeaderModifier(`${field}.${member}`, obj(v[member])));
   }
@@ -295,15 +311,42 @@ function checkFilter(field: string, v: Plain): Issue[] {
   return out;
 }
 
+/** The members of one filter: the field of its type, and no other. */
+function checkFilter(field: string, v: Plain): Issue[] {
+  const out = checkFilterMembers(field, v, FILTER_FIELDS);
+  const redirect = obj(v.requestRedirect);
+  if (v.requestRedirect !== undefined) {
+    out.push(...checkEnum(`${field}.requestRedirect.scheme`, redirect.scheme, ['http', 'https']));
+    out.push(...checkEnum(`${field}.requestRedirect.statusCode`, redirect.statusCode, STATUS_CODES, 'use 301, 302, 303, 307 or 308 (default 302)'));
+    out.push(...checkOptionalPort(`${field}.requestRedirect.port`, redirect.port));
+    if (redirect.hostname !== undefined) out.push(...checkPreciseHostname(`${field}.requestRedirect.hostname`, redirect.hostname));
+    if (redirect.path !== undefined) out.push(...checkPathModifier(`${field}.requestRedirect.path`, obj(redirect.path)));
+  }
+  if (v.urlRewrite !== undefined) {
+    const rw = obj(v.urlRewrite);
+    if (rw.hostname !== undefined) out.push(...checkPreciseHostname(`${field}.urlRewrite.hostname`, rw.hostname));
+    if (rw.path !== undefined) out.push(...checkPathModifier(`${field}.urlRewrite.path`, obj(rw.path)));
+  }
+  out.push(...checkCommonFilterFields(field, v));
+  return out;
+}
+
+/** The filter types of a list that appear more than once: "X filter cannot be repeated". */
+export function checkNotRepeated(items: ReadonlyArray<{ readonly v: Plain; readonly f: string }>, types: readonly string[]): Issue[] {
+  const out: Issue[] = [];
+  for (const type of types) {
+    const same = items.filter(x => x.v.type === type);
+    if (same.length > 1) out.push(issue(`${same[1].f}.type`, `${type} filter cannot be repeated (${same.length} in this list)`, 'merge them into one filter'));
+  }
+  return out;
+}
+
 /** The rules of a filter list: core types not repeated; RequestRedirect not with URLRewrite. */
 function checkFilterList(field: string, filters: unknown): Issue[] {
   const out: Issue[] = [];
   const items = entries(filters, field);
   for (const { v, f } of items) out.push(...checkFilter(f, v));
-  for (const type of NOT_REPEATED) {
-    const same = items.filter(x => x.v.type === type);
-    if (same.length > 1) out.push(issue(`${same[1].f}.type`, `${type} filter cannot be repeated (${same.length} in this list)`, 'merge them into one filter'));
-  }
+  out.push(...checkNotRepeated(items, NOT_REPEATED));
   if (items.some(x => x.v.type === 'RequestRedirect') && items.some(x => x.v.type === 'URLRewrite')) {
     out.push(issue(field, 'may specify either a RequestRedirect filter or a URLRewrite filter, but not both', 'redirect the client, or rewrite the request: choose one'));
   }
@@ -320,8 +363,8 @@ function hasPrefixReplace(filters: unknown, member: string): boolean {
 
 export const httpRouteFilters = routeRule({
   id: 'httproute-filters',
-  summary: 'filters carry the field of their type only; core filters are not repeated; RequestRedirect excludes URLRewrite and backendRefs; ReplacePrefixMatch needs one PathPrefix match; redirect codes 301/302/303/307/308',
-  prevents: 'CRD: filter type enum and CEL "filter.X must be nil/specified", "X filter cannot be repeated", "May specify either httpRouteFilterRequestRedirect or httpRouteFilterRequestRewrite", "RequestRedirect filter must not be used together with backendRefs", "exactly one PathPrefix match must be specified", statusCode/scheme enums, header modifier and mirror bounds',
+  summary: 'filters have a type and carry the field of their type only; redirect and rewrite hostnames are precise; header removals are unique; core filters are not repeated; RequestRedirect excludes URLRewrite and backendRefs; ReplacePrefixMatch needs one PathPrefix match; redirect codes 301/302/303/307/308',
+  prevents: 'CRD: filter type required and enum, redirect and rewrite hostname PreciseHostname (no wildcard), header modifier remove a set (unique); CEL "filter.X must be nil/specified", "X filter cannot be repeated", "May specify either httpRouteFilterRequestRedirect or httpRouteFilterRequestRewrite", "RequestRedirect filter must not be used together with backendRefs", "exactly one PathPrefix match must be specified", statusCode/scheme enums, header modifier and mirror bounds',
 }, route => routeRules(route).flatMap(({ rule, field }) => {
   const out: Issue[] = [];
   for (const fl of allFilters(rule, field)) out.push(...checkFilterList(fl.field, fl.filters));
@@ -365,6 +408,7 @@ function checkCors(field: string, c: Plain): Issue[] {
     list(c[name]).forEach((h, i) => out.push(...checkHeaderName(`${field}.${name}[${i}]`, h)));
   }
   wildcardAlone('allowHeaders', 'headers');
+  for (const name of ['allowOrigins', 'allowMethods', 'allowHeaders', 'exposeHeaders']) out.push(...checkSetList(`${field}.${name}`, c[name], name));
   out.push(...checkInteger(`${field}.maxAge`, c.maxAge, 1, 2147483647, 'use a number of seconds, 1 or more (default 5)'));
   if (c.allowCredentials !== undefined && typeof c.allowCredentials !== 'boolean') out.push(issue(`${field}.allowCredentials`, `${show(c.allowCredentials)} is not a boolean`, 'use true or false'));
   return out;
@@ -372,10 +416,22 @@ function checkCors(field: string, c: Plain): Issue[] {
 
 export const httpRouteCors = routeRule({
   id: 'httproute-cors',
-  summary: 'a CORS filter lists valid origins, methods and headers, with "*" only alone',
-  prevents: 'CRD: allowOrigins pattern and maxItems 64, allowMethods enum and maxItems 9, header name patterns, maxAge minimum 1, CEL "cannot contain \'*\' alongside other ..."',
+  summary: 'a CORS filter lists valid, unique origins, methods and headers, with "*" only alone',
+  prevents: 'CRD: allowOrigins, allowMethods, allowHeaders and exposeHeaders are sets (unique items); allowOrigins pattern and maxItems 64, allowMethods enum and maxItems 9, header name patterns, maxAge minimum 1, CEL "cannot contain \'*\' alongside other ..."',
 }, route => routeRules(route).flatMap(({ rule, field }) => allFilters(rule, field).flatMap(fl => entries(fl.filters, fl.field)
   .filter(x => x.v.cors !== undefined && x.v.cors !== null).flatMap(x => checkCors(`${x.f}.cors`, obj(x.v.cors))))));
+
+export const httpRouteBundleFields = routeRule({
+  id: 'httproute-bundle-fields',
+  summary: 'a CORS filter only where every Gateway API bundle of the range has it (standard from v1.5)',
+  prevents: 'CRD: the standard channel\'s filter type enum lacks CORS before v1.5, so an older bundle rejects the route ("Unsupported value")',
+}, (route, _, ctx) => {
+  const severity = gatewayRelaxedIn(ctx, CORS_FROM);
+  if (severity === undefined) return [];
+  return routeRules(route).flatMap(({ rule, field }) => allFilters(rule, field).flatMap(fl => entries(fl.filters, fl.field)
+    .filter(x => x.v.type === 'CORS')
+    .map(x => ({ field: `${x.f}.type`, message: `the CORS filter is ${gatewayRejectedBefore(CORS_FROM)} (their filter types lack it)`, fix: 'set CORS headers in the backend while clusters run older bundles, or set gatewayApiVersion', severity }))));
+});
 
 export const httpRouteTimeouts = routeRule({
   id: 'httproute-timeouts',
@@ -393,3 +449,52 @@ export const httpRouteTimeouts = routeRule({
   }
   return out;
 }));
+
+/* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
+ruleExamples({
+  'httproute-bundle-fields': {
+    objects: [httpRouteObject({ rules: [{ filters: [{ type: 'CORS', cors: { allowOrigins: ['https://example.com'] } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+    valid: [httpRouteObject({
+      rules: [{
+        filters: [{ type: 'ResponseHeaderModifier', responseHeaderModifier: { set: [{ name: 'Access-Control-Allow-Origin', value: 'https://example.com' }] } }],
+        backendRefs: [{ name: 'web', port: 80 }],
+      }],
+    })],
+  },
+  'httproute-parent-refs': {
+    objects: [httpRouteObject({ parentRefs: [{ name: 'edge' }, { name: 'edge' }] })],
+    valid: [httpRouteObject({ parentRefs: [{ name: 'edge' }] })],
+  },
+  'httproute-hostnames': {
+    objects: [httpRouteObject({ hostnames: ['App.example.com'] })],
+    valid: [httpRouteObject({ hostnames: ['app.example.com'] })],
+  },
+  'httproute-rules': {
+    objects: [httpRouteObject({ rules: [] })],
+    valid: [httpRouteObject({ rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] })],
+  },
+  'httproute-path': {
+    objects: [httpRouteObject({ rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/a//b' } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+    valid: [httpRouteObject({ rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/a/b' } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+  },
+  'httproute-matches': {
+    objects: [httpRouteObject({ rules: [{ matches: [{ method: 'get' }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+    valid: [httpRouteObject({ rules: [{ matches: [{ method: 'GET' }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+  },
+  'httproute-backend-refs': {
+    objects: [httpRouteObject({ rules: [{ backendRefs: [{ name: 'web' }] }] })],
+    valid: [httpRouteObject({ rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] })],
+  },
+  'httproute-filters': {
+    objects: [httpRouteObject({ rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { statusCode: 304 } }] }] })],
+    valid: [httpRouteObject({ rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { statusCode: 301 } }] }] })],
+  },
+  'httproute-cors': {
+    objects: [httpRouteObject({ rules: [{ filters: [{ type: 'CORS', cors: { allowOrigins: ['example.com/path'] } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+    valid: [httpRouteObject({ rules: [{ filters: [{ type: 'CORS', cors: { allowOrigins: ['https://example.com'] } }], backendRefs: [{ name: 'web', port: 80 }] }] })],
+  },
+  'httproute-timeouts': {
+    objects: [httpRouteObject({ rules: [{ timeouts: { request: '1.5s' }, backendRefs: [{ name: 'web', port: 80 }] }] })],
+    valid: [httpRouteObject({ rules: [{ timeouts: { request: '1500ms' }, backendRefs: [{ name: 'web', port: 80 }] }] })],
+  },
+});

@@ -1,14 +1,20 @@
-import { ALL_VERSIONS, CheckContext, VersionRange, objectRule } from './define';
-import { checkServiceName, hasNameOrGenerateName, metadataOf } from './metadata';
-import {
-  checkDns1123Subdomain, mapField, checkIanaServiceName, checkPortNumber, isDns1123Subdomain, isIP,
-  isWildcardDns1123Subdomain, list, obj, Plain,
-} from './names';
-import { Issue, Severity, issue, show, text, warning } from './violation';
+import { ingressObject, ingressPath } from './example-objects';
+import { checkDns1123Subdomain, mapField, checkIanaServiceName, checkPortNumber, isDns1123Subdomain, isIP, isWildcardDns1123Subdomain } from './formats';
+import { checkServiceName, hasNameOrGenerateName } from './metadata';
+import { expectType } from './types';
+import { FindingType, Issue, Severity, issue, warning } from '../model/finding';
+import { defineKind } from '../model/kinds';
+import { metadataOf } from '../model/object';
+import { list, obj, Plain, show, text, listSome } from '../model/plain';
+import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
+import { DEFAULT_VERSIONS, VersionRange } from '../model/versions';
+
+
+/** The Ingress: networking.k8s.io/v1 only; networking.k8s.io/v1beta1 and extensions/v1beta1 stopped being served in 1.22. */
+export const INGRESS = defineKind({ kind: 'Ingress', group: 'networking.k8s.io', versions: ['v1'], unserved: { 'networking.k8s.io/v1beta1': 22, 'extensions/v1beta1': 22 }, checked: true });
 
 const PATH_TYPES = ['Prefix', 'Exact', 'ImplementationSpecific'];
-const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
-const KINDS = ['Ingress'];
+export const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
 function suggestHost(host: string): string {
   return host.toLowerCase().replace(/[^a-z0-9.*-]/g, '-');
@@ -71,7 +77,7 @@ export function checkPath(field: string, path: unknown, pathType: unknown): Issu
 }
 
 /** A backend: exactly one of service or resource; a service name and exactly one of port name or number. */
-export function checkBackend(field: string, value: unknown, versions: VersionRange = ALL_VERSIONS): Issue[] {
+export function checkBackend(field: string, value: unknown, versions: VersionRange = DEFAULT_VERSIONS, known?: CheckContext['backendService']): Issue[] {
   if (value === undefined || value === null) return [issue(field, 'a path needs a backend', 'route it to a Service')];
   const backend = obj(value);
   const hasService = backend.service !== undefined && backend.service !== null;
@@ -88,7 +94,11 @@ export function checkBackend(field: string, value: unknown, versions: VersionRan
   const port = obj(svc.port);
   const hasName = port.name !== undefined && port.name !== null && port.name !== '';
   const hasNumber = port.number !== undefined && port.number !== null && port.number !== 0;
-  if (hasName === hasNumber) {
+  const service = svc.port === undefined && typeof svc.name === 'string' ? known?.(field) : undefined;
+  if (service !== undefined) {
+    // a construct left the port out because the Service it holds has no single port: say why
+    out.push(...checkServicePortRef(`${field}.service.port`, svc.name, undefined, service.ports, service.where));
+  } else if (hasName === hasNumber) {
     out.push(issue(`${field}.service.port`, `${show(svc.port)} must have exactly one of name or number`, 'give the Service port\'s number or its name'));
   } else if (hasName) {
     out.push(...checkIanaServiceName(`${field}.service.port.name`, port.name, 'backend port name',
@@ -136,9 +146,9 @@ export function ingressBackends(ing: unknown): Array<{ readonly backend: unknown
   return out;
 }
 
-function ingressRule(def: { id: string; summary: string; prevents: string; severity?: Severity; constructSeverity?: Severity },
+function ingressRule(def: RuleBasics,
   check: (ing: any, spec: Plain, ctx: CheckContext) => Issue[]) {
-  return objectRule({ kinds: KINDS, severity: Severity.ERROR, ...def }, (ing, ctx) => check(ing, obj(obj(ing).spec), ctx));
+  return defineRule({ scope: 'object', kinds: [INGRESS.kind], severity: Severity.ERROR, ...def }, (ing, ctx) => check(ing, obj(obj(ing).spec), ctx));
 }
 
 export const ingressName = ingressRule({
@@ -153,11 +163,16 @@ export const ingressName = ingressRule({
 
 export const ingressRulesRequired = ingressRule({
   id: 'ingress-rules-required',
+  type: FindingType.REQUIRED,
   summary: 'an Ingress has rules or a defaultBackend',
   prevents: 'ValidateIngressSpec: "either `defaultBackend` or `rules` must be specified"',
-}, (_, spec) => (list(spec.rules).length === 0 && (spec.defaultBackend === undefined || spec.defaultBackend === null)
-  ? [issue('spec', 'an Ingress needs rules or a defaultBackend (either defaultBackend or rules must be specified)', 'add a path, or a default backend')]
-  : []));
+}, (_, spec) => {
+  const type = expectType('spec.rules', spec.rules, 'list');
+  if (type.length > 0) return type;
+  return list(spec.rules).length === 0 && (spec.defaultBackend === undefined || spec.defaultBackend === null)
+    ? [issue('spec', 'an Ingress needs rules or a defaultBackend (either defaultBackend or rules must be specified)', 'add a path, or a default backend')]
+    : [];
+});
 
 export const ingressHost = ingressRule({
   id: 'ingress-host',
@@ -182,8 +197,8 @@ export const ingressBackend = ingressRule({
   prevents: 'validateIngressBackend: exactly one of service or resource; service name (DNS-1035 label, DNS-1123 label from 1.36); port name (IANA) or number (1-65535)',
 }, (ing, spec, ctx) => {
   const out: Issue[] = [];
-  if (spec.defaultBackend !== undefined && spec.defaultBackend !== null) out.push(...checkBackend('spec.defaultBackend', spec.defaultBackend, ctx.versions));
-  for (const r of ingressRules(ing)) for (const p of rulePaths(r.rule, r.field)) out.push(...checkBackend(`${p.field}.backend`, p.path.backend, ctx.versions));
+  if (spec.defaultBackend !== undefined && spec.defaultBackend !== null) out.push(...checkBackend('spec.defaultBackend', spec.defaultBackend, ctx.versions, ctx.backendService));
+  for (const r of ingressRules(ing)) for (const p of rulePaths(r.rule, r.field)) out.push(...checkBackend(`${p.field}.backend`, p.path.backend, ctx.versions, ctx.backendService));
   return out;
 });
 
@@ -196,11 +211,11 @@ export const ingressTls = ingressRule({
   id: 'ingress-tls',
   summary: 'TLS hosts are DNS-1123 subdomains or wildcards, and the secretName a DNS-1123 subdomain',
   prevents: 'validateIngressTLS: each TLS host is a DNS-1123 subdomain or a wildcard one; secretName is a Secret name',
-}, (_, spec) => tlsEntries(spec).flatMap(({ tls, field }) => [
+}, (_, spec) => [...expectType('spec.tls', spec.tls, 'list'), ...tlsEntries(spec).flatMap(({ tls, field }) => [
   ...(tls.secretName === undefined || tls.secretName === null || tls.secretName === '' ? []
     : checkDns1123Subdomain(`${field}.secretName`, tls.secretName, 'Secret name', 'name the Secret that holds the certificate')),
   ...list(tls.hosts).flatMap((h, j) => checkTlsHost(`${field}.hosts[${j}]`, h)),
-]));
+])]);
 
 export const ingressTlsHostUnmatched = ingressRule({
   id: 'ingress-tls-host-unmatched',
@@ -213,7 +228,7 @@ export const ingressTlsHostUnmatched = ingressRule({
   return tlsEntries(spec).flatMap(({ tls, field }) => list(tls.hosts).flatMap((h, j) => {
     if (typeof h !== 'string' || checkTlsHost('', h).length > 0) return [];
     if (ruleHosts.some(r => hostCovers(h, r) || hostCovers(r, h))) return [];
-    return [warning(`${field}.hosts[${j}]`, `${show(h)} matches no rule host of this Ingress (${ruleHosts.length ? ruleHosts.join(', ') : 'none'}), so its certificate is not served for it`, 'add a rule for the host, or remove it from tls')];
+    return [warning(`${field}.hosts[${j}]`, `${show(h)} matches no rule host of this Ingress (${ruleHosts.length ? listSome(ruleHosts, r => r) : 'none'}), so its certificate is not served for it`, 'add a rule for the host, or remove it from tls')];
   }));
 });
 
@@ -239,7 +254,7 @@ export const ingressClass = ingressRule({
 export function checkServicePortRef(field: string, serviceName: string, portRef: number | string | undefined,
   ports: ReadonlyArray<{ readonly port?: any; readonly name?: any }> | undefined, where = ''): Issue[] {
   // the list of ports is written only for a finding: a route may have thousands of backends to one Service
-  const names = () => (ports ?? []).map(p => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(', ') || 'none';
+  const names = () => listSome(ports ?? [], p => (p.name ? `${p.port} (${p.name})` : `${p.port}`)) || 'none';
   if (portRef === undefined) {
     if (ports !== undefined && ports.length === 1) return [];
     const why = ports === undefined ? 'its ports are not known' : `it has ${ports.length} ports: ${names()}`;
@@ -264,3 +279,39 @@ function portLookup(ports: ReadonlyArray<{ readonly port?: any; readonly name?: 
   }
   return lookup;
 }
+
+/* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
+ruleExamples({
+  'ingress-name': {
+    objects: [ingressObject({ rules: [{ http: { paths: [ingressPath()] } }] }, { name: 'Web' })],
+    valid: [ingressObject({ rules: [{ http: { paths: [ingressPath()] } }] }, { name: 'web' })],
+  },
+  'ingress-rules-required': {
+    objects: [ingressObject({})],
+    valid: [ingressObject({ defaultBackend: ingressPath().backend })],
+  },
+  'ingress-host': {
+    objects: [ingressObject({ rules: [{ host: 'app.example.com:8080', http: { paths: [ingressPath()] } }] })],
+    valid: [ingressObject({ rules: [{ host: 'app.example.com', http: { paths: [ingressPath()] } }] })],
+  },
+  'ingress-paths': {
+    objects: [ingressObject({ rules: [{ http: { paths: [ingressPath({ path: 'api' })] } }] })],
+    valid: [ingressObject({ rules: [{ http: { paths: [ingressPath({ path: '/api' })] } }] })],
+  },
+  'ingress-backend': {
+    objects: [ingressObject({ rules: [{ http: { paths: [ingressPath({ backend: { service: { name: 'web', port: { name: 'http', number: 80 } } } })] } }] })],
+    valid: [ingressObject({ rules: [{ http: { paths: [ingressPath({ backend: { service: { name: 'web', port: { number: 80 } } } })] } }] })],
+  },
+  'ingress-tls': {
+    objects: [ingressObject({ rules: [{ host: 'a.example.com', http: { paths: [ingressPath()] } }], tls: [{ hosts: ['a.example.com'], secretName: 'TLS_cert' }] })],
+    valid: [ingressObject({ rules: [{ host: 'a.example.com', http: { paths: [ingressPath()] } }], tls: [{ hosts: ['a.example.com'], secretName: 'tls-cert' }] })],
+  },
+  'ingress-tls-host-unmatched': {
+    objects: [ingressObject({ rules: [{ host: 'a.example.com', http: { paths: [ingressPath()] } }], tls: [{ hosts: ['b.example.com'], secretName: 'tls' }] })],
+    valid: [ingressObject({ rules: [{ host: 'a.example.com', http: { paths: [ingressPath()] } }], tls: [{ hosts: ['a.example.com'], secretName: 'tls' }] })],
+  },
+  'ingress-class': {
+    objects: [ingressObject({ ingressClassName: 'nginx', rules: [{ http: { paths: [ingressPath()] } }] }, { annotations: { 'kubernetes.io/ingress.class': 'traefik' } })],
+    valid: [ingressObject({ ingressClassName: 'nginx', rules: [{ http: { paths: [ingressPath()] } }] }, { annotations: { 'kubernetes.io/ingress.class': 'nginx' } })],
+  },
+});

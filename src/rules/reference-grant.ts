@@ -1,7 +1,12 @@
-import { objectRule } from './define';
 import { checkCount, checkGroup, checkKind, checkRefName, checkRefNamespace, entries } from './gateway-shared';
-import { obj } from './names';
-import { Issue, Severity, issue, show } from './violation';
+import { Issue, Severity, issue } from '../model/finding';
+import { defineKind } from '../model/kinds';
+import { obj, show } from '../model/plain';
+import { defineRule, ruleExamples } from '../model/rule';
+
+
+/** The ReferenceGrant: v1beta1, and v1 from bundle v1.5 (config/crd/standard at v1.4.1 serves v1beta1 only). */
+export const REFERENCE_GRANT = defineKind({ kind: 'ReferenceGrant', group: 'gateway.networking.k8s.io', versions: ['v1beta1', 'v1'], crd: true, checked: true, bundleSince: { v1: 5 } });
 
 /*
  * ReferenceGrant (gateway.networking.k8s.io/v1beta1, and v1 where served), as the
@@ -9,7 +14,8 @@ import { Issue, Severity, issue, show } from './violation';
  * 1-16 entries; from needs group, kind and namespace; to needs group and kind.
  */
 
-export const referenceGrantSpec = objectRule({
+export const referenceGrantSpec = defineRule({
+  scope: 'object',
   id: 'referencegrant-spec',
   kinds: ['ReferenceGrant'],
   severity: Severity.ERROR,
@@ -40,4 +46,12 @@ export const referenceGrantSpec = objectRule({
     }
   }
   return out;
+});
+
+/* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
+ruleExamples({
+  'referencegrant-spec': {
+    objects: [{ apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'rg' }, spec: { from: [], to: [{ group: '', kind: 'Service' }] } }],
+    valid: [{ apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'rg' }, spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'infra' }], to: [{ group: '', kind: 'Service' }] } }],
+  },
 });

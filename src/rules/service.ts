@@ -1,23 +1,21 @@
-import { CheckContext, PortRange, objectRule, rejectedBefore, relaxedIn } from './define';
-import { checkServiceName, hasNameOrGenerateName, metadataOf } from './metadata';
-import {
-  checkDns1123Label, checkLabels, checkNumberOrName, checkPortNumber, checkQualifiedName,
-  isCidr, isDns1123Subdomain, isIP, isPortNumber, isUnset, list, mapField, obj, Plain, specialIP,
-} from './names';
-import { Issue, Severity, issue, key, seenBefore, show, text } from './violation';
+import { EXAMPLE_LABELS, serviceObject } from './example-objects';
+import { checkDns1123Label, checkLabels, checkNumberOrName, checkPortNumber, checkQualifiedName, isCidr, isDns1123Subdomain, isIP, isPortNumber, isUnset, mapField, specialIP, strictCidrProblem, strictIPProblem } from './formats';
+import { checkServiceName, hasNameOrGenerateName } from './metadata';
+import { expectType } from './types';
+import { protocolOf } from '../model/defaults';
+import { FindingType, Issue, Severity, issue, warning } from '../model/finding';
+import { defineKind } from '../model/kinds';
+import { metadataOf } from '../model/object';
+import { list, obj, Plain, key, seenBefore, show, text } from '../model/plain';
+import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
+import { NodePortRange } from '../model/settings';
+import { VersionContext, rejectedBefore, rejectedFrom, rejectedSince, relaxedIn } from '../model/versions';
 
-/**
- * The range of ports the cluster hands out as nodePorts (`--service-node-port-range`).
- */
-export interface NodePortRange {
-  /** The lowest nodePort, inclusive. */
-  readonly min: number;
-  /** The highest nodePort, inclusive. */
-  readonly max: number;
-}
 
-/** The API server's default nodePort range, 30000-32767. */
-export const DEFAULT_NODE_PORT_RANGE: NodePortRange = { min: 30000, max: 32767 };
+/** The Service (core v1). */
+export const SERVICE = defineKind({ kind: 'Service', group: '', versions: ['v1'], checked: true });
+/** EndpointSlices are read, not checked: the endpoints of a Service without a selector are written by hand. */
+export const ENDPOINT_SLICE = defineKind({ kind: 'EndpointSlice', group: 'discovery.k8s.io', versions: ['v1'], unserved: { 'discovery.k8s.io/v1beta1': 25 }, checked: false });
 
 /** The IP protocols of ports, case-sensitive. */
 export const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
@@ -28,21 +26,25 @@ const KUBELET_PORT = 10250;
 const KUBELET_PORT_RELAXED = 33;
 /** The first release that allows externalTrafficPolicy on a ClusterIP Service with externalIPs (kubernetes PR #119150, v1.29.0 release notes). */
 const EXTERNAL_IPS_POLICY_RELAXED = 29;
+/**
+ * The first release with StrictIPCIDRValidation on (beta, kubernetes PR 137053; GA in 1.38): the
+ * legacy IP and CIDR fields then reject leading 0s, IPv4-mapped IPv6 and CIDRs with host bits
+ * (apimachinery validation/ip.go IsValidIPForLegacyField / IsValidCIDRForLegacyField, strict).
+ */
+const STRICT_IP_FROM = 36;
+
+/** The finding of an IP or CIDR that releases with StrictIPCIDRValidation reject, if the range has any. */
+function strictIssue(field: string, value: string, problem: string | undefined, ctx: VersionContext, fix: string): Issue[] {
+  const severity = problem === undefined ? undefined : rejectedFrom(ctx, STRICT_IP_FROM);
+  return severity === undefined ? [] : [{ field, message: `${show(value)} ${problem}: ${rejectedSince(STRICT_IP_FROM)} (StrictIPCIDRValidation)`, fix, severity }];
+}
 /** The annotation older clients use instead of spec.loadBalancerSourceRanges. */
 export const LB_SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
 const MAX_AFFINITY_TIMEOUT = 86400;
-const KINDS = ['Service'];
 
 /** Formats a range as `30000-32767`. */
-export function formatRange(range: PortRange): string {
+export function formatRange(range: NodePortRange): string {
   return `${range.min}-${range.max}`;
-}
-
-/** The effective protocol of a port: TCP when unset or "", as the API server defaults it. */
-export function protocolOf(p: unknown): string {
-  const protocol = obj(p).protocol;
-  if (protocol === undefined || protocol === null || protocol === '') return 'TCP';
-  return typeof protocol === 'string' ? protocol : show(protocol);
 }
 
 /** @internal What every Service rule reads, with the API server's defaults applied. */
@@ -70,9 +72,9 @@ export function hasNodePorts(type: unknown): boolean {
 }
 
 /** Defines a Service rule over the view. */
-function serviceRule(def: { id: string; summary: string; prevents: string; severity?: Severity; constructSeverity?: Severity },
+function serviceRule(def: RuleBasics,
   check: (s: ServiceView, ctx: CheckContext, svc: any) => Issue[]) {
-  return objectRule({ kinds: KINDS, severity: Severity.ERROR, ...def }, (svc, ctx) => check(view(svc), ctx, svc));
+  return defineRule({ scope: 'object', kinds: [SERVICE.kind], severity: Severity.ERROR, ...def }, (svc, ctx) => check(view(svc), ctx, svc));
 }
 
 /** Runs `check` on every port with its field path. */
@@ -94,9 +96,14 @@ export const serviceName = serviceRule({
 
 export const serviceType = serviceRule({
   id: 'service-type',
+  type: FindingType.NOT_SUPPORTED,
   summary: 'the type is ClusterIP, NodePort, LoadBalancer or ExternalName',
   prevents: 'ValidateService: an unsupported spec.type is rejected',
-}, s => (SERVICE_TYPES.includes(s.type) ? [] : [issue('spec.type', `${show(s.spec.type)} is not a Service type: allowed are ${SERVICE_TYPES.join(', ')}`, 'pick one of them')]));
+}, s => {
+  const type = expectType('spec.type', s.spec.type, 'string');
+  if (type.length > 0) return type;
+  return SERVICE_TYPES.includes(s.type) ? [] : [issue('spec.type', `${show(s.spec.type)} is not a Service type: allowed are ${SERVICE_TYPES.join(', ')}`, 'pick one of them')];
+});
 
 export const serviceHeadlessType = serviceRule({
   id: 'service-headless-type',
@@ -108,11 +115,16 @@ export const serviceHeadlessType = serviceRule({
 
 export const servicePortsRequired = serviceRule({
   id: 'service-ports-required',
+  type: FindingType.REQUIRED,
   summary: 'a Service that is neither headless nor ExternalName has at least one port',
   prevents: 'ValidateService: spec.ports is required',
-}, s => (s.type !== 'ExternalName' && !s.headless && SERVICE_TYPES.includes(s.type) && s.ports.length === 0
-  ? [issue('spec.ports', `a ${s.type} Service needs at least one port`, 'add a port, or set clusterIP None (headless)')]
-  : []));
+}, s => {
+  const type = expectType('spec.ports', s.spec.ports, 'list');
+  if (type.length > 0) return type;
+  return s.type !== 'ExternalName' && !s.headless && SERVICE_TYPES.includes(s.type) && s.ports.length === 0
+    ? [issue('spec.ports', `a ${s.type} Service needs at least one port`, 'add a port, or set clusterIP None (headless)')]
+    : [];
+});
 
 export const serviceExternalName = serviceRule({
   id: 'service-external-name',
@@ -180,6 +192,7 @@ export const servicePortNumber = serviceRule({
 
 export const servicePortNameRequired = serviceRule({
   id: 'service-port-name-required',
+  type: FindingType.REQUIRED,
   summary: 'every port has a name when a Service has more than one',
   prevents: 'validateServicePort: name is required when there is more than one port',
 }, s => (s.ports.length < 2 ? [] : eachPort(s, (p, f) => (p.name === undefined || p.name === null || p.name === ''
@@ -190,11 +203,12 @@ export const servicePortName = serviceRule({
   id: 'service-port-name',
   summary: 'a port name is a DNS-1123 label',
   prevents: 'validateServicePort: name must be a DNS-1123 label',
-}, s => eachPort(s, (p, f) => (p.name === undefined || p.name === null || p.name === '' ? []
+}, (s, ctx) => eachPort(s, (p, f) => (p.name === undefined || p.name === null || p.name === '' || ctx.targetPortNames?.has(p.name) ? []
   : checkDns1123Label(`${f}.name`, p.name, 'port name', 'use lowercase letters, digits and \'-\''))));
 
 export const servicePortNameUnique = serviceRule({
   id: 'service-port-name-unique',
+  type: FindingType.DUPLICATE,
   summary: 'port names are unique within a Service',
   prevents: 'validateServicePort: duplicate port names are rejected',
 }, s => {
@@ -208,6 +222,7 @@ export const servicePortNameUnique = serviceRule({
 
 export const servicePortUnique = serviceRule({
   id: 'service-port-unique',
+  type: FindingType.DUPLICATE,
   summary: 'each port and protocol appears once in a Service',
   prevents: 'ValidateService: a duplicate (port, protocol) is rejected',
 }, s => {
@@ -236,9 +251,9 @@ export const serviceTargetPort = serviceRule({
   id: 'service-target-port',
   summary: 'a targetPort is a port number or an IANA service name',
   prevents: 'validateServicePort: targetPort must be 1-65535 or an IANA_SVC_NAME',
-}, s => eachPort(s, (p, f) => {
+}, (s, ctx) => eachPort(s, (p, f) => {
   const t = p.targetPort;
-  if (t === undefined || t === null || t === 0 || t === '' || t === p.port) return [];
+  if (t === undefined || t === null || t === 0 || t === '' || t === p.port || (typeof t === 'string' && ctx.targetPortNames?.has(t))) return [];
   if (typeof t !== 'number' && typeof t !== 'string') {
     return [issue(`${f}.targetPort`, `${show(t)} is not a port`, 'use a number in 1-65535 or a container port\'s name')];
   }
@@ -254,6 +269,7 @@ export const serviceAppProtocol = serviceRule({
 
 export const serviceNodePortForbidden = serviceRule({
   id: 'service-node-port-forbidden',
+  type: FindingType.FORBIDDEN,
   summary: 'no nodePort on a ClusterIP Service',
   prevents: 'ValidateService: nodePort is forbidden when type is ClusterIP (headless included); an ExternalName Service accepts and ignores it',
 }, s => {
@@ -280,6 +296,7 @@ export const serviceNodePortRange = serviceRule({
 
 export const serviceNodePortUnique = serviceRule({
   id: 'service-node-port-unique',
+  type: FindingType.DUPLICATE,
   summary: 'each nodePort and protocol appears once in a Service',
   prevents: 'ValidateService: a duplicate (nodePort, protocol) is rejected',
 }, s => {
@@ -294,7 +311,7 @@ export const serviceNodePortUnique = serviceRule({
 
 export const serviceSessionAffinity = serviceRule({
   id: 'service-session-affinity',
-  summary: 'sessionAffinity is None or ClientIP, and a ClientIP timeout is in 1-86400 seconds',
+  summary: 'sessionAffinity is None or ClientIP, and a ClientIP timeout is in 1-86400 seconds (with None, where the timeout is dropped, a warning)',
   prevents: 'ValidateService / validateClientIPAffinityConfig',
 }, s => {
   const affinity = s.spec.sessionAffinity === undefined || s.spec.sessionAffinity === null || s.spec.sessionAffinity === '' ? 'None' : s.spec.sessionAffinity;
@@ -302,9 +319,14 @@ export const serviceSessionAffinity = serviceRule({
     return [issue('spec.sessionAffinity', `${show(affinity)} is not a session affinity: allowed are None, ClientIP`, 'use ClientIP for sticky sessions, or leave it unset')];
   }
   const timeout = obj(obj(s.spec.sessionAffinityConfig).clientIP).timeoutSeconds;
-  if (affinity !== 'ClientIP' || timeout === undefined || timeout === null) return [];
+  if (timeout === undefined || timeout === null) return [];
   if (typeof timeout === 'number' && Number.isInteger(timeout) && timeout >= 1 && timeout <= MAX_AFFINITY_TIMEOUT) return [];
-  return [issue('spec.sessionAffinityConfig.clientIP.timeoutSeconds', `${show(timeout)} is out of range: must be an integer in 1-${MAX_AFFINITY_TIMEOUT} seconds`, 'use e.g. 10800 (3 hours), the default')];
+  const field = 'spec.sessionAffinityConfig.clientIP.timeoutSeconds';
+  const range = `must be an integer in 1-${MAX_AFFINITY_TIMEOUT} seconds`;
+  if (affinity === 'ClientIP') return [issue(field, `${show(timeout)} is out of range: ${range}`, 'use e.g. 10800 (3 hours), the default')];
+  // with None, defaulting drops the config (service-session-affinity-config says so), so the API accepts it;
+  // said now, so that setting ClientIP does not bring a second error on the next run
+  return [warning(field, `${show(timeout)} is also out of range: with sessionAffinity ClientIP it ${range}`, 'use e.g. 10800 (3 hours), the default')];
 });
 
 export const serviceSessionAffinityConfig = serviceRule({
@@ -348,9 +370,9 @@ export const serviceInternalTrafficPolicy = serviceRule({
 
 export const serviceLoadBalancerSourceRanges = serviceRule({
   id: 'service-load-balancer-source-ranges',
-  summary: 'loadBalancerSourceRanges (or its annotation) only on LoadBalancer Services, each a CIDR',
+  summary: 'loadBalancerSourceRanges (or its annotation) only on LoadBalancer Services, each a CIDR (strict from 1.36: no host bits)',
   prevents: `ValidateService: source ranges are LoadBalancer-only and must be CIDRs; without the field, the ${LB_SOURCE_RANGES_ANNOTATION} annotation is checked the same way (an empty value is accepted)`,
-}, (s, _, svc) => {
+}, (s, ctx, svc) => {
   const ranges = list(s.spec.loadBalancerSourceRanges);
   const out: Issue[] = [];
   if (ranges.length === 0) {
@@ -365,6 +387,7 @@ export const serviceLoadBalancerSourceRanges = serviceRule({
     if (trimmed === '') return out;
     for (const cidr of trimmed.split(',').map(c => c.trim())) {
       if (!isCidr(cidr)) out.push(issue(f, `${show(cidr)} is not a valid CIDR: the annotation is a comma-separated list of IP ranges`, 'use e.g. "10.240.0.0/24,10.250.0.0/24", or spec.loadBalancerSourceRanges'));
+      else out.push(...strictIssue(f, cidr, strictCidrProblem(cidr), ctx, 'write the network address without leading 0s, e.g. "10.240.0.0/24"'));
     }
     return out;
   }
@@ -374,6 +397,8 @@ export const serviceLoadBalancerSourceRanges = serviceRule({
   ranges.forEach((cidr, i) => {
     if (typeof cidr !== 'string' || !isCidr(cidr)) {
       out.push(issue(`spec.loadBalancerSourceRanges[${i}]`, `${show(cidr)} is not a valid CIDR`, 'use an address and prefix length such as "10.0.0.0/8" or "2001:db8::/32"'));
+    } else {
+      out.push(...strictIssue(`spec.loadBalancerSourceRanges[${i}]`, cidr, strictCidrProblem(cidr), ctx, 'write the network address without leading 0s, e.g. "10.0.0.0/8"'));
     }
   });
   return out;
@@ -381,20 +406,24 @@ export const serviceLoadBalancerSourceRanges = serviceRule({
 
 export const serviceClusterIp = serviceRule({
   id: 'service-cluster-ip',
-  summary: 'clusterIP is empty, None or an IP address',
-  prevents: 'ValidateService: each of clusterIPs (which the registry fills from clusterIP) must be None, empty or a valid IP',
-}, s => {
-  const ip = s.spec.clusterIP;
-  if (isUnset(ip) || ip === '' || ip === 'None' || s.type === 'ExternalName') return [];
-  return typeof ip === 'string' && isIP(ip) ? []
-    : [issue('spec.clusterIP', `${show(ip)} is not a valid clusterIP: must be an IP address, "None" (headless) or empty (allocated)`, 'remove clusterIP to let the cluster allocate one')];
+  summary: 'clusterIP and clusterIPs are empty, None or IP addresses (strict from 1.36: no leading 0s, no IPv4-mapped IPv6)',
+  prevents: 'ValidateService: each of clusterIPs (which the registry fills from clusterIP) must be None, empty or a valid IP; StrictIPCIDRValidation (on from 1.36) rejects leading 0s and IPv4-mapped IPv6',
+}, (s, ctx) => {
+  if (s.type === 'ExternalName') return [];
+  const fields = [{ f: 'spec.clusterIP', ip: s.spec.clusterIP }, ...list(s.spec.clusterIPs).map((ip, i) => ({ f: `spec.clusterIPs[${i}]`, ip }))];
+  return fields.flatMap(({ f, ip }) => {
+    if (isUnset(ip) || ip === '' || ip === 'None') return [];
+    return typeof ip === 'string' && isIP(ip)
+      ? strictIssue(f, ip, strictIPProblem(ip), ctx, 'write the address without leading 0s, an IPv4 address as a.b.c.d')
+      : [issue(f, `${show(ip)} is not a valid clusterIP: must be an IP address, "None" (headless) or empty (allocated)`, 'remove clusterIP to let the cluster allocate one')];
+  });
 });
 
 export const serviceExternalIps = serviceRule({
   id: 'service-external-ips',
-  summary: 'each externalIP is an IP address, not unspecified, loopback or link-local',
+  summary: 'each externalIP is an IP address, not unspecified, loopback or link-local (strict from 1.36)',
   prevents: 'ValidateService / ValidateNonSpecialIP: externalIPs must be valid IPs and not 0.0.0.0, ::, loopback, link-local or link-local multicast',
-}, s => {
+}, (s, ctx) => {
   const ips = s.spec.externalIPs;
   if (isUnset(ips)) return [];
   if (!Array.isArray(ips)) return [issue('spec.externalIPs', `${show(ips)} is not a list of IP addresses`, 'use a list such as ["203.0.113.10"]')];
@@ -402,7 +431,8 @@ export const serviceExternalIps = serviceRule({
     const f = `spec.externalIPs[${i}]`;
     if (typeof ip !== 'string' || !isIP(ip)) return [issue(f, `${show(ip)} is not a valid IP address: externalIPs are addresses, not host names`, 'use an IP address the nodes receive traffic for')];
     const special = specialIP(ip);
-    return special === undefined ? [] : [issue(f, `${show(ip)} may not be used as an externalIP: it is ${special}`, 'use a routable address')];
+    return special === undefined ? strictIssue(f, ip, strictIPProblem(ip), ctx, 'write the address without leading 0s, an IPv4 address as a.b.c.d')
+      : [issue(f, `${show(ip)} may not be used as an externalIP: it is ${special}`, 'use a routable address')];
   });
 });
 
@@ -451,4 +481,136 @@ export const serviceSelectorEmpty = serviceRule({
   const sel = s.spec.selector;
   if (s.type === 'ExternalName' || sel === null || typeof sel !== 'object' || Array.isArray(sel) || Object.keys(sel).length > 0) return [];
   return [issue('spec.selector', 'the selector {} is empty: the Service selects no pods and gets no endpoints unless EndpointSlices are written by hand', 'select the pod labels, or remove the selector if the endpoints are managed by hand')];
+});
+
+/* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
+ruleExamples({
+  'service-name': {
+    objects: [serviceObject({}, { name: 'Web_1' })],
+    valid: [serviceObject({}, { name: 'web-1' })],
+  },
+  'service-external-name-ignored': {
+    objects: [serviceObject({ externalName: 'api.example.com' })],
+    valid: [serviceObject({ type: 'ExternalName', selector: undefined, externalName: 'api.example.com' })],
+  },
+  'service-type': {
+    objects: [serviceObject({ type: 'Internal' })],
+    valid: [serviceObject({ type: 'ClusterIP' })],
+  },
+  'service-headless-type': {
+    objects: [serviceObject({ type: 'NodePort', clusterIP: 'None' })],
+    valid: [serviceObject({ type: 'ClusterIP', clusterIP: 'None' })],
+  },
+  'service-ports-required': {
+    objects: [serviceObject({ ports: [] })],
+    valid: [serviceObject({ ports: [], clusterIP: 'None' })],
+  },
+  'service-external-name': {
+    objects: [serviceObject({ type: 'ExternalName', selector: undefined, ports: undefined, externalName: 'API.example.com' })],
+    valid: [serviceObject({ type: 'ExternalName', selector: undefined, ports: undefined, externalName: 'api.example.com' })],
+  },
+  'service-external-name-selector': {
+    objects: [serviceObject({ type: 'ExternalName', externalName: 'api.example.com' })],
+    valid: [serviceObject({ type: 'ExternalName', selector: undefined, externalName: 'api.example.com' })],
+  },
+  'service-external-name-cluster-ip': {
+    objects: [serviceObject({ type: 'ExternalName', selector: undefined, externalName: 'api.example.com', clusterIP: '10.0.0.10' })],
+    valid: [serviceObject({ type: 'ExternalName', selector: undefined, externalName: 'api.example.com' })],
+  },
+  'service-selector': {
+    objects: [serviceObject({ selector: { app: 'web app' } })],
+    valid: [serviceObject({ selector: { app: 'web-app' } })],
+  },
+  'service-port-protocol': {
+    objects: [serviceObject({ ports: [{ port: 80, protocol: 'tcp' }] })],
+    valid: [serviceObject({ ports: [{ port: 80, protocol: 'TCP' }] })],
+  },
+  'service-port-number': {
+    objects: [serviceObject({ ports: [{ port: 70000 }] })],
+    valid: [serviceObject({ ports: [{ port: 65535 }] })],
+  },
+  'service-port-name-required': {
+    objects: [serviceObject({ ports: [{ port: 80, name: 'http' }, { port: 443 }] })],
+    valid: [serviceObject({ ports: [{ port: 80, name: 'http' }, { port: 443, name: 'https' }] })],
+  },
+  'service-port-name': {
+    objects: [serviceObject({ ports: [{ port: 80, name: 'HTTP_1' }] })],
+    valid: [serviceObject({ ports: [{ port: 80, name: 'http-1' }] })],
+  },
+  'service-port-name-unique': {
+    objects: [serviceObject({ ports: [{ port: 80, name: 'http' }, { port: 81, name: 'http' }] })],
+    valid: [serviceObject({ ports: [{ port: 80, name: 'http' }, { port: 81, name: 'http-alt' }] })],
+  },
+  'service-port-unique': {
+    objects: [serviceObject({ ports: [{ port: 80, name: 'a' }, { port: 80, name: 'b' }] })],
+    valid: [serviceObject({ ports: [{ port: 80, name: 'a' }, { port: 80, name: 'b', protocol: 'UDP' }] })],
+  },
+  'service-load-balancer-kubelet-port': {
+    objects: [serviceObject({ type: 'LoadBalancer', ports: [{ port: 10250 }] })],
+    valid: [serviceObject({ type: 'LoadBalancer', ports: [{ port: 10251 }] })],
+  },
+  'service-target-port': {
+    objects: [serviceObject({ ports: [{ port: 80, targetPort: 'http-metrics-port' }] })],
+    valid: [serviceObject({ ports: [{ port: 80, targetPort: 'http-metrics' }] })],
+  },
+  'service-app-protocol': {
+    objects: [serviceObject({ ports: [{ port: 80, appProtocol: 'http 2' }] })],
+    valid: [serviceObject({ ports: [{ port: 80, appProtocol: 'http2' }] })],
+  },
+  'service-node-port-forbidden': {
+    objects: [serviceObject({ ports: [{ port: 80, nodePort: 30080 }] })],
+    valid: [serviceObject({ type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] })],
+  },
+  'service-node-port-range': {
+    objects: [serviceObject({ type: 'NodePort', ports: [{ port: 80, nodePort: 8080 }] })],
+    valid: [serviceObject({ type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] })],
+  },
+  'service-node-port-unique': {
+    objects: [serviceObject({ type: 'NodePort', ports: [{ port: 80, name: 'a', nodePort: 30080 }, { port: 81, name: 'b', nodePort: 30080 }] })],
+    valid: [serviceObject({ type: 'NodePort', ports: [{ port: 80, name: 'a', nodePort: 30080 }, { port: 81, name: 'b', nodePort: 30081 }] })],
+  },
+  'service-session-affinity': {
+    objects: [serviceObject({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 90000 } } })],
+    valid: [serviceObject({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 86400 } } })],
+  },
+  'service-session-affinity-config': {
+    objects: [serviceObject({ sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } } })],
+    valid: [serviceObject({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 600 } } })],
+  },
+  'service-external-traffic-policy': {
+    objects: [serviceObject({ externalTrafficPolicy: 'Local' })],
+    valid: [serviceObject({ type: 'NodePort', externalTrafficPolicy: 'Local' })],
+  },
+  'service-internal-traffic-policy': {
+    objects: [serviceObject({ internalTrafficPolicy: 'Node' })],
+    valid: [serviceObject({ internalTrafficPolicy: 'Local' })],
+  },
+  'service-cluster-ip': {
+    objects: [serviceObject({ clusterIP: '10.0.0.300' })],
+    valid: [serviceObject({ clusterIP: '10.0.0.30' })],
+  },
+  'service-external-ips': {
+    objects: [serviceObject({ externalIPs: ['127.0.0.1'] })],
+    valid: [serviceObject({ externalIPs: ['192.0.2.10'] })],
+  },
+  'service-health-check-node-port': {
+    objects: [serviceObject({ type: 'LoadBalancer', externalTrafficPolicy: 'Cluster', healthCheckNodePort: 30567 })],
+    valid: [serviceObject({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 30567 })],
+  },
+  'service-allocate-load-balancer-node-ports': {
+    objects: [serviceObject({ allocateLoadBalancerNodePorts: false })],
+    valid: [serviceObject({ type: 'LoadBalancer', allocateLoadBalancerNodePorts: false })],
+  },
+  'service-load-balancer-class': {
+    objects: [serviceObject({ type: 'NodePort', loadBalancerClass: 'example.com/internal' })],
+    valid: [serviceObject({ type: 'LoadBalancer', loadBalancerClass: 'example.com/internal' })],
+  },
+  'service-selector-empty': {
+    objects: [serviceObject({ selector: {} })],
+    valid: [serviceObject({ selector: EXAMPLE_LABELS })],
+  },
+  'service-load-balancer-source-ranges': {
+    objects: [serviceObject({ type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.0/33'] })],
+    valid: [serviceObject({ type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.0/32'] })],
+  },
 });

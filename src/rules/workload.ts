@@ -1,16 +1,27 @@
-import { CheckContext, objectRule, rejectedBefore, relaxedIn } from './define';
-import { hasNameOrGenerateName, metadataOf } from './metadata';
-import {
-  checkDns1123Label, checkDns1123Subdomain, checkIanaServiceName, checkLabels, checkNumberOrName, checkPortNumber,
-  isDns1123Subdomain, isHttpHeaderName, isInt32, isPortNumber, isQualifiedName, isRelaxedEnvVarName,
-  isStrictEnvVarName, isUnset, list, mapField, obj, parseQuantity, Plain,
-} from './names';
-import { PROTOCOLS, protocolOf } from './service';
-import { Issue, Severity, issue, key, seenBefore, show, text } from './violation';
+import { EXAMPLE_LABELS, deploymentObject, deploymentWithPodSpec, podObject } from './example-objects';
+import { checkDns1123Label, checkDns1123Subdomain, checkIanaServiceName, checkLabels, checkNumberOrName, checkPortNumber, isDns1123Subdomain, isHttpHeaderName, isInt32, isPortNumber, isQualifiedName, isRelaxedEnvVarName, isStrictEnvVarName, isUnset, mapField, parseQuantity } from './formats';
+import { hasNameOrGenerateName } from './metadata';
+import { PROTOCOLS } from './service';
+import { expectType } from './types';
+import { protocolOf } from '../model/defaults';
+import { Issue, Severity, issue, FindingType } from '../model/finding';
+import { defineKind, TEMPLATE_PODS } from '../model/kinds';
+import { metadataOf } from '../model/object';
+import { list, obj, Plain, key, seenBefore, show, text, listSome } from '../model/plain';
+import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
+import { rejectedBefore, relaxedIn } from '../model/versions';
 
-/** The kinds whose pods the rules read: the pod template of a workload, or a Pod itself. */
-export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'];
-const POD_KINDS = [...WORKLOAD_KINDS, 'Pod'];
+
+/** The workloads: their pods are the pod template (`spec.template`). apps/v1beta1 and v1beta2, and extensions/v1beta1, stopped being served in 1.16. */
+export const DEPLOYMENT = defineKind({ kind: 'Deployment', group: 'apps', versions: ['v1'], unserved: { 'apps/v1beta1': 16, 'apps/v1beta2': 16, 'extensions/v1beta1': 16 }, checked: true, pods: TEMPLATE_PODS });
+export const STATEFUL_SET = defineKind({ kind: 'StatefulSet', group: 'apps', versions: ['v1'], unserved: { 'apps/v1beta1': 16, 'apps/v1beta2': 16 }, checked: true, pods: TEMPLATE_PODS });
+export const DAEMON_SET = defineKind({ kind: 'DaemonSet', group: 'apps', versions: ['v1'], unserved: { 'apps/v1beta2': 16, 'extensions/v1beta1': 16 }, checked: true, pods: TEMPLATE_PODS });
+/** A Pod: its pod is itself. */
+export const POD = defineKind({ kind: 'Pod', group: '', versions: ['v1'], checked: true, pods: { spec: m => obj(obj(m).spec), labels: m => obj(metadataOf(m).labels) } });
+/** The workloads, and every kind that runs pods. */
+export const WORKLOAD_KINDS = [DEPLOYMENT.kind, STATEFUL_SET.kind, DAEMON_SET.kind];
+const POD_KINDS = [...WORKLOAD_KINDS, POD.kind];
+
 /** The probes of a container. */
 export const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
@@ -38,9 +49,9 @@ export function eachContainer(pod: PodView, check: (c: Plain, f: string, i: numb
   return pod.containers.flatMap((c, i) => check(c, `${pod.path}.containers[${i}]`, i));
 }
 
-function podRule(def: { id: string; summary: string; prevents: string; severity?: Severity; constructSeverity?: Severity; kinds?: string[] },
+function podRule(def: RuleBasics & { readonly kinds?: string[] },
   check: (pod: PodView, ctx: CheckContext, m: any) => Issue[]) {
-  return objectRule({ kinds: POD_KINDS, severity: Severity.ERROR, ...def }, (m, ctx) => check(podOf(m), ctx, m));
+  return defineRule({ scope: 'object', kinds: POD_KINDS, severity: Severity.ERROR, ...def }, (m, ctx) => check(podOf(m), ctx, m));
 }
 
 function workloadSpec(m: any): Plain {
@@ -49,11 +60,12 @@ function workloadSpec(m: any): Plain {
 
 export const workloadName = podRule({
   id: 'workload-name',
-  summary: 'a workload or Pod has a name, a DNS-1123 subdomain',
-  prevents: 'ValidateObjectMeta: the name is required and must be a DNS-1123 subdomain',
+  summary: 'a workload or Pod has a name, a DNS-1123 subdomain (a StatefulSet\'s a DNS-1123 label)',
+  prevents: 'ValidateObjectMeta: the name is required and must be a DNS-1123 subdomain; ValidateStatefulSetName: a StatefulSet name is a DNS-1123 label (kubernetes PR 114172, since 1.27)',
 }, (pod, _, m) => {
   const name = metadataOf(m).name;
   if (typeof name !== 'string' || name === '') return hasNameOrGenerateName(m) ? [] : [issue('metadata.name', `a ${pod.kind} needs a name (or generateName)`, 'set name')];
+  if (pod.kind === 'StatefulSet') return checkDns1123Label('metadata.name', name, 'StatefulSet name', 'use at most 63 lowercase letters, digits and \'-\' (no \'.\'): it becomes the pods\' hostnames');
   return checkDns1123Subdomain('metadata.name', name, `${pod.kind} name`, 'use lowercase letters, digits, \'-\' and \'.\'');
 });
 
@@ -100,7 +112,13 @@ export const workloadContainers = podRule({
   id: 'workload-containers',
   summary: 'a pod has at least one container',
   prevents: 'ValidatePodSpec: containers is required',
-}, pod => (pod.containers.length === 0 ? [issue(`${pod.path}.containers`, 'a pod needs at least one container', 'add a container')] : []));
+}, pod => {
+  const containers = expectType(`${pod.path}.containers`, pod.spec.containers, 'list');
+  if (containers.length > 0) return containers;
+  const out = pod.containers.length === 0 ? [issue(`${pod.path}.containers`, 'a pod needs at least one container', 'add a container')] : [];
+  // command and args are lists of strings: `args: --verbose` does not decode
+  return [...out, ...eachContainer(pod, (c, f) => [...expectType(`${f}.command`, c.command, 'list'), ...expectType(`${f}.args`, c.args, 'list')])];
+});
 
 export const containerName = podRule({
   id: 'container-name',
@@ -154,10 +172,10 @@ export const containerPortNumber = podRule({
   id: 'container-port-number',
   summary: 'containerPort and hostPort are integers in 1-65535',
   prevents: 'validateContainerPorts: containerPort is required and in 1-65535; hostPort in 1-65535 when set',
-}, pod => eachContainerPort(pod, (p, f) => [
+}, pod => [...eachContainer(pod, (c, f) => expectType(`${f}.ports`, c.ports, 'list')), ...eachContainerPort(pod, (p, f) => [
   ...checkPortNumber(`${f}.containerPort`, p.containerPort, 'set the port the container listens on'),
   ...(p.hostPort === undefined || p.hostPort === null || p.hostPort === 0 ? [] : checkPortNumber(`${f}.hostPort`, p.hostPort, 'set a hostPort in 1-65535 or remove it')),
-]));
+])]);
 
 export const containerPortName = podRule({
   id: 'container-port-name',
@@ -173,6 +191,7 @@ export const containerPortName = podRule({
 
 export const containerPortUnique = podRule({
   id: 'container-port-unique',
+  type: FindingType.DUPLICATE,
   severity: Severity.WARNING,
   constructSeverity: Severity.ERROR,
   summary: 'each port and protocol is declared once in a container',
@@ -202,36 +221,15 @@ export const probePort = podRule({
 
 export const probePortUndeclared = podRule({
   id: 'probe-port-undeclared',
+  type: FindingType.NOT_FOUND,
   summary: 'a probe that names a port names one its container declares',
   prevents: 'a probe that always fails at runtime: the kubelet reports "couldn\'t find port" and restarts or never readies the pod',
 }, pod => eachProbePort(pod, (port, f, handler, c) => {
   if (handler === 'grpc' || typeof port !== 'string') return [];
   const declared = list(c.ports).map(obj).filter(p => p.name !== undefined && p.name !== null && p.name !== '').map(p => text(p.name));
   if (declared.includes(port)) return [];
-  return [issue(f, `${show(port)} names no port of this container (the kubelet fails the probe with "couldn't find port"); declared: ${declared.length ? declared.join(', ') : 'none'}`, 'name a declared port, or use a number')];
+  return [issue(f, `${show(port)} names no port of this container (the kubelet fails the probe with "couldn't find port"); declared: ${declared.length ? listSome(declared, d => d) : 'none'}`, 'name a declared port, or use a number')];
 }));
-
-export const probePortWiring = podRule({
-  id: 'probe-port-wiring',
-  severity: Severity.WARNING,
-  summary: 'a probe\'s port number is one the pod declares (when it declares ports), and a tcpSocket probe reaches a TCP port',
-  prevents: 'a probe the API server accepts that probably fails: a port number (httpGet, tcpSocket, grpc) no container of the pod declares, or a tcpSocket probe on a port declared only as UDP or SCTP',
-}, pod => {
-  const declared = pod.containers.flatMap(c => list(c.ports).map(obj));
-  if (declared.length === 0) return [];
-  return eachProbePort(pod, (port, f, handler, c) => {
-    const same = (p: Plain) => (typeof port === 'number' ? p.containerPort === port : p.name === port);
-    const matches = (typeof port === 'number' ? declared : list(c.ports).map(obj)).filter(same);
-    if (typeof port === 'number' && isPortNumber(port) && matches.length === 0) {
-      const numbers = [...new Set(declared.map(p => p.containerPort).filter(isPortNumber))];
-      return [issue(f, `${port} is not a port any container of this pod declares (${numbers.join(', ') || 'none'}): the ${handler} probe probably reaches nothing`, 'probe a declared port, or declare the port')];
-    }
-    if (handler === 'tcpSocket' && matches.length > 0 && !matches.some(p => protocolOf(p) === 'TCP')) {
-      return [issue(f, `${show(port)} is declared only as ${[...new Set(matches.map(protocolOf))].join(', ')}: a tcpSocket probe opens a TCP connection`, 'probe a TCP port, or use an exec probe')];
-    }
-    return [];
-  });
-});
 
 export const probeSuccessThreshold = podRule({
   id: 'probe-success-threshold',
@@ -347,6 +345,7 @@ export const containerTerminationMessagePolicy = podRule({
 
 export const containerHostPortUnique = podRule({
   id: 'container-host-port-unique',
+  type: FindingType.DUPLICATE,
   summary: 'each hostPort (with its protocol and hostIP) is used once in the pod',
   prevents: 'AccumulateUniqueHostPorts: the API server rejects two containers of a pod on the same hostPort',
 }, pod => {
@@ -363,6 +362,8 @@ export const containerHostPortUnique = podRule({
 const ENV_NAME_RELAXED = 32;
 /** The fieldRef paths an environment variable may read. */
 const ENV_FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
+/** The first release whose env fieldRef accepts `status.hostIPs` (PodHostIPs beta, on from 1.29). */
+const HOST_IPS_RELAXED = 29;
 const ENV_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
 
 /** The problems of one environment variable's name (version-aware). */
@@ -382,7 +383,7 @@ function checkEnvName(name: unknown, f: string, ctx: CheckContext): Issue[] {
 }
 
 /** The problems of one valueFrom. */
-function checkValueFrom(from: unknown, value: unknown, f: string): Issue[] {
+function checkValueFrom(from: unknown, value: unknown, f: string, ctx: CheckContext): Issue[] {
   if (typeof value === 'string' && value !== '') {
     return [issue(f, 'may not be specified when value is not empty', 'keep value or valueFrom')];
   }
@@ -397,6 +398,10 @@ function checkValueFrom(from: unknown, value: unknown, f: string): Issue[] {
     const path = src.fieldPath;
     if (typeof path !== 'string' || path === '') return [issue(`${sf}.fieldPath`, 'a fieldRef needs a fieldPath', 'set e.g. "metadata.name"')];
     const subscript = /^metadata\.(labels|annotations)\['([^']*)'\]$/.exec(path);
+    if (path === 'status.hostIPs') {
+      const severity = relaxedIn(ctx, HOST_IPS_RELAXED);
+      return severity === undefined ? [] : [{ field: `${sf}.fieldPath`, message: `"status.hostIPs" is ${rejectedBefore(HOST_IPS_RELAXED)} (PodHostIPs)`, fix: 'use status.hostIP if the cluster runs an older version', severity }];
+    }
     if (ENV_FIELD_PATHS.includes(path) || (subscript && isQualifiedName(subscript[2].toLowerCase()))) return [];
     return [issue(`${sf}.fieldPath`, `${show(path)} is not a field an environment variable may read: supported are ${ENV_FIELD_PATHS.join(', ')}, metadata.labels['<key>'], metadata.annotations['<key>']`, 'use one of them')];
   }
@@ -415,12 +420,12 @@ export const containerEnv = podRule({
   summary: 'environment variables have valid names (relaxed in 1.32) and at most one well-formed value source; envFrom names valid ConfigMaps and Secrets',
   prevents: 'ValidateEnv / validateEnvFrom: invalid names ("1ABC", "bad name" before 1.32; "=" always), value with valueFrom, a valueFrom without exactly one source, unsupported fieldPaths, invalid ConfigMap and Secret names',
 }, (pod, ctx) => eachContainer(pod, (c, f) => {
-  const out: Issue[] = [];
+  const out: Issue[] = [...expectType(`${f}.env`, c.env, 'list'), ...expectType(`${f}.envFrom`, c.envFrom, 'list')];
   list(c.env).forEach((e, i) => {
     const env = obj(e);
     const ef = `${f}.env[${i}]`;
-    out.push(...checkEnvName(env.name, `${ef}.name`, ctx));
-    if (!isUnset(env.valueFrom)) out.push(...checkValueFrom(env.valueFrom, env.value, `${ef}.valueFrom`));
+    out.push(...checkEnvName(env.name, `${ef}.name`, ctx), ...expectType(`${ef}.value`, env.value, 'string', 'quote the value'));
+    if (!isUnset(env.valueFrom)) out.push(...checkValueFrom(env.valueFrom, env.value, `${ef}.valueFrom`, ctx));
   });
   list(c.envFrom).forEach((e, i) => {
     for (const [ref, what] of [['configMapRef', 'ConfigMap'], ['secretRef', 'Secret']] as const) {
@@ -509,6 +514,7 @@ export const workloadRestartPolicy = podRule({
 
 export const workloadTemplateForbidden = podRule({
   id: 'workload-template-forbidden',
+  type: FindingType.FORBIDDEN,
   kinds: WORKLOAD_KINDS,
   summary: 'a workload\'s pod template has no activeDeadlineSeconds and no ephemeralContainers',
   prevents: 'ValidatePodTemplateSpecForReplicaSet: "activeDeadlineSeconds in ReplicaSet is not Supported"; ValidatePodTemplateSpec: "ephemeral containers not allowed in pod template"',
@@ -598,4 +604,115 @@ export const workloadStrategy = podRule({
     out.push(issue(`${f}.maxUnavailable`, 'may not be 0 when maxSurge is 0: the rollout could never make progress', 'allow maxSurge 1 or maxUnavailable 1'));
   }
   return out;
+});
+
+/* The example of each rule: manifests that trigger it, and the nearest valid twin (docs/rules.md shows the finding). */
+ruleExamples({
+  'workload-name': {
+    objects: [deploymentObject({}, {}, { name: 'Web_App' })],
+    valid: [deploymentObject({}, {}, { name: 'web-app' })],
+  },
+  'workload-replicas': {
+    objects: [deploymentObject({}, { replicas: -1 })],
+    valid: [deploymentObject({}, { replicas: 0 })],
+  },
+  'workload-selector': {
+    objects: [deploymentObject({}, { selector: { matchLabels: { app: 'other' } } })],
+    valid: [deploymentObject({}, { selector: { matchLabels: EXAMPLE_LABELS } })],
+  },
+  'workload-template-labels': {
+    objects: [{ ...deploymentObject(), spec: { selector: { matchExpressions: [{ key: 'app', operator: 'Exists' }] }, template: { metadata: { labels: { 'app/': 'web' } }, spec: deploymentObject().spec.template.spec } } }],
+    valid: [{ ...deploymentObject(), spec: { selector: { matchExpressions: [{ key: 'app', operator: 'Exists' }] }, template: { metadata: { labels: { app: 'web' } }, spec: deploymentObject().spec.template.spec } } }],
+  },
+  'workload-containers': {
+    objects: [{
+      ...deploymentObject(),
+      spec: { ...deploymentObject().spec, template: { metadata: { labels: EXAMPLE_LABELS }, spec: { containers: [] } } },
+    }],
+    valid: [{ ...deploymentObject(), spec: { ...deploymentObject().spec, template: { metadata: { labels: EXAMPLE_LABELS }, spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] } } } }],
+  },
+  'container-name': {
+    objects: [deploymentObject({ name: 'App' })],
+    valid: [deploymentObject({ name: 'app' })],
+  },
+  'container-image': {
+    objects: [podObject({ image: ' nginx:1.27' })],
+    valid: [podObject({ image: 'nginx:1.27' })],
+  },
+  'container-port-protocol': {
+    objects: [deploymentObject({ ports: [{ containerPort: 80, protocol: 'udp' }] })],
+    valid: [deploymentObject({ ports: [{ containerPort: 80, protocol: 'UDP' }] })],
+  },
+  'container-port-number': {
+    objects: [deploymentObject({ ports: [{ containerPort: 0 }] })],
+    valid: [deploymentObject({ ports: [{ containerPort: 80 }] })],
+  },
+  'container-port-name': {
+    objects: [deploymentObject({ ports: [{ containerPort: 80, name: 'a-very-long-name' }] })],
+    valid: [deploymentObject({ ports: [{ containerPort: 80, name: 'a-long-name' }] })],
+  },
+  'container-port-unique': {
+    objects: [deploymentObject({ ports: [{ containerPort: 80 }, { containerPort: 80, protocol: 'TCP' }] })],
+    valid: [deploymentObject({ ports: [{ containerPort: 80 }, { containerPort: 80, protocol: 'UDP' }] })],
+  },
+  'probe-port': {
+    objects: [deploymentObject({ readinessProbe: { tcpSocket: { port: 0 } } })],
+    valid: [deploymentObject({ readinessProbe: { tcpSocket: { port: 80 } } })],
+  },
+  'probe-port-undeclared': {
+    objects: [deploymentObject({ livenessProbe: { httpGet: { path: '/', port: 'health' } } })],
+    valid: [deploymentObject({ livenessProbe: { httpGet: { path: '/', port: 'http' } } })],
+  },
+  'probe-handler': {
+    objects: [deploymentObject({ livenessProbe: { httpGet: { path: '/healthz' }, periodSeconds: 10 } })],
+    valid: [deploymentObject({ livenessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 10 } })],
+  },
+  'probe-numbers': {
+    objects: [deploymentObject({ readinessProbe: { tcpSocket: { port: 80 }, periodSeconds: 2.5 } })],
+    valid: [deploymentObject({ readinessProbe: { tcpSocket: { port: 80 }, periodSeconds: 2 } })],
+  },
+  'container-lifecycle': {
+    objects: [deploymentObject({ lifecycle: { preStop: { exec: { command: [] } } } })],
+    valid: [deploymentObject({ lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } } })],
+  },
+  'container-termination-message-policy': {
+    objects: [deploymentObject({ terminationMessagePolicy: 'Logs' })],
+    valid: [deploymentObject({ terminationMessagePolicy: 'FallbackToLogsOnError' })],
+  },
+  'container-host-port-unique': {
+    objects: [podObject({ ports: [{ containerPort: 80, hostPort: 8080 }] }, { name: 'proxy', image: 'envoy:1.30', ports: [{ containerPort: 81, hostPort: 8080 }] })],
+    valid: [podObject({ ports: [{ containerPort: 80, hostPort: 8080 }] }, { name: 'proxy', image: 'envoy:1.30', ports: [{ containerPort: 81, hostPort: 8081 }] })],
+  },
+  'container-env': {
+    objects: [deploymentObject({ env: [{ name: 'API=URL', value: 'http://api' }] })],
+    valid: [deploymentObject({ env: [{ name: 'API_URL', value: 'http://api' }] })],
+  },
+  'container-resources': {
+    objects: [deploymentObject({ resources: { requests: { memory: '1 GB' } } })],
+    valid: [deploymentObject({ resources: { requests: { memory: '1G' } } })],
+  },
+  'workload-restart-policy': {
+    objects: [deploymentWithPodSpec({ restartPolicy: 'OnFailure' })],
+    valid: [deploymentWithPodSpec({ restartPolicy: 'Always' })],
+  },
+  'workload-template-forbidden': {
+    objects: [deploymentWithPodSpec({ activeDeadlineSeconds: 30 })],
+    valid: [deploymentObject()],
+  },
+  'workload-spec-numbers': {
+    objects: [deploymentObject({}, { revisionHistoryLimit: -1 })],
+    valid: [deploymentObject({}, { revisionHistoryLimit: 0 })],
+  },
+  'workload-progress-deadline': {
+    objects: [deploymentObject({}, { minReadySeconds: 600 })],
+    valid: [deploymentObject({}, { minReadySeconds: 599 })],
+  },
+  'workload-strategy': {
+    objects: [deploymentObject({}, { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 0 } } })],
+    valid: [deploymentObject({}, { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } } })],
+  },
+  'probe-success-threshold': {
+    objects: [deploymentObject({ livenessProbe: { tcpSocket: { port: 80 }, successThreshold: 2 } })],
+    valid: [deploymentObject({ livenessProbe: { tcpSocket: { port: 80 }, successThreshold: 1 } })],
+  },
 });

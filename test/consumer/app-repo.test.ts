@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { validateSchema } from '../util';
+import { asBuilt } from './shop';
 
 /*
  * Proves README.md's "Use it in your app" from the packed tarball, as a user meets it: a fresh
@@ -43,7 +44,7 @@ function readmeBlocks(): Map<string, Block> {
     const title = /(?:^|\s)title=(\S+)/.exec(m[2])?.[1];
     if (!title) continue;
     if (blocks.has(title)) throw new Error(`README.md: two blocks titled ${title}`);
-    blocks.set(title, { lang: m[1], body: m[3] });
+    blocks.set(title, { lang: m[1], body: asBuilt(m[3]) });
   }
   return blocks;
 }
@@ -175,15 +176,16 @@ describe('README "Use it in your app", from the packed tarball', () => {
     expect(out.split('\n').filter(l => /warn|error/i.test(l))).toEqual([]);
   });
 
-  test('cdk8s synth writes the Deployment, Service and Ingress the README names, wired', () => {
+  test('cdk8s synth writes the Deployment, Service, Ingress, Gateway and HTTPRoute the README names, wired', () => {
     expect(fs.readdirSync(path.join(app, 'dist')).filter(f => f.endsWith('.yaml'))).toEqual(['shop.k8s.yaml']);
     const objects = manifests(path.join(app, 'dist', 'shop.k8s.yaml'));
     objects.forEach(validateSchema);
-    expect(objects.map(o => `${o.kind}/${o.metadata.name}`)).toEqual(['Deployment/web', 'Service/web', 'Ingress/web-route']);
-    const [deployment, service, ingress] = objects;
+    expect(objects.map(o => `${o.kind}/${o.metadata.name}`)).toEqual(['Deployment/web', 'Service/web', 'Ingress/web-route', 'Gateway/gateway', 'HTTPRoute/web-http']);
+    const [deployment, service, ingress, , route] = objects;
     expect(service.spec.selector).toEqual(deployment.spec.template.metadata.labels);
     expect(service.spec.ports).toEqual([{ port: 80, targetPort: 'http', nodePort: 30080 }]);
     expect(ingress.spec.rules[0].http.paths[0].backend.service).toEqual({ name: 'web', port: { number: 80 } });
+    expect([route.spec.parentRefs, route.spec.rules[0].backendRefs]).toEqual([[{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'gateway' }], [{ name: 'web', port: 80 }]]);
   });
 
   test('cdk8s-expose check runs from the installed package: exit 0 on the valid dist, as the README shows', () => {
@@ -240,7 +242,12 @@ describe('README "Use it in your app", from the packed tarball', () => {
         .toEqual([['service-target-port-name', 'error', 'Service', 'web', 'spec.ports[0].targetPort']]);
       const github = stdout('npx cdk8s-expose check dist/ --format github', app);
       expect(github.status).toBe(1);
-      expect(github.output.trimEnd().split('\n').map(l => l.slice(0, l.indexOf('::', 2) + 2))).toEqual(['::error file=dist/shop.k8s.yaml,line=33,title=service-target-port-name::']);
+      expect(github.output.trimEnd().split('\n').map(l => l.slice(0, l.indexOf('::', 2) + 2))).toEqual([
+        // cdk8s' metadata beside the manifests, skipped and said
+        '::notice file=dist/cdk8s-expose-findings.json,title=skipped::',
+        '::notice file=dist/construct-metadata.json,title=skipped::',
+        '::error file=dist/shop.k8s.yaml,line=44,col=19,title=service-target-port-name::',
+      ]);
       const sarif = stdout('npx cdk8s-expose check dist/ --format sarif', app);
       expect(sarif.status).toBe(1);
       const log = JSON.parse(sarif.output);

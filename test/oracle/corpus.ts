@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { readManifests } from '../../src/manifest-reader';
-import { RULE_EXAMPLES } from '../../src/rules/examples';
+import { readManifests } from '../../src/checker/read';
+import { registeredExamples } from '../../src/model/rule';
+import '../../src/rules/catalog';
 import { CASES as CONTAINER } from '../upstream/k8s/container.cases';
 import { CASES as DEPLOYMENT } from '../upstream/k8s/deployment.cases';
 import { CASES as INGRESS } from '../upstream/k8s/ingress.cases';
@@ -26,7 +27,7 @@ export function corpus(): CorpusEntry[] {
   for (const [file, cases] of tables) {
     for (const c of cases) out.push({ source: `${file}: ${c.upstream}`, manifest: c.manifest });
   }
-  for (const [id, ex] of Object.entries(RULE_EXAMPLES)) {
+  for (const [id, ex] of registeredExamples()) {
     (ex.objects ?? []).forEach((m, i) => out.push({ source: `example ${id} [${i}]`, manifest: m }));
     (ex.valid ?? []).forEach((m, i) => out.push({ source: `valid twin ${id} [${i}]`, manifest: m }));
   }

@@ -7,7 +7,7 @@ import { GATEWAY_KINDS, gatewaySample } from './gateway-generate';
 import { GATEWAY_ORACLE_K8S, gatewayBundles, gatewayModule, judgeGateway, servedKinds } from './gateway-oracle';
 import { OracleVerdict } from './oracle';
 import { shrink } from './shrink';
-import { EXTERNAL_SERVICES_ANNOTATION } from '../../src/rules/cross-object';
+import { EXTERNAL_SERVICES_ANNOTATION } from '../../src/rules/external-services';
 import { GATEWAY_CASES } from '../upstream/gateway/gateway.cases';
 import { HTTPROUTE_CASES } from '../upstream/gateway/httproute.cases';
 
@@ -67,7 +67,7 @@ export const GATEWAY_ALLOWED: GatewayAllowance[] = [
     rule: 'gateway-infrastructure',
     why: 'the v1.6 CRD allows more than 8 spec.infrastructure annotations and labels (v1.4 and v1.5: maxProperties 8); needs gatewayApiVersion',
     bundles: ['v1.6'],
-    covers: (m, d) => d.field.startsWith('spec.infrastructure.annotations') || d.field.startsWith('spec.infrastructure.labels'),
+    covers: (_m, d) => d.field.startsWith("spec.infrastructure.annotations") || d.field.startsWith("spec.infrastructure.labels"),
   },
   {
     rule: 'metadata-namespace',

@@ -1,12 +1,17 @@
 import { analyze, thrown } from './helpers';
+import { Severity } from '../../src/model/finding';
+import { checkedKinds, registeredKinds } from '../../src/model/kinds';
+import { registeredExamples } from '../../src/model/rule';
 import { Rules } from '../../src/rules/catalog';
-import { RULE_EXAMPLES } from '../../src/rules/examples';
-import { CHECKED_KINDS } from '../../src/rules/metadata';
-import { Severity } from '../../src/rules/violation';
 
 const IDS = Rules.all().map(r => r.id);
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const PREFIXES = ['metadata-', 'object-', 'service-', 'workload-', 'container-', 'probe-', 'ingress-', 'gateway-', 'httproute-', 'referencegrant-', 'exemption-'];
+/** Ids are reserved by prefix: one per kind of the registry (its name in lowercase), and the prefixes of concerns shared by kinds. */
+const PREFIXES = [
+  ...registeredKinds().map(k => `${k.kind.toLowerCase()}-`),
+  'metadata-', 'object-', 'workload-', 'container-', 'probe-', 'exemption-',
+  'exposure-', // the diff of two access maps
+];
 const SEVERITIES = ['error', 'warning'];
 
 describe('the rule catalog', () => {
@@ -23,10 +28,10 @@ describe('the rule catalog', () => {
 
   test.each(Rules.all().map(r => [r.id, r] as const))('%s is fully described', (_, info) => {
     expect(info.kinds.length).toBeGreaterThan(0);
-    expect(info.kinds.filter(k => !CHECKED_KINDS.includes(k))).toEqual([]);
+    expect(info.kinds.filter(k => !checkedKinds().includes(k))).toEqual([]);
     expect(info.summary.trim()).not.toEqual('');
     expect(info.prevents.trim()).not.toEqual('');
-    expect(['object', 'app']).toContain(info.scope);
+    expect(['object', 'app', 'construct', 'meta', 'diff']).toContain(info.scope);
     expect(SEVERITIES).toContain(info.severity);
     expect(SEVERITIES).toContain(info.constructSeverity);
   });
@@ -53,19 +58,19 @@ describe('the rule catalog', () => {
 });
 
 /*
- * Every rule has an example in src/rules/examples.ts (the one docs/rules.md shows): manifests
+ * Every rule has an example beside its rule (ruleExamples) (the one docs/rules.md shows): manifests
  * that trigger it and their nearest valid twin, or construct code for a construct-only rule.
  * Run through the manifest analyzer: each example gives a finding of its rule, its twin none
  * (and no error: the twin is valid), and every finding carries a catalog id.
  */
 
-const EXAMPLES = Object.entries(RULE_EXAMPLES);
+const EXAMPLES = [...registeredExamples()];
 const WITH_OBJECTS = EXAMPLES.filter(([, e]) => e.objects !== undefined).map(([id, e]) => [id, e.objects!, e.valid ?? []] as const);
 const findings = (objects: any[]) => analyze(objects).findings;
 
 describe('every rule has an example, and every finding carries the id of its rule', () => {
   test('every rule of the catalog has an example, and no example names an unknown rule', () => {
-    expect(Object.keys(RULE_EXAMPLES).sort()).toEqual([...IDS].sort());
+    expect([...registeredExamples().keys()].sort()).toEqual([...IDS].sort());
   });
 
   test('an example gives either manifests with their valid twin, or construct code', () => {

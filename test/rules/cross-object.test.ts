@@ -1,5 +1,5 @@
 import { LABELS, analyzed, backend, deployment, ingress, pod, rule, service } from './helpers';
-import { EXTERNAL_SERVICES_ANNOTATION } from '../../src/rules/cross-object';
+import { EXTERNAL_SERVICES_ANNOTATION } from '../../src/rules/external-services';
 
 const E = 'error';
 const W = 'warning';
@@ -14,19 +14,60 @@ const web = (ports: any[] = [{ containerPort: 80, name: 'http' }]) => deployment
 /** An Ingress with one path to a backend. */
 const route = (name: string, b: any, path: object = {}) => ingress({ rules: [rule('a.com', { backend: b, ...path })] }, { name });
 
+/** A Gateway with one HTTP listener of a class. */
+const gateway = (name: string, className: string) => ({
+  apiVersion: 'gateway.networking.k8s.io/v1',
+  kind: 'Gateway',
+  metadata: { name },
+  spec: { gatewayClassName: className, listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }] },
+});
+
 type Row = [string, any[], string[]];
 
 describe('cross-object rules', () => {
   describe('object-name-unique', () => {
     test.each<Row>([
-      ['two Services of one name in one namespace', [plain(), plain()], [`Service/web object-name-unique metadata.name ${E}`]],
-      ['two Deployments of one name in one namespace', [web(), web()], [`Deployment/web object-name-unique metadata.name ${E}`]],
+      ['two Services of one name in one namespace', [plain(), plain('web', { labels: { tier: 'b' } })], [`Service/web object-name-unique metadata.name ${E}`]],
+      ['two Deployments of one name in one namespace', [web(), web([{ containerPort: 8080, name: 'http' }])], [`Deployment/web object-name-unique metadata.name ${E}`]],
+      ['two Gateways of one name in one namespace', [gateway('gw', 'a'), gateway('gw', 'b')], [`Gateway/gw object-name-unique metadata.name ${E}`]],
     ])('fails when %s', (_, set, expected) => expect(analyzed(set)).toEqual(expected));
 
     test.each<Row>([
       ['one name in two namespaces', [plain(), plain('web', { namespace: 'other' })], []],
       ['one name for two kinds', [plain(), web()], []],
+      // real projects apply one file on top of another: the same object twice is one object
+      ['the same object twice, byte for byte', [plain(), plain()], []],
     ])('accepts %s', (_, set, expected) => expect(analyzed(set)).toEqual(expected));
+  });
+
+  describe('the wiring never picks one of two objects of one name', () => {
+    const httpRoute = (name: string, section: string, hostnames: string[] = []) => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name },
+      spec: { hostnames, parentRefs: [{ name: 'gw', sectionName: section }], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] },
+    });
+    const twoListeners = { ...gateway('gw', 'b'), spec: { gatewayClassName: 'b', listeners: [{ name: 'https', protocol: 'HTTP', port: 8080 }] } };
+    test.each<Row>([
+      // the last Gateway has the listener, the first does not: only the clash is reported
+      ['a route attaches to a Gateway whose name two Gateways share', [gateway('gw', 'a'), twoListeners, httpRoute('route', 'https'), plain()],
+        [`Gateway/gw object-name-unique metadata.name ${E}`]],
+      ['a route attaches to a listener only the first of two same-named Gateways has', [twoListeners, gateway('gw', 'a'), httpRoute('route', 'https'), plain()],
+        [`Gateway/gw object-name-unique metadata.name ${E}`]],
+      ['two HTTPRoutes share a name', [gateway('gw', 'a'), httpRoute('route', 'http'), httpRoute('route', 'http', ['a.example.com']), plain()],
+        [`HTTPRoute/route object-name-unique metadata.name ${E}`]],
+      // a backend port that only one of two same-named Services has: the clash, not a port finding
+      ['an Ingress backend port only the first of two same-named Services has', [service({ ports: [{ port: 81 }] }), plain(), route('ing', backend('web', { number: 81 }))],
+        [`Service/web object-name-unique metadata.name ${E}`]],
+    ])('fails when %s: the name clash only', (_, set, expected) => expect(analyzed(set)).toEqual(expected));
+
+    test('fails when a backend names a Service two objects define differently: no "missing Service" warning', () => {
+      expect(analyzed([plain(), service({ ports: [{ port: 81 }] }), route('ing', backend('web', { number: 82 }))])).toEqual([`Service/web object-name-unique metadata.name ${E}`]);
+    });
+
+    test('holds when the same Gateway is defined twice, byte for byte: the wiring checks it as one', () => {
+      expect(analyzed([gateway('gw', 'a'), gateway('gw', 'a'), httpRoute('route', 'https'), plain()])).toEqual([`HTTPRoute/route httproute-section-name spec.parentRefs[0].sectionName ${E}`]);
+    });
   });
 
   describe('service-node-port-conflict', () => {
@@ -73,14 +114,12 @@ describe('cross-object rules', () => {
     ])('accepts %s', (_, set, expected) => expect(analyzed(set)).toEqual(expected));
   });
 
-  describe('service-target-port-undeclared', () => {
-    test('fails when a numeric targetPort is declared by no container', () => {
-      expect(analyzed([selecting([{ port: 80, targetPort: 8080 }]), web()])).toEqual([`Service/web service-target-port-undeclared spec.ports[0].targetPort ${W}`]);
-    });
-    test('fails when the port, its targetPort by default, is declared by no container', () => {
-      expect(analyzed([selecting([{ port: 8080 }]), web()])).toEqual([`Service/web service-target-port-undeclared spec.ports[0].targetPort ${W}`]);
-    });
+  // service-target-port-undeclared was retired (issue 20): a numeric targetPort no container
+  // declares is legal and common (backends that do not declare containerPort), so no finding
+  describe('a numeric targetPort no container declares', () => {
     test.each<Row>([
+      ['a numeric targetPort declared by no container', [selecting([{ port: 80, targetPort: 8080 }]), web()]],
+      ['the port, its targetPort by default, declared by no container', [selecting([{ port: 8080 }]), web()]],
       ['a numeric targetPort a container declares', [selecting([{ port: 8080, targetPort: 80 }]), web()]],
       ['a port, its targetPort by default, a container declares', [selecting([{ port: 80 }]), web()]],
     ].map(([name, set]) => [name, set, []] as Row))('accepts %s', (_, set, expected) => expect(analyzed(set)).toEqual(expected));

@@ -1,7 +1,7 @@
 import { LABELS, analyze, analyzed, deployment, ingress, rule, service, thrown } from './helpers';
-import { AnalyzeOptions } from '../../src/manifest-analyzer';
-import { RuleSeverity } from '../../src/rules/define';
-import { Severity } from '../../src/rules/violation';
+import { AnalyzeOptions } from '../../src/checker/check';
+import { Severity } from '../../src/model/finding';
+import { RuleSeverity } from '../../src/model/rule';
 
 const E = 'error';
 const W = 'warning';

@@ -86,7 +86,9 @@ const CASES: Array<[string, any, string[]]> = [
   ['fails when infrastructure has an invalid label', gateway({ listeners: [{ name: 'h', port: 80, protocol: 'HTTP' }], infrastructure: { labels: { 'a b': 'c' } } }),
     ["error gateway-infrastructure spec.infrastructure.labels['a b']"]],
   ['a ReferenceGrant v1beta1', grant('gateway.networking.k8s.io/v1beta1', { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'edge' }], to: [{ group: '', kind: 'Service' }] }), []],
-  ['a ReferenceGrant v1', grant('gateway.networking.k8s.io/v1', { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'edge' }], to: [{ group: '', kind: 'Service', name: 'svc' }] }), []],
+  // served from bundle v1.5: a warning over the default range v1.4..v1.6 (issue 20)
+  ['a ReferenceGrant v1', grant('gateway.networking.k8s.io/v1', { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'edge' }], to: [{ group: '', kind: 'Service', name: 'svc' }] }),
+    ['warning object-api-version-bundle apiVersion']],
   ['fails when a ReferenceGrant from entry has no namespace and to is empty', grant('gateway.networking.k8s.io/v1beta1', { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute' }], to: [] }),
     ['error referencegrant-spec spec.from[0].namespace', 'error referencegrant-spec spec.to']],
 ];

@@ -1,7 +1,8 @@
-import { ManifestAnalyzer, AnalyzeOptions, AnalysisResult } from '../../src/manifest-analyzer';
+import { ManifestAnalyzer, AnalyzeOptions, AnalysisResult } from '../../src/checker/check';
 import '../../src/rules/catalog';
-import { ALL_VERSIONS, CheckContext, VersionRange, checkObject } from '../../src/rules/define';
-import { Violation } from '../../src/rules/violation';
+import { Violation } from '../../src/model/finding';
+import { CheckContext, checkObject } from '../../src/model/rule';
+import { DEFAULT_GATEWAY_VERSIONS, DEFAULT_VERSIONS, VersionRange } from '../../src/model/versions';
 
 /*
  * What the rule tests share: running the catalog's object rules on one manifest, running the
@@ -9,13 +10,19 @@ import { Violation } from '../../src/rules/violation';
  * `rule field severity` strings, sorted, so that a test asserts the whole list at once.
  */
 
-/** The context of a manifest check: the default nodePort range, every version 1.27..1.37. */
-export const MANIFEST_CTX: CheckContext = { nodePortRange: { min: 30000, max: 32767 }, versions: ALL_VERSIONS, construct: false };
+/** The context of a manifest check: the default nodePort range, the default ranges (Kubernetes 1.32..1.37, Gateway API v1.4..v1.6). */
+export const MANIFEST_CTX: CheckContext = {
+  nodePortRange: { min: 30000, max: 32767 },
+  versions: DEFAULT_VERSIONS,
+  gatewayVersions: DEFAULT_GATEWAY_VERSIONS,
+  construct: false,
+};
 
 /** Options of one check: a construct's severities, a version range, a nodePort range. */
 export interface CheckOptions {
   readonly construct?: boolean;
   readonly versions?: VersionRange;
+  readonly gatewayVersions?: VersionRange;
   readonly nodePortRange?: { readonly min: number; readonly max: number };
 }
 
@@ -29,8 +36,8 @@ export function check(manifest: any, options: CheckOptions = {}): string[] {
   return violations(manifest, options).map(v => `${v.rule} ${v.field} ${v.severity}`).sort();
 }
 
-/** The same, as a construct's manifest (construct severities), over a version range (default every version). */
-export function checkConstruct(manifest: any, versions: VersionRange = ALL_VERSIONS): string[] {
+/** The same, as a construct's manifest (construct severities), over a version range (default the default range). */
+export function checkConstruct(manifest: any, versions: VersionRange = DEFAULT_VERSIONS): string[] {
   return check(manifest, { construct: true, versions });
 }
 

@@ -1,5 +1,5 @@
 import { analyzed, backend, check, ingress, only, rule, service, violations } from './helpers';
-import { VersionRange } from '../../src/rules/define';
+import { VersionRange } from '../../src/model/versions';
 import { checkServicePortRef } from '../../src/rules/ingress';
 
 const E = 'error';

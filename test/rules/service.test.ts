@@ -183,14 +183,22 @@ describe('Service rules', () => {
       expect(check(DIGIT, { versions })).toEqual(expected);
     });
 
-    test.each<[string, any, string]>([
-      ['port 10250 on a LoadBalancer', KUBELET, '1.33'],
-      ['externalTrafficPolicy on a ClusterIP with externalIPs', POLICY, '1.29'],
-      ['the name "1svc"', DIGIT, '1.36'],
-    ])('the warning of %s names the release that relaxed the rule', (_, manifest, release) => {
-      const found = violations(manifest);
+    // Over the default range 1.32..1.37; externalTrafficPolicy with externalIPs only over 1.27..1.37
+    // (1.29 is older than the default range, where every release accepts it).
+    test.each<[string, any, string, { min: number; max: number } | undefined]>([
+      ['port 10250 on a LoadBalancer', KUBELET, '1.33', undefined],
+      ['externalTrafficPolicy on a ClusterIP with externalIPs', POLICY, '1.29', { min: 27, max: 37 }],
+      ['the name "1svc"', DIGIT, '1.36', undefined],
+    ])('the warning of %s names the release that relaxed the rule', (_, manifest, release, versions) => {
+      const found = violations(manifest, versions ? { versions } : {});
       expect(found).toHaveLength(1);
       expect(found[0].message).toContain(`before ${release}`);
+    });
+
+    // Verdict change (issue 20): the default range starts at 1.32, and every release from 1.29
+    // accepts externalTrafficPolicy on a ClusterIP with externalIPs, so no finding by default.
+    test('holds when externalTrafficPolicy is set on a ClusterIP with externalIPs under the default range', () => {
+      expect(check(POLICY)).toEqual([]);
     });
 
     test('externalTrafficPolicy on a ClusterIP without externalIPs fails in every version', () => {

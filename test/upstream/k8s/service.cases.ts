@@ -743,4 +743,34 @@ export const CASES: UpstreamCase[] = [
     valid: false,
     fields: ['spec.loadBalancerClass'],
   },
+  // StrictIPCIDRValidation (beta, on from 1.36: kubernetes PR 137053; GA in 1.38): the legacy IP
+  // and CIDR fields are validated by staging/src/k8s.io/apimachinery/pkg/util/validation/ip.go
+  // IsValidIPForLegacyField / IsValidCIDRForLegacyField with strictValidation set from the gate
+  // (parseIP: "must not have leading 0s", "must not be an IPv4-mapped IPv6 address"; parseCIDR:
+  // also "must not have bits set beyond the prefix length"). Before, ParseIPSloppy /
+  // ParseCIDRSloppy accepted all three.
+  {
+    upstream: 'validation/ip.go IsValidIPForLegacyField strict: clusterIP with leading 0s',
+    manifest: service({ clusterIP: '010.0.0.5' }),
+    valid: false,
+    rejectedFrom: 36,
+    fields: ['spec.clusterIPs[0]'],
+    note: 'accepted through 1.35 (ParseIPSloppy reads 010 as 10); StrictIPCIDRValidation on from 1.36 rejects it',
+  },
+  {
+    upstream: 'validation/ip.go IsValidIPForLegacyField strict: externalIP that is IPv4-mapped IPv6',
+    manifest: service({ externalIPs: ['::ffff:1.2.3.4'] }),
+    valid: false,
+    rejectedFrom: 36,
+    fields: ['spec.externalIPs[0]'],
+    note: 'accepted through 1.35; StrictIPCIDRValidation on from 1.36 rejects netip Is4In6 addresses',
+  },
+  {
+    upstream: 'validation/ip.go IsValidCIDRForLegacyField strict: loadBalancerSourceRanges CIDR with host bits',
+    manifest: service({ ...LB, loadBalancerSourceRanges: ['192.168.0.5/24'] }),
+    valid: false,
+    rejectedFrom: 36,
+    fields: ['spec.loadBalancerSourceRanges[0]'],
+    note: 'accepted through 1.35 (an "interface address" CIDR); StrictIPCIDRValidation on from 1.36 requires the masked network',
+  },
 ];

@@ -1,0 +1,271 @@
+import { rulesMarkdown } from './docs';
+import { fieldPosition } from './positions';
+import { readManifests } from './read';
+import { ServiceAccess, mapAccess } from './routes';
+import { SuppressedViolation, applyRules, attachAppFindings } from '../model/exemptions';
+import { FindingType, Severity, Violation } from '../model/finding';
+import { kindDefinition, recognize, registeredKinds } from '../model/kinds';
+import { ManifestSource, metadataOf, namespaceOf } from '../model/object';
+import { ObjectSet, Subject } from '../model/object-set';
+import { parseFieldPath } from '../model/path';
+import { obj, show, text } from '../model/plain';
+import { checkApp, checkObject, stamp } from '../model/rule';
+import { ResolvedSettings, RuleSettings, resolveSettings } from '../model/settings';
+import { Rules } from '../rules/catalog';
+import { isDns1123Label } from '../rules/formats';
+import { apiVersionIssue, objectApiVersion } from '../rules/metadata';
+/**
+ * A problem found in a set of manifests.
+ */
+export interface ManifestFinding {
+  /** The id of the rule that found it (see `Rules`). */
+  readonly rule: string;
+  /** Error or warning. */
+  readonly severity: Severity;
+  /** The object's kind. */
+  readonly kind: string;
+  /** The object's namespace ('default' when unset). */
+  readonly namespace: string;
+  /** The object's name. */
+  readonly name: string;
+  /** The field path inside the object, e.g. `spec.ports[0].nodePort`. */
+  readonly field: string;
+  /**
+   * The same path as segments: field names and map keys as strings, list indexes as numbers,
+   * e.g. `["spec", "ports", 0, "nodePort"]`; empty for a finding about the whole object.
+   */
+  readonly path: Array<string | number>;
+  /** What kind of problem it is, as Kubernetes' `field.ErrorType` names it. */
+  readonly type: FindingType;
+  /**
+   * The bad value, rendered short (see `Violation.value`).
+   *
+   * @default - none: the field is missing, or the finding is about the whole object
+   */
+  readonly value?: string;
+  /** What is wrong and what is allowed, with the bad value. */
+  readonly message: string;
+  /**
+   * How to fix it.
+   *
+   * @default - no separate fix
+   */
+  readonly fix?: string;
+  /**
+   * The file of the object.
+   *
+   * @default - unknown
+   */
+  readonly file?: string;
+  /**
+   * The line of the field's value in the file (of its nearest existing parent's key when the
+   * field is missing); the object's line when the field cannot be placed.
+   *
+   * @default - unknown
+   */
+  readonly line?: number;
+  /**
+   * The column of the field's value (1-based, in UTF-16 code units), with `line`.
+   *
+   * @default - unknown
+   */
+  readonly column?: number;
+  /**
+   * The line of the object's document (of its entry, for an item of a `List`).
+   *
+   * @default - unknown
+   */
+  readonly objectLine?: number;
+  /**
+   * The construct path, when cdk8s recorded it.
+   *
+   * @default - unknown
+   */
+  readonly constructPath?: string;
+}
+
+/**
+ * A finding that an exemption annotation suppressed, with its reason.
+ */
+export interface SuppressedFinding extends ManifestFinding {
+  /** The reason the exemption gives. */
+  readonly reason: string;
+}
+
+/**
+ * Options of the manifest analysis: the rule settings, and where the objects are applied.
+ */
+export interface AnalyzeOptions extends RuleSettings {
+  /**
+   * The namespace the objects without one are applied into (`kubectl apply -n`). A finding
+   * across namespaces that depends on it is a warning, since another namespace may be given
+   * at apply time.
+   *
+   * @default - "default", unless given
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * What the analysis found, and how each Service is reached.
+ */
+export interface AnalysisResult {
+  /** Every finding, in input order. */
+  readonly findings: ManifestFinding[];
+  /** The findings that exemption annotations suppressed, with their reasons. */
+  readonly suppressed: SuppressedFinding[];
+  /** How each Service is reached. */
+  readonly services: ServiceAccess[];
+  /** Objects of kinds the analysis does not read, as `kind name (file)`. */
+  readonly skipped: string[];
+  /** How many objects were analyzed. */
+  readonly objectCount: number;
+}
+
+/** Every kind the analysis reads, as `apiVersion kind` lines' kinds. */
+export function knownKinds(): string[] {
+  return registeredKinds().map(k => k.kind);
+}
+
+/** @internal */
+export interface Ref {
+  readonly source: ManifestSource;
+  readonly kind: string;
+}
+
+/** Describes an object for a message: `Deployment default/web (apps.yaml:12)`. */
+export function describeRef(ref: Ref): string {
+  const m = ref.source.manifest;
+  const where = ref.source.constructPath ? ` [${ref.source.constructPath}]`
+    : ref.source.file ? ` (${ref.source.file}${ref.source.line ? `:${ref.source.line}` : ''})` : '';
+  return `${ref.kind} ${namespaceOf(m)}/${text(obj(obj(m).metadata).name)}${where}`;
+}
+
+/** @internal The rule configuration of options, or the problems with them (unknown ids, bad values). */
+export function resolveOptions(options: AnalyzeOptions): ResolvedSettings | string[] {
+  const resolved = resolveSettings(options, false);
+  const ns = options.namespace;
+  if (ns !== undefined && (typeof ns !== 'string' || !isDns1123Label(ns))) {
+    return [...(Array.isArray(resolved) ? resolved : []), `namespace: ${show(ns)} is not a namespace name (a DNS-1123 label: lowercase letters, digits and '-', at most 63)`];
+  }
+  return resolved;
+}
+
+/**
+ * Runs every rule of the catalog (the constructs' rules and the cross-object rules) over
+ * plain manifests: what cdk8s-plus, raw ApiObjects, Helm or hand-written YAML produced.
+ * Linear in the number of objects. Throws only for bad options. `routes: false` leaves the
+ * access map out (`services` is empty).
+ */
+export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOptions = {}, routes: boolean = true): AnalysisResult {
+  const resolved = resolveOptions(options);
+  if (Array.isArray(resolved)) throw new Error(resolved.join('\n'));
+  return analyzeResolved(sources, resolved, options.namespace, routes);
+}
+
+/** @internal analyzeManifests with settings already resolved (once, by the caller) */
+export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSettings, namespace: string | undefined,
+  routes: boolean): AnalysisResult {
+  const { config, ctx } = resolved;
+  const findings: ManifestFinding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  const skipped: string[] = [];
+  const subjects: Array<Subject<Ref>> = [];
+  const own = new Map<Ref, Violation[]>();
+
+  for (const source of sources) {
+    const m = source.manifest;
+    const recognized = recognize(m);
+    if (recognized.status === 'not-read') {
+      const name = text(metadataOf(m).name ?? '?');
+      // a kind of ours by name, of another API (Istio's Gateway, Knative's Service): say which
+      const other = kindDefinition(recognized.kind) !== undefined ? ` of ${recognized.apiVersion || 'no apiVersion'}` : '';
+      skipped.push(`${recognized.kind || text(obj(m).kind)}${other} ${name}${source.file ? ` (${source.file})` : ''}`);
+      continue;
+    }
+    const kind = recognized.def.kind;
+    const ref: Ref = { source, kind };
+    if (recognized.status !== 'read') {
+      // another schema's fields: one finding for the version, none for the fields, and no part in the wiring
+      own.set(ref, stamp(objectApiVersion, [apiVersionIssue(recognized)!], false));
+      continue;
+    }
+    own.set(ref, recognized.def.checked ? checkObject(kind, m, ctx) : []);
+    subjects.push({ ref, kind, manifest: m });
+  }
+
+  const set = new ObjectSet<Ref>(subjects, namespace);
+  const found = checkApp(set, { describe: describeRef, danglingOnlyWhereWorkloads: false, construct: false });
+  const app = attachAppFindings(found, ref => ref.source.manifest);
+  for (const [ref, violations] of app.byRef) own.get(ref)!.push(...violations);
+
+  for (const [ref, violations] of own) {
+    const applied = applyRules(violations, ref.source.manifest, config, app.usedElsewhere.get(ref));
+    for (const v of applied.reported) findings.push(toFinding(ref, v, set.defaultNamespace));
+    for (const v of applied.suppressed) suppressed.push({ ...toFinding(ref, v, set.defaultNamespace), reason: (v as SuppressedViolation).reason });
+  }
+
+  // the access map only where it is printed (`routes`, the public API): `check` does not compute it
+  return { findings, suppressed, services: routes ? mapAccess(set) : [], skipped, objectCount: sources.length };
+}
+
+function toFinding(ref: Ref, v: Violation, defaultNamespace: string): ManifestFinding {
+  const m = ref.source.manifest;
+  return {
+    rule: v.rule,
+    severity: v.severity ?? Severity.ERROR,
+    kind: ref.kind,
+    namespace: namespaceOf(m, defaultNamespace),
+    name: text(obj(obj(m).metadata).name ?? ''),
+    field: v.field,
+    path: parseFieldPath(v.field),
+    type: v.type ?? FindingType.INVALID,
+    value: v.value,
+    message: v.message,
+    fix: v.fix,
+    file: ref.source.file,
+    ...findingPlace(ref.source, v.field),
+    constructPath: ref.source.constructPath,
+  };
+}
+
+/** A finding's line and column (its field's), and its object's line. */
+function findingPlace(source: ManifestSource, field: string): { line?: number; column?: number; objectLine?: number } {
+  const at = source.file === undefined ? undefined : fieldPosition(source.manifest, field);
+  return { line: at?.line ?? source.line, column: at?.column, objectLine: source.line };
+}
+
+/**
+ * The manifest checker and access map, for any Kubernetes objects: the same rules the
+ * constructs run, over Deployments, StatefulSets, DaemonSets, Pods, Services, Ingresses
+ * and EndpointSlices however they were made.
+ */
+export class ManifestAnalyzer {
+  /**
+   * Analyzes parsed objects: findings (errors and warnings with rule ids and field paths)
+   * and, for each Service, every way it is reached. Throws for bad options.
+   */
+  public static analyze(sources: ManifestSource[], options: AnalyzeOptions = {}): AnalysisResult {
+    return analyzeManifests(sources, options);
+  }
+
+  /**
+   * Reads YAML files or folders (multi-document, `List` objects flattened) and analyzes them.
+   * Throws with one line per unreadable file or document.
+   */
+  public static analyzeFiles(paths: string[], options: AnalyzeOptions = {}): AnalysisResult {
+    const read = readManifests(paths);
+    if (read.errors.length > 0) throw new Error(read.errors.join('\n'));
+    return analyzeManifests(read.sources, options);
+  }
+
+  private constructor() {}
+}
+
+/** @internal docs/rules.md: the catalog, with the finding each rule's example gives */
+export function rulesDocument(): string {
+  return rulesMarkdown(Rules.all(), objects => {
+    const result = analyzeManifests(objects.map(manifest => ({ manifest })), {}, false);
+    return [...result.findings, ...result.suppressed];
+  });
+}

@@ -1,0 +1,666 @@
+import { internalLoadBalancer } from './exposure';
+import { targetPortOf, protocolOf } from '../model/defaults';
+import { namespaceOf } from '../model/object';
+import { ObjectSet, Subject } from '../model/object-set';
+import { list, obj, key, text } from '../model/plain';
+import { hostnamesIntersect } from '../rules/gateway-shared';
+import { matchPath, routeRules, ruleMatches } from '../rules/http-route';
+import { gatewayParentRefs } from '../rules/http-route-wiring';
+import { hostCovers, ingressRules, rulePaths } from '../rules/ingress';
+import { hasNodePorts } from '../rules/service';
+
+type Plain = { readonly [key: string]: any };
+
+/**
+ * A way a Service is reached.
+ *
+ * @deprecated use `EntryKind` and the rows of `ServiceAccess.rows`; kept until the next major version.
+ */
+export enum AccessKind {
+  /** Inside the cluster, by the Service's full DNS name. */
+  CLUSTER_DNS = 'cluster-dns',
+  /** Inside the Service's namespace, by its short name. */
+  NAMESPACE_DNS = 'namespace-dns',
+  /** On every node's IP, at the nodePort. */
+  NODE_PORT = 'node-port',
+  /** Through the cloud load balancer. */
+  LOAD_BALANCER = 'load-balancer',
+  /** Through an Ingress: a URL. */
+  INGRESS = 'ingress',
+  /** Through a Gateway API Gateway and an HTTPRoute: a URL. */
+  GATEWAY = 'gateway',
+  /** From a workstation, with kubectl port-forward. */
+  PORT_FORWARD = 'port-forward',
+}
+
+/**
+ * One way to reach one port of a Service, and where the traffic ends up.
+ *
+ * @deprecated use `AccessRow` (`ServiceAccess.rows`): the same address and target, with the entry and path as fields; kept until the next major version.
+ */
+export interface AccessRoute {
+  /** How it is reached. */
+  readonly via: AccessKind;
+  /** The address, URL or command. */
+  readonly address: string;
+  /** The Service port, e.g. `8080/TCP (http)`. */
+  readonly servicePort: string;
+  /**
+   * Where the traffic goes: targetPort -> container port -> workload, or the external
+   * name an ExternalName Service aliases.
+   */
+  readonly target: string;
+}
+
+/** How a Service is reached: the entry point of an access row. */
+export enum EntryKind {
+  /** Inside the cluster, by the Service's full DNS name. */
+  CLUSTER_DNS = 'cluster-dns',
+  /** Inside the Service's namespace, by its short name. */
+  NAMESPACE_DNS = 'namespace-dns',
+  /** On every node's IP, at the nodePort. */
+  NODE_PORT = 'node-port',
+  /** Through the cloud load balancer. */
+  LOAD_BALANCER = 'load-balancer',
+  /** On an address of `spec.externalIPs`, routed to the nodes by someone else. */
+  EXTERNAL_IP = 'external-ip',
+  /** Through an Ingress: a URL. */
+  INGRESS = 'ingress',
+  /** Through a Gateway API Gateway listener and an HTTPRoute: a URL. */
+  GATEWAY = 'gateway',
+  /** From a workstation, with kubectl port-forward. */
+  PORT_FORWARD = 'port-forward',
+}
+
+/** How a route's path matches a request path. */
+export enum PathMatch {
+  /** The path and nothing else. */
+  EXACT = 'Exact',
+  /** The path and the paths under it, element by element: `/health` matches `/health` and `/health/x`, not `/healthz`. */
+  PREFIX = 'Prefix',
+  /** A regular expression (Gateway API `RegularExpression`). */
+  REGULAR_EXPRESSION = 'RegularExpression',
+  /** As the Ingress controller decides (`ImplementationSpecific`). */
+  IMPLEMENTATION_SPECIFIC = 'ImplementationSpecific',
+}
+
+/** Who can reach an entry point. */
+export enum AccessScope {
+  /** From outside the cluster: a nodePort, a load balancer, an external IP, an Ingress, a Gateway listener. */
+  EXTERNAL = 'external',
+  /** Only from inside the cluster (or its private network: an internal load balancer), or with cluster credentials. */
+  CLUSTER = 'cluster',
+}
+
+/** Whether a row's path reaches pods. */
+export enum PathStatus {
+  /** To the selected workloads' containers. */
+  RESOLVED = 'resolved',
+  /** Broken: the route or Service points at nothing (see `AccessPath.rule`). */
+  UNRESOLVED = 'unresolved',
+  /** A Service without a selector: its endpoints are managed outside it. */
+  NO_SELECTOR = 'no-selector',
+  /** An ExternalName Service: an egress, a DNS alias of `AccessPath.externalName`. */
+  EGRESS = 'egress',
+  /** A Service the checked set does not hold: its pods are unknown. */
+  OUTSIDE_THE_SET = 'outside-the-set',
+}
+
+/** An object named in an access row. */
+export interface AccessObject {
+  /** Its kind, e.g. `Ingress`. */
+  readonly kind: string;
+  /** Its namespace. */
+  readonly namespace: string;
+  /** Its name. */
+  readonly name: string;
+}
+
+/** Where an entry point is: what a client connects to. */
+export interface AccessEntry {
+  /** How it is reached. */
+  readonly kind: EntryKind;
+  /**
+   * The host name or address: a DNS name, a route's host (`*` for any), an external IP.
+   *
+   * @default - any node's address (nodePort) or the load balancer's (not known before it exists)
+   */
+  readonly host?: string;
+  /**
+   * The port the client connects to.
+   *
+   * @default - decided by the controller (an Ingress) or allocated by the cluster (a nodePort not set)
+   */
+  readonly port?: number;
+  /** `TCP`, `UDP` or `SCTP` for a Service port; `HTTP` or `HTTPS` for a URL. */
+  readonly protocol: string;
+  /**
+   * The request path of a URL.
+   *
+   * @default - not an HTTP route
+   */
+  readonly path?: string;
+  /**
+   * How `path` matches.
+   *
+   * @default - not an HTTP route
+   */
+  readonly pathMatch?: PathMatch;
+  /** Whether the entry terminates TLS (an Ingress TLS host, an HTTPS listener). */
+  readonly tls: boolean;
+  /**
+   * The client address ranges allowed (`loadBalancerSourceRanges`).
+   *
+   * @default - any
+   */
+  readonly sourceRanges?: string[];
+  /**
+   * The Service's `externalTrafficPolicy` (nodePort, load balancer, external IP).
+   *
+   * @default - not an external Service entry
+   */
+  readonly externalTrafficPolicy?: string;
+  /**
+   * The command (port-forward).
+   *
+   * @default - none
+   */
+  readonly command?: string;
+}
+
+/** A workload and container port a Service port ends at. */
+export interface AccessWorkload {
+  /** The workload. */
+  readonly workload: AccessObject;
+  /**
+   * The container that declares the port.
+   *
+   * @default - no container declares it (a numeric targetPort still reaches the pod)
+   */
+  readonly container?: string;
+  /**
+   * The container port.
+   *
+   * @default - the targetPort, when no container declares it
+   */
+  readonly containerPort?: number;
+}
+
+/** Where an entry point's traffic goes. */
+export interface AccessPath {
+  /**
+   * The route object: an Ingress or an HTTPRoute.
+   *
+   * @default - reached on the Service itself
+   */
+  readonly route?: AccessObject;
+  /**
+   * The Gateway of a Gateway route.
+   *
+   * @default - not a Gateway route
+   */
+  readonly gateway?: AccessObject;
+  /**
+   * The Gateway listener.
+   *
+   * @default - not a Gateway route, or the Gateway is outside the checked set
+   */
+  readonly listener?: string;
+  /** The Service. */
+  readonly service: AccessObject;
+  /**
+   * The Service port.
+   *
+   * @default - the Service has no port, or the route names a port the Service lacks
+   */
+  readonly servicePort?: number;
+  /**
+   * The Service port's name, or the port name a route uses.
+   *
+   * @default - unnamed
+   */
+  readonly servicePortName?: string;
+  /**
+   * The targetPort, a number or a port name, as text.
+   *
+   * @default - no Service port resolved
+   */
+  readonly targetPort?: string;
+  /** The workloads and container ports reached (empty unless `status` is `resolved`). */
+  readonly workloads: AccessWorkload[];
+  /** Whether the path reaches pods. */
+  readonly status: PathStatus;
+  /**
+   * The rule whose finding explains an unresolved path (or an undeclared container port).
+   *
+   * @default - none
+   */
+  readonly rule?: string;
+  /**
+   * The name an ExternalName Service aliases: where the egress goes.
+   *
+   * @default - not an ExternalName Service
+   */
+  readonly externalName?: string;
+}
+
+/**
+ * One row of the access map: an entry point, the path its traffic takes, and who can reach it.
+ * Its `address`, `servicePort` and `target` are the text of the (deprecated) `AccessRoute`.
+ */
+export interface AccessRow {
+  /** Where the client connects. */
+  readonly entry: AccessEntry;
+  /** Where the traffic goes. */
+  readonly path: AccessPath;
+  /** Who can reach the entry. */
+  readonly scope: AccessScope;
+  /**
+   * Why the scope is what it is, when an annotation decides it (an internal load balancer).
+   *
+   * @default - the entry kind decides
+   */
+  readonly scopeReason?: string;
+  /** Whether the route is broken: it points at a port or pods that are not there. */
+  readonly broken: boolean;
+  /** The address, URL or command, as text. */
+  readonly address: string;
+  /** The Service port as text, e.g. `8080/TCP (http)`. */
+  readonly servicePort: string;
+  /** Where the traffic goes, as text. */
+  readonly target: string;
+}
+
+/**
+ * Every way one Service is reached.
+ */
+export interface ServiceAccess {
+  /** The Service's namespace. */
+  readonly namespace: string;
+  /** The Service's name. */
+  readonly name: string;
+  /** The Service's type (`outside the checked set` for a Service only routes name). */
+  readonly type: string;
+  /** Whether the Service is headless (`clusterIP: None`): its DNS name resolves to the pods' addresses. */
+  readonly headless: boolean;
+  /**
+   * The routes, by port.
+   *
+   * @deprecated use `rows`; kept until the next major version.
+   */
+  readonly routes: AccessRoute[];
+  /** The access rows, by port: each entry point with its path and scope. */
+  readonly rows: AccessRow[];
+}
+
+function portLabel(p: Plain): string {
+  return `${text(p.port)}/${protocolOf(p)}${p.name ? ` (${text(p.name)})` : ''}`;
+}
+
+/** A Service port followed to the pods: the path's fields and the legacy target text. */
+interface Resolved {
+  readonly targetPort?: string;
+  readonly workloads: AccessWorkload[];
+  readonly status: PathStatus;
+  readonly rule?: string;
+  readonly externalName?: string;
+  readonly text: string;
+}
+
+/** Follows a Service port to the containers of the selected workloads (their ports indexed: no scan per port). */
+function resolveTarget<R>(set: ObjectSet<R>, spec: Plain, p: Plain, selected: Array<Subject<R>>): Resolved {
+  if (spec.type === 'ExternalName') {
+    return { workloads: [], status: PathStatus.EGRESS, externalName: text(spec.externalName), text: `CNAME ${text(spec.externalName)}` };
+  }
+  const target = targetPortOf(p);
+  const shown = text(target);
+  const targetPort = p.port === undefined ? undefined : shown;
+  if (Object.keys(obj(spec.selector)).length === 0) {
+    return { targetPort, workloads: [], status: PathStatus.NO_SELECTOR, text: `targetPort ${shown} -> endpoints managed outside the Service (no selector)` };
+  }
+  if (selected.length === 0) {
+    return { targetPort, workloads: [], status: PathStatus.UNRESOLVED, rule: 'service-selector-dangling', text: `targetPort ${shown} -> no workload selected` };
+  }
+  const protocol = protocolOf(p);
+  const workloads: AccessWorkload[] = [];
+  let rule: string | undefined;
+  const hops = selected.map(w => {
+    const workload = { kind: w.kind, namespace: set.namespaceOf(w), name: text(obj(obj(w.manifest).metadata).name) };
+    const ref = `${w.kind} ${workload.namespace}/${workload.name}`;
+    const index = set.ports(w);
+    const found = typeof target === 'string'
+      ? (index.byName.get(target) ?? []).find(d => protocolOf(d.port) === protocol)
+      : index.byNumber.get(key(target, protocol));
+    if (!found) {
+      if (typeof target === 'string') {
+        rule = 'service-target-port-name';
+      } else {
+        // a numeric targetPort reaches the pod whether or not a container declares it
+        rule = rule ?? 'service-target-port-undeclared';
+        workloads.push({ workload, containerPort: typeof target === 'number' ? target : undefined });
+      }
+      return `${ref} (port ${shown} not declared)`;
+    }
+    const cp = found.port;
+    workloads.push({ workload, container: found.container, containerPort: typeof cp.containerPort === 'number' ? cp.containerPort : undefined });
+    return `${ref} container ${found.container} port ${text(cp.containerPort)}/${protocolOf(cp)}${cp.name ? ` (${text(cp.name)})` : ''}`;
+  });
+  const status = workloads.length > 0 ? PathStatus.RESOLVED : PathStatus.UNRESOLVED;
+  return { targetPort, workloads, status, rule, text: `targetPort ${shown} -> ${hops.join('; ')}` };
+}
+
+/** The `type` of a Service that a route names but the checked set does not hold. */
+export const OUTSIDE_THE_SET = 'outside the checked set';
+
+/** A URL of a route to one Service port, as the route names the port. */
+interface RouteUrl {
+  readonly via: EntryKind.INGRESS | EntryKind.GATEWAY;
+  /** The URL and the object that serves it, as text. */
+  readonly address: string;
+  /** The port as the route names it: a number, a port name, or none. */
+  readonly port: unknown;
+  readonly host: string;
+  /** The listener's port (Gateway), when known. */
+  readonly entryPort?: number;
+  /** HTTP or HTTPS; undefined when the Gateway is outside the set. */
+  readonly scheme?: 'HTTP' | 'HTTPS';
+  readonly path: string;
+  readonly pathMatch: PathMatch;
+  readonly route: AccessObject;
+  readonly gateway?: AccessObject;
+  readonly listener?: string;
+}
+
+/** The route URLs of one Service, with the Service's namespace and name. */
+interface RoutedService {
+  readonly namespace: string;
+  readonly name: string;
+  readonly urls: RouteUrl[];
+}
+
+/** Records a route URL for a Service. */
+function addUrl(out: Map<string, RoutedService>, namespace: string, name: string, url: RouteUrl): void {
+  const k = key(namespace, name);
+  const found = out.get(k);
+  if (found) found.urls.push(url); else out.set(k, { namespace, name, urls: [url] });
+}
+
+/** A path type as a `PathMatch`; an unknown value reads as implementation-specific. */
+function pathMatchOf(type: unknown): PathMatch {
+  switch (type) {
+    case 'Exact': return PathMatch.EXACT;
+    case 'Prefix': case 'PathPrefix': return PathMatch.PREFIX;
+    case 'RegularExpression': return PathMatch.REGULAR_EXPRESSION;
+    default: return PathMatch.IMPLEMENTATION_SPECIFIC;
+  }
+}
+
+/** A path as text, with how it matches when not exactly: `/health [prefix]` (which does not match `/healthz`). */
+function pathText(path: string, match: PathMatch): string {
+  switch (match) {
+    case PathMatch.EXACT: return path;
+    case PathMatch.PREFIX: return `${path} [prefix]`;
+    case PathMatch.REGULAR_EXPRESSION: return `${path} [regex]`;
+    default: return `${path} [implementation-specific]`;
+  }
+}
+
+/** The Ingress URLs, by backend Service (namespace, name). */
+function mapIngressUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): void {
+  for (const ing of set.ofKind('Ingress')) {
+    const ns = set.namespaceOf(ing);
+    const spec = obj(obj(ing.manifest).spec);
+    const tlsHosts = list(spec.tls).flatMap(t => list(obj(t).hosts));
+    const name = text(obj(obj(ing.manifest).metadata).name);
+    const route = { kind: 'Ingress', namespace: ns, name };
+    const add = (backend: unknown, host: string, scheme: 'HTTP' | 'HTTPS', path: string, pathMatch: PathMatch, note: string) => {
+      const svc = obj(obj(backend).service);
+      if (typeof svc.name !== 'string') return;
+      const address = `${scheme.toLowerCase()}://${host}${pathText(path, pathMatch)}${note} (Ingress ${ns}/${name})`;
+      const port = obj(svc.port).name ?? obj(svc.port).number;
+      addUrl(out, ns, svc.name, { via: EntryKind.INGRESS, address, port, host, scheme, path, pathMatch, route });
+    };
+    for (const r of ingressRules(ing.manifest)) {
+      const host = typeof r.rule.host === 'string' ? r.rule.host : '*';
+      const scheme = host !== '*' && tlsHosts.some(h => typeof h === 'string' && hostCovers(h, host)) ? 'HTTPS' : 'HTTP';
+      for (const p of rulePaths(r.rule, r.field)) {
+        add(p.path.backend, host, scheme, text(p.path.path ?? '/'), pathMatchOf(p.path.pathType), '');
+      }
+    }
+    if (spec.defaultBackend !== undefined && spec.defaultBackend !== null) add(spec.defaultBackend, '*', 'HTTP', '/', PathMatch.PREFIX, ' (default backend)');
+  }
+}
+
+/** Whether a route URL goes to a port of a Service: by number or name, or to its only port when the route names none. */
+function reaches(u: RouteUrl, p: Plain, portCount: number): boolean {
+  if (u.via === EntryKind.GATEWAY) return key(u.port) === key(p.port); // a backendRef names a port by number only
+  return u.port === p.port || (p.name !== undefined && u.port === p.name) || (u.port === undefined && portCount === 1);
+}
+
+/** The entry of a route URL. */
+function urlEntry(u: RouteUrl): AccessEntry {
+  return {
+    kind: u.via,
+    host: u.host,
+    ...(u.entryPort !== undefined ? { port: u.entryPort } : {}),
+    protocol: u.scheme ?? 'HTTP',
+    path: u.path,
+    pathMatch: u.pathMatch,
+    tls: u.scheme === 'HTTPS',
+  };
+}
+
+/** The route fields of a path. */
+function urlPath(u: RouteUrl): Pick<AccessPath, 'route' | 'gateway' | 'listener'> {
+  return { route: u.route, ...(u.gateway ? { gateway: u.gateway } : {}), ...(u.listener !== undefined ? { listener: u.listener } : {}) };
+}
+
+/** The access rows of one Service in the set. */
+function serviceRows<R>(set: ObjectSet<R>, s: Subject<R>, urls: RouteUrl[]): { type: string; headless: boolean; rows: AccessRow[] } {
+  const m = s.manifest;
+  const spec = obj(obj(m).spec);
+  const ns = namespaceOf(m);
+  const name = text(obj(obj(m).metadata).name);
+  const service = { kind: 'Service', namespace: ns, name };
+  const type = typeof spec.type === 'string' ? spec.type : 'ClusterIP';
+  const headless = spec.clusterIP === 'None';
+  const hasSelector = Object.keys(obj(spec.selector)).length > 0;
+  const selected = hasSelector ? set.select(ns, spec.selector) : [];
+  const internal = type === 'LoadBalancer' ? internalLoadBalancer(m) : undefined;
+  const policy = typeof spec.externalTrafficPolicy === 'string' ? spec.externalTrafficPolicy : 'Cluster';
+  const sourceRanges = list(spec.loadBalancerSourceRanges).filter((r): r is string => typeof r === 'string');
+  const externalIPs = list(spec.externalIPs).filter((r): r is string => typeof r === 'string');
+  const rows: AccessRow[] = [];
+  const ports: Plain[] = list(spec.ports).length ? list(spec.ports).map(obj) : [{ port: undefined }];
+  const reached = new Set<RouteUrl>();
+  for (const p of ports) {
+    const servicePort = p.port === undefined ? '-' : portLabel(p);
+    const resolved = resolveTarget(set, spec, p, selected);
+    const path: AccessPath = {
+      service,
+      ...(typeof p.port === 'number' ? { servicePort: p.port } : {}),
+      ...(typeof p.name === 'string' ? { servicePortName: p.name } : {}),
+      ...(resolved.targetPort !== undefined ? { targetPort: resolved.targetPort } : {}),
+      workloads: resolved.workloads,
+      status: resolved.status,
+      ...(resolved.rule !== undefined ? { rule: resolved.rule } : {}),
+      ...(resolved.externalName !== undefined ? { externalName: resolved.externalName } : {}),
+    };
+    const broken = resolved.status === PathStatus.UNRESOLVED;
+    const target = resolved.text;
+    const protocol = protocolOf(p);
+    const port = typeof p.port === 'number' ? p.port : undefined;
+    const suffix = p.port === undefined ? '' : `:${text(p.port)}`;
+    const row = (entry: AccessEntry, address: string, scope: AccessScope, scopeReason?: string) => {
+      rows.push({ entry, path, scope, ...(scopeReason ? { scopeReason } : {}), broken, address, servicePort, target });
+    };
+    const dns = `${name}.${ns}.svc.cluster.local`;
+    const headlessNote = headless ? ' (headless: the pods\' addresses)' : '';
+    row({ kind: EntryKind.CLUSTER_DNS, host: dns, port, protocol, tls: false }, `${dns}${suffix}${headlessNote}`, AccessScope.CLUSTER);
+    row({ kind: EntryKind.NAMESPACE_DNS, host: name, port, protocol, tls: false }, `${name}${suffix} (from namespace ${ns})${headlessNote}`, AccessScope.CLUSTER);
+    const external = { protocol, tls: false, externalTrafficPolicy: policy };
+    // a LoadBalancer without node ports (allocateLoadBalancerNodePorts: false) has none unless one is set
+    const nodePorts = hasNodePorts(type) && !(type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts === false && p.nodePort === undefined);
+    if (nodePorts) {
+      const nodePort = typeof p.nodePort === 'number' ? p.nodePort : undefined;
+      row({ kind: EntryKind.NODE_PORT, ...(nodePort !== undefined ? { port: nodePort } : {}), ...external },
+        `<node-ip>:${text(p.nodePort ?? '<allocated nodePort>')}`, AccessScope.EXTERNAL);
+    }
+    if (type === 'LoadBalancer') {
+      row({ kind: EntryKind.LOAD_BALANCER, port, ...external, ...(sourceRanges.length ? { sourceRanges } : {}) },
+        `<load-balancer>${suffix}${internal ? ' (internal)' : ''}`, internal ? AccessScope.CLUSTER : AccessScope.EXTERNAL, internal);
+    }
+    if (type !== 'ExternalName') {
+      for (const ip of externalIPs) row({ kind: EntryKind.EXTERNAL_IP, host: ip, port, ...external }, `${ip}${suffix} (externalIPs)`, AccessScope.EXTERNAL);
+    }
+    for (const via of [EntryKind.INGRESS, EntryKind.GATEWAY]) {
+      for (const u of urls) {
+        if (u.via !== via || !reaches(u, p, ports.length)) continue;
+        reached.add(u);
+        const entry = urlEntry(u);
+        rows.push({ entry, path: { ...urlPath(u), ...path }, scope: AccessScope.EXTERNAL, broken, address: u.address, servicePort, target });
+      }
+    }
+    // port-forward picks a pod by the selector: a Service without one has none to pick
+    if (type !== 'ExternalName' && typeof p.port === 'number' && hasSelector) {
+      const local = p.port >= 1024 ? p.port : 8000 + p.port;
+      const command = `kubectl port-forward -n ${ns} service/${name} ${local}:${text(p.port)}`;
+      row({ kind: EntryKind.PORT_FORWARD, host: 'localhost', port: local, protocol, tls: false, command }, command, AccessScope.CLUSTER);
+    }
+  }
+  // the route URLs naming a port the Service lacks: broken rows, not missing ones
+  for (const u of urls) {
+    if (reached.has(u)) continue;
+    const rule = u.via === EntryKind.INGRESS ? 'ingress-backend-port' : 'httproute-backend-port';
+    const named = u.port === undefined || u.port === null ? undefined : text(u.port);
+    rows.push({
+      entry: urlEntry(u),
+      path: {
+        ...urlPath(u),
+        service,
+        ...(typeof u.port === 'number' ? { servicePort: u.port } : typeof u.port === 'string' ? { servicePortName: u.port } : {}),
+        workloads: [],
+        status: PathStatus.UNRESOLVED,
+        rule,
+      },
+      scope: AccessScope.EXTERNAL,
+      broken: true,
+      address: u.address,
+      servicePort: named ?? '-',
+      target: `broken: Service ${ns}/${name} has no port ${named ?? '(none named)'} (rule ${rule})`,
+    });
+  }
+  return { type, headless, rows };
+}
+
+/** The deprecated route of a row. */
+function legacyRoute(r: AccessRow): AccessRoute {
+  const via = r.entry.kind === EntryKind.EXTERNAL_IP ? AccessKind.LOAD_BALANCER : (r.entry.kind as string as AccessKind);
+  return { via, address: r.address, servicePort: r.servicePort, target: r.target };
+}
+
+/**
+ * A Service's access with the deprecated `routes`, made from the rows when first read (and kept):
+ * a map of hundreds of thousands of rows does not hold them twice unless they are asked for.
+ */
+function withRoutes(s: Omit<ServiceAccess, 'routes'>): ServiceAccess {
+  let routes: AccessRoute[] | undefined;
+  return Object.defineProperty(s, 'routes', { enumerable: true, get: () => (routes = routes ?? s.rows.map(legacyRoute)) }) as ServiceAccess;
+}
+
+/**
+ * The access map: for each Service, every way it is reached, each followed to the pods.
+ * A Service that an Ingress or HTTPRoute routes to but the set does not hold is listed
+ * too, with type `outside the checked set` and only its routes (its pods are unknown).
+ * Linear in the number of objects (workloads are indexed by label).
+ */
+export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
+  const routed = new Map<string, RoutedService>();
+  mapIngressUrls(set, routed);
+  mapGatewayUrls(set, routed);
+
+  const inSet = set.services.map(s => {
+    const ns = namespaceOf(s.manifest);
+    const name = text(obj(obj(s.manifest).metadata).name);
+    const urls = routed.get(key(ns, name))?.urls ?? [];
+    routed.delete(key(ns, name));
+    const { type, headless, rows } = serviceRows(set, s, urls);
+    return withRoutes({ namespace: ns, name, type, headless, rows });
+  });
+
+  // the Services routed to that the set does not hold: their routes, without pods
+  const outside = [...routed.values()].map(r => {
+    const rows: AccessRow[] = r.urls.map(u => ({
+      entry: urlEntry(u),
+      path: {
+        ...urlPath(u),
+        service: { kind: 'Service', namespace: r.namespace, name: r.name },
+        ...(typeof u.port === 'number' ? { servicePort: u.port } : typeof u.port === 'string' ? { servicePortName: u.port } : {}),
+        workloads: [],
+        status: PathStatus.OUTSIDE_THE_SET,
+      },
+      scope: AccessScope.EXTERNAL,
+      broken: false,
+      address: u.address,
+      servicePort: u.port === undefined || u.port === null ? '-' : text(u.port),
+      target: `Service ${r.namespace}/${r.name} is not in the checked set: its pods are unknown`,
+    }));
+    return withRoutes({ namespace: r.namespace, name: r.name, type: OUTSIDE_THE_SET, headless: false, rows });
+  });
+  return [...inSet, ...outside];
+}
+
+/**
+ * The URLs of the HTTPRoutes, by backend Service (namespace, name): each as
+ * `scheme://host[:port]/path` via the Gateway and listener it attaches to.
+ */
+function mapGatewayUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): void {
+  for (const r of set.ofKind('HTTPRoute')) {
+    const routeNs = set.namespaceOf(r);
+    const routeName = text(obj(obj(r.manifest).metadata).name);
+    const route = { kind: 'HTTPRoute', namespace: routeNs, name: routeName };
+    const hostnames = list(obj(obj(r.manifest).spec).hostnames).filter((h): h is string => typeof h === 'string');
+    for (const p of gatewayParentRefs(r.manifest)) {
+      const g = set.named('Gateway', p.namespace, p.ref.name);
+      const via = `Gateway ${p.namespace}/${p.ref.name}`;
+      const gateway = { kind: 'Gateway', namespace: p.namespace, name: text(p.ref.name) };
+      if (g === undefined) {
+        // a Gateway outside the set: its listeners (scheme, port, hostname) are unknown, the route's hostnames and paths are not
+        const hosts = hostnames.length ? hostnames : ['*'];
+        const listener = p.ref.sectionName === undefined ? '' : `, listener ${text(p.ref.sectionName)}`;
+        eachBackendUrl(r.manifest, routeNs, hosts, (host, path) => `<scheme>://${host}${path} (${via} not in the checked set${listener}, HTTPRoute ${routeNs}/${routeName})`,
+          { route, gateway, ...(p.ref.sectionName !== undefined ? { listener: text(p.ref.sectionName) } : {}) }, out);
+        continue;
+      }
+      const listeners = list(obj(obj(g.manifest).spec).listeners).map(obj)
+        .filter(l => (l.protocol === 'HTTP' || l.protocol === 'HTTPS') && (p.ref.sectionName === undefined || l.name === p.ref.sectionName));
+      for (const l of listeners) {
+        const scheme = l.protocol === 'HTTPS' ? 'https' : 'http';
+        const port = (scheme === 'https' && l.port === 443) || (scheme === 'http' && l.port === 80) ? '' : `:${text(l.port)}`;
+        const hosts = hostnames.length === 0 ? [typeof l.hostname === 'string' ? l.hostname : '*']
+          : hostnames.filter(h => typeof l.hostname !== 'string' || hostnamesIntersect(l.hostname, h));
+        eachBackendUrl(r.manifest, routeNs, hosts, (host, path) => `${scheme}://${host}${port}${path} (${via}, listener ${text(l.name)}, HTTPRoute ${routeNs}/${routeName})`,
+          { route, gateway, listener: text(l.name), scheme: l.protocol, ...(typeof l.port === 'number' ? { entryPort: l.port } : {}) }, out);
+      }
+    }
+  }
+}
+
+/** Records a URL of each host and path of a route for each of its Service backends. */
+function eachBackendUrl(route: unknown, routeNs: string, hosts: string[], address: (host: string, path: string) => string,
+  via: Pick<RouteUrl, 'route' | 'gateway' | 'listener' | 'scheme' | 'entryPort'>, out: Map<string, RoutedService>): void {
+  for (const { rule, field } of routeRules(route)) {
+    const paths = ruleMatches(rule, field).map(m => matchPath(m.match))
+      .map(mp => ({ path: text(mp.value), pathMatch: pathMatchOf(mp.type) }));
+    for (const b of list(rule.backendRefs).map(obj)) {
+      if ((b.group ?? '') !== '' || (b.kind ?? 'Service') !== 'Service' || typeof b.name !== 'string') continue;
+      const ns = typeof b.namespace === 'string' ? b.namespace : routeNs;
+      for (const host of hosts) {
+        for (const mp of paths) {
+          const url = address(host, pathText(mp.path, mp.pathMatch));
+          addUrl(out, ns, b.name, { via: EntryKind.GATEWAY, address: url, port: b.port, host, ...mp, ...via });
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,205 @@
+import { Command, Option } from 'commander';
+import { markdownComment } from './access-markdown';
+import { github, sarif } from './formats';
+import { readGitInput, gitFileName, GitInput } from './git-input';
+import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
+import { AccessDiff, EntryChange, EntryChangeKind, diffAccess, exposureFindings, findingKeys, placeKey, summarize, EntrySummary } from '../checker/access-diff';
+import { AnalyzeOptions, ManifestFinding, analyzeManifests, knownKinds, resolveOptions } from '../checker/check';
+import { FileError, ReadResult, formatFileError, readManifests } from '../checker/read';
+import { AccessScope } from '../checker/routes';
+import { Severity } from '../model/finding';
+import { ManifestSource } from '../model/object';
+
+/*
+ * `cdk8s-expose diff BASE HEAD`: which ways into the cluster a change adds, removes or
+ * re-points. Each side is files or folders, or `--git REV:PATH` (BASE first: one --git is
+ * BASE, two are BASE and HEAD). BASE is summarized and dropped before HEAD is read.
+ */
+
+/** Where the diff writes. */
+export interface DiffIO {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+/** One side, read and analyzed: its entry points, findings and file errors. */
+export interface DiffSide {
+  readonly entries: Map<string, EntrySummary>;
+  readonly findings: ManifestFinding[];
+  readonly fileErrors: FileError[];
+  readonly objects: number;
+  /** Where the Services and routes are (for the exposure findings). */
+  readonly places: Map<string, { file?: string; line?: number }>;
+}
+
+/** The result of `diff`: the comparison and HEAD's file errors. */
+export interface DiffResult {
+  readonly diff: AccessDiff;
+  /** The findings of `exposure-external-added`: the new external entry points. */
+  readonly exposure: ManifestFinding[];
+  readonly baseObjects: number;
+  readonly headObjects: number;
+  readonly fileErrors: FileError[];
+}
+
+/** A side as given: paths, or a git spec. */
+export type SideSpec = { readonly paths: string[] } | { readonly git: string };
+
+function describeSide(s: SideSpec): string {
+  return 'git' in s ? s.git : s.paths.join(' ');
+}
+
+/** Reads and analyzes one side; a usage error (path or revision missing, nothing read) as a string. */
+export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: string) => void): DiffSide | string[] {
+  let input: GitInput | undefined;
+  let paths: string[];
+  if ('git' in spec) {
+    const got = readGitInput(spec.git);
+    if (typeof got === 'string') return [got];
+    input = got;
+    paths = [got.dir];
+  } else {
+    paths = spec.paths;
+  }
+  try {
+    const rename = (f: string | undefined) => (f !== undefined && input && 'git' in spec ? gitFileName(f, input, spec.git.slice(0, spec.git.indexOf(':'))) : f);
+    let read: ReadResult | undefined = readManifests(paths, { progress: msg => err(msg) });
+    for (const n of read.notes) err(`note: ${rename(n)}`);
+    if (read.usageErrors.length > 0) return read.usageErrors.map(e => `${describeSide(spec)}: ${input ? e.split(input.prefix).join('') : e}`);
+    const fileErrors = read.fileErrors.map(e => ({ ...e, file: rename(e.file) ?? e.file }));
+    let sources: ManifestSource[] | undefined = read.sources.map(s => (input ? { ...s, file: rename(s.file) } : s));
+    read = undefined; // the manifests are held by `sources` alone, dropped below
+    const result = analyzeManifests(sources, options, true);
+    for (const s of result.skipped) err(`note: skipped ${s}: cdk8s-expose reads ${knownKinds().join(', ')}`);
+    const places = new Map<string, { file?: string; line?: number }>();
+    for (const src of sources) {
+      const m = src.manifest as any;
+      if (m?.kind === 'Service' || m?.kind === 'Ingress' || m?.kind === 'HTTPRoute') {
+        places.set(placeKey(m.kind, typeof m.metadata?.namespace === 'string' ? m.metadata.namespace : options.namespace ?? 'default', String(m.metadata?.name)),
+          { file: src.file, line: src.line });
+      }
+    }
+    sources = undefined; // summarize without the manifests in memory
+    return { places, entries: summarize(result.services), findings: result.findings, fileErrors, objects: result.objectCount };
+  } finally {
+    input?.cleanup();
+  }
+}
+
+/** Compares two sides, BASE dropped before HEAD is read. */
+export function runDiff(base: SideSpec, head: SideSpec, options: AnalyzeOptions, err: (line: string) => void): DiffResult | string[] {
+  let b: DiffSide | string[] | undefined = readSide(base, options, err);
+  if (Array.isArray(b)) return b;
+  const baseEntries = b.entries;
+  const baseFindings = findingKeys(b.findings);
+  const baseObjects = b.objects;
+  const baseFileErrors = b.fileErrors;
+  b = undefined; // BASE's findings and places are not needed any more
+  const h = readSide(head, options, err);
+  if (Array.isArray(h)) return h;
+  const diff = diffAccess(baseEntries, h.entries, baseFindings, h.findings);
+  const resolved = resolveOptions(options);
+  if (Array.isArray(resolved)) return resolved;
+  return {
+    diff,
+    exposure: exposureFindings(diff, resolved.config, h.places),
+    baseObjects,
+    headObjects: h.objects,
+    fileErrors: [...baseFileErrors, ...h.fileErrors],
+  };
+}
+
+function plural(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
+/** The summary line: `2 new external entry points, 1 removed, ...`. */
+export function summaryLine(d: AccessDiff): string {
+  const ext = d.changes.filter(c => c.scope === AccessScope.EXTERNAL);
+  const count = (k: EntryChangeKind, among: readonly EntryChange[] = ext) => among.filter(c => c.change === k).length;
+  const parts: string[] = [];
+  const added = count(EntryChangeKind.ADDED);
+  parts.push(`${plural(added, 'new external entry point')}`);
+  const removed = count(EntryChangeKind.REMOVED);
+  if (removed) parts.push(`${removed} removed`);
+  const repointed = count(EntryChangeKind.REPOINTED);
+  if (repointed) parts.push(`${repointed} re-pointed`);
+  const tls = count(EntryChangeKind.TLS_LOST);
+  if (tls) parts.push(`${tls} losing TLS`);
+  const other = ext.length - added - removed - repointed - tls;
+  if (other) parts.push(`${plural(other, 'other external change')}`);
+  const cluster = d.changes.length - ext.length;
+  if (cluster) parts.push(`${plural(cluster, 'in-cluster change')}`);
+  parts.push(plural(d.newFindings.length, 'new finding'));
+  return parts.join(', ');
+}
+
+/** A change as one text line. */
+export function changeLine(c: EntryChange): string {
+  const what = c.change === EntryChangeKind.ADDED ? `-> ${c.after}`
+    : c.change === EntryChangeKind.REMOVED ? `(was -> ${c.before})`
+      : c.change === EntryChangeKind.REPOINTED ? `${c.before} => ${c.after}` : c.detail ?? '';
+  return `${c.scope} ${c.change} ${c.kind} ${c.entry} ${what}`;
+}
+
+/** Whether the diff fails: an error finding new in HEAD, or a file that could not be read (as `check`). */
+export function diffExitCode(r: DiffResult): number {
+  return r.fileErrors.length > 0 || [...r.exposure, ...r.diff.newFindings].some(f => f.severity === Severity.ERROR) ? 1 : 0;
+}
+
+/** The JSON document of a diff. */
+export function diffDocument(r: DiffResult): object {
+  return {
+    schemaVersion: 1,
+    summary: summaryLine(r.diff),
+    changes: r.diff.changes.map(({ row, ...c }) => ({ ...c, entryFields: row.entry, path: row.path })),
+    findings: r.exposure,
+    newFindings: r.diff.newFindings,
+    fileErrors: r.fileErrors,
+    objects: { base: r.baseObjects, head: r.headObjects },
+  };
+}
+
+/** Registers `diff` on the program; `done` receives the exit code. */
+export function registerDiff(program: Command, io: DiffIO, done: (code: number) => void,
+  print: { printable: (s: string) => string; json: (v: unknown) => string; exitCodes: string; version: string }): void {
+  program.command('diff')
+    .description('compare the ways into the cluster of two sets of manifests (BASE, HEAD): entry points added, removed, re-pointed; TLS, source ranges and traffic policy changes; findings new in HEAD')
+    .argument('[paths...]', 'BASE then HEAD, each a YAML file or folder; with --git, the sides --git does not give')
+    .option('--git <rev:path>', 'read a side at a git revision, without a checkout (e.g. origin/main:dist); once: BASE; twice: BASE and HEAD',
+      (v: string, all: string[]) => [...all, v], [] as string[])
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif', 'github']).default('text'))
+    .option('--rule <id=severity>', 'set a rule\'s severity: error, warning or off (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--config <file>', `settings file (default: ${DEFAULT_CONFIG_FILE} in the working directory, if present)`)
+    .option('--namespace <namespace>', 'the namespace objects without one are applied into (default: default)')
+    .addHelpText('after', print.exitCodes)
+    .action((paths: string[], opts: CheckFlags & { format: string; git: string[] }) => {
+      const usage = (lines: string[]) => {
+        for (const l of lines) io.err(`error: ${print.printable(l)}\n`);
+        done(2);
+      };
+      const sides: SideSpec[] = [...opts.git.map(git => ({ git })), ...paths.map(p => ({ paths: [p] }))];
+      if (sides.length !== 2) return usage([`diff compares two sets: give BASE and HEAD (${sides.length} given); a --git side comes first`]);
+      const options = checkOptions(opts);
+      if (Array.isArray(options)) return usage(options);
+      const r = runDiff(sides[0], sides[1], options, l => io.err(`${print.printable(l)}\n`));
+      if (Array.isArray(r)) return usage(r);
+      for (const e of r.fileErrors) io.err(`${print.printable(formatFileError(e))}\n`);
+      if (opts.format === 'json') {
+        io.out(print.json(diffDocument(r)));
+      } else if (opts.format === 'sarif') {
+        io.out(print.json(sarif([...r.exposure, ...r.diff.newFindings], [], r.fileErrors, print.version)));
+      } else if (opts.format === 'github') {
+        const lines = github([...r.exposure, ...r.diff.newFindings], r.fileErrors);
+        io.out(lines.length ? lines.map(print.printable).join('\n') + '\n' : '');
+      } else if (opts.format === 'markdown') {
+        io.out(markdownComment(r.diff, summaryLine(r.diff)));
+      } else {
+        const lines = [summaryLine(r.diff), ...r.diff.changes.map(changeLine),
+          ...r.exposure.map(f => `${f.file ?? '<input>'}${f.line ? `:${f.line}` : ''}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message} (rule ${f.rule})`),
+          ...r.diff.newFindings.map(f => `new finding: ${f.file ?? '<input>'}${f.line ? `:${f.line}` : ''}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message} (rule ${f.rule})`)];
+        io.out(lines.map(print.printable).join('\n') + '\n');
+      }
+      done(diffExitCode(r));
+    });
+}

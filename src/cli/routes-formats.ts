@@ -1,0 +1,29 @@
+import { ServiceAccess } from '../checker/routes';
+
+/*
+ * The access map as data: the JSON of `routes --format json`. Version 2 wraps the Services
+ * in an object with a `schemaVersion`; each row keeps the text `address` and `target` of
+ * version 1 beside its fields (`entry`, `path`, `scope`, `broken`).
+ */
+
+/** The version of the JSON row schema (README: "The access map as data"). */
+export const ROUTES_SCHEMA_VERSION = 2;
+
+/** The JSON document of `routes --format json`. */
+export function routesDocument(services: readonly ServiceAccess[]): object {
+  return {
+    schemaVersion: ROUTES_SCHEMA_VERSION,
+    services: services.map(s => ({
+      namespace: s.namespace,
+      name: s.name,
+      type: s.type,
+      headless: s.headless,
+      rows: s.rows.map(r => ({ via: r.entry.kind, ...r })),
+    })),
+  };
+}
+
+/** The TYPE column of a Service: its type, and `headless` when it is. */
+export function serviceTypeLabel(s: ServiceAccess): string {
+  return s.headless ? `${s.type} (headless)` : s.type;
+}
