@@ -193,6 +193,8 @@ export const gatewayInfrastructure = gatewayRule({
     if (severity !== undefined) out.push({ field: 'spec.infrastructure.annotations', message: `${annotations} annotations: more than 8 are ${gatewayRejectedBefore(SIXTEEN_ANNOTATIONS_FROM)} (16 from then on)`, fix: 'keep at most 8 annotations while clusters run older bundles', severity });
   }
   out.push(...checkLabels('spec.infrastructure.labels', inf.labels));
+  // the CRD's CEL checks label keys as annotation keys: a prefix of exactly 253 characters, valid for Kubernetes labels, is rejected (found by the Gateway oracle)
+  out.push(...checkInfrastructureKeys('spec.infrastructure.labels', inf.labels, 'label').filter(i => !out.some(o => o.field === i.field)));
   out.push(...checkInfrastructureKeys('spec.infrastructure.annotations', inf.annotations, 'annotation'));
   out.push(...checkAnnotationValues('spec.infrastructure.annotations', inf.annotations, Number.MAX_SAFE_INTEGER, 'annotations'));
   if (inf.parametersRef !== undefined) {

@@ -1,7 +1,9 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { OurFinding, CROSS_OBJECT_RULES } from './compare';
 import { OracleVerdict } from './oracle';
+import { ManifestAnalyzer } from '../../src';
 
 /*
  * The Gateway API oracle (oracle/gateway/main.go, built by `npx projen oracle:build`):
@@ -18,6 +20,15 @@ const MAX_OUTPUT = 2 ** 30;
 
 /** The Kubernetes release whose apiextensions-apiserver the oracle links: our kubernetesVersion for it. */
 export const GATEWAY_ORACLE_K8S = 'v1.37';
+
+/**
+ * Our findings on one object alone (cross-object rules removed), with the checker pinned to the
+ * bundle the oracle judges with: gatewayApiVersion `v1.4` against the v1.4.1 CRDs, and so on.
+ */
+export function oursAt(bundle: string, manifest: unknown): OurFinding[] {
+  const result = ManifestAnalyzer.analyze([{ manifest }], { kubernetesVersion: GATEWAY_ORACLE_K8S.slice(1), gatewayApiVersion: bundle });
+  return result.findings.filter(f => !CROSS_OBJECT_RULES.has(f.rule)).map(f => ({ rule: f.rule, severity: f.severity, field: f.field }));
+}
 
 interface Bundle { readonly module: string; readonly crds: string }
 

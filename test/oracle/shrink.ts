@@ -1,4 +1,4 @@
-import { compare, Disagreement, ours } from './compare';
+import { compare, Disagreement, OurFinding, ours } from './compare';
 import { judge, OracleVerdict } from './oracle';
 
 /** Every path to an object key or a list entry, shallowest first (apiVersion and kind kept). */
@@ -29,8 +29,9 @@ function without(obj: any, path: (string | number)[]): any {
  * disagreement (same class, same rule or oracle error type). One oracle process per round.
  */
 export function shrink(release: string, manifest: any, d: Disagreement, maxRounds = 60,
-  judgeBatch: (objects: any[]) => OracleVerdict[] = objects => judge(release, objects)): any {
-  const same = (m: any, v: any) => compare(m?.kind ?? '', ours(m, release), v).some(x => x.cls === d.cls && x.key === d.key);
+  judgeBatch: (objects: any[]) => OracleVerdict[] = objects => judge(release, objects),
+  mine: (m: any) => OurFinding[] = m => ours(m, release)): any {
+  const same = (m: any, v: any) => compare(m?.kind ?? '', mine(m), v).some(x => x.cls === d.cls && x.key === d.key);
   let current = manifest;
   for (let round = 0; round < maxRounds; round++) {
     const candidates = removable(current).map(p => without(current, p));
