@@ -182,9 +182,16 @@ export function checkDuration(field: string, value: unknown): Issue[] {
 }
 
 /** The entries of a list field with their paths. */
+/** An object's keys without those whose value is null (as the API server prunes them). */
+export function withoutNulls(o: { readonly [key: string]: any }): { readonly [key: string]: any } {
+  return Object.values(o).includes(null) ? Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) : o;
+}
+
 export function entries(value: unknown, field: string):
 Array<{ readonly v: { readonly [key: string]: any }; readonly raw: unknown; readonly f: string }> {
-  return list(value).map((raw, i) => ({ v: obj(raw), raw, f: `${field}[${i}]` }));
+  // the API server drops null optional fields before validation (PruneNonNullableNullsWithoutDefaults),
+  // and defaults a null field that has a default: either way a null key reads as absent
+  return list(value).map((raw, i) => ({ v: withoutNulls(obj(raw)), raw, f: `${field}[${i}]` }));
 }
 
 /** Whether a listener hostname and a route hostname intersect (Gateway API hostname matching). */

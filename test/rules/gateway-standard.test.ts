@@ -49,6 +49,12 @@ const CASES: Array<[string, any, Bundle, string[]]> = [
   ['holds when an infrastructure label key prefix has 252 characters', gateway({ infrastructure: { labels: { [`${'a'.repeat(252)}/b`]: 'x' } } }), 'v1.6', []],
   ['fails when an infrastructure annotation key is not a qualified name', gateway({ infrastructure: { annotations: { 'a/b/c': 'x' } } }), 'v1.6', ["error gateway-infrastructure spec.infrastructure.annotations['a/b/c']"]],
   ['fails when a listener has 17 tls options (maxProperties 16)', https({ certificateRefs: [{ name: 'cert' }], options: Object.fromEntries(n(17, i => [`example.com/o${i}`, 'v'])) }), 'v1.6', ['error gateway-listener-tls spec.listeners[0].tls.options']],
+  ['holds when a parentRef sectionName is null (pruned)', route({ parentRefs: [{ name: 'edge', sectionName: null }] }), 'v1.6', []],
+  ['holds when a rule name is null (pruned)', route({ rules: [{ name: null }] }), 'v1.6', []],
+  ['fails when a Service backendRef port is null (pruned: must have port for Service reference)', route({ rules: [{ backendRefs: [{ name: 'svc', port: null }] }] }), 'v1.6', ['error httproute-backend-refs spec.rules[0].backendRefs[0].port']],
+  ['fails when an IPAddress address value is empty (format ipv4/ipv6)', gateway({ addresses: [{ value: '' }] }), 'v1.6', ['error gateway-addresses spec.addresses[0].value']],
+  ['fails when a Hostname address value is empty (the CEL pattern)', gateway({ addresses: [{ type: 'Hostname', value: '' }] }), 'v1.6', ['error gateway-addresses spec.addresses[0].value']],
+  ['holds when a NamedAddress value is empty', gateway({ addresses: [{ type: 'NamedAddress', value: '' }] }), 'v1.6', []],
   ['holds when a listener has 16 tls options', https({ certificateRefs: [{ name: 'cert' }], options: Object.fromEntries(n(16, i => [`example.com/o${i}`, 'v'])) }), 'v1.6', []],
   // Gateway spec.allowedListeners (standard from v1.5)
   ['holds when allowedListeners.namespaces.from is None', gateway({ allowedListeners: { namespaces: { from: 'None' } } }), 'v1.6', []],
