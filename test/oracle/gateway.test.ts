@@ -122,7 +122,7 @@ describe.each(gatewayBundles())('Gateway API bundle %s', bundle => {
       if (seen.has(`${d.cls} ${d.key}`)) continue;
       seen.add(`${d.cls} ${d.key}`);
       const small = d.key === 'not-served' ? manifest : shrink('v1.37', manifest, d, 60, judge, mine);
-      const name = `gateway-${bundle}-${d.kind}-${d.key}-${createHash('sha256').update(JSON.stringify(small)).digest('hex').slice(0, 8)}.json`;
+      const name = `gateway-${d.kind}-${d.key}-${createHash('sha256').update(JSON.stringify(small)).digest('hex').slice(0, 8)}.json`;
       fs.mkdirSync(REGRESSIONS, { recursive: true });
       fs.writeFileSync(path.join(REGRESSIONS, name), JSON.stringify({ gatewayApi: gatewayModule(bundle), disagreement: d, manifest: small }, null, 2) + '\n');
     }
