@@ -42,6 +42,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@types/js-yaml@^4.0.9',
     'kubernetes-models@~4.5.1',
     '@kubernetes-models/gateway-api@~0.5.1',
+    // the 2.0.0 models, for the kinds and versions 0.5.x lacks (ListenerSet v1, BackendTLSPolicy v1): schema tests only
+    'gateway-api-models@npm:@kubernetes-models/gateway-api@2.0.0',
     'fast-check@^3.23.2',
     // the SARIF 2.1.0 JSON schema (Microsoft's sarif-js-sdk), to validate `check --format sarif` in tests
     '@microsoft/jest-sarif@1.0.0-beta.0',

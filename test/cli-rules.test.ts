@@ -193,7 +193,8 @@ describe('check: pipeline formats', () => {
   test('--format github prints one workflow command per finding', () => {
     const r = cli('check', '--format', 'github', HELM);
     expect(r.code).toBe(1);
-    const lines = r.out.trim().split('\n');
+    const [settings, ...lines] = r.out.trim().split('\n');
+    expect(settings).toBe('::notice title=cdk8s-expose settings::settings: config file none, no rule or setting changed from its default');
     expect(lines.map(l => /^::(error|warning) file=([^,]+),line=(\d+),col=(\d+),title=([a-z-]+)::/.exec(l)?.slice(1).join(' '))).toEqual([
       'error test/fixtures/manifests/helm-rendered.yaml 29 21 probe-port-undeclared',
       'error test/fixtures/manifests/helm-rendered.yaml 44 19 service-target-port-name',

@@ -7,6 +7,8 @@ import { addExampleCharts } from '../examples/charts';
 
 const ROOT = path.resolve(__dirname, '..');
 const FIX = path.join(__dirname, 'fixtures', 'manifests');
+/** What `check` notes when no config file is read and no flag changes a setting. */
+const DEFAULT_SETTINGS = 'note: settings: config file none, no rule or setting changed from its default\n';
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(ROOT, '.cdk8s-expose-cli-'));
@@ -125,7 +127,7 @@ describe('cdk8s-expose check', () => {
         '2 errors, 0 warnings in 2 objects',
         '',
       ]);
-      expect(r.err).toBe('');
+      expect(r.err).toBe(DEFAULT_SETTINGS);
       expect(r.code).toBe(1);
     });
 
@@ -138,6 +140,7 @@ describe('cdk8s-expose check', () => {
         errors: 1,
         warnings: 0,
         objects: 2,
+        settings: { configFile: null, rules: [], settings: [] },
         skipped: [],
         fileErrors: [{ rule: 'object-readable', file: notYaml, line: 5, message: 'not valid YAML: unexpected end of the stream within a flow collection; no object of this file was checked' }],
         skippedFiles: [],
@@ -278,7 +281,7 @@ describe('cdk8s-expose inputs and output (issue 13)', () => {
     expect(r).toEqual({
       code: 0,
       out: '0 errors, 0 warnings in 1 object\n',
-      err: `note: ${path.join(dir, 'b.yaml')}: skipped: not a regular file (a FIFO, socket or device); name it on the command line to read it\n`,
+      err: `note: ${path.join(dir, 'b.yaml')}: skipped: not a regular file (a FIFO, socket or device); name it on the command line to read it\n${DEFAULT_SETTINGS}`,
     });
   });
 
@@ -289,7 +292,7 @@ describe('cdk8s-expose inputs and output (issue 13)', () => {
       fs.writeFileSync(path.join(dir, 'svc.yaml'), service('b'));
       fs.symlinkSync(real, path.join(dir, 'linked'));
       const reason = 'a link to a folder: kubectl does not follow it (filepath.Walk); name the folder to read it';
-      expect(cli('check', dir)).toEqual({ code: 0, out: '0 errors, 0 warnings in 1 object\n', err: `note: ${path.join(dir, 'linked')}: skipped: ${reason}\n` });
+      expect(cli('check', dir)).toEqual({ code: 0, out: '0 errors, 0 warnings in 1 object\n', err: `note: ${path.join(dir, 'linked')}: skipped: ${reason}\n${DEFAULT_SETTINGS}` });
       expect(JSON.parse(cli('check', '--format', 'json', dir).out).skippedFiles).toEqual([{ file: path.join(dir, 'linked'), reason }]);
       expect(cli('check', '--format', 'github', dir).out).toContain(`::notice file=${path.relative(process.cwd(), path.join(dir, 'linked'))},title=skipped::${reason}`);
       const sarif = JSON.parse(cli('check', '--format', 'sarif', dir).out);
@@ -315,7 +318,7 @@ describe('cdk8s-expose inputs and output (issue 13)', () => {
       '',
     ].join('\n'));
     const r = cli('check', file);
-    expect(r.err).toBe('');
+    expect(r.err).toBe(DEFAULT_SETTINGS);
     expect(r.out.split('\n').map(l => l.split(': ').slice(0, 4).join(': '))).toEqual([
       `${file}:10:33: error: Service default/inner: spec.ports[0].port`,
       '1 error, 0 warnings in 1 object',

@@ -60,10 +60,12 @@ describe('diff --format markdown', () => {
     const r = cli('diff', '--format', 'markdown', write('base', app('web')), write('head', app('web', 'NodePort', { ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] })));
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
-    expect(lines.slice(0, 7)).toEqual([
+    expect(lines.slice(0, 9)).toEqual([
       '### cdk8s-expose: what this change exposes',
       '',
       '**1 new external entry point, 0 new findings**',
+      '',
+      'settings: config file none, no rule or setting changed from its default',
       '',
       '| scope | change | entry | backend |',
       '| --- | --- | --- | --- |',

@@ -100,7 +100,7 @@ describe('cdk8s-expose diff', () => {
     ], '1 new external entry point, 0 new findings', ['warning HTTPRoute default/web spec.rules']],
   ])('fails when %s: the change is listed, external first', (name, head, expected, summary, exposed) => {
     const r = cli('diff', write('base', app()), write(name.replace(/ /g, '-'), head));
-    expect(r.err).toBe('');
+    expect(r.err).toBe('note: settings: config file none, no rule or setting changed from its default\n');
     expect(r.out.split('\n')[0]).toBe(summary);
     expect(changes(r.out).filter(l => !l.startsWith('new finding'))).toEqual(expected);
     expect(exposures(r.out)).toEqual(exposed);
@@ -130,13 +130,18 @@ describe('cdk8s-expose diff', () => {
 
   test('the JSON, SARIF and GitHub formats carry the new external entries as findings', () => {
     const args = [write('base', app()), write('nodeport', nodePort())];
+    // the field's line and column: the third object of the JSON stream, at the value of spec.type
+    const column = fs.readFileSync(args[1], 'utf8').split('\n')[2].indexOf('"NodePort"') + 1;
     const json = JSON.parse(cli('diff', '--format', 'json', ...args).out);
-    expect(json.findings.map((f: any) => [f.rule, f.severity, f.kind, f.name, f.field, f.line])).toEqual([
-      ['exposure-external-added', 'warning', 'Service', 'web', 'spec.type', 3], // the field's line: the third object of the JSON stream
+    expect(json.findings.map((f: any) => [f.rule, f.severity, f.kind, f.name, f.field, f.line, f.column, f.objectLine])).toEqual([
+      ['exposure-external-added', 'warning', 'Service', 'web', 'spec.type', 3, column, 3],
     ]);
     const log = JSON.parse(cli('diff', '--format', 'sarif', ...args).out);
-    expect(log.runs[0].results.map((x: any) => [x.ruleId, x.level, x.locations[0].physicalLocation.region.startLine])).toEqual([['exposure-external-added', 'warning', 3]]);
-    expect(cli('diff', '--format', 'github', ...args).out).toMatch(/^::warning file=.*nodeport\.yaml,line=3,title=exposure-external-added::Service default\/web spec\.type: new external entry point <node-ip>:30080 -> Service default\/web:80 -> Deployment default\/web:8080; .*\n$/);
+    const region = (x: any) => x.locations[0].physicalLocation.region;
+    expect(log.runs[0].results.map((x: any) => [x.ruleId, x.level, region(x).startLine, region(x).startColumn]))
+      .toEqual([['exposure-external-added', 'warning', 3, column]]);
+    expect(cli('diff', '--format', 'text', ...args).out).toContain(`nodeport.yaml:3:${column}: warning: Service default/web: spec.type: new external entry point`);
+    expect(cli('diff', '--format', 'github', ...args).out).toMatch(/^::notice title=cdk8s-expose settings::settings: config file none, no rule or setting changed from its default\n::warning file=.*nodeport\.yaml,line=3,col=\d+,title=exposure-external-added::Service default\/web spec\.type: new external entry point <node-ip>:30080 -> Service default\/web:80 -> Deployment default\/web:8080; .*\n$/);
   });
 
   test('holds when nothing changed: no change, exit 0', () => {
@@ -150,7 +155,7 @@ describe('cdk8s-expose diff', () => {
     const r = cli('diff', write('base', app()), write('broken', broken));
     expect(changes(r.out)).toEqual([
       'external re-pointed ingress https://shop.example.com/api [prefix] (Ingress default/web) Service default/web:80 -> Deployment default/web:8080 => Service default/web:8080 -> unresolved',
-      expect.stringMatching(/^new finding: .*broken\.yaml:\d+: error: Ingress default\/web: spec\.rules\[0\]\.http\.paths\[1\]\.backend\.service\.port: 8080 is not a port of .* \(rule ingress-backend-port\)$/),
+      expect.stringMatching(/^new finding: .*broken\.yaml:\d+:\d+: error: Ingress default\/web: spec\.rules\[0\]\.http\.paths\[1\]\.backend\.service\.port: 8080 is not a port of .* \(rule ingress-backend-port\)$/),
     ]);
     expect(r.code).toBe(1);
   });
@@ -213,7 +218,7 @@ describe('cdk8s-expose diff --git', () => {
 
   test('holds when BASE is read at a revision, without a checkout', () => {
     const r = inRepo('diff', '--git', 'main:dist', 'dist');
-    expect(r.err).toBe('');
+    expect(r.err).toBe('note: settings: config file none, no rule or setting changed from its default\n');
     expect(changes(r.out).filter(l => !l.startsWith('new finding'))).toEqual([
       'external added node-port <node-ip>:30080 -> Service default/web:80 -> Deployment default/web:8080',
     ]);

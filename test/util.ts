@@ -1,3 +1,6 @@
+import { execFileSync } from 'child_process';
+import { existsSync } from 'fs';
+import { join } from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
@@ -12,6 +15,10 @@ import '../src/rules/catalog';
  * Gateway API kinds). An unknown apiVersion/kind fails.
  */
 
+/** The folder of the 2.0.0 Gateway API models' groups, and the marker of a kind they model. */
+const ESM_MODELS = join(__dirname, '..', 'node_modules', 'gateway-api-models');
+const ESM = 'esm:gateway-api-models';
+
 /** The schema model of every kind and served version the kind registry lists (and ConfigMap, which tests emit). */
 const MODELS: { [gvk: string]: string } = modelsOfRegistry();
 
@@ -21,17 +28,40 @@ function modelsOfRegistry(): { [gvk: string]: string } {
     for (const version of def.versions) {
       const apiVersion = apiVersionOf(def, version);
       // Gateway API: @kubernetes-models/gateway-api 0.5.x models Gateway API v1.0.0 (stricter than the
-      // current standard channel in places, e.g. redirect statusCode 301/302 only)
+      // current standard channel in places, e.g. redirect statusCode 301/302 only); the kinds and versions
+      // it lacks (ListenerSet v1, BackendTLSPolicy v1) by the 2.0.0 models (package alias gateway-api-models)
       const module = def.crd ? `@kubernetes-models/gateway-api/${apiVersion}/${def.kind}` : `kubernetes-models/${apiVersion}/${def.kind}`;
-      try {
-        require.resolve(module);
-        out[`${apiVersion}/${def.kind}`] = module;
-      } catch {
-        // a version the schema package does not model (e.g. ReferenceGrant v1 in 0.5.x): not emitted by the library
-      }
+      if (resolvable(module)) out[`${apiVersion}/${def.kind}`] = module;
+      else if (def.crd && existsSync(join(ESM_MODELS, apiVersion, `${def.kind}.js`))) out[`${apiVersion}/${def.kind}`] = ESM;
+      // neither: a version the schema packages do not model: not emitted by the library
     }
   }
   return out;
+}
+
+function resolvable(module: string): boolean {
+  try {
+    require.resolve(module);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The 2.0.0 models are ES modules only, which this CommonJS test run cannot require: a manifest
+ * of theirs is validated by a node child process that imports them. Returns the error, or undefined.
+ */
+function validateEsm(manifest: any): string | undefined {
+  const script = [
+    "import { readFileSync } from 'node:fs';",
+    "const data = JSON.parse(readFileSync(0, 'utf8'));",
+    'const slash = data.apiVersion.lastIndexOf(\'/\');',
+    'const mod = await import(`gateway-api-models/${data.apiVersion.slice(0, slash)}/${data.apiVersion.slice(slash + 1)}`);',
+    'try { new mod[data.kind](data).validate(); } catch (e) { process.stdout.write(e.message); }',
+  ].join('\n');
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { input: JSON.stringify(manifest), cwd: join(__dirname, '..'), encoding: 'utf8' });
+  return out === '' ? undefined : out;
 }
 
 /** Throws when the manifest does not pass its Kubernetes schema, or its kind is unknown. */
@@ -39,6 +69,11 @@ export function validateSchema(manifest: any): void {
   const gvk = `${manifest?.apiVersion}/${manifest?.kind}`;
   const modulePath = MODELS[gvk];
   if (!modulePath) throw new Error(`schema: unknown apiVersion/kind ${gvk}`);
+  if (modulePath === ESM) {
+    const error = validateEsm(manifest);
+    if (error !== undefined) throw new Error(`schema: ${gvk} ${manifest?.metadata?.name} does not pass the schema: ${error}`);
+    return;
+  }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(modulePath);
   const Model = mod[manifest.kind];

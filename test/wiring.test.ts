@@ -24,8 +24,8 @@ describe('checks across the whole App', () => {
       const app = quietApp();
       new ExposedService(new Chart(app, 'web'), 'public', { type: ServiceType.NODE_PORT, selector: { a: 'b' }, ports: [{ port: 80, nodePort: 31879 }] });
       new ExposedService(new Chart(app, 'api'), 'public', { name: 'api-public', type: ServiceType.NODE_PORT, selector: { a: 'b' }, ports: [{ port: 80, nodePort: 31879 }] });
-      expect(foundInApp(app)).toEqual(['api/public service-node-port-conflict spec.ports[0].nodePort']);
-      expect(appError(app)).toMatch(/\[api\/public\] spec\.ports\[0\]\.nodePort: 31879 is already used by \[web\/public\] \(NodePort services share one port space per cluster.*provided port is already allocated.*\); choose another nodePort/);
+      expect(foundInApp(app)).toEqual(['web/public service-node-port-conflict spec.ports[0].nodePort']);
+      expect(appError(app)).toMatch(/\[web\/public\] spec\.ports\[0\]\.nodePort: 31879 is already used by \[api\/public\] \(NodePort services share one port space per cluster.*provided port is already allocated.*\); choose another nodePort/);
     });
 
     test('fails when two Services claim one nodePort over different protocols: the allocator counts numbers, not protocols', () => {

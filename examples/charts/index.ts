@@ -1,9 +1,11 @@
 import { App } from 'cdk8s';
 import { PlatformChart, PlatformGatewayChart } from './platform';
 import { ExposureKindsChart, ExternalNameChart, IngressChart, NginxChart, NodePortChart, HttpRouteChart } from './seeds';
+import { WorkloadsChart } from './workloads';
 
 export * from './seeds';
 export * from './platform';
+export * from './workloads';
 
 /** Every example chart, in a stable order, with stable ids (the ids name the output files). */
 export function addExampleCharts(app: App): void {
@@ -15,4 +17,5 @@ export function addExampleCharts(app: App): void {
   new HttpRouteChart(app, 'seed-004-gateway');
   new PlatformChart(app, 'platform-template');
   new PlatformGatewayChart(app, 'platform-template-gateway');
+  new WorkloadsChart(app, 'workloads');
 }

@@ -1,6 +1,8 @@
 import { ManifestFinding } from './check';
+import { DocumentLocation, positionAt } from './positions';
 import { AccessRow, AccessScope, EntryKind, ServiceAccess } from './routes';
 import { FindingType, Severity } from '../model/finding';
+import { parseFieldPath } from '../model/path';
 import { RuleSeverity } from '../model/rule';
 import { RuleConfig } from '../model/settings';
 import { EXPOSURE_EXTERNAL_ADDED } from '../rules/exposure';
@@ -66,7 +68,40 @@ export interface EntrySummary {
   readonly tls: boolean;
   readonly sourceRanges: string;
   readonly policy: string;
+  /** The entry, as text (the row's address). */
+  readonly address: string;
+  /** The row, rebuilt from its text when a change needs it. */
   readonly row: AccessRow;
+}
+
+/**
+ * An entry's summary, with its row kept as JSON text: a row's objects (entry, path, workloads)
+ * took over a third of a 200k-object summary's memory, and only a changed entry needs its row.
+ */
+class Summary implements EntrySummary {
+  public readonly kind: EntryKind;
+  public readonly scope: AccessScope;
+  public backends: string;
+  public readonly tls: boolean;
+  public readonly sourceRanges: string;
+  public readonly policy: string;
+  public readonly address: string;
+  private readonly json: string;
+
+  constructor(r: AccessRow, backend: string) {
+    this.kind = r.entry.kind;
+    this.scope = r.scope;
+    this.backends = backend;
+    this.tls = r.entry.tls;
+    this.sourceRanges = r.entry.sourceRanges ? flat(r.entry.sourceRanges.slice().sort().join(', ')) : '';
+    this.policy = r.entry.externalTrafficPolicy ?? '';
+    this.address = flat(r.address);
+    this.json = JSON.stringify(r);
+  }
+
+  public get row(): AccessRow {
+    return JSON.parse(this.json);
+  }
 }
 
 /** The identity of an entry point, whatever its backend. */
@@ -112,7 +147,7 @@ export function summarize(services: readonly ServiceAccess[]): Map<string, Entry
   let shared: Map<string, string[]> | undefined; // the entries with more than one backend (weighted backends, a nodePort conflict)
   for (const s of services) {
     for (const r of s.rows) {
-      const k = entryKey(r);
+      const k = flat(entryKey(r));
       const found = out.get(k);
       const backend = flat(backendOf(r));
       if (found) {
@@ -122,15 +157,7 @@ export function summarize(services: readonly ServiceAccess[]): Map<string, Entry
         shared.set(k, all);
         continue;
       }
-      out.set(k, {
-        kind: r.entry.kind,
-        scope: r.scope,
-        backends: backend,
-        tls: r.entry.tls,
-        sourceRanges: r.entry.sourceRanges ? r.entry.sourceRanges.slice().sort().join(', ') : '',
-        policy: r.entry.externalTrafficPolicy ?? '',
-        row: r,
-      });
+      out.set(k, new Summary(r, backend));
     }
   }
   for (const [k, all] of shared ?? []) out.get(k)!.backends = all.sort().join('; ');
@@ -153,14 +180,17 @@ export function diffAccess(base: Map<string, EntrySummary>, head: Map<string, En
   baseFindings: ReadonlyMap<string, number>, headFindings: readonly ManifestFinding[]): AccessDiff {
   const changes: EntryChange[] = [];
   const add = (change: EntryChangeKind, e: EntrySummary, extra: Partial<EntryChange>) =>
-    changes.push({ change, scope: e.scope, kind: e.kind, entry: e.row.address, row: e.row, ...extra });
+    changes.push({ change, scope: e.scope, kind: e.kind, entry: e.address, row: e.row, ...extra });
   for (const [k, h] of head) {
     const b = base.get(k);
     if (!b) {
       add(EntryChangeKind.ADDED, h, { after: h.backends });
       continue;
     }
-    if (b.scope !== h.scope) add(EntryChangeKind.SCOPE, h, { detail: `${b.scope} -> ${h.scope}${h.row.scopeReason ? '' : b.row.scopeReason ? ` (was: ${b.row.scopeReason})` : ''}` });
+    if (b.scope !== h.scope) {
+      const was = b.row.scopeReason;
+      add(EntryChangeKind.SCOPE, h, { detail: `${b.scope} -> ${h.scope}${h.row.scopeReason ? '' : was ? ` (was: ${was})` : ''}` });
+    }
     const before = b.backends;
     const after = h.backends;
     if (before !== after) add(EntryChangeKind.REPOINTED, h, { before, after });
@@ -196,7 +226,7 @@ export function findingKeys(findings: readonly ManifestFinding[]): Map<string, n
 }
 
 /** Where the objects a row names are (file, line), by `kind namespace/name`. */
-export type Places = ReadonlyMap<string, { readonly file?: string; readonly line?: number }>;
+export type Places = ReadonlyMap<string, { readonly file?: string; readonly line?: number; readonly location?: DocumentLocation }>;
 
 /** The key of an object in `Places`. */
 export function placeKey(kind: string, namespace: string, name: string): string {
@@ -220,6 +250,9 @@ export function exposureFindings(d: AccessDiff, config: RuleConfig, places: Plac
       const on = p.route ?? p.service;
       const field = p.route ? 'spec.rules' : c.kind === EntryKind.EXTERNAL_IP ? 'spec.externalIPs' : 'spec.type';
       const place = places.get(placeKey(on.kind, on.namespace, on.name));
+      // the field's line and column, from where the object was read (its document is parsed again)
+      const at = place?.location === undefined ? undefined : positionAt(place.location, parseFieldPath(field));
+      const line = at?.line ?? place?.line;
       return {
         rule: EXPOSURE_EXTERNAL_ADDED.id,
         severity,
@@ -234,7 +267,9 @@ export function exposureFindings(d: AccessDiff, config: RuleConfig, places: Plac
           : `entry point ${c.entry} is now reachable from outside the cluster (${c.detail})`,
         fix: 'if it is meant to be public, have the change approved; otherwise make the Service ClusterIP, or use an internal load balancer',
         ...(place?.file !== undefined ? { file: place.file } : {}),
-        ...(place?.line !== undefined ? { line: place.line } : {}),
+        ...(line !== undefined ? { line } : {}),
+        ...(at !== undefined ? { column: at.column } : {}),
+        ...(place?.line !== undefined ? { objectLine: place.line } : {}),
       };
     });
 }

@@ -17,7 +17,7 @@ const SCOPES: { readonly [scope: string]: string } = {
   app: 'across objects',
   construct: 'constructs only (they know the objects they refer to, and their props)',
   meta: 'the checking itself (exemptions, files, API versions)',
-  diff: 'two sets compared (`cdk8s-expose diff`)',
+  diff: 'two sets compared (`cdk8s-expose diff`, `cdk8s-expose convert`)',
 };
 
 /** @internal The catalog as Markdown. */

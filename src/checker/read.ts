@@ -39,6 +39,13 @@ export interface ReadOptions {
    * @default true
    */
   readonly recursive?: boolean;
+  /**
+   * The settings file the run loaded: when a folder walk meets it, it is skipped and listed,
+   * never read as a manifest.
+   *
+   * @default - none
+   */
+  readonly settingsFile?: string;
 }
 
 /** A file or folder that was not read, and why. */
@@ -105,8 +112,17 @@ function isManifestName(name: string): boolean {
 }
 
 /** Byte order of the names' UTF-8, as Go's filepath.Walk sorts a folder. */
-function byteOrder(a: string, b: string): number {
+export function byteOrder(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** The real path of a file, or its own name when it has none. */
+function realpath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 function errno(e: unknown): string {
@@ -125,7 +141,11 @@ class InputList {
   public readonly skipped: SkippedFile[] = [];
   private readonly seenFiles = new Set<string>();
 
-  constructor(private readonly stdin: (() => string) | undefined, private readonly recursive: boolean) {}
+  private readonly settingsFile: string | undefined;
+
+  constructor(private readonly stdin: (() => string) | undefined, private readonly recursive: boolean, settingsFile: string | undefined) {
+    this.settingsFile = settingsFile === undefined ? undefined : realpath(settingsFile);
+  }
 
   public add(p: string): void {
     if (p === '-') {
@@ -166,14 +186,13 @@ class InputList {
     this.addFile(p, stat.isFile());
   }
 
-  private addFile(file: string, regular: boolean): void {
-    let key = file;
-    if (regular) {
-      try {
-        key = fs.realpathSync(file);
-      } catch {
-        // read it under its own name; the read reports the problem
-      }
+  private addFile(file: string, regular: boolean, inFolder = false): void {
+    // read it under its own name when there is no real path; the read reports the problem
+    const key = regular ? realpath(file) : file;
+    if (inFolder && key === this.settingsFile) {
+      this.skip(file, 'the settings file this run loaded: settings, never read as a manifest (kubectl apply -f on this folder would '
+        + 'fail on it: keep it out of folders that are applied)');
+      return;
     }
     // The same file twice (named twice, or reached through a link) would clash with itself.
     if (this.seenFiles.has(key)) return;
@@ -241,7 +260,7 @@ class InputList {
           continue;
         }
       }
-      if (kind.isFile()) this.addFile(full, true);
+      if (kind.isFile()) this.addFile(full, true, true);
       else if (kind.isDirectory()) this.fileErrors.push({ file: full, message: 'a link to a folder, named like a manifest file: kubectl fails to read it as a file; rename or remove the link' });
       else this.skip(full, 'not a regular file (a FIFO, socket or device); name it on the command line to read it');
     }
@@ -619,7 +638,7 @@ export function formatFileError(e: FileError): string {
  */
 export function readManifests(paths: string[], options: ReadOptions = {}): ReadResult {
   const progress = options.progress ?? (() => undefined);
-  const list = new InputList(options.stdin, options.recursive ?? true);
+  const list = new InputList(options.stdin, options.recursive ?? true, options.settingsFile);
   for (const p of paths) list.add(p);
   const { inputs, fileErrors, usageErrors } = list;
   const notes = [...list.notes];

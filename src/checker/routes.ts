@@ -5,7 +5,7 @@ import { ObjectSet, Subject } from '../model/object-set';
 import { list, obj, key, text } from '../model/plain';
 import { hostnamesIntersect } from '../rules/gateway-shared';
 import { matchPath, routeRules, ruleMatches } from '../rules/http-route';
-import { gatewayParentRefs } from '../rules/http-route-wiring';
+import { RouteParentRef, routeParentRefs } from '../rules/http-route-wiring';
 import { hostCovers, ingressRules, rulePaths } from '../rules/ingress';
 import { hasNodePorts } from '../rules/service';
 
@@ -58,6 +58,8 @@ export enum EntryKind {
   CLUSTER_DNS = 'cluster-dns',
   /** Inside the Service's namespace, by its short name. */
   NAMESPACE_DNS = 'namespace-dns',
+  /** Inside the cluster, one pod of a StatefulSet by its own DNS name through its governing headless Service. */
+  POD_DNS = 'pod-dns',
   /** On every node's IP, at the nodePort. */
   NODE_PORT = 'node-port',
   /** Through the cloud load balancer. */
@@ -206,6 +208,19 @@ export interface AccessPath {
    * @default - not a Gateway route, or the Gateway is outside the checked set
    */
   readonly listener?: string;
+  /**
+   * The ListenerSet whose listener the route attaches to (then `listener` is its listener, and
+   * `gateway` the Gateway it names as parent).
+   *
+   * @default - the route attaches to a Gateway's own listener
+   */
+  readonly listenerSet?: AccessObject;
+  /**
+   * The TLS from the Gateway to the backend that a BackendTLSPolicy configures for the Service port.
+   *
+   * @default - no BackendTLSPolicy targets the Service port (the Gateway connects in plain text, or as its implementation does)
+   */
+  readonly backendTls?: AccessBackendTls;
   /** The Service. */
   readonly service: AccessObject;
   /**
@@ -242,6 +257,14 @@ export interface AccessPath {
    * @default - not an ExternalName Service
    */
   readonly externalName?: string;
+}
+
+/** The TLS a BackendTLSPolicy asks of the Gateway's connection to a backend. */
+export interface AccessBackendTls {
+  /** The BackendTLSPolicy. */
+  readonly policy: AccessObject;
+  /** The hostname the Gateway sends as SNI and checks the backend's certificate against. */
+  readonly hostname: string;
 }
 
 /**
@@ -369,6 +392,7 @@ interface RouteUrl {
   readonly route: AccessObject;
   readonly gateway?: AccessObject;
   readonly listener?: string;
+  readonly listenerSet?: AccessObject;
 }
 
 /** The route URLs of one Service, with the Service's namespace and name. */
@@ -451,12 +475,35 @@ function urlEntry(u: RouteUrl): AccessEntry {
 }
 
 /** The route fields of a path. */
-function urlPath(u: RouteUrl): Pick<AccessPath, 'route' | 'gateway' | 'listener'> {
-  return { route: u.route, ...(u.gateway ? { gateway: u.gateway } : {}), ...(u.listener !== undefined ? { listener: u.listener } : {}) };
+function urlPath(u: RouteUrl): Pick<AccessPath, 'route' | 'gateway' | 'listener' | 'listenerSet'> {
+  return {
+    route: u.route,
+    ...(u.gateway ? { gateway: u.gateway } : {}),
+    ...(u.listener !== undefined ? { listener: u.listener } : {}),
+    ...(u.listenerSet ? { listenerSet: u.listenerSet } : {}),
+  };
+}
+
+/** The BackendTLSPolicies of the set by target: Service namespace, name and section (`''` for every port). */
+function backendTlsIndex<R>(set: ObjectSet<R>): Map<string, AccessBackendTls> {
+  const out = new Map<string, AccessBackendTls>();
+  for (const p of set.ofKind('BackendTLSPolicy')) {
+    const ns = set.namespaceOf(p);
+    const spec = obj(obj(p.manifest).spec);
+    const policy = { kind: 'BackendTLSPolicy', namespace: ns, name: text(obj(obj(p.manifest).metadata).name) };
+    const tls = { policy, hostname: text(obj(spec.validation).hostname) };
+    for (const t of list(spec.targetRefs).map(obj)) {
+      // of two policies on one target the map shows the first read (backendtlspolicy-conflict warns)
+      const k = key(ns, t.name, typeof t.sectionName === 'string' ? t.sectionName : '');
+      if (t.group === '' && t.kind === 'Service' && !out.has(k)) out.set(k, tls);
+    }
+  }
+  return out;
 }
 
 /** The access rows of one Service in the set. */
-function serviceRows<R>(set: ObjectSet<R>, s: Subject<R>, urls: RouteUrl[]): { type: string; headless: boolean; rows: AccessRow[] } {
+function serviceRows<R>(set: ObjectSet<R>, s: Subject<R>, urls: RouteUrl[],
+  backendTls: ReadonlyMap<string, AccessBackendTls>): { type: string; headless: boolean; rows: AccessRow[] } {
   const m = s.manifest;
   const spec = obj(obj(m).spec);
   const ns = namespaceOf(m);
@@ -498,6 +545,7 @@ function serviceRows<R>(set: ObjectSet<R>, s: Subject<R>, urls: RouteUrl[]): { t
     const headlessNote = headless ? ' (headless: the pods\' addresses)' : '';
     row({ kind: EntryKind.CLUSTER_DNS, host: dns, port, protocol, tls: false }, `${dns}${suffix}${headlessNote}`, AccessScope.CLUSTER);
     row({ kind: EntryKind.NAMESPACE_DNS, host: name, port, protocol, tls: false }, `${name}${suffix} (from namespace ${ns})${headlessNote}`, AccessScope.CLUSTER);
+    if (headless) rows.push(...podDnsRows(set, spec, p, ns, name, selected, path));
     const external = { protocol, tls: false, externalTrafficPolicy: policy };
     // a LoadBalancer without node ports (allocateLoadBalancerNodePorts: false) has none unless one is set
     const nodePorts = hasNodePorts(type) && !(type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts === false && p.nodePort === undefined);
@@ -513,12 +561,15 @@ function serviceRows<R>(set: ObjectSet<R>, s: Subject<R>, urls: RouteUrl[]): { t
     if (type !== 'ExternalName') {
       for (const ip of externalIPs) row({ kind: EntryKind.EXTERNAL_IP, host: ip, port, ...external }, `${ip}${suffix} (externalIPs)`, AccessScope.EXTERNAL);
     }
+    const tls = backendTls.get(key(ns, name, typeof p.name === 'string' ? p.name : '')) ?? backendTls.get(key(ns, name, ''));
     for (const via of [EntryKind.INGRESS, EntryKind.GATEWAY]) {
       for (const u of urls) {
         if (u.via !== via || !reaches(u, p, ports.length)) continue;
         reached.add(u);
         const entry = urlEntry(u);
-        rows.push({ entry, path: { ...urlPath(u), ...path }, scope: AccessScope.EXTERNAL, broken, address: u.address, servicePort, target });
+        const backend = via === EntryKind.GATEWAY && tls !== undefined ? { backendTls: tls } : {};
+        const routePath = { ...urlPath(u), ...path, ...backend };
+        rows.push({ entry, path: routePath, scope: AccessScope.EXTERNAL, broken, address: u.address, servicePort, target });
       }
     }
     // port-forward picks a pod by the selector: a Service without one has none to pick
@@ -553,9 +604,61 @@ function serviceRows<R>(set: ObjectSet<R>, s: Subject<R>, urls: RouteUrl[]): { t
   return { type, headless, rows };
 }
 
+/** The pods named one by one when a StatefulSet has more, the rest as one row. */
+const PODS_LISTED = 10;
+
+/**
+ * The per-pod DNS names of the StatefulSets a headless Service governs (their serviceName, and
+ * it selects their pods): `<name>-<ordinal>.<service>.<namespace>.svc.cluster.local`, at the
+ * container port (a headless Service's clients connect to the pods themselves).
+ */
+function podDnsRows<R>(set: ObjectSet<R>, spec: Plain, p: Plain, ns: string, service: string,
+  selected: Array<Subject<R>>, path: AccessPath): AccessRow[] {
+  const rows: AccessRow[] = [];
+  for (const w of selected) {
+    const ws = obj(obj(w.manifest).spec);
+    if (w.kind !== 'StatefulSet' || ws.serviceName !== service) continue;
+    const resolved = resolveTarget(set, spec, p, [w]);
+    const replicas = Number.isSafeInteger(ws.replicas) && ws.replicas >= 0 ? ws.replicas : 1;
+    const start = Number.isSafeInteger(obj(ws.ordinals).start) && obj(ws.ordinals).start >= 0 ? obj(ws.ordinals).start : 0;
+    const containerPort = resolved.workloads[0]?.containerPort;
+    // this StatefulSet's path: its own workloads, status and rule, not those of every workload the Service selects
+    const { rule: _, ...rest } = path;
+    const own: AccessPath = {
+      ...rest,
+      workloads: resolved.workloads,
+      status: resolved.status,
+      ...(resolved.rule !== undefined ? { rule: resolved.rule } : {}),
+    };
+    const pod = text(obj(obj(w.manifest).metadata).name);
+    const row = (ordinal: string, note: string): AccessRow => {
+      const host = `${pod}-${ordinal}.${service}.${ns}.svc.cluster.local`;
+      return {
+        entry: {
+          kind: EntryKind.POD_DNS,
+          host,
+          ...(containerPort !== undefined ? { port: containerPort } : {}),
+          protocol: protocolOf(p),
+          tls: false,
+        },
+        path: own,
+        scope: AccessScope.CLUSTER,
+        broken: resolved.status === PathStatus.UNRESOLVED,
+        address: `${host}${containerPort !== undefined ? `:${containerPort}` : ''} (pod ${pod}-${ordinal}${note} of StatefulSet ${ns}/${pod})`,
+        servicePort: p.port === undefined ? '-' : portLabel(p),
+        target: resolved.text,
+      };
+    };
+    for (let i = 0; i < Math.min(replicas, PODS_LISTED); i++) rows.push(row(String(start + i), ''));
+    if (replicas > PODS_LISTED) rows.push(row('<ordinal>', `, ordinals ${start + PODS_LISTED} to ${start + replicas - 1}`));
+  }
+  return rows;
+}
+
 /** The deprecated route of a row. */
 function legacyRoute(r: AccessRow): AccessRoute {
-  const via = r.entry.kind === EntryKind.EXTERNAL_IP ? AccessKind.LOAD_BALANCER : (r.entry.kind as string as AccessKind);
+  const via = r.entry.kind === EntryKind.EXTERNAL_IP ? AccessKind.LOAD_BALANCER
+    : r.entry.kind === EntryKind.POD_DNS ? AccessKind.CLUSTER_DNS : (r.entry.kind as string as AccessKind);
   return { via, address: r.address, servicePort: r.servicePort, target: r.target };
 }
 
@@ -578,13 +681,14 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
   const routed = new Map<string, RoutedService>();
   mapIngressUrls(set, routed);
   mapGatewayUrls(set, routed);
+  const backendTls = backendTlsIndex(set);
 
   const inSet = set.services.map(s => {
     const ns = namespaceOf(s.manifest);
     const name = text(obj(obj(s.manifest).metadata).name);
     const urls = routed.get(key(ns, name))?.urls ?? [];
     routed.delete(key(ns, name));
-    const { type, headless, rows } = serviceRows(set, s, urls);
+    const { type, headless, rows } = serviceRows(set, s, urls, backendTls);
     return withRoutes({ namespace: ns, name, type, headless, rows });
   });
 
@@ -620,16 +724,16 @@ function mapGatewayUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): 
     const routeName = text(obj(obj(r.manifest).metadata).name);
     const route = { kind: 'HTTPRoute', namespace: routeNs, name: routeName };
     const hostnames = list(obj(obj(r.manifest).spec).hostnames).filter((h): h is string => typeof h === 'string');
-    for (const p of gatewayParentRefs(r.manifest)) {
-      const g = set.named('Gateway', p.namespace, p.ref.name);
-      const via = `Gateway ${p.namespace}/${p.ref.name}`;
-      const gateway = { kind: 'Gateway', namespace: p.namespace, name: text(p.ref.name) };
+    for (const p of routeParentRefs(r.manifest)) {
+      const g = set.named(p.kind, p.namespace, p.ref.name);
+      const { via, gateway, listenerSet } = parentOf(p, g);
+      const parents = { ...(gateway ? { gateway } : {}), ...(listenerSet ? { listenerSet } : {}) };
       if (g === undefined) {
         // a Gateway outside the set: its listeners (scheme, port, hostname) are unknown, the route's hostnames and paths are not
         const hosts = hostnames.length ? hostnames : ['*'];
         const listener = p.ref.sectionName === undefined ? '' : `, listener ${text(p.ref.sectionName)}`;
         eachBackendUrl(r.manifest, routeNs, hosts, (host, path) => `<scheme>://${host}${path} (${via} not in the checked set${listener}, HTTPRoute ${routeNs}/${routeName})`,
-          { route, gateway, ...(p.ref.sectionName !== undefined ? { listener: text(p.ref.sectionName) } : {}) }, out);
+          { route, ...parents, ...(p.ref.sectionName !== undefined ? { listener: text(p.ref.sectionName) } : {}) }, out);
         continue;
       }
       const listeners = list(obj(obj(g.manifest).spec).listeners).map(obj)
@@ -640,15 +744,25 @@ function mapGatewayUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): 
         const hosts = hostnames.length === 0 ? [typeof l.hostname === 'string' ? l.hostname : '*']
           : hostnames.filter(h => typeof l.hostname !== 'string' || hostnamesIntersect(l.hostname, h));
         eachBackendUrl(r.manifest, routeNs, hosts, (host, path) => `${scheme}://${host}${port}${path} (${via}, listener ${text(l.name)}, HTTPRoute ${routeNs}/${routeName})`,
-          { route, gateway, listener: text(l.name), scheme: l.protocol, ...(typeof l.port === 'number' ? { entryPort: l.port } : {}) }, out);
+          { route, ...parents, listener: text(l.name), scheme: l.protocol, ...(typeof l.port === 'number' ? { entryPort: l.port } : {}) }, out);
       }
     }
   }
 }
 
+/** How a route's parent reads in the map: a Gateway, or a ListenerSet with the Gateway it names (when it is in the set). */
+function parentOf<R>(p: RouteParentRef, parent: Subject<R> | undefined): { via: string; gateway?: AccessObject; listenerSet?: AccessObject } {
+  const self = { kind: p.kind, namespace: p.namespace, name: text(p.ref.name) };
+  if (p.kind === 'Gateway') return { via: `Gateway ${p.namespace}/${self.name}`, gateway: self };
+  const ref = obj(obj(obj(parent?.manifest).spec).parentRef);
+  if (typeof ref.name !== 'string') return { via: `${p.kind} ${p.namespace}/${self.name}`, listenerSet: self };
+  const gateway = { kind: 'Gateway', namespace: typeof ref.namespace === 'string' ? ref.namespace : p.namespace, name: ref.name };
+  return { via: `${p.kind} ${p.namespace}/${self.name} on Gateway ${gateway.namespace}/${gateway.name}`, gateway, listenerSet: self };
+}
+
 /** Records a URL of each host and path of a route for each of its Service backends. */
 function eachBackendUrl(route: unknown, routeNs: string, hosts: string[], address: (host: string, path: string) => string,
-  via: Pick<RouteUrl, 'route' | 'gateway' | 'listener' | 'scheme' | 'entryPort'>, out: Map<string, RoutedService>): void {
+  via: Pick<RouteUrl, 'route' | 'gateway' | 'listener' | 'listenerSet' | 'scheme' | 'entryPort'>, out: Map<string, RoutedService>): void {
   for (const { rule, field } of routeRules(route)) {
     const paths = ruleMatches(rule, field).map(m => matchPath(m.match))
       .map(mp => ({ path: text(mp.value), pathMatch: pathMatchOf(mp.type) }));

@@ -169,9 +169,13 @@ function changeBackend(c: EntryChange): string {
     : c.change === EntryChangeKind.REPOINTED ? `${c.before} ⇒ ${c.after}` : c.detail ?? '';
 }
 
-/** The pull-request comment of a diff: summary line, table (at most 50 rows), new findings, and the Mermaid flowchart. */
-export function markdownComment(d: AccessDiff, summary: string): string {
+/**
+ * The pull-request comment of a diff: summary line, the settings line (when given), table (at
+ * most 50 rows), new findings, and the Mermaid flowchart.
+ */
+export function markdownComment(d: AccessDiff, summary: string, settings?: string): string {
   const out: string[] = ['### cdk8s-expose: what this change exposes', '', `**${markdownText(summary, 400)}**`, ''];
+  if (settings !== undefined) out.push(markdownText(settings, 4000), '');
   if (d.changes.length > 0) {
     out.push('| scope | change | entry | backend |', '| --- | --- | --- | --- |');
     for (const c of d.changes.slice(0, MAX_ROWS)) {

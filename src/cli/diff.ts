@@ -1,10 +1,12 @@
 import { Command, Option } from 'commander';
 import { markdownComment } from './access-markdown';
-import { github, sarif } from './formats';
+import { github } from './formats/github';
+import { sarif } from './formats/sarif';
 import { readGitInput, gitFileName, GitInput } from './git-input';
-import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
-import { AccessDiff, EntryChange, EntryChangeKind, diffAccess, exposureFindings, findingKeys, placeKey, summarize, EntrySummary } from '../checker/access-diff';
+import { CheckFlags, DEFAULT_CONFIG_FILE, SettingsReport, checkSettings, settingsLine } from './options';
+import { AccessDiff, EntryChange, EntryChangeKind, Places, diffAccess, exposureFindings, findingKeys, placeKey, summarize, EntrySummary } from '../checker/access-diff';
 import { AnalyzeOptions, ManifestFinding, analyzeManifests, knownKinds, resolveOptions } from '../checker/check';
+import { DocumentLocation, locationOf } from '../checker/positions';
 import { FileError, ReadResult, formatFileError, readManifests } from '../checker/read';
 import { AccessScope } from '../checker/routes';
 import { Severity } from '../model/finding';
@@ -29,7 +31,7 @@ export interface DiffSide {
   readonly fileErrors: FileError[];
   readonly objects: number;
   /** Where the Services and routes are (for the exposure findings). */
-  readonly places: Map<string, { file?: string; line?: number }>;
+  readonly places: Places;
 }
 
 /** The result of `diff`: the comparison and HEAD's file errors. */
@@ -50,7 +52,7 @@ function describeSide(s: SideSpec): string {
 }
 
 /** Reads and analyzes one side; a usage error (path or revision missing, nothing read) as a string. */
-export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: string) => void): DiffSide | string[] {
+export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: string) => void, settingsFile?: string): DiffSide | string[] {
   let input: GitInput | undefined;
   let paths: string[];
   if ('git' in spec) {
@@ -63,7 +65,7 @@ export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: st
   }
   try {
     const rename = (f: string | undefined) => (f !== undefined && input && 'git' in spec ? gitFileName(f, input, spec.git.slice(0, spec.git.indexOf(':'))) : f);
-    let read: ReadResult | undefined = readManifests(paths, { progress: msg => err(msg) });
+    let read: ReadResult | undefined = readManifests(paths, { progress: msg => err(msg), settingsFile });
     for (const n of read.notes) err(`note: ${rename(n)}`);
     if (read.usageErrors.length > 0) return read.usageErrors.map(e => `${describeSide(spec)}: ${input ? e.split(input.prefix).join('') : e}`);
     const fileErrors = read.fileErrors.map(e => ({ ...e, file: rename(e.file) ?? e.file }));
@@ -71,12 +73,12 @@ export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: st
     read = undefined; // the manifests are held by `sources` alone, dropped below
     const result = analyzeManifests(sources, options, true);
     for (const s of result.skipped) err(`note: skipped ${s}: cdk8s-expose reads ${knownKinds().join(', ')}`);
-    const places = new Map<string, { file?: string; line?: number }>();
+    const places = new Map<string, { file?: string; line?: number; location?: DocumentLocation }>();
     for (const src of sources) {
       const m = src.manifest as any;
       if (m?.kind === 'Service' || m?.kind === 'Ingress' || m?.kind === 'HTTPRoute') {
         places.set(placeKey(m.kind, typeof m.metadata?.namespace === 'string' ? m.metadata.namespace : options.namespace ?? 'default', String(m.metadata?.name)),
-          { file: src.file, line: src.line });
+          { file: src.file, line: src.line, location: locationOf(m) });
       }
     }
     sources = undefined; // summarize without the manifests in memory
@@ -87,15 +89,16 @@ export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: st
 }
 
 /** Compares two sides, BASE dropped before HEAD is read. */
-export function runDiff(base: SideSpec, head: SideSpec, options: AnalyzeOptions, err: (line: string) => void): DiffResult | string[] {
-  let b: DiffSide | string[] | undefined = readSide(base, options, err);
+export function runDiff(base: SideSpec, head: SideSpec, options: AnalyzeOptions, err: (line: string) => void,
+  settingsFile?: string): DiffResult | string[] {
+  let b: DiffSide | string[] | undefined = readSide(base, options, err, settingsFile);
   if (Array.isArray(b)) return b;
   const baseEntries = b.entries;
   const baseFindings = findingKeys(b.findings);
   const baseObjects = b.objects;
   const baseFileErrors = b.fileErrors;
   b = undefined; // BASE's findings and places are not needed any more
-  const h = readSide(head, options, err);
+  const h = readSide(head, options, err, settingsFile);
   if (Array.isArray(h)) return h;
   const diff = diffAccess(baseEntries, h.entries, baseFindings, h.findings);
   const resolved = resolveOptions(options);
@@ -134,6 +137,11 @@ export function summaryLine(d: AccessDiff): string {
   return parts.join(', ');
 }
 
+/** Where a finding is, as `file:line:column` (as `check` prints it). */
+function place(f: ManifestFinding): string {
+  return `${f.file ?? '<input>'}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}`;
+}
+
 /** A change as one text line. */
 export function changeLine(c: EntryChange): string {
   const what = c.change === EntryChangeKind.ADDED ? `-> ${c.after}`
@@ -147,8 +155,8 @@ export function diffExitCode(r: DiffResult): number {
   return r.fileErrors.length > 0 || [...r.exposure, ...r.diff.newFindings].some(f => f.severity === Severity.ERROR) ? 1 : 0;
 }
 
-/** The JSON document of a diff. */
-export function diffDocument(r: DiffResult): object {
+/** The JSON document of a diff (with the settings of the run, when given). */
+export function diffDocument(r: DiffResult, settings?: SettingsReport): object {
   return {
     schemaVersion: 1,
     summary: summaryLine(r.diff),
@@ -157,6 +165,7 @@ export function diffDocument(r: DiffResult): object {
     newFindings: r.diff.newFindings,
     fileErrors: r.fileErrors,
     objects: { base: r.baseObjects, head: r.headObjects },
+    ...(settings ? { settings } : {}),
   };
 }
 
@@ -170,7 +179,8 @@ export function registerDiff(program: Command, io: DiffIO, done: (code: number) 
       (v: string, all: string[]) => [...all, v], [] as string[])
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown', 'sarif', 'github']).default('text'))
     .option('--rule <id=severity>', 'set a rule\'s severity: error, warning or off (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
-    .option('--config <file>', `settings file (default: ${DEFAULT_CONFIG_FILE} in the working directory, if present)`)
+    .option('--config <file>', `settings file, the only one read (default: ${DEFAULT_CONFIG_FILE} in the working directory, if present)`)
+    .option('--no-config', `read no settings file, not even ${DEFAULT_CONFIG_FILE}`)
     .option('--namespace <namespace>', 'the namespace objects without one are applied into (default: default)')
     .addHelpText('after', print.exitCodes)
     .action((paths: string[], opts: CheckFlags & { format: string; git: string[] }) => {
@@ -180,24 +190,26 @@ export function registerDiff(program: Command, io: DiffIO, done: (code: number) 
       };
       const sides: SideSpec[] = [...opts.git.map(git => ({ git })), ...paths.map(p => ({ paths: [p] }))];
       if (sides.length !== 2) return usage([`diff compares two sets: give BASE and HEAD (${sides.length} given); a --git side comes first`]);
-      const options = checkOptions(opts);
-      if (Array.isArray(options)) return usage(options);
-      const r = runDiff(sides[0], sides[1], options, l => io.err(`${print.printable(l)}\n`));
+      const settings = checkSettings(opts);
+      if (Array.isArray(settings)) return usage(settings);
+      const r = runDiff(sides[0], sides[1], settings.options, l => io.err(`${print.printable(l)}\n`), settings.configPath);
       if (Array.isArray(r)) return usage(r);
+      const report = settings.report;
       for (const e of r.fileErrors) io.err(`${print.printable(formatFileError(e))}\n`);
       if (opts.format === 'json') {
-        io.out(print.json(diffDocument(r)));
+        io.out(print.json(diffDocument(r, report)));
       } else if (opts.format === 'sarif') {
-        io.out(print.json(sarif([...r.exposure, ...r.diff.newFindings], [], r.fileErrors, print.version)));
+        io.out(print.json(sarif([...r.exposure, ...r.diff.newFindings], [], r.fileErrors, print.version, undefined, [], report)));
       } else if (opts.format === 'github') {
-        const lines = github([...r.exposure, ...r.diff.newFindings], r.fileErrors);
+        const lines = github([...r.exposure, ...r.diff.newFindings], r.fileErrors, undefined, [], report);
         io.out(lines.length ? lines.map(print.printable).join('\n') + '\n' : '');
       } else if (opts.format === 'markdown') {
-        io.out(markdownComment(r.diff, summaryLine(r.diff)));
+        io.out(markdownComment(r.diff, summaryLine(r.diff), settingsLine(report)));
       } else {
+        io.err(`note: ${print.printable(settingsLine(report))}\n`);
         const lines = [summaryLine(r.diff), ...r.diff.changes.map(changeLine),
-          ...r.exposure.map(f => `${f.file ?? '<input>'}${f.line ? `:${f.line}` : ''}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message} (rule ${f.rule})`),
-          ...r.diff.newFindings.map(f => `new finding: ${f.file ?? '<input>'}${f.line ? `:${f.line}` : ''}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message} (rule ${f.rule})`)];
+          ...r.exposure.map(f => `${place(f)}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message} (rule ${f.rule})`),
+          ...r.diff.newFindings.map(f => `new finding: ${place(f)}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message} (rule ${f.rule})`)];
         io.out(lines.map(print.printable).join('\n') + '\n');
       }
       done(diffExitCode(r));

@@ -1,17 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, Option } from 'commander';
-import { routesDot, routesHtml } from './access-html';
-import { routesMermaid } from './access-markdown';
+import { registerConvert } from './convert';
 import { registerDiff } from './diff';
-import { github, ruleRows, writeSarif } from './formats';
-import { CheckFlags, DEFAULT_CONFIG_FILE, checkOptions } from './options';
-import { routesDocument, serviceTypeLabel } from './routes-formats';
-import { AnalysisResult, AnalyzeOptions, knownKinds, ManifestFinding, analyzeManifests, rulesDocument } from '../checker/check';
-import { FileError, ReadResult, readManifests } from '../checker/read';
-import { OBJECT_READABLE } from '../model/exemptions';
+import { byPlace, checkFormats, fileErrorLine, routesFormats } from './formats';
+import { CheckFlags, DEFAULT_CONFIG_FILE, SettingsReport, checkSettings } from './options';
+import { Output, json, table } from './output';
+import { ruleRows } from './rules-table';
+import { AnalysisResult, AnalyzeOptions, knownKinds, analyzeManifests, rulesDocument } from '../checker/check';
+import { ReadResult, readManifests } from '../checker/read';
 import { Severity } from '../model/finding';
-import { jsonText, markdownCell, notACommand, printable, textLine } from '../model/text';
+import { printable } from '../model/text';
 import { Rules } from '../rules/catalog';
 
 /** Where the CLI reads and writes. */
@@ -49,63 +48,14 @@ function packageVersion(): string {
 /** Text from the YAML, safe to print on a terminal (see model/text.ts). */
 export { printable };
 
-function json(value: unknown): string {
-  return jsonText(JSON.stringify(value, undefined, 2)) + '\n';
-}
-
-/** Collects output lines and writes them in large pieces (hundreds of thousands of lines). */
-class Output {
-  private parts: string[] = [];
-  private size = 0;
-  constructor(private readonly write: (text: string) => void) {}
-
-  public line(text: string): void {
-    this.parts.push(text, '\n');
-    this.size += text.length + 1;
-    if (this.size > 1_048_576) this.flush();
-  }
-
-  public flush(): void {
-    if (this.parts.length > 0) this.write(this.parts.join(''));
-    this.parts = [];
-    this.size = 0;
-  }
-}
-
-function location(f: { file?: string; line?: number; column?: number; constructPath?: string }): string {
-  if (f.constructPath) return `[${f.constructPath}]`;
-  return f.file ? `${f.file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}` : '<input>';
-}
-
-/** Sorts by file (in the order read), then line; equal places keep their order (a stable sort). */
-function byPlace<T extends { file?: string; line?: number }>(items: T[], order: Map<string, number>): T[] {
-  const rank = (x: T) => order.get(x.file ?? '') ?? order.size;
-  return [...items].sort((a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0));
-}
-
-/**
- * A table with aligned columns, from rows made on demand twice (widths, then lines), so
- * hundreds of thousands of rows are never all held (and no spread of them into Math.max,
- * which overflowed the stack).
- */
-function table(header: string[], forEachRow: (each: (row: string[]) => void) => void, out: Output): void {
-  const widths = header.map(h => h.length);
-  forEachRow(r => {
-    for (let i = 0; i < r.length; i++) if (r[i].length > widths[i]) widths[i] = r[i].length;
-  });
-  const line = (r: string[]) => out.line(notACommand(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')));
-  line(header);
-  forEachRow(line);
-}
-
 interface Loaded {
   readonly read: ReadResult;
   readonly result: AnalysisResult;
 }
 
 /** Reads and analyzes; on a usage error prints it and returns undefined. */
-function load(paths: string[], io: CliIO, options: AnalyzeOptions, routes: boolean, recursive = true): Loaded | undefined {
-  const read = readManifests(paths, { progress: msg => io.err(`${printable(msg)}\n`), stdin: io.stdin, recursive });
+function load(paths: string[], io: CliIO, options: AnalyzeOptions, routes: boolean, recursive = true, settingsFile?: string): Loaded | undefined {
+  const read = readManifests(paths, { progress: msg => io.err(`${printable(msg)}\n`), stdin: io.stdin, recursive, settingsFile });
   for (const n of read.notes) io.err(`note: ${printable(n)}\n`);
   if (read.usageErrors.length > 0) {
     for (const e of read.usageErrors) io.err(`error: ${printable(e)}\n`);
@@ -116,83 +66,35 @@ function load(paths: string[], io: CliIO, options: AnalyzeOptions, routes: boole
   return { read, result };
 }
 
-function fileErrorLine(e: FileError): string {
-  return `${location(e)}: error: ${e.message} (rule ${OBJECT_READABLE.id})`;
-}
-
-function findingLine(f: ManifestFinding): string {
-  return `${location(f)}: ${f.severity}: ${f.kind} ${f.namespace}/${f.name}: ${f.field}: ${f.message}${f.fix ? `; ${f.fix}` : ''} (rule ${f.rule})`;
-}
-
-function count(n: number, what: string): string {
-  return `${n} ${what}${n === 1 ? '' : 's'}`;
-}
-
 function fileOrder(read: ReadResult): Map<string, number> {
   return new Map(read.filesRead.map((f, i) => [f, i]));
 }
 
-/** Prints what `check` found (text or JSON); returns the exit code. */
-export function printCheck(read: ReadResult, result: AnalysisResult, format: string, io: CliIO): number {
+/** Prints what `check` found, in a format of ./formats; returns the exit code. */
+export function printCheck(read: ReadResult, result: AnalysisResult, format: string, io: CliIO,
+  settings: SettingsReport = { configFile: null, rules: [], settings: [] }): number {
   const order = fileOrder(read);
   const findings = byPlace(result.findings, order);
   const errorFindings = findings.filter(f => f.severity === Severity.ERROR).length;
   const warnings = findings.length - errorFindings;
   const errors = errorFindings + read.fileErrors.length; // a file that could not be checked is an error
-  if (format === 'json') {
-    const suppressed = byPlace(result.suppressed, order);
-    const fileErrors = read.fileErrors.map(e => ({ rule: OBJECT_READABLE.id, ...e }));
-    const skippedFiles = read.skippedFiles;
-    io.out(json({ findings, suppressed, errors, warnings, objects: result.objectCount, skipped: result.skipped, fileErrors, skippedFiles }));
-  } else if (format === 'sarif') {
-    const out = new Output(io.out);
-    const suppressed = byPlace(result.suppressed, order);
-    writeSarif(l => out.line(jsonText(l)), findings, suppressed, read.fileErrors, packageVersion(), undefined, read.skippedFiles);
-    out.flush();
-  } else if (format === 'github') {
-    const out = new Output(io.out);
-    for (const l of github(findings, byPlace(read.fileErrors, order), undefined, read.skippedFiles)) out.line(printable(l));
-    out.flush();
-  } else {
-    const out = new Output(io.out);
-    const lines = byPlace<{ file?: string; line?: number; text: string }>([
-      ...read.fileErrors.map(e => ({ file: e.file, line: e.line, text: fileErrorLine(e) })),
-      ...findings.map(f => ({ file: f.file, line: f.line, text: findingLine(f) })),
-    ], order);
-    for (const l of lines) out.line(textLine(l.text));
-    out.line(`${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(result.objectCount, 'object')}`);
-    out.flush();
-  }
+  const printer = checkFormats().find(f => f.name === format) ?? checkFormats()[0];
+  printer.print({ read, result, order, findings, errors, warnings, version: packageVersion(), settings }, io);
   return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** Prints the access map (table, Markdown or JSON), file errors to stderr; returns the exit code. */
+/** Prints the access map in a format of ./formats, file errors to stderr; returns the exit code. */
 export function printRoutes(read: ReadResult, result: AnalysisResult, format: string, io: CliIO): number {
   for (const e of byPlace(read.fileErrors, fileOrder(read))) io.err(`${printable(fileErrorLine(e))}\n`);
-  if (format === 'json') {
-    io.out(json(routesDocument(result.services)));
-  } else if (format === 'mermaid') {
-    io.out(routesMermaid(result.services));
-  } else if (format === 'dot' || format === 'html') {
-    io.out(format === 'dot' ? routesDot(result.services) : routesHtml(result.services));
-  } else {
-    const out = new Output(io.out);
-    const header = ['SERVICE', 'TYPE', 'VIA', 'ADDRESS', 'PORT', 'TARGET'];
-    const forEachRow = (each: (row: string[]) => void) => {
-      for (const s of result.services) {
-        for (const r of s.rows) each([`${s.namespace}/${s.name}`, serviceTypeLabel(s), r.entry.kind, r.address, r.servicePort, r.target]);
-      }
-    };
-    if (format === 'markdown') {
-      out.line(`| ${header.join(' | ')} |`);
-      out.line(`|${header.map(() => ' --- ').join('|')}|`);
-      forEachRow(r => out.line(`| ${r.map(markdownCell).join(' | ')} |`));
-    } else {
-      table(header, each => forEachRow(r => each(r.map(printable))), out);
-    }
-    out.flush();
-  }
+  const printer = routesFormats().find(f => f.name === format) ?? routesFormats()[0];
+  printer.print({ read, result }, io);
   return read.fileErrors.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The formats for `--help`: `a, b (purpose) or c`. */
+function formatList(formats: ReadonlyArray<{ name: string; purpose?: string }>): string {
+  const names = formats.map(f => (f.purpose ? `${f.name} (${f.purpose})` : f.name));
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names.join('');
 }
 
 /**
@@ -211,10 +113,11 @@ export function run(argv: string[], io: CliIO): number {
   program.command('check')
     .description('print every finding, sorted by file and line; exit 1 when there is an error')
     .argument('<paths...>', PATHS_HELP)
-    .addOption(new Option('--format <format>', 'output format: text, json, sarif (code scanning) or github (pull request annotations)')
-      .choices(['text', 'json', 'sarif', 'github']).default('text'))
+    .addOption(new Option('--format <format>', `output format: ${formatList(checkFormats())}`)
+      .choices(checkFormats().map(f => f.name)).default('text'))
     .option('--rule <id=severity>', 'set a rule\'s severity: error, warning or off (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
-    .option('--config <file>', `settings file (default: ${DEFAULT_CONFIG_FILE} in the working directory, if present)`)
+    .option('--config <file>', `settings file, the only one read (default: ${DEFAULT_CONFIG_FILE} in the working directory, if present)`)
+    .option('--no-config', `read no settings file, not even ${DEFAULT_CONFIG_FILE}`)
     .option('--kubernetes-version <version>', 'the clusters\' Kubernetes version, any release from 1.27, e.g. 1.30 (default: the range 1.32 to 1.37)')
     .option('--gateway-api-version <version>', 'the clusters\' Gateway API bundle, e.g. v1.5 (default: the range v1.4 to v1.6)')
     .option('--node-port-range <range>', 'the clusters\' nodePort range (default: 30000-32767)')
@@ -226,18 +129,18 @@ export function run(argv: string[], io: CliIO): number {
     .option('--no-recursive', 'read no subfolder of a folder, as kubectl apply -f DIR without -R')
     .addHelpText('after', EXIT_CODES)
     .action((paths: string[], opts: CheckFlags & { format: string; recursive: boolean }) => {
-      const options = checkOptions(opts);
-      if (Array.isArray(options)) {
-        for (const p of options) io.err(`error: ${p}\n`);
+      const settings = checkSettings(opts);
+      if (Array.isArray(settings)) {
+        for (const p of settings) io.err(`error: ${p}\n`);
         code = EXIT_USAGE;
         return;
       }
-      const loaded = load(paths, io, options, false, opts.recursive);
+      const loaded = load(paths, io, settings.options, false, opts.recursive, settings.configPath);
       if (!loaded) {
         code = EXIT_USAGE;
         return;
       }
-      code = printCheck(loaded.read, loaded.result, opts.format, io);
+      code = printCheck(loaded.read, loaded.result, opts.format, io, settings.report);
     });
 
   program.command('rules')
@@ -259,7 +162,7 @@ export function run(argv: string[], io: CliIO): number {
   program.command('routes')
     .description('print how each Service is reached: cluster DNS, nodePort, load balancer, Ingress URLs, port-forward')
     .argument('<paths...>', PATHS_HELP)
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json', 'mermaid', 'dot', 'html']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(routesFormats().map(f => f.name)).default('table'))
     .option('--no-recursive', 'read no subfolder of a folder, as kubectl apply -f DIR without -R')
     .addHelpText('after', EXIT_CODES)
     .action((paths: string[], opts: { format: string; recursive: boolean }) => {
@@ -273,6 +176,8 @@ export function run(argv: string[], io: CliIO): number {
 
   // diff: src/cli/diff.ts
   registerDiff(program, io, c => { code = c; }, { printable, json, exitCodes: EXIT_CODES, version: packageVersion() });
+  // convert: src/cli/convert.ts
+  registerConvert(program, io, c => { code = c; }, { printable, json, exitCodes: EXIT_CODES, version: packageVersion(), pathsHelp: PATHS_HELP });
 
   try {
     program.parse(argv, { from: 'user' });

@@ -9,9 +9,9 @@ import { objectNameDerived, objectPropType } from '../rules/construct';
 
 /*
  * The one way this library's constructs emit: each construct IS its API object. It renders
- * a plain manifest once per change of the App's model, the rules check that object, and
- * `toJson()` emits exactly that object (plus the JSON patches added with
- * `addJsonPatch`, applied after validation as for any ApiObject). There is no second, typed
+ * a plain manifest once per change of the App's model, with the JSON patches added with
+ * `addJsonPatch` applied, the rules check that object, and `toJson()` emits exactly that
+ * object (its rendering is side-effect free). There is no second, typed
  * copy, and no child node: an App of these constructs has as many construct nodes as one
  * of raw ApiObjects, which matters because cdk8s walks every node once per Chart it
  * synthesizes.
@@ -53,6 +53,8 @@ export abstract class CheckedApiObject extends ApiObject implements Participant 
   private readonly jsonPatches: JsonPatch[] = [];
   private readonly propIssues: Violation[] = [];
   private rendered?: Memo<any>;
+  /** Why the JSON patches did not apply to the last rendering (toJson() throws it). */
+  private patchError?: unknown;
 
   constructor(scope: Construct, id: string, props: CheckedObjectProps) {
     super(scope, id, { apiVersion: props.apiVersion, kind: props.kind, metadata: { name: props.name } });
@@ -99,11 +101,13 @@ export abstract class CheckedApiObject extends ApiObject implements Participant 
   }
 
   /**
-   * Applies RFC-6902 JSON patches to the emitted manifest, after validation: what this
-   * library does not model (volumes, sidecars, tolerations, ...).
+   * Applies RFC-6902 JSON patches to the emitted manifest: what this library does not model
+   * (volumes, affinity, tolerations, ...). The App's validation checks the patched manifest,
+   * so a patch that breaks a checked field is a finding at synth, with or without the plugin.
    */
   public addJsonPatch(...ops: JsonPatch[]): void {
     this.jsonPatches.push(...ops);
+    this._modelChanged();
   }
 
   /**
@@ -115,9 +119,9 @@ export abstract class CheckedApiObject extends ApiObject implements Participant 
       // The checked object goes to the caller, who may change it (JSON patches do), so this
       // construct lets go of it: a later read renders the manifest again. Validation results
       // are remembered apart from it, so validating again does not need it.
-      let json = this._manifest();
+      const json = this._manifest();
       this.rendered = undefined;
-      if (this.jsonPatches.length > 0) json = JsonPatch.apply(json, ...this.jsonPatches);
+      if (this.patchError !== undefined) throw this.patchError;
       const result: any = {};
       for (const k of ['apiVersion', 'kind', 'metadata', ...Object.keys(json)]) {
         if (k in json) result[k] = json[k];
@@ -130,14 +134,26 @@ export abstract class CheckedApiObject extends ApiObject implements Participant 
 
   /**
    * @internal
-   * The manifest exactly as it is emitted before JSON patches (plain JSON, keys sorted as
-   * cdk8s sorts them, no undefined values, the effective namespace filled in), computed
+   * The manifest exactly as it is emitted (plain JSON, keys sorted as cdk8s sorts them, no
+   * undefined values, the effective namespace filled in, the JSON patches applied), computed
    * once per change of the App's model (and again after `toJson()` handed it out). The rules
-   * check this object; `toJson()` emits it.
+   * check this object; `toJson()` emits it. When a patch does not apply, the rules check the
+   * manifest without the patches and `toJson()` throws, as cdk8s does for any ApiObject.
    */
   public _manifest(): any {
-    this.rendered = this.registry.cached(this.rendered, () => this.canonical(this.renderManifest()));
+    this.rendered = this.registry.cached(this.rendered, () => this.patched(this.canonical(this.renderManifest())));
     return this.rendered.value;
+  }
+
+  private patched(manifest: any): any {
+    this.patchError = undefined;
+    if (this.jsonPatches.length === 0) return manifest;
+    try {
+      return JsonPatch.apply(JSON.parse(JSON.stringify(manifest)), ...this.jsonPatches);
+    } catch (e) {
+      this.patchError = e;
+      return manifest;
+    }
   }
 
   /**
@@ -159,6 +175,14 @@ export abstract class CheckedApiObject extends ApiObject implements Participant 
    */
   public _propViolations(): Violation[] {
     return this.propIssues;
+  }
+
+  /**
+   * @internal
+   * A prop a JavaScript caller passed of the wrong shape: a finding naming the prop.
+   */
+  protected _propIssue(prop: string, field: string, value: unknown, expected: string): void {
+    this.propIssues.push({ rule: objectPropType.id, field, message: `prop ${prop}: ${show(value)} is not ${expected}`, fix: `pass ${expected}, or leave ${prop} out` });
   }
 
   /**
@@ -357,7 +381,11 @@ export function copyProps<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copyProps) as any;
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: any = {};
-    for (const [k, v] of Object.entries(value)) out[k] = copyProps(v);
+    for (const [k, v] of Object.entries(value)) {
+      // a `__proto__` key stays an own key (an assignment would set the prototype): the rules name it
+      if (k === '__proto__') Object.defineProperty(out, k, { value: copyProps(v), enumerable: true, writable: true, configurable: true });
+      else out[k] = copyProps(v);
+    }
     return out;
   }
   return value;

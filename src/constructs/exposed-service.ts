@@ -180,13 +180,26 @@ class ServiceReference extends Construct implements IExposedService {
   public readonly portsKnown: boolean;
   public readonly namespace?: string;
   public readonly emitReferenceGrant: boolean;
+  /** The entries of `ports` that are not ports (from JavaScript), one message each. */
+  public readonly portProblems: string[];
   constructor(scope: Construct, id: string, public readonly name: string, options: ServiceReferenceOptions) {
     super(scope, id);
     this.emitReferenceGrant = options.emitReferenceGrant === true;
     this.namespace = options.namespace;
     this.ports = [...(options.ports ?? [])];
+    this.portProblems = this.ports.flatMap((p, i) => (isObject(p) ? [] : [`ExposedService.fromName(${show(name)}) prop ports[${i}]: ${show(p)} is not a port`]));
     this.portsKnown = options.ports !== undefined;
   }
+}
+
+/** @internal the entries of a Service reference's `ports` that are not ports: the routes using it report them */
+export function referencePortProblems(svc: IExposedService): string[] {
+  return svc instanceof ServiceReference ? svc.portProblems : [];
+}
+
+/** Whether a value has the shape of a ServiceTarget. */
+function isServiceTarget(x: unknown): x is IServiceTarget {
+  return isObject(x) && isObject((x as any).selectorLabels) && Array.isArray((x as any).ports);
 }
 
 /** @internal whether a Service referenced by name asks routes to emit its ReferenceGrant */
@@ -214,8 +227,10 @@ export function isExposedService(x: unknown): x is ExposedService {
  * the bad value, what is allowed and the fix.
  *
  * The construct is the Service's cdk8s ApiObject: `ApiObject.of()` returns it, and
- * `addJsonPatch()` patches the emitted manifest after validation (what this library does
- * not model). The manifest the rules check is the manifest it emits.
+ * `addJsonPatch()` patches the manifest (what this library does not model). The manifest the
+ * rules check is the manifest it emits, patches included. A `Lazy` in a prop must give the
+ * same value each time it is resolved: one that changes between synths is emitted unchecked
+ * by the second.
  */
 export class ExposedService extends CheckedApiObject implements IExposedService {
   /**
@@ -247,17 +262,31 @@ export class ExposedService extends CheckedApiObject implements IExposedService 
     super(scope, id, {
       apiVersion: 'v1',
       kind: 'Service',
-      name: props.name ?? nameFromId(id),
-      nameDerivedFrom: props.name === undefined ? id : undefined,
-      namespace: props.namespace,
-      labels: { ...(props.target?.selectorLabels ?? {}), ...(props.labels ?? {}) },
-      annotations: props.annotations,
+      name: props?.name ?? nameFromId(id),
+      nameDerivedFrom: props?.name === undefined ? id : undefined,
+      namespace: props?.namespace,
+      labels: { ...(props?.target?.selectorLabels ?? {}), ...(props?.labels ?? {}) },
+      annotations: props?.annotations,
     });
     Object.defineProperty(this, EXPOSED_SERVICE, { value: true });
     this.options = copyProps(props ?? {});
+    props = this.options;
     this.namespace = props.namespace;
     this.type = props.type ?? ServiceType.CLUSTER_IP;
-    this.target = props.target;
+    const target: unknown = props.target;
+    if (target === undefined || target === null || isServiceTarget(target)) {
+      this.target = props.target ?? undefined;
+    } else {
+      this._propIssue('target', 'spec.selector', target, 'a ServiceTarget (a WebApp, a cdk8s-plus workload, or ServiceTarget.fromWorkload(...))');
+    }
+    const selector: unknown = props.selector;
+    if (selector !== undefined && selector !== null && (typeof selector !== 'object' || Array.isArray(selector))) {
+      this._propIssue('selector', 'spec.selector', selector, 'a map of label keys to values');
+      this.options = { ...this.options, selector: undefined };
+    } else if (isObject(selector) && Object.prototype.hasOwnProperty.call(selector, '__proto__')) {
+      // kept by copyProps as an own key, but lost by any plain-object rendering: named instead
+      this._propIssue('selector', 'spec.selector', '__proto__', 'a label key (a key named __proto__ is dropped when rendered)');
+    }
     this.explicitPorts = this._listProp(this.options.ports, 'ports', 'spec.ports');
   }
 

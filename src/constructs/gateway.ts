@@ -24,6 +24,18 @@ export enum RouteNamespaces {
 }
 
 /**
+ * Which namespaces' ListenerSets may add listeners to a Gateway (`allowedListeners.namespaces.from`).
+ */
+export enum ListenerSetNamespaces {
+  /** No ListenerSet (the Gateway API default). */
+  NONE = 'None',
+  /** ListenerSets of the Gateway's own namespace only. */
+  SAME = 'Same',
+  /** ListenerSets of any namespace. */
+  ALL = 'All',
+}
+
+/**
  * A listener of a Gateway: a port, protocol and optional hostname that routes attach to.
  */
 export interface GatewayListener {
@@ -137,6 +149,14 @@ export interface GatewayProps {
   readonly listeners: GatewayListener[];
 
   /**
+   * Which namespaces' ListenerSets may add listeners to the Gateway (`spec.allowedListeners`,
+   * Gateway API bundle v1.5 on: v1.4 drops the field).
+   *
+   * @default - none (ListenerSetNamespaces.NONE, and the field is not emitted)
+   */
+  readonly allowedListenerSets?: ListenerSetNamespaces;
+
+  /**
    * Labels of the Gateway.
    *
    * @default - none
@@ -220,9 +240,11 @@ export class Gateway extends CheckedApiObject implements IGateway {
   /** @internal */
   protected _renderBody(): { [key: string]: any } {
     const listeners = this.gatewayProps.listeners;
+    const from = this.gatewayProps.allowedListenerSets;
     return {
       spec: {
         gatewayClassName: this.gatewayProps.gatewayClassName,
+        allowedListeners: from === undefined ? undefined : { namespaces: { from } },
         listeners: Array.isArray(listeners) ? listeners.map(renderListener) : listeners,
       },
     };

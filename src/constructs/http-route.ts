@@ -1,10 +1,14 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { CheckedApiObject, copyProps } from './checked-api-object';
-import { IExposedService, emitsReferenceGrant, isExposedService } from './exposed-service';
+import { CheckedApiObject, copyProps, isObject } from './checked-api-object';
+import { IExposedService, emitsReferenceGrant, isExposedService, referencePortProblems } from './exposed-service';
+import { routesOfIngress } from './from-ingress-route';
 import { GatewayListener, IGateway, isGateway, renderListener } from './gateway';
+import { IngressRoute } from './ingress-route';
+import { isListenerSet } from './listener-set';
 import { Issue, Violation } from '../model/finding';
 import { show } from '../model/plain';
+import { objectPropType } from '../rules/construct';
 import { EXTERNAL_SERVICES_ANNOTATION } from '../rules/external-services';
 import { nameFromId } from '../rules/formats';
 import { httpRouteBackendReferencePort, httpRouteRuleAction } from '../rules/gateway-construct';
@@ -157,6 +161,20 @@ export interface HttpRouteRule {
 }
 
 /**
+ * Options of `HttpRoute.fromIngressRoute`.
+ */
+export interface FromIngressRouteOptions {
+  /** The Gateway the routes attach to. */
+  readonly gateway: IGateway;
+  /**
+   * The listener of the Gateway to attach to.
+   *
+   * @default - every listener that admits the routes
+   */
+  readonly sectionName?: string;
+}
+
+/**
  * Props of an HttpRoute.
  */
 export interface HttpRouteProps {
@@ -175,7 +193,8 @@ export interface HttpRouteProps {
   readonly namespace?: string;
 
   /**
-   * The Gateway the route attaches to: a Gateway of this App, or `Gateway.fromName(...)`.
+   * The Gateway the route attaches to: a Gateway of this App, or `Gateway.fromName(...)`; or a
+   * ListenerSet of this App, whose listeners the route then attaches to.
    */
   readonly gateway: IGateway;
 
@@ -227,6 +246,31 @@ interface BackendUse {
  * Validated as the standard-channel CRD does, and wired to its Gateway and Services.
  */
 export class HttpRoute extends CheckedApiObject {
+  /**
+   * The HttpRoutes of an IngressRoute's hosts and paths, one per host (a route has one set of
+   * hostnames; the paths of any host and the default backend make a route without hostnames),
+   * in its namespace, attached to `options.gateway`. What does not carry over is a
+   * `convert-untranslated` warning on the route: ImplementationSpecific paths (PathPrefix
+   * matches whole path elements), TLS (a listener terminates it) and nginx annotations.
+   * The IngressRoute stays until you remove it: move one route at a time.
+   */
+  public static fromIngressRoute(scope: Construct, idPrefix: string, ingressRoute: IngressRoute,
+    options: FromIngressRouteOptions): HttpRoute[] {
+    const routes = routesOfIngress(ingressRoute);
+    return routes.map(r => {
+      const id = routes.length === 1 ? idPrefix : `${idPrefix}-${r.host === undefined ? 'any-host' : r.host.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+      const route = new HttpRoute(scope, id, {
+        gateway: options.gateway,
+        ...(options.sectionName !== undefined ? { sectionName: options.sectionName } : {}),
+        ...(ingressRoute.namespace !== undefined ? { namespace: ingressRoute.namespace } : {}),
+        ...(r.host !== undefined ? { hostnames: [r.host] } : {}),
+        rules: r.rules.map(x => ({ ...x, pathType: x.pathType as HttpPathType })),
+      });
+      route.carried.push(...r.carried);
+      return route;
+    });
+  }
+
   /** The HTTPRoute's namespace, when set on it. */
   public readonly namespace?: string;
   /** The Gateway it attaches to. */
@@ -238,6 +282,8 @@ export class HttpRoute extends CheckedApiObject {
   private readonly routeProps: HttpRouteProps;
   private readonly routeRules: HttpRouteRule[];
   private readonly grants = new Map<string, ReferenceGrantObject>();
+  /** What did not carry over from an IngressRoute (fromIngressRoute). */
+  private readonly carried: Violation[] = [];
 
   constructor(scope: Construct, id: string, props: HttpRouteProps) {
     const p = props ?? ({} as HttpRouteProps);
@@ -294,6 +340,11 @@ export class HttpRoute extends CheckedApiObject {
       if (!hasRedirect && !hasService && !hasBackends) add(httpRouteRuleAction.id, { field: f, message: `rule ${i} has no service, backends or redirect: the Gateway answers 500 to every request it matches`, fix: 'set service (and port), backends, or redirect' });
       if (!hasService && rule.port !== undefined) add(httpRouteRuleAction.id, { field: `${f}.backendRefs`, message: `rule ${i} sets port ${show(rule.port)} without service: port belongs to the service shorthand`, fix: 'set service, or give the port in backends' });
       if (hasBackends && !Array.isArray(rule.backends)) add(httpRouteRuleAction.id, { field: `${f}.backendRefs`, message: `rule ${i}: backends ${show(rule.backends)} is not a list`, fix: 'pass a list of { service, port, weight }' });
+      if (hasBackends && Array.isArray(rule.backends)) {
+        rule.backends.forEach((b, j) => {
+          if (!isObject(b)) add(objectPropType.id, { field: `${f}.backendRefs`, message: `prop rules[${i}].backends[${j}]: ${show(b)} is not a backend`, fix: 'pass { service, port, weight }, or leave the entry out' });
+        });
+      }
     });
     for (const { field, backend } of this.backends()) {
       const svc = backend.service;
@@ -301,13 +352,16 @@ export class HttpRoute extends CheckedApiObject {
         add(httpRouteRuleAction.id, { field: `${field}.name`, message: `${show(svc)} is not a Service`, fix: 'pass an ExposedService, or ExposedService.fromName(...)' });
         continue;
       }
+      for (const message of referencePortProblems(svc)) {
+        add(objectPropType.id, { field: `${field}.port`, message, fix: 'pass ports as a list of { port, name, protocol }, or leave ports out' });
+      }
       const ports = svc.portsKnown ? svc.ports : undefined;
       if (typeof backend.port === 'number' && isExposedService(svc)) continue; // the app rule checks it against the Service
       for (const i of checkServicePortRef(`${field}.port`, svc.name, backend.port, ports)) add(httpRouteBackendReferencePort.id, i);
     }
     // a Gateway referenced by name with listeners: the attachment checks on those
     const gw = this.gateway;
-    if (gw !== undefined && gw !== null && !isGateway(gw) && Array.isArray(gw.listeners)) {
+    if (gw !== undefined && gw !== null && !isGateway(gw) && !isListenerSet(gw) && Array.isArray(gw.listeners)) {
       const m = this._manifest();
       const ref = m.spec.parentRefs[0];
       const ids: { [check: string]: string } = {
@@ -318,6 +372,7 @@ export class HttpRoute extends CheckedApiObject {
       const views = listenerViews({ spec: { listeners: gw.listeners.map((l: GatewayListener) => renderListener(l)) } });
       for (const found of attachmentIssues(m, ref, 'spec.parentRefs[0]', this.gatewayNamespace(), gw.name, views)) add(ids[found.check], found.issue);
     }
+    out.push(...this.carried);
     return out;
   }
 
@@ -328,7 +383,7 @@ export class HttpRoute extends CheckedApiObject {
 
   private gatewayNamespace(): string {
     const gw = this.gateway;
-    if (isGateway(gw)) return gw.effectiveNamespace;
+    if (isGateway(gw) || isListenerSet(gw)) return gw.effectiveNamespace;
     return gw?.namespace ?? this.ownNamespace();
   }
 
@@ -337,7 +392,7 @@ export class HttpRoute extends CheckedApiObject {
     const ns = this.gatewayNamespace();
     return {
       group: GATEWAY_GROUP,
-      kind: 'Gateway',
+      kind: isListenerSet(gw) ? 'ListenerSet' : 'Gateway',
       name: gw?.name,
       namespace: ns !== this.ownNamespace() ? ns : undefined,
       sectionName: this.routeProps.sectionName,

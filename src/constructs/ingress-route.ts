@@ -1,12 +1,12 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CheckedApiObject, copyProps, isObject } from './checked-api-object';
-import { IExposedService, isExposedService } from './exposed-service';
+import { IExposedService, isExposedService, referencePortProblems } from './exposed-service';
 import { PathType, ServicePort } from './types';
 import { Violation } from '../model/finding';
 import { show } from '../model/plain';
 import { CheckContext, KnownService } from '../model/rule';
-import { ingressBackendNamespace, ingressBackendReferencePort } from '../rules/construct';
+import { ingressBackendNamespace, ingressBackendReferencePort, objectPropType } from '../rules/construct';
 import { EXTERNAL_SERVICES_ANNOTATION } from '../rules/external-services';
 import { nameFromId } from '../rules/formats';
 import { checkServicePortRef } from '../rules/ingress';
@@ -175,8 +175,10 @@ interface BackendUse {
  * App are reported.
  *
  * The construct is the Ingress's cdk8s ApiObject: `ApiObject.of()` returns it, and
- * `addJsonPatch()` patches the emitted manifest after validation (what this library does
- * not model). The manifest the rules check is the manifest it emits.
+ * `addJsonPatch()` patches the manifest (what this library does not model). The manifest the
+ * rules check is the manifest it emits, patches included. A `Lazy` in a prop must give the
+ * same value each time it is resolved: one that changes between synths is emitted unchecked
+ * by the second.
  */
 export class IngressRoute extends CheckedApiObject {
   /** The Ingress's namespace, when set on it. */
@@ -194,11 +196,11 @@ export class IngressRoute extends CheckedApiObject {
     super(scope, id, {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
-      name: props.name ?? nameFromId(id),
-      nameDerivedFrom: props.name === undefined ? id : undefined,
-      namespace: props.namespace,
-      labels: props.labels,
-      annotations: props.annotations,
+      name: props?.name ?? nameFromId(id),
+      nameDerivedFrom: props?.name === undefined ? id : undefined,
+      namespace: props?.namespace,
+      labels: props?.labels,
+      annotations: props?.annotations,
     });
     this.options = copyProps(props ?? {});
     props = this.options;
@@ -212,6 +214,16 @@ export class IngressRoute extends CheckedApiObject {
     });
   }
 
+  /** @internal the hosts and paths, default backend, TLS and annotations as given (HttpRoute.fromIngressRoute reads them) */
+  public _routeModel(): {
+    readonly rules: ReadonlyArray<{ readonly host?: string; readonly paths: readonly IngressPath[] }>;
+    readonly defaultBackend?: IngressBackendProps;
+    readonly tls?: readonly IngressTls[];
+    readonly annotations?: { readonly [key: string]: string };
+  } {
+    return { rules: this.rules, defaultBackend: this.options.defaultBackend, tls: this.options.tls, annotations: this.options.annotations };
+  }
+
   /** Adds a path to the route's host (`props.host`, or any host). */
   public addPath(path: IngressPath): void {
     const rule = this.ruleOfHost.get(this.options.host);
@@ -222,7 +234,8 @@ export class IngressRoute extends CheckedApiObject {
   /** Adds a host with its paths, or paths to a host the route already has. */
   public addHost(host: string, paths: IngressPath[]): void {
     const rule = this.ruleOfHost.get(host);
-    if (rule) rule.paths.push(...copyProps(paths)); else this.addRule({ host, paths: copyProps(paths) }, false);
+    const added = copyProps(this._listProp<IngressPath>(paths, `addHost(${show(host)}) paths`, 'spec.rules'));
+    if (rule) rule.paths.push(...added); else this.addRule({ host, paths: added }, false);
     this._modelChanged();
   }
 
@@ -238,6 +251,9 @@ export class IngressRoute extends CheckedApiObject {
     const portsOf = knownPorts();
     for (const { field, backend } of this.backends()) {
       const svc = backend.service;
+      for (const message of referencePortProblems(svc)) {
+        out.push({ rule: objectPropType.id, field: `${field}.service.port`, message, fix: 'pass ports as a list of { port, name, protocol }, or leave ports out' });
+      }
       if (isExposedService(svc)) {
         const svcNs = svc.effectiveNamespace;
         if (svcNs !== ns) {
@@ -340,7 +356,7 @@ function renderBackend(b: IngressBackendProps, portsOf: (svc: IExposedService) =
   if (!isObject(b.service)) return { service: { name: undefined, port: undefined } };
   let port = b.port;
   const ports = port === undefined ? portsOf(b.service) : undefined;
-  if (ports?.length === 1) port = ports[0].port;
+  if (ports?.length === 1 && isObject(ports[0])) port = ports[0].port;
   return {
     service: {
       name: b.service.name,

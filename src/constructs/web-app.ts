@@ -4,7 +4,10 @@ import { ExposeOptions, ExposedService } from './exposed-service';
 import { ExposePolicy } from './policy';
 import { IServiceTarget } from './service-target';
 import { ContainerPort, SecurityProfile } from './types';
+import { Violation } from '../model/finding';
 import { namespaceOf } from '../model/object';
+import { show } from '../model/plain';
+import { workloadPortNameUnique, workloadServiceNameUnused } from '../rules/construct';
 import { nameFromId } from '../rules/formats';
 
 /**
@@ -85,6 +88,89 @@ export interface ResourceOptions {
    * @default - none
    */
   readonly memoryLimit?: string;
+}
+
+/**
+ * What runs the pods of a WebApp.
+ */
+export enum WorkloadKind {
+  /** A Deployment (apps/v1): interchangeable pods, rolled out by ReplicaSets. */
+  DEPLOYMENT = 'Deployment',
+  /**
+   * A StatefulSet (apps/v1): pods with a stable name and DNS name each
+   * (`<name>-0.<service>.<namespace>.svc.cluster.local`, `-1`, ...), through a governing headless
+   * Service that the WebApp emits and wires (`governingService`).
+   */
+  STATEFUL_SET = 'StatefulSet',
+}
+
+/**
+ * A container of a WebApp's pod besides the main one: another container (`containers`,
+ * `addContainer`) or a native sidecar (`sidecars`, `addSidecar`).
+ */
+export interface ContainerOptions {
+  /** The container's name: a DNS-1123 label, unique among the pod's containers and sidecars. */
+  readonly name: string;
+
+  /** The container image, e.g. `envoyproxy/envoy:v1.32`. */
+  readonly image: string;
+
+  /**
+   * The ports it listens on. They are ports of the pod: a Service's named targetPort may name
+   * them, and `expose()` with no ports exposes them. A port name is unique in the whole pod.
+   *
+   * @default - none
+   */
+  readonly ports?: ContainerPort[];
+
+  /**
+   * Environment variables.
+   *
+   * @default - none
+   */
+  readonly env?: { [key: string]: string };
+
+  /**
+   * The entrypoint.
+   *
+   * @default - the image's ENTRYPOINT
+   */
+  readonly command?: string[];
+
+  /**
+   * The entrypoint's arguments.
+   *
+   * @default - the image's CMD
+   */
+  readonly args?: string[];
+
+  /**
+   * CPU and memory requests and limits.
+   *
+   * @default - none
+   */
+  readonly resources?: ResourceOptions;
+
+  /**
+   * The liveness probe.
+   *
+   * @default - none
+   */
+  readonly livenessProbe?: ProbeOptions;
+
+  /**
+   * The readiness probe (a sidecar's counts for the pod's readiness too).
+   *
+   * @default - none
+   */
+  readonly readinessProbe?: ProbeOptions;
+
+  /**
+   * The startup probe.
+   *
+   * @default - none
+   */
+  readonly startupProbe?: ProbeOptions;
 }
 
 /**
@@ -209,50 +295,104 @@ export interface WebAppProps {
    * @default - the ExposePolicy's securityProfile, which defaults to BASELINE
    */
   readonly securityProfile?: SecurityProfile;
+  /**
+   * More containers of the pod, beside the main one (after it, in order).
+   *
+   * @default - none
+   */
+  readonly containers?: ContainerOptions[];
+
+  /**
+   * Native sidecars: init containers with `restartPolicy: Always`, which start before the
+   * containers and run beside them for the pod's life. Kubernetes runs them from 1.29: a
+   * pinned `kubernetesVersion` below gives the finding container-restart-policy.
+   *
+   * @default - none
+   */
+  readonly sidecars?: ContainerOptions[];
+
+  /**
+   * The workload that runs the pods. `WorkloadKind.STATEFUL_SET` also emits the governing
+   * headless Service (`governingService`), named `serviceName`, wired to the pods.
+   *
+   * @default WorkloadKind.DEPLOYMENT
+   */
+  readonly workload?: WorkloadKind;
+
+  /**
+   * The name of a StatefulSet's governing headless Service (`spec.serviceName`): the pods'
+   * DNS names are `<name>-<ordinal>.<serviceName>.<namespace>.svc.cluster.local`. Only with
+   * `workload: WorkloadKind.STATEFUL_SET`.
+   *
+   * @default - the WebApp's name
+   */
+  readonly serviceName?: string;
 }
 
 /**
- * A Deployment (apps/v1) that declares its pod labels and container ports once. Every
- * Service that exposes it (`expose()`, or `new ExposedService(..., { target })`) is
- * wired from those declarations: selector, ports and named targetPorts.
+ * A Deployment (apps/v1), or a StatefulSet, that declares its pod labels and container ports
+ * once. Every Service that exposes it (`expose()`, or `new ExposedService(..., { target })`)
+ * is wired from those declarations: selector, ports and named targetPorts.
  *
  * The selector is `app.kubernetes.io/name` and `app.kubernetes.io/instance`, from the
  * name and instance only, so it never changes when other props change or when the
  * construct moves in the tree (a Deployment's selector is immutable on a live cluster).
  *
- * The construct is the Deployment's cdk8s ApiObject: `ApiObject.of()` returns it, and
- * `addJsonPatch()` patches the emitted manifest after validation (what this library does
- * not model). The manifest the rules check is the manifest it emits.
+ * The pod runs the main container (`image`, `ports`, ...), the `containers` and the native
+ * `sidecars`; the ports of all of them are the pod's ports.
+ *
+ * The construct is the workload's cdk8s ApiObject: `ApiObject.of()` returns it, and
+ * `addJsonPatch()` patches the manifest (what this library does not model). The manifest the
+ * rules check is the manifest it emits, patches included. A `Lazy` in a prop must give the
+ * same value each time it is resolved: one that changes between synths is emitted unchecked
+ * by the second.
  */
 export class WebApp extends CheckedApiObject implements IServiceTarget {
-  /** The Deployment's namespace, when set on it. */
+  /** The workload's namespace, when set on it. */
   public readonly namespace?: string;
 
+  /**
+   * A StatefulSet's governing headless Service (`spec.serviceName`), wired to its pods.
+   *
+   * @default - none: a Deployment has none
+   */
+  public readonly governingService?: ExposedService;
+
   /** @internal */
-  public readonly _kind = 'Deployment';
+  public readonly _kind: string;
 
   private readonly options: WebAppProps;
   private readonly containerPorts: ContainerPort[];
+  private readonly containers: ContainerOptions[];
+  private readonly sidecars: ContainerOptions[];
   private readonly instance: string;
 
   constructor(scope: Construct, id: string, props: WebAppProps) {
-    const name = props.name ?? nameFromId(id);
-    const instance = props.instance ?? name;
+    const name = props?.name ?? nameFromId(id);
+    const instance = props?.instance ?? name;
+    const kind = props?.workload === WorkloadKind.STATEFUL_SET ? WorkloadKind.STATEFUL_SET : WorkloadKind.DEPLOYMENT;
     super(scope, id, {
       apiVersion: 'apps/v1',
-      kind: 'Deployment',
+      kind,
       name,
-      nameDerivedFrom: props.name === undefined ? id : undefined,
-      namespace: props.namespace,
-      labels: { ...(props.labels ?? {}), ...selectorLabelsOf(name, instance) },
+      nameDerivedFrom: props?.name === undefined ? id : undefined,
+      namespace: props?.namespace,
+      labels: { ...(props?.labels ?? {}), ...selectorLabelsOf(name, instance) },
     });
+    this._kind = kind;
     this.options = copyProps(props ?? ({} as WebAppProps));
     this.instance = instance;
-    this.namespace = props.namespace;
+    this.namespace = this.options.namespace;
     this.containerPorts = this._listProp(this.options.ports, 'ports', 'spec.template.spec.containers[0].ports');
+    this.containers = this._listProp(this.options.containers, 'containers', 'spec.template.spec.containers');
+    this.sidecars = this._listProp(this.options.sidecars, 'sidecars', 'spec.template.spec.initContainers');
+    if (kind === WorkloadKind.STATEFUL_SET) {
+      const serviceName = this.options.serviceName ?? name;
+      this.governingService = new ExposedService(this, 'headless', { name: serviceName, namespace: this.options.namespace, headless: true, target: this });
+    }
   }
 
-  /** The labels that select this WebApp's pods: the Deployment's and every wired Service's selector. */
+  /** The labels that select this WebApp's pods: the workload's and every wired Service's selector. */
   public get selectorLabels(): { [key: string]: string } {
     return selectorLabelsOf(this.name, this.instance);
   }
@@ -262,14 +402,30 @@ export class WebApp extends CheckedApiObject implements IServiceTarget {
     return { ...(this.options.labels ?? {}), ...this.selectorLabels };
   }
 
-  /** The container's ports. */
+  /** The pod's ports: the main container's, then the other containers', then the sidecars'. */
   public get ports(): ContainerPort[] {
-    return this.containerPorts.map(p => ({ ...p }));
+    const others = [...this.containers, ...this.sidecars].flatMap(c => (isObject(c) && Array.isArray(c.ports) ? c.ports : []));
+    return [...this.containerPorts, ...others].map(p => ({ ...p }));
   }
 
-  /** Declares another container port. Services that expose every port see it at synth. */
+  /** Declares another port of the main container. Services that expose every port see it at synth. */
   public addPort(port: ContainerPort): void {
     this.containerPorts.push(copyProps(port));
+    this._modelChanged();
+  }
+
+  /** Adds a container to the pod, after the main container and those added before. */
+  public addContainer(container: ContainerOptions): void {
+    this.containers.push(copyProps(container));
+    this._modelChanged();
+  }
+
+  /**
+   * Adds a native sidecar: an init container with `restartPolicy: Always`, started before the
+   * containers and running beside them (Kubernetes 1.29 and later).
+   */
+  public addSidecar(sidecar: ContainerOptions): void {
+    this.sidecars.push(copyProps(sidecar));
     this._modelChanged();
   }
 
@@ -283,42 +439,86 @@ export class WebApp extends CheckedApiObject implements IServiceTarget {
     return new ExposedService(this, id, { ...options, target: this });
   }
 
-  /** The effective namespace of the Deployment: its own, or its Chart's, or 'default'. */
+  /** The effective namespace of the workload: its own, or its Chart's, or 'default'. */
   public get effectiveNamespace(): string {
     return namespaceOf(this._manifest());
+  }
+
+  /** @internal */
+  public _constructViolations(): Violation[] {
+    const out: Violation[] = [];
+    if (this.options.serviceName !== undefined && this._kind !== WorkloadKind.STATEFUL_SET) {
+      out.push({ rule: workloadServiceNameUnused.id, field: 'spec.serviceName', message: `serviceName ${show(this.options.serviceName)} has no effect: only a StatefulSet has a governing Service`, fix: 'remove serviceName, or set workload: WorkloadKind.STATEFUL_SET' });
+    }
+    // a name the API checks per container only: across containers, a named targetPort or probe would pick one of two
+    const first = new Map<string, string>();
+    for (const { field, ports } of this.podContainers()) {
+      const here = new Set<string>();
+      ports.forEach((p, j) => {
+        if (!isObject(p) || typeof p.name !== 'string' || p.name === '' || here.has(p.name)) return;
+        here.add(p.name);
+        const before = first.get(p.name);
+        if (before === undefined) {
+          first.set(p.name, field);
+          return;
+        }
+        out.push({ rule: workloadPortNameUnique.id, field: `${field}.ports[${j}].name`, message: `${show(p.name)} is already a port name of ${before}; a port name is unique in the pod, or a Service's named targetPort reaches whichever container the endpoints controller finds first`, fix: 'rename one of them' });
+      });
+    }
+    return out;
+  }
+
+  /** The pod's containers as rendered: their field paths and ports. */
+  private podContainers(): Array<{ field: string; ports: ContainerPort[] }> {
+    const path = 'spec.template.spec';
+    const portsOf = (c: ContainerOptions) => (isObject(c) && Array.isArray(c.ports) ? c.ports : []);
+    return [
+      { field: `${path}.containers[0]`, ports: this.containerPorts },
+      ...this.containers.map((c, i) => ({ field: `${path}.containers[${i + 1}]`, ports: portsOf(c) })),
+      ...this.sidecars.map((c, i) => ({ field: `${path}.initContainers[${i}]`, ports: portsOf(c) })),
+    ];
   }
 
   /** @internal */
   protected _renderBody(): { [key: string]: any } {
     const p = this.options;
     const profile = p.securityProfile ?? ExposePolicy.of(this)?.securityProfile ?? SecurityProfile.BASELINE;
-    const env = Object.entries(p.env ?? {}).map(([name, value]) => ({ name, value }));
-    const container = {
-      name: p.containerName ?? 'app',
-      image: p.image,
-      command: p.command,
-      args: p.args,
-      ports: this.containerPorts.length
-        ? this.containerPorts.map(cp => (isObject(cp) ? { containerPort: cp.containerPort, name: cp.name, protocol: cp.protocol } : cp))
-        : undefined,
-      env: env.length ? env : undefined,
-      resources: renderResources(p.resources),
-      livenessProbe: renderProbe(p.livenessProbe),
-      readinessProbe: renderProbe(p.readinessProbe),
-      startupProbe: renderProbe(p.startupProbe),
-      securityContext: containerSecurity(profile),
-    };
+    const security = containerSecurity(profile);
+    const main = renderContainer({ ...p, name: p.containerName ?? 'app', ports: this.containerPorts }, security);
+    const containers = [main, ...this.containers.map(c => (isObject(c) ? renderContainer(c, security) : c))];
+    const sidecars = this.sidecars.map(c => (isObject(c) ? { ...renderContainer(c, security), restartPolicy: 'Always' } : c));
     return {
       spec: {
         replicas: p.replicas,
+        serviceName: this.governingService?.name,
         selector: { matchLabels: this.selectorLabels },
         template: {
           metadata: { labels: this.podLabels, annotations: p.podAnnotations },
-          spec: { securityContext: podSecurity(profile), containers: [container] },
+          spec: { securityContext: podSecurity(profile), initContainers: sidecars.length ? sidecars : undefined, containers },
         },
       },
     };
   }
+}
+
+/** A container as the manifest has it. */
+function renderContainer(c: ContainerOptions, securityContext: any): any {
+  const env = Object.entries(isObject(c.env) ? c.env : {}).map(([name, value]) => ({ name, value }));
+  const ports = Array.isArray(c.ports) ? c.ports : [];
+  return {
+    name: c.name,
+    image: c.image,
+    command: c.command,
+    args: c.args,
+    ports: ports.length ? ports.map(cp => (isObject(cp) ? { containerPort: cp.containerPort, name: cp.name, protocol: cp.protocol } : cp))
+      : undefined,
+    env: env.length ? env : undefined,
+    resources: renderResources(c.resources),
+    livenessProbe: renderProbe(c.livenessProbe),
+    readinessProbe: renderProbe(c.readinessProbe),
+    startupProbe: renderProbe(c.startupProbe),
+    securityContext,
+  };
 }
 
 function selectorLabelsOf(name: string, instance: string): { [key: string]: string } {

@@ -9,17 +9,21 @@ import './http-route';
 import './grpc-route';
 import './reference-grant';
 import './gateway-routes';
+import './listener-set';
+import './backend-tls-policy';
 import './gateway-construct';
 import './service-wiring';
 import './ingress-wiring';
+import './workload-wiring';
 import './http-route-wiring';
 import './construct';
 import './exposure';
+import './convert';
 
 /*
  * Rule ids are reserved by prefix, one per kind, so that a new kind adds its rules the same way:
  * metadata-*, object-* (any kind), service-*, workload-*, container-*, probe-*, ingress-*,
- * gateway-*, httproute-*, grpcroute-*, referencegrant-*, exemption-* (the exemptions themselves).
+ * gateway-*, httproute-*, grpcroute-*, referencegrant-*, listenerset-*, backendtlspolicy-*, exemption-* (the exemptions themselves), exposure-* (diff), convert-* (convert).
  */
 
 /** A rule as the catalog lists it: the kinds of a rule of every kind spelled out. */

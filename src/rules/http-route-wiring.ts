@@ -40,11 +40,60 @@ export function listenerViews(gateway: unknown): ListenerView[] {
   }));
 }
 
-/** The parentRefs of an HTTPRoute that name a Gateway, with the Gateway's namespace. */
-export function gatewayParentRefs(route: unknown): Array<{ readonly ref: PlainMap; readonly field: string; readonly namespace: string }> {
+/** A parentRef of a route, with its parent's kind and namespace. */
+export interface RouteParentRef {
+  readonly ref: PlainMap;
+  readonly field: string;
+  readonly namespace: string;
+  /** `Gateway`, or another kind registered with `defineRouteParent` (`ListenerSet`). */
+  readonly kind: string;
+}
+
+/**
+ * A kind routes attach to through parentRefs, in the Gateway API group: Gateway, and any kind
+ * whose module registers it (ListenerSet). A route attaches to the listeners of its direct parent
+ * exactly as to a Gateway's (sectionName, port, allowedRoutes, hostnames: GEP-1713).
+ */
+export interface RouteParent {
+  /** The kind, e.g. `ListenerSet`. */
+  readonly kind: string;
+  /** The listeners of an object of the kind, as the attachment checks read them. */
+  readonly listeners: (manifest: unknown) => ListenerView[];
+}
+
+const PARENTS = new Map<string, RouteParent>([['Gateway', { kind: 'Gateway', listeners: m => listenerViews(m) }]]);
+/** The kinds lists of the wiring rules that read parents, so that a parent kind registered later is listed in them. */
+const PARENT_READERS: string[][] = [];
+
+/** @internal Registers a kind routes attach to; its module calls it beside `defineKind`. */
+export function defineRouteParent(parent: RouteParent): void {
+  if (PARENTS.has(parent.kind)) throw new Error(`route parent ${parent.kind} is registered twice`);
+  PARENTS.set(parent.kind, parent);
+  for (const kinds of PARENT_READERS) kinds.push(parent.kind);
+}
+
+/** The kinds of a wiring rule that reads a route kind and its parents. */
+function withParents(info: RuleInfo): RuleInfo {
+  PARENT_READERS.push(info.kinds);
+  return info;
+}
+
+/** The parentRefs of a route that name a kind routes attach to (a Gateway, a ListenerSet), with the parent's namespace; refs to other kinds are left alone. */
+export function routeParentRefs(route: unknown): RouteParentRef[] {
   const ns = namespaceOf(route);
-  return list(obj(obj(route).spec).parentRefs).map(obj).map((ref, i) => ({ ref, field: `spec.parentRefs[${i}]`, namespace: typeof ref.namespace === 'string' ? ref.namespace : ns }))
-    .filter(p => (p.ref.group ?? GATEWAY_GROUP) === GATEWAY_GROUP && (p.ref.kind ?? 'Gateway') === 'Gateway' && typeof p.ref.name === 'string');
+  return list(obj(obj(route).spec).parentRefs).map(obj)
+    .map((ref, i) => ({ ref, field: `spec.parentRefs[${i}]`, namespace: typeof ref.namespace === 'string' ? ref.namespace : ns, kind: text(ref.kind ?? 'Gateway') }))
+    .filter(p => (p.ref.group ?? GATEWAY_GROUP) === GATEWAY_GROUP && PARENTS.has(p.kind) && typeof p.ref.name === 'string');
+}
+
+/** The parentRefs of a route that name a Gateway, with the Gateway's namespace. */
+export function gatewayParentRefs(route: unknown): RouteParentRef[] {
+  return routeParentRefs(route).filter(p => p.kind === 'Gateway');
+}
+
+/** The listeners of a parent object of a registered parent kind. */
+function parentListeners(kind: string, manifest: unknown): ListenerView[] {
+  return PARENTS.get(kind)!.listeners(manifest);
 }
 
 /** The listener protocols each route kind attaches to, as its `defineRouteWiring` declares them (HTTPRoute: HTTP and HTTPS). */
@@ -69,10 +118,10 @@ export type AttachmentCheck = 'section' | 'namespace' | 'hostname';
  * `Gateway.fromName` reference declares, the app rules on Gateways of the set.
  */
 export function attachmentIssues(route: unknown, ref: PlainMap, field: string, gatewayNs: string, gatewayName: string,
-  listeners: readonly ListenerView[], kind: string = 'HTTPRoute'): Array<{ check: AttachmentCheck; issue: Issue }> {
+  listeners: readonly ListenerView[], kind: string = 'HTTPRoute', parentKind: string = 'Gateway'): Array<{ check: AttachmentCheck; issue: Issue }> {
   const out: Array<{ check: AttachmentCheck; issue: Issue }> = [];
   const routeNs = namespaceOf(route);
-  const gw = `Gateway ${gatewayNs}/${gatewayName}`;
+  const gw = `${parentKind} ${gatewayNs}/${gatewayName}`;
   const protocols = protocolsOf(kind);
   let candidates = listeners.filter(l => protocols.includes(text(l.protocol)));
   if (ref.sectionName !== undefined) {
@@ -211,19 +260,19 @@ function routeConflicts<R>(w: RouteWiring, set: ObjectSet<R>, ctx: AppContext<R>
   for (const r of set.ofKind(w.kind)) {
     const routeNs = set.namespaceOf(r);
     const hostnames = list(obj(obj(r.manifest).spec).hostnames).filter((h): h is string => typeof h === 'string');
-    for (const p of gatewayParentRefs(r.manifest)) {
-      const g = set.named('Gateway', p.namespace, p.ref.name);
-      // a Gateway outside the set: its listeners are unknown, so the same parentRef stands for the same listeners
+    for (const p of routeParentRefs(r.manifest)) {
+      const g = set.named(p.kind, p.namespace, p.ref.name);
+      // a parent outside the set: its listeners are unknown, so the same parentRef stands for the same listeners
       const listeners = g === undefined
         ? [{ name: `${text(p.ref.sectionName ?? '*')}:${text(p.ref.port ?? '*')}`, hosts: hostnames.length ? hostnames : ['*'] }]
-        : attachedListeners(w.kind, hostnames, p.ref, routeNs, p.namespace, listenerViews(g.manifest));
+        : attachedListeners(w.kind, hostnames, p.ref, routeNs, p.namespace, parentListeners(p.kind, g.manifest));
       for (const l of listeners) {
         for (const { rule, field } of w.rules(r.manifest)) {
           for (const m of w.matches(rule, field)) {
             for (const host of l.hosts) {
-              const k = key(w.kind, p.namespace, p.ref.name, l.name, host, m.key);
+              const k = key(w.kind, p.kind, p.namespace, p.ref.name, l.name, host, m.key);
               if (claims.get(k)?.parties.some(x => x.subject === r)) continue;
-              const on = g === undefined ? `Gateway ${p.namespace}/${p.ref.name}` : `listener ${show(l.name)} of Gateway ${p.namespace}/${p.ref.name}`;
+              const on = g === undefined ? `${p.kind} ${p.namespace}/${p.ref.name}` : `listener ${show(l.name)} of ${p.kind} ${p.namespace}/${p.ref.name}`;
               claim(claims, k, `host ${show(host)} ${m.what} on ${on}`, { subject: r, field: m.field });
             }
           }
@@ -244,23 +293,24 @@ export function defineRouteWiring(w: RouteWiring): RouteWiringRules {
   const { kind, prefix } = w;
   ROUTE_PROTOCOLS.set(kind, w.protocols);
   const attachmentRule = (check: AttachmentCheck, def: RuleBasics): RuleInfo =>
-    defineRule({ scope: 'app', kinds: [kind, 'Gateway'], ...def }, (set, _, add) => {
+    withParents(defineRule({ scope: 'app', kinds: [kind, ...PARENTS.keys()], ...def }, (set, _, add) => {
       for (const r of set.ofKind(kind)) {
-        for (const p of gatewayParentRefs(r.manifest)) {
-          // two different Gateways of one name are object-name-unique's finding: the wiring picks neither
-          const g = set.named('Gateway', p.namespace, p.ref.name);
+        for (const p of routeParentRefs(r.manifest)) {
+          // two different parents of one name are object-name-unique's finding: the wiring picks neither
+          const g = set.named(p.kind, p.namespace, p.ref.name);
           if (g === undefined) continue;
-          for (const found of attachmentIssues(r.manifest, p.ref, p.field, p.namespace, p.ref.name, listenerViews(g.manifest), kind)) {
+          const listeners = parentListeners(p.kind, g.manifest);
+          for (const found of attachmentIssues(r.manifest, p.ref, p.field, p.namespace, p.ref.name, listeners, kind, p.kind)) {
             if (found.check === check) add(r.ref, found.issue);
           }
         }
       }
-    });
+    }));
   const protocols = w.protocols.join(' or ');
   const sectionName = attachmentRule('section', {
     id: `${prefix}-section-name`,
     type: FindingType.NOT_FOUND,
-    summary: `a parentRef sectionName names an ${protocols} listener of its Gateway that admits ${kind}s`,
+    summary: `a parentRef sectionName names an ${protocols} listener of its Gateway (or ListenerSet) that admits ${kind}s`,
     prevents: 'a route that never attaches: the Gateway reports Accepted=False (NoMatchingParent, or NotAllowedByListeners when allowedRoutes.kinds leaves the kind out) and no traffic reaches it',
   });
   const namespaceAllowed = attachmentRule('namespace', {
@@ -333,15 +383,15 @@ export function defineRouteWiring(w: RouteWiring): RouteWiringRules {
       });
     });
   });
-  const conflict = defineRule({
+  const conflict = withParents(defineRule({
     scope: 'app',
     id: `${prefix}-conflict`,
     type: FindingType.CONFLICT,
-    kinds: [kind, 'Gateway'],
+    kinds: [kind, ...PARENTS.keys()],
     severity: Severity.WARNING,
     summary: `two ${kind}s attached to one listener do not claim the same hostname and match`,
     prevents: 'a route that silently loses: the Gateway API keeps the oldest route (then namespace/name) and accepts both, so the other never serves the match; only routes attaching to the same listener (parentRefs port and sectionName, listener hostname, allowedRoutes) compete',
-  }, (set, ctx, add) => routeConflicts(w, set, ctx, add));
+  }, (set, ctx, add) => routeConflicts(w, set, ctx, add)));
   return { sectionName, namespaceAllowed, hostnameListener, backendService, backendPort, referenceGrant, conflict };
 }
 

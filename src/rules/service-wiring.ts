@@ -3,8 +3,8 @@ import { isIanaServiceName } from './formats';
 import { hasNodePorts } from './service';
 import { protocolOf, targetPortOf } from '../model/defaults';
 import { FindingType, Severity, issue } from '../model/finding';
-import { ObjectSet, Subject } from '../model/object-set';
-import { Plain, list, obj, seenBefore, show, text, listSome } from '../model/plain';
+import { ObjectSet, Party, Subject, lastParty } from '../model/object-set';
+import { Plain, list, obj, show, text, listSome } from '../model/plain';
 import { defineRule, ruleExamples } from '../model/rule';
 
 /*
@@ -20,7 +20,10 @@ export const serviceNodePortConflict = defineRule({
   summary: 'no two Services claim one nodePort',
   prevents: 'apply of the second Service: "provided port is already allocated" (one nodePort space per cluster, allocated by number whatever the protocol)',
 }, (set, ctx, add) => {
-  const claimed = new Map<number, unknown>();
+  // every claim of each nodePort, then one finding per nodePort claimed twice: on the party that
+  // sorts last by kind, namespace and name, naming the others, so the order of the files never
+  // decides which object (and which exemption) carries it
+  const claims = new Map<number, Array<Party<typeof set.services[number]['ref']>>>();
   for (const s of set.services) {
     const spec = obj(obj(s.manifest).spec);
     if (!hasNodePorts(spec.type)) continue;
@@ -28,11 +31,17 @@ export const serviceNodePortConflict = defineRule({
     list(spec.ports).map(obj).forEach((p, i) => {
       if (typeof p.nodePort !== 'number' || p.nodePort === 0 || here.has(p.nodePort)) return; // reuse within one Service is the Service's rule
       here.add(p.nodePort);
-      const first = seenBefore(claimed, p.nodePort, s.ref);
-      if (first !== undefined) {
-        add(s.ref, issue(`spec.ports[${i}].nodePort`, `${p.nodePort} is already used by ${ctx.describe(first as typeof s.ref)} (NodePort services share one port space per cluster, whatever the protocol; the API server refuses the second with "provided port is already allocated")`, 'choose another nodePort or leave it unset'));
-      }
+      const party = { subject: s, field: `spec.ports[${i}].nodePort` };
+      const found = claims.get(p.nodePort);
+      if (found) found.push(party); else claims.set(p.nodePort, [party]);
     });
+  }
+  for (const [nodePort, parties] of claims) {
+    if (parties.length < 2) continue;
+    const owner = lastParty(parties, x => set.namespaceOf(x));
+    const others = parties.filter(x => x !== owner).map(x => ctx.describe(x.subject.ref)).join(', ');
+    add(owner.subject.ref, issue(owner.field, `${nodePort} is already used by ${others} (NodePort services share one port space per cluster, whatever the protocol; the API server refuses the second with "provided port is already allocated")`, 'choose another nodePort or leave it unset'),
+      parties.map(x => x.subject.ref));
   }
 });
 

@@ -9,7 +9,7 @@ import { defineKind, TEMPLATE_PODS } from '../model/kinds';
 import { metadataOf } from '../model/object';
 import { list, obj, Plain, key, seenBefore, show, text, listSome } from '../model/plain';
 import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
-import { rejectedBefore, relaxedIn } from '../model/versions';
+import { rejectedBefore, rejectedFrom, relaxedIn } from '../model/versions';
 
 
 /** The workloads: their pods are the pod template (`spec.template`). apps/v1beta1 and v1beta2, and extensions/v1beta1, stopped being served in 1.16. */
@@ -34,6 +34,8 @@ export interface PodView {
   readonly path: string;
   readonly spec: Plain;
   readonly containers: ReadonlyArray<Plain>;
+  /** The init containers: native sidecars (`restartPolicy: Always`) among them. */
+  readonly initContainers: ReadonlyArray<Plain>;
 }
 
 /** @internal */
@@ -41,12 +43,36 @@ export function podOf(m: any): PodView {
   const kind = typeof obj(m).kind === 'string' ? m.kind : 'Deployment';
   const isPod = kind === 'Pod';
   const spec = isPod ? obj(obj(m).spec) : obj(obj(obj(obj(m).spec).template).spec);
-  return { kind, isPod, path: isPod ? 'spec' : 'spec.template.spec', spec, containers: list(spec.containers).map(obj) };
+  return { kind, isPod, path: isPod ? 'spec' : 'spec.template.spec', spec, containers: list(spec.containers).map(obj), initContainers: list(spec.initContainers).map(obj) };
+}
+
+/** Whether an init container is a native sidecar: it runs beside the containers (SidecarContainers, on from 1.29). */
+export function isSidecar(c: Plain): boolean {
+  return c.restartPolicy === 'Always';
 }
 
 /** @internal Runs `check` on every container with its field path. */
 export function eachContainer(pod: PodView, check: (c: Plain, f: string, i: number) => Issue[]): Issue[] {
   return pod.containers.flatMap((c, i) => check(c, `${pod.path}.containers[${i}]`, i));
+}
+
+/** A way to visit the containers of a pod. */
+type Visit = (pod: PodView, check: (c: Plain, f: string) => Issue[]) => Issue[];
+
+/**
+ * Runs `check` on every container and then every init container: what validateContainerCommon
+ * checks of each alike (name, image, ports, env, resources, termination message policy).
+ */
+function eachPodContainer(pod: PodView, check: (c: Plain, f: string) => Issue[]): Issue[] {
+  return [...eachContainer(pod, check), ...pod.initContainers.flatMap((c, i) => check(c, `${pod.path}.initContainers[${i}]`))];
+}
+
+/**
+ * Runs `check` on every container and every native sidecar: what validateInitContainers checks
+ * of a sidecar as of a container (probes, lifecycle hooks); a plain init container may have neither.
+ */
+function eachRunningContainer(pod: PodView, check: (c: Plain, f: string) => Issue[]): Issue[] {
+  return [...eachContainer(pod, check), ...pod.initContainers.flatMap((c, i) => (isSidecar(c) ? check(c, `${pod.path}.initContainers[${i}]`) : []))];
 }
 
 function podRule(def: RuleBasics & { readonly kinds?: string[] },
@@ -117,20 +143,20 @@ export const workloadContainers = podRule({
   if (containers.length > 0) return containers;
   const out = pod.containers.length === 0 ? [issue(`${pod.path}.containers`, 'a pod needs at least one container', 'add a container')] : [];
   // command and args are lists of strings: `args: --verbose` does not decode
-  return [...out, ...eachContainer(pod, (c, f) => [...expectType(`${f}.command`, c.command, 'list'), ...expectType(`${f}.args`, c.args, 'list')])];
+  return [...out, ...eachPodContainer(pod, (c, f) => [...expectType(`${f}.command`, c.command, 'list'), ...expectType(`${f}.args`, c.args, 'list')])];
 });
 
 export const containerName = podRule({
   id: 'container-name',
-  summary: 'a container has a name, a DNS-1123 label unique in the pod',
-  prevents: 'validateContainers: the name is required, a DNS-1123 label, and unique',
+  summary: 'a container or init container has a name, a DNS-1123 label unique among the pod\'s containers and init containers',
+  prevents: 'validateContainers / validateInitContainers: the name is required, a DNS-1123 label, and unique across containers and init containers',
 }, pod => {
-  const names = new Map<unknown, number>();
-  return eachContainer(pod, (c, f, i) => {
+  const names = new Map<unknown, string>();
+  return eachPodContainer(pod, (c, f) => {
     if (typeof c.name !== 'string' || c.name === '') return [issue(`${f}.name`, 'a container needs a name', 'set one, e.g. "app"')];
     const out = checkDns1123Label(`${f}.name`, c.name, 'container name', 'use lowercase letters, digits and \'-\'');
-    const first = seenBefore(names, c.name, i);
-    if (first !== undefined) out.push(issue(`${f}.name`, `${show(c.name)} is already the name of containers[${first}]; container names must be unique in the pod`, 'rename one of them'));
+    const first = seenBefore(names, c.name, f.slice(pod.path.length + 1));
+    if (first !== undefined) out.push(issue(`${f}.name`, `${show(c.name)} is already the name of ${first}; container names must be unique in the pod, init containers included`, 'rename one of them'));
     return out;
   });
 });
@@ -141,7 +167,7 @@ export const containerImage = podRule({
   constructSeverity: Severity.ERROR,
   summary: 'a container has a non-empty image without surrounding white space',
   prevents: 'validateContainerCommon: an empty image is rejected; validateContainersOnlyForPod: a Pod with a space-padded image is rejected (pod templates accept one, for platforms that fill the image in later)',
-}, pod => eachContainer(pod, (c, f) => {
+}, pod => eachPodContainer(pod, (c, f) => {
   const image = c.image;
   if (typeof image === 'string' && image !== '' && image.trim() === image) return [];
   if (typeof image !== 'string' || image === '') {
@@ -152,8 +178,9 @@ export const containerImage = podRule({
 }));
 
 /** Runs `check` on every port of every container, with a map that is fresh for each container (for uniqueness rules). */
-function eachContainerPort(pod: PodView, check: (p: Plain, f: string, j: number, seen: Map<unknown, number>) => Issue[]): Issue[] {
-  return eachContainer(pod, (c, f) => {
+function eachContainerPort(pod: PodView, check: (p: Plain, f: string, j: number, seen: Map<unknown, number>) => Issue[],
+  visit: Visit = eachPodContainer): Issue[] {
+  return visit(pod, (c, f) => {
     const seen = new Map<unknown, number>();
     return list(c.ports).flatMap((p, j) => check(obj(p), `${f}.ports[${j}]`, j, seen));
   });
@@ -172,7 +199,7 @@ export const containerPortNumber = podRule({
   id: 'container-port-number',
   summary: 'containerPort and hostPort are integers in 1-65535',
   prevents: 'validateContainerPorts: containerPort is required and in 1-65535; hostPort in 1-65535 when set',
-}, pod => [...eachContainer(pod, (c, f) => expectType(`${f}.ports`, c.ports, 'list')), ...eachContainerPort(pod, (p, f) => [
+}, pod => [...eachPodContainer(pod, (c, f) => expectType(`${f}.ports`, c.ports, 'list')), ...eachContainerPort(pod, (p, f) => [
   ...checkPortNumber(`${f}.containerPort`, p.containerPort, 'set the port the container listens on'),
   ...(p.hostPort === undefined || p.hostPort === null || p.hostPort === 0 ? [] : checkPortNumber(`${f}.hostPort`, p.hostPort, 'set a hostPort in 1-65535 or remove it')),
 ])]);
@@ -205,7 +232,7 @@ export const containerPortUnique = podRule({
 
 /** Runs `check` on every probe handler's port of every container. */
 function eachProbePort(pod: PodView, check: (port: unknown, f: string, handler: string, c: Plain) => Issue[]): Issue[] {
-  return eachContainer(pod, (c, f) => PROBES.flatMap(probe => HANDLERS.flatMap(handler => {
+  return eachRunningContainer(pod, (c, f) => PROBES.flatMap(probe => HANDLERS.flatMap(handler => {
     const h = obj(obj(c[probe])[handler]);
     return h.port === undefined || h.port === null ? [] : check(h.port, `${f}.${probe}.${handler}.port`, handler, c);
   })));
@@ -235,7 +262,7 @@ export const probeSuccessThreshold = podRule({
   id: 'probe-success-threshold',
   summary: 'liveness and startup probes have successThreshold 1',
   prevents: 'validateProbe: "must be 1" for livenessProbe and startupProbe successThreshold',
-}, pod => eachContainer(pod, (c, f) => (['livenessProbe', 'startupProbe'] as const).flatMap(kind => {
+}, pod => eachRunningContainer(pod, (c, f) => (['livenessProbe', 'startupProbe'] as const).flatMap(kind => {
   const t = obj(c[kind]).successThreshold;
   // 0 is unset: v1 defaulting (SetDefaults_Probe) makes it 1 before validation
   return t === undefined || t === null || t === 0 || t === 1 || !isInt32(t) ? []
@@ -290,7 +317,7 @@ export const probeHandler = podRule({
   id: 'probe-handler',
   summary: 'a probe has exactly one handler (exec, httpGet, tcpSocket, grpc), complete and well formed',
   prevents: 'validateProbe / validateHandler: "must specify a handler type", "may not specify more than 1 handler type", exec.command and ports required, scheme HTTP or HTTPS, valid header names',
-}, pod => eachContainer(pod, (c, f) => PROBES.flatMap(kind => {
+}, pod => eachRunningContainer(pod, (c, f) => PROBES.flatMap(kind => {
   const probe = c[kind];
   if (isUnset(probe)) return [];
   if (typeof probe !== 'object' || Array.isArray(probe)) return [issue(`${f}.${kind}`, `${show(probe)} is not a probe`, 'use a map with one handler, e.g. httpGet')];
@@ -304,7 +331,7 @@ export const probeNumbers = podRule({
   id: 'probe-numbers',
   summary: 'probe timings and thresholds are integers >= 0; terminationGracePeriodSeconds > 0 and not on a readinessProbe',
   prevents: 'validateProbe: ValidateNonnegativeField on each number (0 is defaulted), terminationGracePeriodSeconds "must be greater than 0" and "must not be set for readinessProbes"; a non-integer is rejected while decoding',
-}, pod => eachContainer(pod, (c, f) => PROBES.flatMap(kind => {
+}, pod => eachRunningContainer(pod, (c, f) => PROBES.flatMap(kind => {
   const probe = obj(c[kind]);
   const out: Issue[] = [];
   for (const n of PROBE_NUMBERS) {
@@ -327,7 +354,7 @@ export const containerLifecycle = podRule({
   id: 'container-lifecycle',
   summary: 'a lifecycle hook (postStart, preStop) has exactly one handler, complete and well formed',
   prevents: 'validateLifecycle / validateHandler: "must specify a handler type", exec.command and ports required, valid ports',
-}, pod => eachContainer(pod, (c, f) => (['postStart', 'preStop'] as const).flatMap(hook => {
+}, pod => eachRunningContainer(pod, (c, f) => (['postStart', 'preStop'] as const).flatMap(hook => {
   const h = obj(c.lifecycle)[hook];
   if (isUnset(h)) return [];
   if (typeof h !== 'object' || Array.isArray(h)) return [issue(`${f}.lifecycle.${hook}`, `${show(h)} is not a lifecycle handler`, 'use a map with one handler, e.g. exec')];
@@ -340,7 +367,7 @@ export const containerTerminationMessagePolicy = podRule({
   id: 'container-termination-message-policy',
   summary: 'terminationMessagePolicy is File or FallbackToLogsOnError',
   prevents: 'validateContainerCommon: an unsupported terminationMessagePolicy is rejected',
-}, pod => eachContainer(pod, (c, f) => (isUnset(c.terminationMessagePolicy) || c.terminationMessagePolicy === '' || MESSAGE_POLICIES.includes(c.terminationMessagePolicy) ? []
+}, pod => eachPodContainer(pod, (c, f) => (isUnset(c.terminationMessagePolicy) || c.terminationMessagePolicy === '' || MESSAGE_POLICIES.includes(c.terminationMessagePolicy) ? []
   : [issue(`${f}.terminationMessagePolicy`, `${show(c.terminationMessagePolicy)} is not a termination message policy: allowed are File, FallbackToLogsOnError`, 'use File (the default) or FallbackToLogsOnError')])));
 
 export const containerHostPortUnique = podRule({
@@ -355,7 +382,7 @@ export const containerHostPortUnique = podRule({
     const k = key(protocolOf(p), typeof p.hostIP === 'string' ? p.hostIP : '', p.hostPort);
     const first = seenBefore(seen, k, f);
     return first === undefined ? [] : [issue(`${f}.hostPort`, `${p.hostPort}/${protocolOf(p)} is already the hostPort of ${first}: a hostPort may be used once in a pod`, 'choose another hostPort, or remove it')];
-  });
+  }, eachContainer); // the API checks init containers' hostPorts each on its own
 });
 
 /** The first release that accepts any printable ASCII but '=' in an environment variable name (RelaxedEnvironmentVariableValidation, on by default in 1.32). */
@@ -419,7 +446,7 @@ export const containerEnv = podRule({
   id: 'container-env',
   summary: 'environment variables have valid names (relaxed in 1.32) and at most one well-formed value source; envFrom names valid ConfigMaps and Secrets',
   prevents: 'ValidateEnv / validateEnvFrom: invalid names ("1ABC", "bad name" before 1.32; "=" always), value with valueFrom, a valueFrom without exactly one source, unsupported fieldPaths, invalid ConfigMap and Secret names',
-}, (pod, ctx) => eachContainer(pod, (c, f) => {
+}, (pod, ctx) => eachPodContainer(pod, (c, f) => {
   const out: Issue[] = [...expectType(`${f}.env`, c.env, 'list'), ...expectType(`${f}.envFrom`, c.envFrom, 'list')];
   list(c.env).forEach((e, i) => {
     const env = obj(e);
@@ -456,7 +483,7 @@ export const containerResources = podRule({
   id: 'container-resources',
   summary: 'resource names are container resources, quantities valid and >= 0, requests at most limits (extended resources: equal)',
   prevents: 'ValidateContainerResourceRequirements: unknown resource names, negative or malformed quantities ("lots", "1 GB"), a request above its limit, an extended resource without a limit or with a request that differs from it',
-}, pod => eachContainer(pod, (c, f) => {
+}, pod => eachPodContainer(pod, (c, f) => {
   const resources = obj(c.resources);
   const out: Issue[] = [];
   const values: { [which: string]: Map<string, number> } = { limits: new Map(), requests: new Map() };
@@ -510,6 +537,51 @@ export const workloadRestartPolicy = podRule({
   if (isUnset(policy) || policy === '') return [];
   const allowed = pod.isPod ? ['Always', 'OnFailure', 'Never'] : ['Always'];
   return allowed.includes(policy) ? [] : [issue(`${pod.path}.restartPolicy`, `${show(policy)} is not supported${pod.isPod ? '' : ` in a ${pod.kind}`}: allowed ${pod.isPod ? 'are Always, OnFailure, Never' : 'is Always (use a Job for pods that finish)'}`, 'remove restartPolicy (Always is the default)')];
+});
+
+/** The first release that runs native sidecars: SidecarContainers is alpha (off) in 1.28, beta (on) from 1.29. */
+const SIDECARS_RELAXED = 29;
+/** The restart policies an init container may have once ContainerRestartRules exists (alpha in 1.34, on from 1.35). */
+const CONTAINER_RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+
+export const containerRestartPolicy = podRule({
+  id: 'container-restart-policy',
+  summary: 'an init container\'s restartPolicy is Always (a native sidecar, from 1.29), or a container restart policy',
+  prevents: 'a native sidecar that runs as a plain init container: before 1.29 the API server drops restartPolicy (1.28: in PrepareForCreate, SidecarContainers off; 1.27: an unknown field), so the pod waits for the sidecar to exit and never starts; validateInitContainerRestartPolicy: "Unsupported value"',
+}, (pod, ctx) => pod.initContainers.flatMap((c, i) => {
+  const policy = c.restartPolicy;
+  if (isUnset(policy)) return [];
+  const f = `${pod.path}.initContainers[${i}].restartPolicy`;
+  // a value other than Always is left to releases that read it: OnFailure and Never depend on ContainerRestartRules
+  if (CONTAINER_RESTART_POLICIES.includes(policy) && policy !== 'Always') return [];
+  if (policy !== 'Always') {
+    const severity = rejectedFrom(ctx, SIDECARS_RELAXED);
+    return severity === undefined ? [] : [{ field: f, message: `${show(policy)} is not a restart policy: use Always (a native sidecar), or leave it unset`, fix: 'use Always, or remove restartPolicy', severity }];
+  }
+  const severity = relaxedIn(ctx, SIDECARS_RELAXED);
+  return severity === undefined ? [] : [{
+    field: f,
+    message: `a native sidecar (an init container with restartPolicy Always) is ${rejectedBefore(SIDECARS_RELAXED)}: 1.28 drops restartPolicy (SidecarContainers is off) and 1.27 does not know it, so the sidecar runs as a plain init container and the pod waits for it to exit before starting its containers`,
+    fix: 'run the sidecar as a container on a cluster older than 1.29, or upgrade the cluster',
+    severity,
+  }];
+}));
+
+/** The first release that validates a StatefulSet's serviceName on create (kubernetes PR 130233). */
+const SERVICE_NAME_VALIDATED = 33;
+
+export const workloadServiceNameLabel = podRule({
+  id: 'workload-service-name-label',
+  kinds: ['StatefulSet'],
+  summary: 'a StatefulSet\'s serviceName, when set, is a DNS-1123 label',
+  prevents: 'ValidateStatefulSetSpec (from 1.33, PR 130233): serviceName must be a DNS-1123 label; before 1.33 it is accepted, and the controller\'s every Pod create is rejected (it becomes the pods\' spec.subdomain)',
+}, (_, ctx, m) => {
+  const name = workloadSpec(m).serviceName;
+  // a WebApp's serviceName is its governing Service's name: the Service's name rule reports it once
+  if (ctx.construct || typeof name !== 'string' || name === '') return [];
+  const note = rejectedFrom(ctx, SERVICE_NAME_VALIDATED) === Severity.ERROR ? '' : '; before 1.33 the API accepts it, and the controller cannot create the pods (it becomes their spec.subdomain)';
+  return checkDns1123Label('spec.serviceName', name, 'StatefulSet serviceName', 'name the governing headless Service with at most 63 lowercase letters, digits and \'-\'')
+    .map(i => ({ ...i, message: i.message + note }));
 });
 
 export const workloadTemplateForbidden = podRule({
@@ -694,6 +766,14 @@ ruleExamples({
   'workload-restart-policy': {
     objects: [deploymentWithPodSpec({ restartPolicy: 'OnFailure' })],
     valid: [deploymentWithPodSpec({ restartPolicy: 'Always' })],
+  },
+  'container-restart-policy': {
+    objects: [deploymentWithPodSpec({ initContainers: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.32', restartPolicy: 'always' }] })],
+    valid: [deploymentWithPodSpec({ initContainers: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.32', restartPolicy: 'Always' }] })],
+  },
+  'workload-service-name-label': {
+    objects: [{ ...deploymentObject(), kind: 'StatefulSet', spec: { ...deploymentObject().spec, serviceName: 'web.pods' } }],
+    valid: [{ ...deploymentObject(), kind: 'StatefulSet', spec: { ...deploymentObject().spec, serviceName: 'web-pods' } }],
   },
   'workload-template-forbidden': {
     objects: [deploymentWithPodSpec({ activeDeadlineSeconds: 30 })],

@@ -243,7 +243,8 @@ describe('README "Use it in your app", from the packed tarball', () => {
       const github = stdout('npx cdk8s-expose check dist/ --format github', app);
       expect(github.status).toBe(1);
       expect(github.output.trimEnd().split('\n').map(l => l.slice(0, l.indexOf('::', 2) + 2))).toEqual([
-        // cdk8s' metadata beside the manifests, skipped and said
+        // the settings (no config file), then cdk8s' metadata beside the manifests, skipped and said
+        '::notice title=cdk8s-expose settings::',
         '::notice file=dist/cdk8s-expose-findings.json,title=skipped::',
         '::notice file=dist/construct-metadata.json,title=skipped::',
         '::error file=dist/shop.k8s.yaml,line=44,col=19,title=service-target-port-name::',

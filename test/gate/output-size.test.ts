@@ -1,5 +1,5 @@
 import { analyzeManifests, ManifestFinding } from '../../src/checker/check';
-import { sarif, writeSarif } from '../../src/cli/formats';
+import { sarif, writeSarif } from '../../src/cli/formats/sarif';
 import { listSome } from '../../src/model/plain';
 
 /*

@@ -28,6 +28,11 @@ export const ALLOWED: Allowance[] = [
     reason: 'beyond validation: the Service REST storage\'s NodePort allocator rejects a nodePort outside --service-node-port-range (default 30000-32767: "provided port is not in the valid range"); the oracle does not run the allocators, whose ranges are cluster flags',
   },
   {
+    rule: 'workload-service-name-label',
+    releases: ['v1.29', 'v1.32'],
+    reason: 'breaks at runtime: before 1.33 (PR 130233) the API accepts a serviceName that is not a DNS-1123 label, and the controller\'s every Pod create is rejected (it becomes the pods\' spec.subdomain, a DNS label)',
+  },
+  {
     rule: 'probe-port-undeclared',
     reason: 'breaks at runtime: a probe whose named port no container of the pod declares always fails, so the pod never becomes ready (or is restarted forever)',
   },

@@ -11,6 +11,7 @@ const PREFIXES = [
   ...registeredKinds().map(k => `${k.kind.toLowerCase()}-`),
   'metadata-', 'object-', 'workload-', 'container-', 'probe-', 'exemption-',
   'exposure-', // the diff of two access maps
+  'convert-', // convert: Ingresses to the Gateway API
 ];
 const SEVERITIES = ['error', 'warning'];
 

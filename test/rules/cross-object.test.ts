@@ -73,8 +73,9 @@ describe('cross-object rules', () => {
   describe('service-node-port-conflict', () => {
     const nodePort = (name: string, port: number, protocol = 'TCP') => service({ type: 'NodePort', ports: [{ port: 80, nodePort: port, protocol }] }, name);
 
-    test('fails when two Services claim one nodePort', () => {
-      expect(analyzed([nodePort('web', 31879), nodePort('api', 31879)])).toEqual([`Service/api service-node-port-conflict spec.ports[0].nodePort ${E}`]);
+    test('fails when two Services claim one nodePort: one finding, on the Service that sorts last, whatever the order', () => {
+      const expected = [`Service/web service-node-port-conflict spec.ports[0].nodePort ${E}`];
+      expect([analyzed([nodePort('web', 31879), nodePort('api', 31879)]), analyzed([nodePort('api', 31879), nodePort('web', 31879)])]).toEqual([expected, expected]);
     });
     test('accepts two Services on two nodePorts', () => {
       expect(analyzed([nodePort('web', 31879), nodePort('api', 31880)])).toEqual([]);
@@ -85,7 +86,7 @@ describe('cross-object rules', () => {
     // BUG: service-node-port-conflict (src/rules/cross-object.ts) keys the claim by nodePort
     // and protocol, so this conflict is missed.
     test('fails when two Services claim one nodePort over different protocols', () => {
-      expect(analyzed([nodePort('web', 31879), nodePort('api', 31879, 'UDP')])).toEqual([`Service/api service-node-port-conflict spec.ports[0].nodePort ${E}`]);
+      expect(analyzed([nodePort('web', 31879), nodePort('api', 31879, 'UDP')])).toEqual([`Service/web service-node-port-conflict spec.ports[0].nodePort ${E}`]);
     });
   });
 

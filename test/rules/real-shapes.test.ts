@@ -17,7 +17,8 @@ const workload = (kind: string, name: string, labels: Labels, containers: any[],
   apiVersion: 'apps/v1',
   kind,
   metadata: { name },
-  spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers, ...extra } }, ...(kind === 'StatefulSet' ? { serviceName: name } : {}) },
+  // no serviceName: these cases are about selectors; a StatefulSet's governing Service is workload-service-name's (test/workloads.test.ts)
+  spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers, ...extra } } },
 });
 const container = (name: string, ports: any[] = [], extra: any = {}) => ({ name, image: `example/${name}:1.0`, ports, ...extra });
 const service = (name: string, selector: Labels, ports: any[], metadata: any = {}) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name, ...metadata }, spec: { selector, ports } });

@@ -243,3 +243,48 @@ test('holds when the README shows the release table the rules read', () => {
   const readme: string = require('fs').readFileSync(require('path').join(__dirname, '..', '..', 'README.md'), 'utf8');
   expect(readme).toContain(releaseTableMarkdown());
 });
+
+describe('native sidecars (SidecarContainers: alpha and off in 1.28, on from 1.29): a relaxation', () => {
+  const withInit = (init: any) => {
+    const d = deployment();
+    return { ...d, spec: { ...d.spec, template: { ...d.spec.template, spec: { ...d.spec.template.spec, initContainers: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.32', ...init }] } } } };
+  };
+  const F = 'container-restart-policy spec.template.spec.initContainers[0].restartPolicy';
+  test.each<[string, { min: number; max: number }, string[]]>([
+    ['1.27', only(27), [`${F} ${E}`]],
+    ['1.28', only(28), [`${F} ${E}`]],
+    ['1.28..1.29', range(28, 29), [`${F} ${W}`]],
+    ['1.29', only(29), []],
+    ['the default range 1.32..1.37', DEFAULT_VERSIONS, []],
+  ])('holds or fails as the release decides for restartPolicy Always, in %s', (_, versions, expected) => {
+    expect(check(withInit({ restartPolicy: 'Always' }), { versions })).toEqual(expected);
+  });
+
+  test.each<[string, any, { min: number; max: number }, string[]]>([
+    ['an unsupported value, from 1.29 (1.28 drops it)', { restartPolicy: 'always' }, DEFAULT_VERSIONS, [`${F} ${E}`]],
+    ['an unsupported value pinned to 1.28 (dropped, no error)', { restartPolicy: 'always' }, only(28), []],
+    ['Never (a container restart policy from 1.35: left to the releases that read it)', { restartPolicy: 'Never' }, DEFAULT_VERSIONS, []],
+    ['no restartPolicy: a plain init container', {}, only(27), []],
+  ])('holds or fails for %s', (_, init, versions, expected) => {
+    expect(check(withInit(init), { versions })).toEqual(expected);
+  });
+
+  test('fails when a native sidecar\'s probe names a port it does not declare (probes are checked on sidecars, not on plain init containers)', () => {
+    const probe = { readinessProbe: { tcpSocket: { port: 'admin' } } };
+    expect(check(withInit({ restartPolicy: 'Always', ...probe }))).toEqual([`probe-port-undeclared spec.template.spec.initContainers[0].readinessProbe.tcpSocket.port ${E}`]);
+  });
+});
+
+describe('a StatefulSet\'s serviceName is a DNS-1123 label (validated on create from 1.33, PR 130233; the pods\' subdomain before)', () => {
+  const sts = (serviceName: unknown) => ({ ...deployment(), kind: 'StatefulSet', spec: { ...deployment().spec, serviceName } });
+  const F = 'workload-service-name-label spec.serviceName';
+  test.each<[string, unknown, { min: number; max: number }, string[]]>([
+    ['a dotted serviceName, in the default range', 'web.pods', DEFAULT_VERSIONS, [`${F} ${E}`]],
+    ['a dotted serviceName, pinned to 1.32 (accepted, no pod is ever created)', 'web.pods', only(32), [`${F} ${E}`]],
+    ['an uppercase serviceName, pinned to 1.27', 'Web', only(27), [`${F} ${E}`]],
+    ['a DNS label', 'web-pods', DEFAULT_VERSIONS, []],
+    ['an empty serviceName (optional)', '', DEFAULT_VERSIONS, []],
+  ])('holds or fails for %s', (_, name, versions, expected) => {
+    expect(check(sts(name), { versions })).toEqual(expected);
+  });
+});

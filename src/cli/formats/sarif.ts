@@ -1,32 +1,19 @@
-import * as path from 'path';
-import { ManifestFinding, SuppressedFinding } from '../checker/check';
-import { FileError, SkippedFile } from '../checker/read';
-import { OBJECT_READABLE } from '../model/exemptions';
-import { Severity } from '../model/finding';
-import { RuleInfo } from '../model/rule';
-import { Rules } from '../rules/catalog';
+import { ManifestFinding, SuppressedFinding } from '../../checker/check';
+import { FileError, SkippedFile } from '../../checker/read';
+import { OBJECT_READABLE } from '../../model/exemptions';
+import { RuleInfo } from '../../model/rule';
+import { jsonText } from '../../model/text';
+import { Rules } from '../../rules/catalog';
+import { SettingsReport } from '../options';
+import { Output } from '../output';
+import { byPlace, defineCheckFormat, findingText, level, uri } from './format';
 
 /*
- * The pipeline formats of `check` (SARIF 2.1.0 for code scanning, GitHub workflow
- * commands for pull request annotations) and the catalog listings of `rules`.
+ * `--format sarif`: a SARIF 2.1.0 log for code scanning, one run, with the catalog as the
+ * driver's rules, written one result at a time.
  */
 
 const INFO_URI = 'https://github.com/cdk8s-expose/cdk8s-expose/blob/main/docs/rules.md';
-
-/** A file path as SARIF wants it: relative to the working directory, forward slashes. */
-function uri(file: string | undefined, cwd: string): string {
-  if (file === undefined || file === '<stdin>') return 'stdin';
-  const rel = path.isAbsolute(file) ? path.relative(cwd, file) : file;
-  return rel.split(path.sep).join('/');
-}
-
-function level(severity: Severity): 'error' | 'warning' {
-  return severity === Severity.ERROR ? 'error' : 'warning';
-}
-
-function findingText(f: ManifestFinding): string {
-  return `${f.kind} ${f.namespace}/${f.name} ${f.field}: ${f.message}${f.fix ? `; ${f.fix}` : ''}`;
-}
 
 function sarifRule(r: RuleInfo): object {
   return {
@@ -41,6 +28,21 @@ function sarifRule(r: RuleInfo): object {
   };
 }
 
+/**
+ * The settings of the run on its invocation: each rule changed from its default as a
+ * `ruleConfigurationOverrides` entry (SARIF 2.1.0 §3.20.5), the config file and the other
+ * changed settings in its property bag.
+ */
+function settingsInvocation(settings: SettingsReport, index: Map<string, number>): object {
+  return {
+    ruleConfigurationOverrides: settings.rules.map(r => ({
+      descriptor: { id: r.rule, index: index.get(r.rule) },
+      configuration: r.severity === 'off' ? { enabled: false } : { level: r.severity },
+    })),
+    properties: { configFile: settings.configFile, rules: settings.rules, settings: settings.settings },
+  };
+}
+
 /** A SARIF log without its results, and its results one at a time. */
 interface SarifParts {
   readonly log: { runs: Array<{ results: object[] }> };
@@ -48,7 +50,7 @@ interface SarifParts {
 }
 
 function sarifParts(findings: readonly ManifestFinding[], suppressed: readonly SuppressedFinding[], fileErrors: readonly FileError[],
-  version: string, cwd: string, skipped: readonly SkippedFile[]): SarifParts {
+  version: string, cwd: string, skipped: readonly SkippedFile[], settings: SettingsReport | undefined): SarifParts {
   const rules = Rules.all();
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const region = (line: number | undefined, column?: number) =>
@@ -73,6 +75,7 @@ function sarifParts(findings: readonly ManifestFinding[], suppressed: readonly S
       invocations: [{
         executionSuccessful: true,
         toolExecutionNotifications: skipped.map(x => ({ level: 'note', message: { text: `skipped: ${x.reason}` }, locations: location(x.file, undefined) })),
+        ...(settings ? settingsInvocation(settings, index) : {}),
       }],
       results: [] as object[],
     }],
@@ -89,8 +92,8 @@ function sarifParts(findings: readonly ManifestFinding[], suppressed: readonly S
 
 /** The findings as a SARIF 2.1.0 log, one run, with the catalog as the driver's rules. */
 export function sarif(findings: readonly ManifestFinding[], suppressed: readonly SuppressedFinding[], fileErrors: readonly FileError[],
-  version: string, cwd: string = process.cwd(), skipped: readonly SkippedFile[] = []): object {
-  const { log, forEachResult } = sarifParts(findings, suppressed, fileErrors, version, cwd, skipped);
+  version: string, cwd: string = process.cwd(), skipped: readonly SkippedFile[] = [], settings?: SettingsReport): object {
+  const { log, forEachResult } = sarifParts(findings, suppressed, fileErrors, version, cwd, skipped, settings);
   forEachResult(r => log.runs[0].results.push(r));
   return log;
 }
@@ -103,8 +106,9 @@ const RESULTS_MARK = '"cdk8s-expose: results"';
  * 512 MB: "Invalid string length").
  */
 export function writeSarif(emit: (line: string) => void, findings: readonly ManifestFinding[], suppressed: readonly SuppressedFinding[],
-  fileErrors: readonly FileError[], version: string, cwd: string = process.cwd(), skipped: readonly SkippedFile[] = []): void {
-  const { log, forEachResult } = sarifParts(findings, suppressed, fileErrors, version, cwd, skipped);
+  fileErrors: readonly FileError[], version: string, cwd: string = process.cwd(), skipped: readonly SkippedFile[] = [],
+  settings?: SettingsReport): void {
+  const { log, forEachResult } = sarifParts(findings, suppressed, fileErrors, version, cwd, skipped, settings);
   const skeleton = JSON.stringify({ ...log, runs: [{ ...log.runs[0], results: [RESULTS_MARK] }] }, undefined, 2).split('\n');
   for (const line of skeleton) {
     const at = line.indexOf(JSON.stringify(RESULTS_MARK));
@@ -126,42 +130,14 @@ function emitIndented(emit: (line: string) => void, lines: string[], indent: str
   for (let i = 0; i < lines.length; i++) emit(`${indent}${lines[i]}${i === lines.length - 1 ? last : ''}`);
 }
 
-/** Escapes a workflow command's message. */
-function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** Escapes a workflow command's property value. */
-function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
-interface Place {
-  readonly file?: string;
-  readonly line?: number;
-  readonly column?: number;
-}
-
-function command(severity: 'error' | 'warning' | 'notice', at: Place, title: string, message: string, cwd: string): string {
-  const props = [`file=${escapeProperty(uri(at.file, cwd))}`, ...(at.line ? [`line=${at.line}`] : []), ...(at.line && at.column ? [`col=${at.column}`] : []), `title=${escapeProperty(title)}`];
-  return `::${severity} ${props.join(',')}::${escapeData(message)}`;
-}
-
-/** One GitHub Actions workflow command per finding, so findings annotate the pull request diff. */
-export function github(findings: readonly ManifestFinding[], fileErrors: readonly FileError[], cwd: string = process.cwd(),
-  skipped: readonly SkippedFile[] = []): string[] {
-  return [
-    ...skipped.map(x => command('notice', { file: x.file }, 'skipped', x.reason, cwd)),
-    ...fileErrors.map(e => command('error', e, OBJECT_READABLE.id, e.message, cwd)),
-    ...findings.map(f => command(level(f.severity), f, f.rule, findingText(f), cwd)),
-  ];
-}
-
-function severityText(r: RuleInfo): string {
-  return r.severity === r.constructSeverity ? r.severity : `${r.severity} (constructs: ${r.constructSeverity})`;
-}
-
-/** The catalog as rows: id, severity, scope, kinds, summary. */
-export function ruleRows(): string[][] {
-  return Rules.all().map(r => [r.id, severityText(r), r.scope, r.kinds.join(','), r.summary]);
-}
+defineCheckFormat({
+  name: 'sarif',
+  rank: 3,
+  purpose: 'code scanning',
+  print: (r, io) => {
+    const out = new Output(io.out);
+    const suppressed = byPlace(r.result.suppressed, r.order);
+    writeSarif(l => out.line(jsonText(l)), r.findings, suppressed, r.read.fileErrors, r.version, undefined, r.read.skippedFiles, r.settings);
+    out.flush();
+  },
+});

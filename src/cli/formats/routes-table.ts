@@ -1,0 +1,37 @@
+import { ServiceAccess } from '../../checker/routes';
+import { markdownCell, printable } from '../../model/text';
+import { Output, table } from '../output';
+import { serviceTypeLabel } from '../routes-formats';
+import { defineRoutesFormat } from './format';
+
+/*
+ * `routes --format table` (the default) and `--format markdown`: one row per way in.
+ */
+
+const HEADER = ['SERVICE', 'TYPE', 'VIA', 'ADDRESS', 'PORT', 'TARGET'];
+
+function forEachRow(services: readonly ServiceAccess[], each: (row: string[]) => void): void {
+  for (const s of services) {
+    for (const r of s.rows) each([`${s.namespace}/${s.name}`, serviceTypeLabel(s), r.entry.kind, r.address, r.servicePort, r.target]);
+  }
+}
+
+defineRoutesFormat({
+  name: 'table',
+  print: (r, io) => {
+    const out = new Output(io.out);
+    table(HEADER, each => forEachRow(r.result.services, row => each(row.map(printable))), out);
+    out.flush();
+  },
+});
+
+defineRoutesFormat({
+  name: 'markdown',
+  print: (r, io) => {
+    const out = new Output(io.out);
+    out.line(`| ${HEADER.join(' | ')} |`);
+    out.line(`|${HEADER.map(() => ' --- ').join('|')}|`);
+    forEachRow(r.result.services, row => out.line(`| ${row.map(markdownCell).join(' | ')} |`));
+    out.flush();
+  },
+});

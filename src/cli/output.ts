@@ -1,0 +1,44 @@
+import { jsonText, notACommand } from '../model/text';
+
+/*
+ * Writing output: JSON documents, large outputs in pieces, aligned tables.
+ */
+
+/** A value as indented JSON, safe to print (see model/text.ts), with a final newline. */
+export function json(value: unknown): string {
+  return jsonText(JSON.stringify(value, undefined, 2)) + '\n';
+}
+
+/** Collects output lines and writes them in large pieces (hundreds of thousands of lines). */
+export class Output {
+  private parts: string[] = [];
+  private size = 0;
+  constructor(private readonly write: (text: string) => void) {}
+
+  public line(text: string): void {
+    this.parts.push(text, '\n');
+    this.size += text.length + 1;
+    if (this.size > 1_048_576) this.flush();
+  }
+
+  public flush(): void {
+    if (this.parts.length > 0) this.write(this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
+}
+
+/**
+ * A table with aligned columns, from rows made on demand twice (widths, then lines), so
+ * hundreds of thousands of rows are never all held (and no spread of them into Math.max,
+ * which overflowed the stack).
+ */
+export function table(header: string[], forEachRow: (each: (row: string[]) => void) => void, out: Output): void {
+  const widths = header.map(h => h.length);
+  forEachRow(r => {
+    for (let i = 0; i < r.length; i++) if (r[i].length > widths[i]) widths[i] = r[i].length;
+  });
+  const line = (r: string[]) => out.line(notACommand(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')));
+  line(header);
+  forEachRow(line);
+}
