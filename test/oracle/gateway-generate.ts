@@ -255,6 +255,35 @@ export interface GatewayKindEntry {
  */
 export const GATEWAY_KINDS: GatewayKindEntry[] = [
   ...['Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute', 'ReferenceGrant'].map(kind => ({ kind, bases: BASES[kind], fields: FIELDS[kind] })),
+  {
+    kind: 'ListenerSet',
+    bases: [{
+      apiVersion: GW,
+      kind: 'ListenerSet',
+      metadata: { name: 'shop', namespace: 'shop' },
+      spec: { parentRef: { name: 'edge', namespace: 'infra' }, listeners: [{ name: 'shop', port: 443, protocol: 'HTTPS', hostname: 'shop.example.com', tls: cert() }] },
+    }],
+    fields: [
+      ...METADATA, ['spec.parentRef.name', NAME], ['spec.parentRef.namespace', NAME], ['spec.parentRef.kind', KIND], ['spec.parentRef.group', GROUP],
+      ...listener(0), ...listener(1), ['spec.listeners', fc.constantFrom<any>([], Array.from({ length: 65 }, (_, i) => ({ name: `l${i}`, port: 80 + i, protocol: 'HTTP' })))],
+    ],
+  },
+  {
+    kind: 'BackendTLSPolicy',
+    bases: [{
+      apiVersion: GW,
+      kind: 'BackendTLSPolicy',
+      metadata: { name: 'web-tls', namespace: 'shop' },
+      spec: { targetRefs: [{ group: '', kind: 'Service', name: 'web' }], validation: { hostname: 'web.example.com', wellKnownCACertificates: 'System' } },
+    }],
+    fields: [
+      ...METADATA, ['spec.targetRefs[0].name', NAME], ['spec.targetRefs[0].kind', KIND], ['spec.targetRefs[0].group', GROUP], ['spec.targetRefs[0].sectionName', SECTION],
+      ['spec.targetRefs[1]', fc.constantFrom<any>({ group: '', kind: 'Service', name: 'web' }, { group: '', kind: 'Service', name: 'api', sectionName: 'https' }, {})],
+      ['spec.validation.hostname', HOST], ['spec.validation.wellKnownCACertificates', enumOf('System', 'example.com/custom')],
+      ['spec.validation.caCertificateRefs', CA_REFS], ['spec.validation.subjectAltNames', fc.constantFrom<any>([], [{ type: 'Hostname', hostname: 'a.example.com' }], [{ type: 'URI', uri: 'spiffe://a/b' }], [{ type: 'Hostname' }], [{ type: 'URI', hostname: 'a.b' }])],
+      ['spec.options', MANY_ANNOTATIONS],
+    ],
+  },
 ];
 
 /** n near-valid objects of the kind, the same for the same seed. */

@@ -55,6 +55,13 @@ const CASES: Array<[string, any, Bundle, string[]]> = [
   ['fails when an IPAddress address value is empty (format ipv4/ipv6)', gateway({ addresses: [{ value: '' }] }), 'v1.6', ['error gateway-addresses spec.addresses[0].value']],
   ['fails when a Hostname address value is empty (the CEL pattern)', gateway({ addresses: [{ type: 'Hostname', value: '' }] }), 'v1.6', ['error gateway-addresses spec.addresses[0].value']],
   ['holds when a NamedAddress value is empty', gateway({ addresses: [{ type: 'NamedAddress', value: '' }] }), 'v1.6', []],
+  ['fails when a BackendTLSPolicy targetRef sectionName is empty (minLength 1)', {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'BackendTLSPolicy',
+    metadata: { name: 'web-tls', namespace: 'default' },
+    spec: { targetRefs: [{ group: '', kind: 'Service', name: 'web', sectionName: '' }], validation: { hostname: 'web.example.com', wellKnownCACertificates: 'System' } },
+  }, 'v1.6',
+  ['error backendtlspolicy-target-refs spec.targetRefs[0].sectionName', 'warning backendtlspolicy-target-service spec.targetRefs[0].name']],
   ['holds when a listener has 16 tls options', https({ certificateRefs: [{ name: 'cert' }], options: Object.fromEntries(n(16, i => [`example.com/o${i}`, 'v'])) }), 'v1.6', []],
   // Gateway spec.allowedListeners (standard from v1.5)
   ['holds when allowedListeners.namespaces.from is None', gateway({ allowedListeners: { namespaces: { from: 'None' } } }), 'v1.6', []],
