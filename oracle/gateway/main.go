@@ -48,6 +48,7 @@ import (
 	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
 	genericapirequest "k8s.io/apiserver/pkg/endpoints/request"
 	"k8s.io/apiserver/pkg/registry/rest"
+	"k8s.io/apiserver/pkg/storage/names"
 	"k8s.io/klog/v2"
 	"sigs.k8s.io/yaml"
 )
@@ -322,9 +323,14 @@ func judge(crds map[schema.GroupVersionKind]*served, i int, doc []byte) (v verdi
 		ctx = genericapirequest.WithNamespace(ctx, ns)
 	}
 	if u.GetName() == "" && u.GetGenerateName() != "" {
-		// the create handler names it first (rest.BeforeCreate insists): SimpleNameGenerator appends
-		// five random characters of its alphabet; fixed ones here, so verdicts are reproducible
-		u.SetName(u.GetGenerateName() + "bcdfg")
+		// the create handler names it first (rest.BeforeCreate insists): SimpleNameGenerator cuts the
+		// prefix to MaxGeneratedNameLength (58) and appends five random characters of its alphabet;
+		// fixed ones here, so verdicts are reproducible
+		base := u.GetGenerateName()
+		if len(base) > names.MaxGeneratedNameLength {
+			base = base[:names.MaxGeneratedNameLength]
+		}
+		u.SetName(base + "bcdfg")
 	}
 	rest.FillObjectMetaSystemFields(u) // the create handler's uid and creationTimestamp
 	if err := rest.BeforeCreate(crd.strategy, ctx, u); err != nil {
