@@ -201,13 +201,14 @@ const testBrowser = project.addTask('test:browser', {
 });
 project.testTask.spawn(testBrowser);
 // The differential oracle: the API server's create path built from k8s.io/kubernetes,
-// one Go module per release under oracle/k8s/, built into the gitignored oracle/bin/ (a Go error
+// one Go module per release under oracle/k8s/, and the Gateway API oracle (oracle/gateway/: the
+// custom resource create path over the CRDs of each Gateway API bundle), built into the gitignored oracle/bin/ (a Go error
 // fails the task with its log). test:oracle compares our checker with it; it runs after the unit
 // tests, from the test task (projen locks the build task against added steps).
 project.gitignore.exclude('/oracle/bin/');
 project.addPackageIgnore('/oracle/');
 const oracleBuild = project.addTask('oracle:build', {
-  description: 'Build the Kubernetes oracle binaries (oracle/k8s/v*/) into oracle/bin/',
+  description: 'Build the Kubernetes oracle binaries (oracle/k8s/v*/) and the Gateway API oracle (oracle/gateway/) into oracle/bin/',
   exec: 'oracle/build.sh',
 });
 const testOracle = project.addTask('test:oracle', {

@@ -17,3 +17,6 @@ for dir in k8s/v*/; do
   built=$((built + 1))
 done
 [ "$built" -gt 0 ] || { echo "oracle: no release module under oracle/k8s/" >&2; exit 1; }
+
+# The Gateway API oracle (issue 22): its own module and script.
+gateway/build.sh

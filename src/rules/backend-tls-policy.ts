@@ -53,7 +53,8 @@ export const backendTlsPolicyTargetRefs = policyRule({
   const sections = new Map<string, string>();
   for (const { v, f } of entries(spec.targetRefs, 'spec.targetRefs')) {
     out.push(...checkRequiredGroup(`${f}.group`, v.group), ...checkRequiredKind(`${f}.kind`, v.kind), ...checkRefName(`${f}.name`, v.name, 'target'));
-    if (present(v.sectionName)) out.push(...checkSectionName(`${f}.sectionName`, v.sectionName));
+    // an empty sectionName is rejected (minLength 1; found by the Gateway oracle)
+    if (v.sectionName !== undefined && v.sectionName !== null) out.push(...checkSectionName(`${f}.sectionName`, v.sectionName));
     const target = targetKey(v);
     const sectioned = present(v.sectionName);
     const firstSectioned = first.get(target);

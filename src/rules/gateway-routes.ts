@@ -43,7 +43,7 @@ function checkL4Rules(spec: Plain): Issue[] {
   const out = spec.rules === undefined ? [issue('spec.rules', 'rules is required: exactly one rule with its backendRefs', 'add rules: [{ backendRefs: [{ name, port }] }]')]
     : checkCount('spec.rules', spec.rules, 1, 1, 'rules');
   for (const { rule, field } of l4Rules({ spec })) {
-    if (rule.name !== undefined) out.push(...checkSectionName(`${field}.name`, rule.name));
+    if (rule.name !== undefined && rule.name !== null) out.push(...checkSectionName(`${field}.name`, rule.name));
     if (rule.backendRefs === undefined) out.push(issue(`${field}.backendRefs`, 'backendRefs is required', 'name the backend Service and port'));
     else out.push(...checkCount(`${field}.backendRefs`, rule.backendRefs, 1, 16, 'backendRefs'));
     for (const { v, f } of entries(rule.backendRefs, `${field}.backendRefs`)) {

@@ -113,15 +113,15 @@ export function checkInfrastructureKeys(field: string, value: unknown, what: 'la
 }
 
 export function checkGroup(field: string, value: unknown): Issue[] {
-  return value === undefined || matches(value, GROUP, 0, 253) ? [] : [issue(field, `${show(value)} is not a valid API group: empty (core) or a lowercase DNS subdomain`, 'use "" for Services, or e.g. "gateway.networking.k8s.io"')];
+  return value === undefined || value === null || matches(value, GROUP, 0, 253) ? [] : [issue(field, `${show(value)} is not a valid API group: empty (core) or a lowercase DNS subdomain`, 'use "" for Services, or e.g. "gateway.networking.k8s.io"')];
 }
 
 export function checkKind(field: string, value: unknown): Issue[] {
-  return value === undefined || matches(value, KIND, 1, 63) ? [] : [issue(field, `${show(value)} is not a valid kind: a letter, then letters, digits and '-', at most 63 characters`, 'use e.g. "Service" or "Gateway"')];
+  return value === undefined || value === null || matches(value, KIND, 1, 63) ? [] : [issue(field, `${show(value)} is not a valid kind: a letter, then letters, digits and '-', at most 63 characters`, 'use e.g. "Service" or "Gateway"')];
 }
 
 export function checkRefNamespace(field: string, value: unknown): Issue[] {
-  return value === undefined || matches(value, NAMESPACE, 1, 63) ? [] : [issue(field, `${show(value)} is not a valid namespace: a DNS-1123 label`, 'use a lowercase DNS label')];
+  return value === undefined || value === null || matches(value, NAMESPACE, 1, 63) ? [] : [issue(field, `${show(value)} is not a valid namespace: a DNS-1123 label`, 'use a lowercase DNS label')];
 }
 
 /** An object name of a reference: 1-253 characters. */
@@ -139,7 +139,8 @@ export function checkHeaderName(field: string, value: unknown): Issue[] {
 
 /** A port number 1-65535, when set. */
 export function checkOptionalPort(field: string, value: unknown): Issue[] {
-  if (value === undefined) return [];
+  // the API server drops a null optional field before validation (PruneNonNullableNullsWithoutDefaults)
+  if (value === undefined || value === null) return [];
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535 ? []
     : [issue(field, `${show(value)} is not a valid port: an integer in 1-65535`, 'use a port number')];
 }
@@ -181,9 +182,16 @@ export function checkDuration(field: string, value: unknown): Issue[] {
 }
 
 /** The entries of a list field with their paths. */
+/** An object's keys without those whose value is null (as the API server prunes them). */
+export function withoutNulls(o: { readonly [key: string]: any }): { readonly [key: string]: any } {
+  return Object.values(o).includes(null) ? Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) : o;
+}
+
 export function entries(value: unknown, field: string):
 Array<{ readonly v: { readonly [key: string]: any }; readonly raw: unknown; readonly f: string }> {
-  return list(value).map((raw, i) => ({ v: obj(raw), raw, f: `${field}[${i}]` }));
+  // the API server drops null optional fields before validation (PruneNonNullableNullsWithoutDefaults),
+  // and defaults a null field that has a default: either way a null key reads as absent
+  return list(value).map((raw, i) => ({ v: withoutNulls(obj(raw)), raw, f: `${field}[${i}]` }));
 }
 
 /** Whether a listener hostname and a route hostname intersect (Gateway API hostname matching). */

@@ -160,7 +160,8 @@ export const gatewayAddresses = gatewayRule({
   for (const { v, f } of entries(spec.addresses, 'spec.addresses')) {
     const type = v.type ?? 'IPAddress';
     if (typeof type !== 'string' || type.length > 253 || !ADDRESS_TYPE.test(type)) out.push(issue(`${f}.type`, `${show(type)} is not an address type: IPAddress, Hostname, NamedAddress or a domain-prefixed type`, 'use IPAddress or Hostname'));
-    if (v.value === undefined || v.value === '') continue;
+    // an empty value is no IP (format ipv4/ipv6) and no Hostname (the CEL pattern): only other types accept it (found by the Gateway oracle)
+    if (v.value === undefined || (v.value === '' && type !== 'IPAddress' && type !== 'Hostname')) continue;
     if (typeof v.value !== 'string' || v.value.length > 253) {
       out.push(issue(`${f}.value`, `${show(v.value)} is not an address: a string of at most 253 characters`, 'give an IP address or a hostname'));
       continue;
@@ -193,6 +194,8 @@ export const gatewayInfrastructure = gatewayRule({
     if (severity !== undefined) out.push({ field: 'spec.infrastructure.annotations', message: `${annotations} annotations: more than 8 are ${gatewayRejectedBefore(SIXTEEN_ANNOTATIONS_FROM)} (16 from then on)`, fix: 'keep at most 8 annotations while clusters run older bundles', severity });
   }
   out.push(...checkLabels('spec.infrastructure.labels', inf.labels));
+  // the CRD's CEL checks label keys as annotation keys: a prefix of exactly 253 characters, valid for Kubernetes labels, is rejected (found by the Gateway oracle)
+  out.push(...checkInfrastructureKeys('spec.infrastructure.labels', inf.labels, 'label').filter(i => !out.some(o => o.field === i.field)));
   out.push(...checkInfrastructureKeys('spec.infrastructure.annotations', inf.annotations, 'annotation'));
   out.push(...checkAnnotationValues('spec.infrastructure.annotations', inf.annotations, Number.MAX_SAFE_INTEGER, 'annotations'));
   if (inf.parametersRef !== undefined) {

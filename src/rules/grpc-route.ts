@@ -64,7 +64,7 @@ export const grpcRouteRuleList = grpcRule({
   const out = checkCount('spec.rules', spec.rules, 0, 16, 'rules');
   let total = 0;
   for (const { rule, field } of grpcRules(route)) {
-    if (rule.name !== undefined) out.push(...checkSectionName(`${field}.name`, rule.name));
+    if (rule.name !== undefined && rule.name !== null) out.push(...checkSectionName(`${field}.name`, rule.name));
     out.push(...checkCount(`${field}.matches`, rule.matches, 0, 64, 'matches'));
     out.push(...checkCount(`${field}.filters`, rule.filters, 0, 16, 'filters'));
     out.push(...checkCount(`${field}.backendRefs`, rule.backendRefs, 0, 16, 'backendRefs'));

@@ -8,7 +8,7 @@ import { Issue, Severity, issue, warning } from '../model/finding';
 import { defineKind } from '../model/kinds';
 import { list, obj, key, seenBefore, show, text } from '../model/plain';
 import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
-import { gatewayRejectedBefore, gatewayRelaxedIn } from '../model/versions';
+import { gatewayRejectedBefore, gatewayRejectedFrom, gatewayRejectedSince, gatewayRelaxedIn } from '../model/versions';
 
 
 /** The HTTPRoute: v1, and v1beta1, which the standard-channel CRD still serves. */
@@ -136,15 +136,23 @@ export const httpRouteHostnames = routeRule({
   prevents: 'CRD: hostnames maxItems 16 and the Hostname pattern; the specification forbids IP addresses (warning: the pattern lets them through)',
 }, (_, spec) => checkRouteHostnames(spec));
 
+/** The first bundle whose HTTPRoute CRD says rules minItems 1 (v1.4.1 has no minimum). */
+const RULES_REQUIRED_FROM = 5;
+
 export const httpRouteRules = routeRule({
   id: 'httproute-rules',
-  summary: 'rules: 1-16, a rule name is a section name; matches: at most 64 per rule and 128 in all; filters and backendRefs: at most 16 each',
-  prevents: 'CRD: rules minItems 1 maxItems 16, rules[].name SectionName pattern, matches maxItems 64, CEL "total number of matches across all rules in a route must be less than 128", filters and backendRefs maxItems 16',
-}, (_, spec) => {
-  const out = checkCount('spec.rules', spec.rules, 1, 16, 'rules');
+  summary: 'rules: at most 16 (and at least 1 from bundle v1.5), a rule name is a section name; matches: at most 64 per rule and 128 in all; filters and backendRefs: at most 16 each',
+  prevents: 'CRD: rules minItems 1 (from bundle v1.5; v1.4.1 accepts rules: []) maxItems 16, rules[].name SectionName pattern, matches maxItems 64, CEL "total number of matches across all rules in a route must be less than 128", filters and backendRefs maxItems 16',
+}, (_, spec, ctx) => {
+  const out = checkCount('spec.rules', spec.rules, 0, 16, 'rules');
+  if (Array.isArray(spec.rules) && spec.rules.length === 0) {
+    // minItems 1 is new in bundle v1.5 (found by the Gateway oracle: v1.4.1 accepts rules: [])
+    const severity = gatewayRejectedFrom(ctx, RULES_REQUIRED_FROM);
+    if (severity !== undefined) out.push({ field: 'spec.rules', message: `rules: [] (a route that routes nothing) is ${gatewayRejectedSince(RULES_REQUIRED_FROM)}: at least 1 rule`, fix: 'add a rule, or leave rules out for the default (PathPrefix /)', severity });
+  }
   let total = 0;
   for (const { rule, field } of routeRules({ spec })) {
-    if (rule.name !== undefined) out.push(...checkSectionName(`${field}.name`, rule.name));
+    if (rule.name !== undefined && rule.name !== null) out.push(...checkSectionName(`${field}.name`, rule.name));
     out.push(...checkCount(`${field}.matches`, rule.matches, 0, 64, 'matches'));
     out.push(...checkCount(`${field}.filters`, rule.filters, 0, 16, 'filters'));
     out.push(...checkCount(`${field}.backendRefs`, rule.backendRefs, 0, 16, 'backendRefs'));

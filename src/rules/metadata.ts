@@ -1,5 +1,5 @@
 import { deploymentObject, ingressObject, ingressPath, serviceObject } from './example-objects';
-import { checkDns1123Label, checkLabels, isDns1035Label, isDns1123Label, isDns1123Subdomain, isQualifiedName, mapField } from './formats';
+import { checkDns1123Label, checkDns1123Subdomain, checkLabels, isDns1035Label, isDns1123Label, isDns1123Subdomain, isQualifiedName, mapField } from './formats';
 import { FindingType, Issue, Severity, issue } from '../model/finding';
 import { Recognition, apiVersionOf, kindDefinition } from '../model/kinds';
 import { metadataOf } from '../model/object';
@@ -101,6 +101,23 @@ function generateNameIssues(m: unknown, prefix: unknown, ctx: CheckContext): Iss
   return isDns1123Subdomain(masked) ? []
     : [issue(f, `${show(prefix)} is not a valid generateName: without its trailing '-' it must be a DNS-1123 subdomain (lowercase letters, digits, '-' and '.', at most 253)`, fix)];
 }
+
+export const metadataNameCustomResource = defineRule({
+  scope: 'object',
+  id: 'metadata-name-custom-resource',
+  kinds: [EVERY_KIND],
+  severity: Severity.ERROR,
+  summary: 'a custom resource the checker reads (the Gateway API kinds) has a name or a generateName, and its name is a DNS-1123 subdomain',
+  prevents: 'the custom resource create path (apiextensions-apiserver customresource validator: ValidateObjectMeta with NameIsDNSSubdomain) rejects "name or generateName is required" and a name that is not a lowercase DNS subdomain of at most 253 characters',
+}, m => {
+  const def = kindDefinition(text(obj(m).kind));
+  if (def === undefined || !def.crd || !text(obj(m).apiVersion).startsWith(`${def.group}/`)) return [];
+  const name = metadataOf(m).name;
+  if (name === undefined || name === null || name === '') {
+    return hasNameOrGenerateName(m) ? [] : [issue('metadata.name', `a ${def.kind} needs a name (or generateName)`, 'set name')];
+  }
+  return checkDns1123Subdomain('metadata.name', name, `${def.kind} name`, 'use lowercase letters, digits, \'-\' and \'.\', e.g. "edge"');
+});
 
 export const metadataAnnotations = defineRule({
   scope: 'object',
@@ -225,6 +242,10 @@ ruleExamples({
   'metadata-generate-name': {
     objects: [deploymentObject({}, {}, { name: undefined, generateName: 'Web-' })],
     valid: [deploymentObject({}, {}, { name: undefined, generateName: 'web-' })],
+  },
+  'metadata-name-custom-resource': {
+    objects: [{ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'Edge_1', namespace: 'infra' }, spec: { gatewayClassName: 'eg', listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }] } }],
+    valid: [{ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'edge-1', namespace: 'infra' }, spec: { gatewayClassName: 'eg', listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }] } }],
   },
   'metadata-annotations': {
     objects: [serviceObject({}, { annotations: { 'NoSpecialCharsLike=Equals': 'bar' } })],

@@ -3,6 +3,10 @@ import { Issue, Severity, issue } from '../model/finding';
 import { defineKind } from '../model/kinds';
 import { obj, show } from '../model/plain';
 import { defineRule, ruleExamples } from '../model/rule';
+import { gatewayRejectedFrom, gatewayRejectedSince } from '../model/versions';
+
+/** The first bundle whose ReferenceGrant CRD requires spec (v1.4.1 and v1.5.1 accept a ReferenceGrant without one). */
+const SPEC_REQUIRED_FROM = 6;
 
 
 /** The ReferenceGrant: v1beta1, and v1 from bundle v1.5 (config/crd/standard at v1.4.1 serves v1beta1 only). */
@@ -20,10 +24,15 @@ export const referenceGrantSpec = defineRule({
   kinds: ['ReferenceGrant'],
   severity: Severity.ERROR,
   summary: 'from and to list 1-16 references; from entries have group, kind and namespace; to entries group and kind',
-  prevents: 'CRD: spec, from and to required, minItems 1 maxItems 16, Group/Kind/Namespace/ObjectName formats',
-}, grant => {
-  const spec = obj(obj(grant).spec);
+  prevents: 'CRD: spec required (from bundle v1.6; before, a ReferenceGrant without spec is accepted and grants nothing), from and to required, minItems 1 maxItems 16, Group/Kind/Namespace/ObjectName formats',
+}, (grant, ctx) => {
   const out: Issue[] = [];
+  if (obj(grant).spec === undefined || obj(grant).spec === null) {
+    // found by the Gateway oracle: spec is required from v1.6 only (a null spec is pruned: absent)
+    const severity = gatewayRejectedFrom(ctx, SPEC_REQUIRED_FROM);
+    return severity === undefined ? [] : [{ field: 'spec', message: `a ReferenceGrant needs spec (from and to): one without spec is ${gatewayRejectedSince(SPEC_REQUIRED_FROM)}, and grants nothing before`, fix: 'add spec with from and to', severity }];
+  }
+  const spec = obj(obj(grant).spec);
   for (const side of ['from', 'to']) {
     const field = `spec.${side}`;
     if (spec[side] === undefined) {
@@ -34,12 +43,13 @@ export const referenceGrantSpec = defineRule({
     for (const { v, f } of entries(spec[side], field)) {
       if (typeof v.group !== 'string') out.push(issue(`${f}.group`, `${show(v.group)}: group is required ("" for the core group)`, 'set group'));
       else out.push(...checkGroup(`${f}.group`, v.group));
-      if (v.kind === undefined) out.push(issue(`${f}.kind`, 'kind is required', 'set kind'));
+      if (v.kind === undefined || v.kind === null) out.push(issue(`${f}.kind`, 'kind is required', 'set kind'));
       else out.push(...checkKind(`${f}.kind`, v.kind));
       if (side === 'from') {
-        if (v.namespace === undefined) out.push(issue(`${f}.namespace`, 'namespace is required', 'name the namespace of the referring routes'));
+        if (v.namespace === undefined || v.namespace === null) out.push(issue(`${f}.namespace`, 'namespace is required', 'name the namespace of the referring routes'));
         else out.push(...checkRefNamespace(`${f}.namespace`, v.namespace));
-      } else if (v.name !== undefined) {
+      } else if (v.name !== undefined && v.name !== null) {
+        // the API server drops a null optional field before validation (PruneNonNullableNullsWithoutDefaults)
         out.push(...checkRefName(`${f}.name`, v.name, 'target'));
       }
     }

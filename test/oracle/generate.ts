@@ -37,8 +37,8 @@ export const BASES: { [K in Kind]: any[] } = {
 };
 
 // --- value pools ---
-const WRONG_TYPES = fc.constantFrom<any>('x', '80', 1.5, true, null, [], {});
-const NUMBER = fc.oneof(
+export const WRONG_TYPES = fc.constantFrom<any>('x', '80', 1.5, true, null, [], {});
+export const NUMBER = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.constantFrom(-1, 0, 1, 2, 10, 80, 1023, 1024, 10250, 30000, 30080, 32767, 32768, 65535, 65536,
@@ -47,7 +47,7 @@ const NUMBER = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: -2, max: 70000 }) },
   { weight: 1, arbitrary: WRONG_TYPES },
 );
-const NAME = fc.oneof(
+export const NAME = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.constantFrom('', 'a', 'A', 'web', 'http', 'a-b', '-a', 'a-', 'a.b', 'a_b', '1a', '1', 'a1', 'Web', 'web!', 'http-2', '--', 'a--b',
@@ -56,7 +56,7 @@ const NAME = fc.oneof(
   { weight: 2, arbitrary: fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,20}$/) },
   { weight: 1, arbitrary: WRONG_TYPES },
 );
-const HOST = fc.constantFrom<any>('app.example.com', '*.example.com', 'a.*.example.com', '*', 'App.example.com', '1.2.3.4', 'example.com:80', '', 'a'.repeat(64) + '.com', 'example.com.', '-a.com', 'a_b.com', 'localhost', 5);
+export const HOST = fc.constantFrom<any>('app.example.com', '*.example.com', 'a.*.example.com', '*', 'App.example.com', '1.2.3.4', 'example.com:80', '', 'a'.repeat(64) + '.com', 'example.com.', '-a.com', 'a_b.com', 'localhost', 5);
 const IP = fc.constantFrom<any>('10.0.0.5', '010.0.0.5', '10.0.0.05', '1.2.3', '::1', 'fd00::1', '0.0.0.0', '127.0.0.1', '169.254.169.254', '224.0.0.1', '255.255.255.255', 'None', '', 'x', '10.0.0.0/8', '::ffff:10.0.0.5', 7);
 const CIDR = fc.constantFrom<any>('10.0.0.0/8', '10.0.0.1/8', '010.0.0.0/8', '0.0.0.0/0', '::/0', 'fd00::/64', '1.2.3.4', '1.2.3.4/33', 'x', '', ' 10.0.0.0/8');
 const LABEL_MAP = fc.oneof(
@@ -64,7 +64,7 @@ const LABEL_MAP = fc.oneof(
   fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9./-]{0,10}$/), fc.stringMatching(/^[a-z0-9._-]{0,8}$/), { maxKeys: 2 }),
 );
 const ANNOTATIONS = fc.constantFrom<any>({}, { a: 'x' }, { 'bad key!': 'x' }, { 'kubernetes.io/ingress.class': 'nginx' }, { 'service.beta.kubernetes.io/load-balancer-source-ranges': '10.0.0.0/8' }, { 'service.beta.kubernetes.io/load-balancer-source-ranges': 'x' });
-const enumOf = (...values: string[]) => fc.constantFrom<any>(...values, 'Bogus', values[0].toLowerCase(), '');
+export const enumOf = (...values: string[]) => fc.constantFrom<any>(...values, 'Bogus', values[0].toLowerCase(), '');
 const QUANTITY = fc.constantFrom<any>({ cpu: '100m' }, { cpu: '0' }, { cpu: '-1' }, { cpu: 'x' }, { memory: '1Gi' }, { memory: '1.5' }, { 'ephemeral-storage': '1Gi' }, { 'example.com/gpu': '1' }, { 'example.com/gpu': '0.5' }, { bogus: '1' }, {});
 const INT_OR_PERCENT = fc.constantFrom<any>(0, 1, -1, '0%', '25%', '100%', '120%', '-5%', 'x', '1', 1.5);
 const PROBE = fc.constantFrom<any>(
@@ -75,9 +75,9 @@ const PROBE = fc.constantFrom<any>(
 );
 const ENV = fc.constantFrom<any>([{ name: 'A', value: 'x' }], [{ name: '1A', value: 'x' }], [{ name: '' }], [{ name: 'a.b' }], [{ name: 'a=b' }], [{ name: 'A', value: 'x', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }], [{ name: 'A' }, { name: 'A' }], [{ name: 'A', valueFrom: {} }]);
 
-type FieldSpec = [string, fc.Arbitrary<any>];
+export type FieldSpec = [string, fc.Arbitrary<any>];
 
-const METADATA: FieldSpec[] = [
+export const METADATA: FieldSpec[] = [
   ['metadata.name', NAME], ['metadata.namespace', NAME], ['metadata.generateName', NAME], ['metadata.labels', LABEL_MAP], ['metadata.annotations', ANNOTATIONS],
 ];
 
@@ -188,8 +188,8 @@ function listPaths(fields: FieldSpec[]): string[] {
   return [...lists];
 }
 
-function mutation(kind: Kind): fc.Arbitrary<Mutation> {
-  const fields = FIELDS[kind];
+/** One mutation of a field of the list (the Gateway API generator's too). */
+export function mutationOf(fields: FieldSpec[]): fc.Arbitrary<Mutation> {
   const paths = fields.map(([p]) => p);
   return fc.oneof(
     { weight: 10, arbitrary: fc.oneof(...fields.map(([p, v]) => v.map(value => ({ op: 'set', path: p, value }) as Mutation))) },
@@ -201,7 +201,12 @@ function mutation(kind: Kind): fc.Arbitrary<Mutation> {
 
 /** A near-valid object of the kind: a base and 1 to 3 mutations. */
 export function nearValid(kind: Kind): fc.Arbitrary<any> {
-  return fc.tuple(fc.constantFrom(...BASES[kind]), fc.array(mutation(kind), { minLength: 1, maxLength: 3 })).map(([base, ms]) => {
+  return nearValidOf(BASES[kind], FIELDS[kind]);
+}
+
+/** A near-valid object: one of the bases and 1 to 3 mutations of the fields. */
+export function nearValidOf(bases: any[], fields: FieldSpec[]): fc.Arbitrary<any> {
+  return fc.tuple(fc.constantFrom(...bases), fc.array(mutationOf(fields), { minLength: 1, maxLength: 3 })).map(([base, ms]) => {
     const obj = structuredClone(base);
     for (const m of ms) apply(obj, m);
     return obj;

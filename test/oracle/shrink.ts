@@ -1,5 +1,5 @@
-import { compare, Disagreement, ours } from './compare';
-import { judge } from './oracle';
+import { compare, Disagreement, OurFinding, ours } from './compare';
+import { judge, OracleVerdict } from './oracle';
 
 /** Every path to an object key or a list entry, shallowest first (apiVersion and kind kept). */
 function removable(obj: any, prefix: (string | number)[] = []): (string | number)[][] {
@@ -28,13 +28,15 @@ function without(obj: any, path: (string | number)[]): any {
  * The smallest manifest (by removing keys and list entries one at a time) that still shows the
  * disagreement (same class, same rule or oracle error type). One oracle process per round.
  */
-export function shrink(release: string, manifest: any, d: Disagreement, maxRounds = 60): any {
-  const same = (m: any, v: any) => compare(m?.kind ?? '', ours(m, release), v).some(x => x.cls === d.cls && x.key === d.key);
+export function shrink(release: string, manifest: any, d: Disagreement, maxRounds = 60,
+  judgeBatch: (objects: any[]) => OracleVerdict[] = objects => judge(release, objects),
+  mine: (m: any) => OurFinding[] = m => ours(m, release)): any {
+  const same = (m: any, v: any) => compare(m?.kind ?? '', mine(m), v).some(x => x.cls === d.cls && x.key === d.key);
   let current = manifest;
   for (let round = 0; round < maxRounds; round++) {
     const candidates = removable(current).map(p => without(current, p));
     if (candidates.length === 0) break;
-    const verdicts = judge(release, candidates);
+    const verdicts = judgeBatch(candidates);
     const i = candidates.findIndex((c, j) => same(c, verdicts[j]));
     if (i < 0) break;
     current = candidates[i];

@@ -31,6 +31,38 @@ const F = 'spec.rules[0].filters[0]';
 const FE = 'spec.tls.frontend.default.validation';
 
 const CASES: Array<[string, any, Bundle, string[]]> = [
+  // found by the Gateway oracle (issue 22, test/oracle/FINDINGS.md)
+  ['holds when an HTTPRoute has rules: [] on bundle v1.4 (no minItems before v1.5)', route({ rules: [] }), 'v1.4', []],
+  ['fails when an HTTPRoute has rules: [] on bundle v1.5 (minItems 1)', route({ rules: [] }), 'v1.5', ['error httproute-rules spec.rules']],
+  ['warns when an HTTPRoute has rules: [] over v1.4..v1.6', route({ rules: [] }), 'range', ['warning httproute-rules spec.rules']],
+  ['holds when a ReferenceGrant has no spec on bundle v1.5 (spec required from v1.6)', { apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'rg', namespace: 'shop' } }, 'v1.5', []],
+  ['fails when a ReferenceGrant has no spec on bundle v1.6', { apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'rg', namespace: 'shop' } }, 'v1.6', ['error referencegrant-spec spec']],
+  ['fails when a Gateway name is not a DNS subdomain (custom resources: NameIsDNSSubdomain)', { ...gateway({}), metadata: { name: 'Edge_1' } }, 'v1.6', ['error metadata-name-custom-resource metadata.name']],
+  ['holds when a Gateway name is a dotted DNS subdomain of 253 characters', { ...gateway({}), metadata: { name: `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}` } }, 'v1.6', []],
+  ['fails when a Gateway name has 254 characters', { ...gateway({}), metadata: { name: `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(62)}` } }, 'v1.6', ['error metadata-name-custom-resource metadata.name']],
+  ['fails when an HTTPRoute has neither name nor generateName', { ...route({}), metadata: { namespace: 'default', annotations: { 'cdk8s-expose.io/external-services': 'svc' } } }, 'v1.6', ['error metadata-name-custom-resource metadata.name']],
+  ['holds when an HTTPRoute has a generateName only', { ...route({}), metadata: { generateName: 'r-', namespace: 'default', annotations: { 'cdk8s-expose.io/external-services': 'svc' } } }, 'v1.6', []],
+  ['fails when a TLSRoute name starts with a dash', { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'TLSRoute', metadata: { name: '-db', namespace: 'shop', annotations: { 'cdk8s-expose.io/external-services': 'db' } }, spec: { hostnames: ['db.example.com'], rules: [{ backendRefs: [{ name: 'db', port: 5432 }] }] } }, 'v1.6',
+    ['error metadata-name-custom-resource metadata.name']],
+  ['fails when an infrastructure label key prefix has 253 characters (the CRD\'s CEL: shorter than 253)', gateway({ infrastructure: { labels: { [`${'a'.repeat(253)}/b`]: 'x' } } }), 'v1.6',
+    ["error gateway-infrastructure spec.infrastructure.labels['" + 'a'.repeat(253) + "/b']"]],
+  ['holds when an infrastructure label key prefix has 252 characters', gateway({ infrastructure: { labels: { [`${'a'.repeat(252)}/b`]: 'x' } } }), 'v1.6', []],
+  ['fails when an infrastructure annotation key is not a qualified name', gateway({ infrastructure: { annotations: { 'a/b/c': 'x' } } }), 'v1.6', ["error gateway-infrastructure spec.infrastructure.annotations['a/b/c']"]],
+  ['fails when a listener has 17 tls options (maxProperties 16)', https({ certificateRefs: [{ name: 'cert' }], options: Object.fromEntries(n(17, i => [`example.com/o${i}`, 'v'])) }), 'v1.6', ['error gateway-listener-tls spec.listeners[0].tls.options']],
+  ['holds when a parentRef sectionName is null (pruned)', route({ parentRefs: [{ name: 'edge', sectionName: null }] }), 'v1.6', []],
+  ['holds when a rule name is null (pruned)', route({ rules: [{ name: null }] }), 'v1.6', []],
+  ['fails when a Service backendRef port is null (pruned: must have port for Service reference)', route({ rules: [{ backendRefs: [{ name: 'svc', port: null }] }] }), 'v1.6', ['error httproute-backend-refs spec.rules[0].backendRefs[0].port']],
+  ['fails when an IPAddress address value is empty (format ipv4/ipv6)', gateway({ addresses: [{ value: '' }] }), 'v1.6', ['error gateway-addresses spec.addresses[0].value']],
+  ['fails when a Hostname address value is empty (the CEL pattern)', gateway({ addresses: [{ type: 'Hostname', value: '' }] }), 'v1.6', ['error gateway-addresses spec.addresses[0].value']],
+  ['holds when a NamedAddress value is empty', gateway({ addresses: [{ type: 'NamedAddress', value: '' }] }), 'v1.6', []],
+  ['fails when a BackendTLSPolicy targetRef sectionName is empty (minLength 1)', {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'BackendTLSPolicy',
+    metadata: { name: 'web-tls', namespace: 'default' },
+    spec: { targetRefs: [{ group: '', kind: 'Service', name: 'web', sectionName: '' }], validation: { hostname: 'web.example.com', wellKnownCACertificates: 'System' } },
+  }, 'v1.6',
+  ['error backendtlspolicy-target-refs spec.targetRefs[0].sectionName', 'warning backendtlspolicy-target-service spec.targetRefs[0].name']],
+  ['holds when a listener has 16 tls options', https({ certificateRefs: [{ name: 'cert' }], options: Object.fromEntries(n(16, i => [`example.com/o${i}`, 'v'])) }), 'v1.6', []],
   // Gateway spec.allowedListeners (standard from v1.5)
   ['holds when allowedListeners.namespaces.from is None', gateway({ allowedListeners: { namespaces: { from: 'None' } } }), 'v1.6', []],
   ['fails when allowedListeners.namespaces.from is not All, Selector, Same or None', gateway({ allowedListeners: { namespaces: { from: 'Other' } } }), 'v1.6',

@@ -22,6 +22,14 @@ const M = `${R}.matches[0]`;
 
 const CASES: Array<[string, any, string[]]> = [
   ['16 hostnames', route({ hostnames: n(16, i => `h${i}.example.com`) }), []],
+  // found by the Gateway API oracle (issue 22, test/oracle/FINDINGS.md): the API server accepts these
+  ['holds when a listener name is a dotted section name', gateway({ listeners: [{ name: 'a.b', protocol: 'HTTP', port: 80 }] }), []],
+  ['holds when a parentRef port is null (the API server prunes it)', route({ parentRefs: [{ name: 'edge', port: null }] }), []],
+  ['holds when a backendRef namespace is null (the API server prunes it)', route(backend({ namespace: null })), []],
+  ['holds when a TLS listener has tls without mode (mode defaults to Terminate) and options', gateway({ listeners: [{ name: 'tls', protocol: 'TLS', port: 8443, tls: { options: { 'example.com/k': 'v' } } }] }), []],
+  ['warns when a TLS listener has no tls over v1.4..v1.6 (the CEL rule is from v1.5)', gateway({ listeners: [{ name: 'tls', protocol: 'TLS', port: 8443 }] }), ['warning gateway-listener-tls spec.listeners[0].tls.mode']],
+  ['holds when a ReferenceGrant target name is null (the API server prunes it)', grant('gateway.networking.k8s.io/v1beta1', { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'default' }], to: [{ group: '', kind: 'Service', name: null }] }), []],
+  ['fails when a ReferenceGrant from namespace is null (required)', grant('gateway.networking.k8s.io/v1beta1', { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: null }], to: [{ group: '', kind: 'Service' }] }), ['error referencegrant-spec spec.from[0].namespace']],
   ['fails when there are 17 hostnames', route({ hostnames: n(17, i => `h${i}.example.com`) }), ['error httproute-hostnames spec.hostnames']],
   ['a wildcard first label', route({ hostnames: ['*.example.com'] }), []],
   ['fails when the wildcard is not the whole first label', route({ hostnames: ['foo.*.example.com'] }), ['error httproute-hostnames spec.hostnames[0]']],
@@ -30,7 +38,7 @@ const CASES: Array<[string, any, string[]]> = [
   ['an IP hostname: the pattern accepts it, the specification forbids it (warning)', route({ hostnames: ['10.0.0.1'] }), ['warning httproute-hostnames spec.hostnames[0]']],
   ['16 rules', route({ rules: n(16, () => ({})) }), []],
   ['fails when there are 17 rules', route({ rules: n(17, () => ({})) }), ['error httproute-rules spec.rules']],
-  ['fails when rules is an empty list', route({ rules: [] }), ['error httproute-rules spec.rules']],
+  ['warns when rules is an empty list over v1.4..v1.6 (minItems 1 from v1.5)', route({ rules: [] }), ['warning httproute-rules spec.rules']],
   ['64 matches in a rule', route({ rules: [{ matches: n(64, () => ({})) }] }), []],
   ['fails when a rule has 65 matches', route({ rules: [{ matches: n(65, () => ({})) }] }), ['error httproute-rules spec.rules[0].matches']],
   ['128 matches in all', route({ rules: [{ matches: n(64, () => ({})) }, { matches: n(64, () => ({})) }] }), []],
