@@ -78,28 +78,58 @@ export const metadataGenerateName = defineRule({
   id: 'metadata-generate-name',
   kinds: [EVERY_KIND],
   severity: Severity.ERROR,
-  summary: 'a generateName prefix, without its trailing \'-\', is a valid name of its kind (a warning when name is set: then it is ignored)',
-  prevents: 'ValidateObjectMeta: generateName is validated as a name prefix (DNS-1035 label for a Service, DNS-1123 label for a StatefulSet, DNS-1123 subdomain otherwise; one trailing \'-\' allowed); with a name set, the API server ignores it and does not validate it',
+  summary: 'the name made of a generateName prefix (5 characters added) is a valid name of its kind; a custom resource\'s prefix is itself a valid name prefix (on a native kind with a name set: a warning, the prefix is ignored)',
+  prevents: 'the create path: the name generator makes the name from the prefix (cut to 58 characters, 5 added) and the name is validated (DNS-1035 label for a Service, DNS-1123 label for a StatefulSet, DNS-1123 subdomain otherwise); a native kind with a name set neither uses nor validates generateName; a custom resource\'s metadata goes through ValidateObjectMeta (customresource validator), which validates the prefix itself (NameIsDNSSubdomain, its trailing \'-\' masked as maskTrailingDash does) whatever the name',
 }, (m, ctx) => {
   const prefix = metadataOf(m).generateName;
   if (prefix === undefined || prefix === null || prefix === '') return [];
-  const issues = generateNameIssues(m, prefix, ctx);
+  const f = 'metadata.generateName';
+  if (typeof prefix !== 'string') return [issue(f, `${show(prefix)} is not a name prefix`, 'use a string such as "web-"')];
   const name = metadataOf(m).name;
-  if (typeof name !== 'string' || name === '' || typeof prefix !== 'string') return issues;
-  // the name wins: the API server neither uses nor validates generateName (the oracle, 1.29 to 1.37)
+  const named = typeof name === 'string' && name !== '';
+  const fix = 'use lowercase letters, digits and \'-\', e.g. "web-"';
+  if (isCustomResource(m)) {
+    // validated whatever the name (apiextensions-apiserver's customresource validator; the Gateway API oracle)
+    if (!isDns1123Subdomain(maskTrailingDash(prefix))) {
+      return [issue(f, `${show(prefix)} is not a valid generateName: a custom resource's prefix must be a DNS-1123 subdomain (lowercase letters, digits, '-' and '.'; a trailing '-' allowed)`, fix)];
+    }
+    if (named) return [];
+  }
+  const issues = generatedNameIssues(m, prefix, ctx);
+  if (!named) return issues;
+  // a native kind: the name wins, the API server neither uses nor validates generateName (the oracle, 1.29 to 1.37)
   return issues.map(i => ({ ...i, message: `${i.message}; it is ignored because name is set, so the API server accepts it`, fix: 'remove generateName (name is set)', severity: Severity.WARNING }));
 });
 
-/** The problems of a generateName prefix. */
-function generateNameIssues(m: unknown, prefix: unknown, ctx: CheckContext): Issue[] {
+/**
+ * What the API server's name generator makes of a prefix (SimpleNameGenerator): the prefix cut to
+ * 58 characters, then 5 random ones of [bcdfghjklmnpqrstvwxz2456789]; the generated name is what the
+ * create validation checks.
+ */
+function generatedName(prefix: string): string {
+  return `${prefix.slice(0, 58)}bcd2f`;
+}
+
+/** apimachinery's maskTrailingDash: a prefix's trailing '-' and the character before it become 'a'. */
+function maskTrailingDash(prefix: string): string {
+  return prefix.length > 1 && prefix.endsWith('-') ? `${prefix.slice(0, -2)}a` : prefix;
+}
+
+/** The problems of the name the generator makes of a prefix, by the kind's name rule. */
+function generatedNameIssues(m: unknown, prefix: string, ctx: CheckContext): Issue[] {
   const f = 'metadata.generateName';
-  if (typeof prefix !== 'string') return [issue(f, `${show(prefix)} is not a name prefix`, 'use a string such as "web-"')];
-  const masked = prefix.endsWith('-') ? prefix.slice(0, -1) : prefix;
   const fix = 'use lowercase letters, digits and \'-\', e.g. "web-"';
-  if (obj(m).kind === 'Service') return checkServiceName(f, masked, ctx, 'Service generateName', fix);
-  if (obj(m).kind === 'StatefulSet') return checkDns1123Label(f, masked, 'StatefulSet generateName (without its trailing \'-\')', fix);
-  return isDns1123Subdomain(masked) ? []
-    : [issue(f, `${show(prefix)} is not a valid generateName: without its trailing '-' it must be a DNS-1123 subdomain (lowercase letters, digits, '-' and '.', at most 253)`, fix)];
+  const name = generatedName(prefix);
+  if (obj(m).kind === 'Service') return checkServiceName(f, name, ctx, 'Service generateName (with the 5 generated characters)', fix);
+  if (obj(m).kind === 'StatefulSet') return checkDns1123Label(f, name, 'StatefulSet generateName (with the 5 generated characters)', fix);
+  return isDns1123Subdomain(name) ? []
+    : [issue(f, `${show(prefix)} is not a valid generateName: the names made of it (5 characters added) must be DNS-1123 subdomains (lowercase letters, digits, '-' and '.')`, fix)];
+}
+
+/** Whether an object is a custom resource the checker reads (a Gateway API kind in its group). */
+function isCustomResource(m: unknown): boolean {
+  const def = kindDefinition(text(obj(m).kind));
+  return def !== undefined && def.crd === true && text(obj(m).apiVersion).startsWith(`${def.group}/`);
 }
 
 export const metadataNameCustomResource = defineRule({
@@ -111,7 +141,7 @@ export const metadataNameCustomResource = defineRule({
   prevents: 'the custom resource create path (apiextensions-apiserver customresource validator: ValidateObjectMeta with NameIsDNSSubdomain) rejects "name or generateName is required" and a name that is not a lowercase DNS subdomain of at most 253 characters',
 }, m => {
   const def = kindDefinition(text(obj(m).kind));
-  if (def === undefined || !def.crd || !text(obj(m).apiVersion).startsWith(`${def.group}/`)) return [];
+  if (def === undefined || !isCustomResource(m)) return [];
   const name = metadataOf(m).name;
   if (name === undefined || name === null || name === '') {
     return hasNameOrGenerateName(m) ? [] : [issue('metadata.name', `a ${def.kind} needs a name (or generateName)`, 'set name')];
