@@ -163,9 +163,20 @@ export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOpti
   return analyzeResolved(sources, resolved, options.namespace, routes);
 }
 
-/** @internal analyzeManifests with settings already resolved (once, by the caller) */
+/**
+ * @internal
+ * The access map alone, without the rules (no findings): what `routes` prints. The same
+ * objects are read and mapped as by `analyzeManifests`; the checks' work and memory are saved.
+ */
+export function mapManifests(sources: ManifestSource[], options: AnalyzeOptions = {}): AnalysisResult {
+  const resolved = resolveOptions(options);
+  if (Array.isArray(resolved)) throw new Error(resolved.join('\n'));
+  return analyzeResolved(sources, resolved, options.namespace, true, false);
+}
+
+/** @internal analyzeManifests with settings already resolved (once, by the caller); `rules: false` maps without checking */
 export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSettings, namespace: string | undefined,
-  routes: boolean): AnalysisResult {
+  routes: boolean, rules: boolean = true): AnalysisResult {
   const { config, ctx } = resolved;
   const findings: ManifestFinding[] = [];
   const suppressed: SuppressedFinding[] = [];
@@ -185,6 +196,10 @@ export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSet
     }
     const kind = recognized.def.kind;
     const ref: Ref = { source, kind };
+    if (!rules) {
+      if (recognized.status === 'read') subjects.push({ ref, kind, manifest: m });
+      continue;
+    }
     if (recognized.status !== 'read') {
       // another schema's fields: one finding for the version, none for the fields, and no part in the wiring
       own.set(ref, stamp(objectApiVersion, [apiVersionIssue(recognized)!], false));
@@ -195,6 +210,7 @@ export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSet
   }
 
   const set = new ObjectSet<Ref>(subjects, namespace);
+  if (!rules) return { findings, suppressed, services: routes ? mapAccess(set) : [], skipped, objectCount: sources.length };
   const found = checkApp(set, { describe: describeRef, danglingOnlyWhereWorkloads: false, construct: false });
   const app = attachAppFindings(found, ref => ref.source.manifest);
   for (const [ref, violations] of app.byRef) own.get(ref)!.push(...violations);
