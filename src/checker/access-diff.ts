@@ -307,10 +307,20 @@ function flat(s: string): string {
 
 /** The entry points of an access map, by identity. */
 export function summarize(services: readonly ServiceAccess[]): Map<string, EntrySummary> {
+  const x = summarizer();
+  for (const s of services) x.add(s);
+  return x.done();
+}
+
+/**
+ * @internal
+ * `summarize` one Service at a time: `add` each (its rows can go once added), then `done`.
+ */
+export function summarizer(): { add: (s: ServiceAccess) => void; done: () => Map<string, EntrySummary> } {
   const out = new Map<string, EntrySummary>();
   const store = new RowStore();
   let shared: Map<string, string[]> | undefined; // the entries with more than one backend (weighted backends, a nodePort conflict)
-  for (const s of services) {
+  const add = (s: ServiceAccess) => {
     for (const r of s.rows) {
       if (r.entry.kind === EntryKind.GATEWAY) {
         summarizeGateway(out, r, flat(backendOf(r)));
@@ -328,10 +338,13 @@ export function summarize(services: readonly ServiceAccess[]): Map<string, Entry
       }
       out.set(k, new Summary(r, backend, store));
     }
-  }
-  store.seal();
-  for (const [k, all] of shared ?? []) out.get(k)!.backends = all.sort().join('; ');
-  return out;
+  };
+  const done = () => {
+    store.seal();
+    for (const [k, all] of shared ?? []) out.get(k)!.backends = all.sort().join('; ');
+    return out;
+  };
+  return { add, done };
 }
 
 /** The identity of a finding across the two sets: rule, object and field (messages name files and lines). */
