@@ -9,11 +9,6 @@ import { ServiceAccess } from '../checker/routes';
 /** The version of the JSON row schema (README: "The access map as data"). */
 export const ROUTES_SCHEMA_VERSION = 2;
 
-/** The JSON document of `routes --format json`. */
-export function routesDocument(services: readonly ServiceAccess[]): object {
-  return { schemaVersion: ROUTES_SCHEMA_VERSION, services: services.map(serviceDocument) };
-}
-
 /** One Service of the JSON document of `routes --format json` (`writeJsonDocument` writes them one at a time). */
 export function serviceDocument(s: ServiceAccess): object {
   return {
