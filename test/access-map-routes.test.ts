@@ -283,6 +283,19 @@ describe('the route map is factored (issue 19 item 12)', () => {
       + '{/p0 [prefix], /p1 [prefix], /p2 [prefix], /p3 [prefix], … +2 more} (Gateway infra/gw-0, listener l0, HTTPRoute shop/wide)');
   });
 
+  test('holds when a summary keeps more rows than one deflated batch: every removal carries its BASE row as it was', () => {
+    // 300 Services without a selector, 2 rows each (cluster DNS, namespace DNS): 600 rows, three batches of 256
+    const many = Array.from({ length: 300 }, (_, i) => ({
+      apiVersion: 'v1', kind: 'Service', metadata: { name: `s${i}`, namespace: 'shop' }, spec: { ports: [{ port: 80 + (i % 7), name: 'http' }] },
+    }));
+    const rows = ManifestAnalyzer.analyze(many.map(manifest => ({ manifest }))).services.flatMap(s => s.rows);
+    expect(rows.length).toBe(600);
+    const d = diffAccess(summarize(ManifestAnalyzer.analyze(many.map(manifest => ({ manifest }))).services), new Map(), new Map(), []);
+    expect(new Set(d.changes.map(c => c.change))).toEqual(new Set(['removed']));
+    const byAddress = (all: AccessRow[]) => new Map(all.map(r => [r.address, r]));
+    expect(byAddress(d.changes.map(c => c.row))).toEqual(byAddress(JSON.parse(JSON.stringify(rows))));
+  });
+
   test('holds when diff compares factored rows: a hostname added is one change per listener, naming it with every match', () => {
     const head = { ...wide, spec: { ...wide.spec, hostnames: [...wide.spec.hostnames, 'new.example.com'] } };
     const summary = (objects: object[]) => summarize(ManifestAnalyzer.analyze(objects.map(manifest => ({ manifest }))).services);

@@ -1,3 +1,4 @@
+import { constants as zlibConstants, deflateRawSync, inflateRawSync } from 'zlib';
 import { ManifestFinding } from './check';
 import { DocumentLocation, positionAt } from './positions';
 import { AccessRow, AccessScope, EntryKind, RouteMatch, ServiceAccess, gatewayAddress } from './routes';
@@ -82,9 +83,44 @@ export interface EntrySummary {
 }
 
 /**
- * An entry's summary, with its row kept as JSON text: a row's objects (entry, path, workloads)
- * took over a third of a 200k-object summary's memory, and only a changed entry needs its row.
+ * The rows of a summary, kept as JSON text deflated in batches of `BATCH` rows: a row's
+ * objects (entry, path, workloads) took over a third of a 200k-object summary's memory, its
+ * JSON text over half of what was left, and only a changed entry needs its row (rebuilt from
+ * its batch, the last batch read kept: the changes of a diff come in the summary's order).
  */
+class RowStore {
+  private static readonly BATCH = 256;
+  private readonly packed: Buffer[] = [];
+  private open: string[] = [];
+  private last?: { readonly batch: number; readonly rows: string[] };
+
+  /** Keeps a row; returns its number. */
+  public add(r: AccessRow): number {
+    this.open.push(JSON.stringify(r));
+    const at = this.packed.length * RowStore.BATCH + this.open.length - 1;
+    if (this.open.length === RowStore.BATCH) this.seal();
+    return at;
+  }
+
+  /** Deflates the open batch. */
+  public seal(): void {
+    if (this.open.length === 0) return;
+    // JSON text holds no raw newline: one row a line
+    this.packed.push(deflateRawSync(this.open.join('\n'), { level: zlibConstants.Z_BEST_SPEED }));
+    this.open = [];
+  }
+
+  /** The row of a number `add` returned. */
+  public row(at: number): AccessRow {
+    const batch = Math.floor(at / RowStore.BATCH);
+    const i = at % RowStore.BATCH;
+    if (batch === this.packed.length) return JSON.parse(this.open[i]);
+    if (this.last?.batch !== batch) this.last = { batch, rows: inflateRawSync(this.packed[batch]).toString('utf8').split('\n') };
+    return JSON.parse(this.last.rows[i]);
+  }
+}
+
+/** An entry's summary, its row kept in the summary's `RowStore`. */
 class Summary implements EntrySummary {
   public readonly kind: EntryKind;
   public readonly scope: AccessScope;
@@ -93,9 +129,9 @@ class Summary implements EntrySummary {
   public readonly sourceRanges: string;
   public readonly policy: string;
   public readonly address: string;
-  private readonly json: string;
+  private readonly at: number;
 
-  constructor(r: AccessRow, backend: string) {
+  constructor(r: AccessRow, backend: string, private readonly store: RowStore) {
     this.kind = r.entry.kind;
     this.scope = r.scope;
     this.backends = backend;
@@ -103,11 +139,11 @@ class Summary implements EntrySummary {
     this.sourceRanges = r.entry.sourceRanges ? flat(r.entry.sourceRanges.slice().sort().join(', ')) : '';
     this.policy = r.entry.externalTrafficPolicy ?? '';
     this.address = flat(r.address);
-    this.json = JSON.stringify(r);
+    this.at = store.add(r);
   }
 
   public get row(): AccessRow {
-    return JSON.parse(this.json);
+    return this.store.row(this.at);
   }
 }
 
@@ -271,9 +307,20 @@ function flat(s: string): string {
 
 /** The entry points of an access map, by identity. */
 export function summarize(services: readonly ServiceAccess[]): Map<string, EntrySummary> {
+  const x = summarizer();
+  for (const s of services) x.add(s);
+  return x.done();
+}
+
+/**
+ * @internal
+ * `summarize` one Service at a time: `add` each (its rows can go once added), then `done`.
+ */
+export function summarizer(): { add: (s: ServiceAccess) => void; done: () => Map<string, EntrySummary> } {
   const out = new Map<string, EntrySummary>();
+  const store = new RowStore();
   let shared: Map<string, string[]> | undefined; // the entries with more than one backend (weighted backends, a nodePort conflict)
-  for (const s of services) {
+  const add = (s: ServiceAccess) => {
     for (const r of s.rows) {
       if (r.entry.kind === EntryKind.GATEWAY) {
         summarizeGateway(out, r, flat(backendOf(r)));
@@ -289,11 +336,15 @@ export function summarize(services: readonly ServiceAccess[]): Map<string, Entry
         shared.set(k, all);
         continue;
       }
-      out.set(k, new Summary(r, backend));
+      out.set(k, new Summary(r, backend, store));
     }
-  }
-  for (const [k, all] of shared ?? []) out.get(k)!.backends = all.sort().join('; ');
-  return out;
+  };
+  const done = () => {
+    store.seal();
+    for (const [k, all] of shared ?? []) out.get(k)!.backends = all.sort().join('; ');
+    return out;
+  };
+  return { add, done };
 }
 
 /** The identity of a finding across the two sets: rule, object and field (messages name files and lines). */

@@ -1,7 +1,7 @@
 import { rulesMarkdown } from './docs';
 import { fieldPosition } from './positions';
 import { readManifests } from './read';
-import { ServiceAccess, mapAccess } from './routes';
+import { ServiceAccess, mapAccess, mapAccessEach } from './routes';
 import { SuppressedViolation, applyRules, attachAppFindings } from '../model/exemptions';
 import { FindingType, Severity, Violation } from '../model/finding';
 import { kindDefinition, recognize, registeredKinds } from '../model/kinds';
@@ -163,9 +163,31 @@ export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOpti
   return analyzeResolved(sources, resolved, options.namespace, routes);
 }
 
-/** @internal analyzeManifests with settings already resolved (once, by the caller) */
+/**
+ * @internal
+ * The access map alone, without the rules (no findings): what `routes` prints. The same
+ * objects are read and mapped as by `analyzeManifests`; the checks' work and memory are saved.
+ */
+export function mapManifests(sources: ManifestSource[], options: AnalyzeOptions = {}): AnalysisResult {
+  const resolved = resolveOptions(options);
+  if (Array.isArray(resolved)) throw new Error(resolved.join('\n'));
+  return analyzeResolved(sources, resolved, options.namespace, true, false);
+}
+
+/**
+ * @internal
+ * `analyzeManifests` with the access map given one Service at a time to `each` (the result's
+ * `services` is empty): the diff summarizes each as it is made, never holding every row.
+ */
+export function analyzeEach(sources: ManifestSource[], options: AnalyzeOptions, each: (s: ServiceAccess) => void): AnalysisResult {
+  const resolved = resolveOptions(options);
+  if (Array.isArray(resolved)) throw new Error(resolved.join('\n'));
+  return analyzeResolved(sources, resolved, options.namespace, each);
+}
+
+/** @internal analyzeManifests with settings already resolved (once, by the caller); `rules: false` maps without checking */
 export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSettings, namespace: string | undefined,
-  routes: boolean): AnalysisResult {
+  routes: boolean | ((s: ServiceAccess) => void), rules: boolean = true): AnalysisResult {
   const { config, ctx } = resolved;
   const findings: ManifestFinding[] = [];
   const suppressed: SuppressedFinding[] = [];
@@ -185,6 +207,10 @@ export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSet
     }
     const kind = recognized.def.kind;
     const ref: Ref = { source, kind };
+    if (!rules) {
+      if (recognized.status === 'read') subjects.push({ ref, kind, manifest: m });
+      continue;
+    }
     if (recognized.status !== 'read') {
       // another schema's fields: one finding for the version, none for the fields, and no part in the wiring
       own.set(ref, stamp(objectApiVersion, [apiVersionIssue(recognized)!], false));
@@ -195,6 +221,7 @@ export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSet
   }
 
   const set = new ObjectSet<Ref>(subjects, namespace);
+  if (!rules) return { findings, suppressed, services: mapped(set, routes), skipped, objectCount: sources.length };
   const found = checkApp(set, { describe: describeRef, danglingOnlyWhereWorkloads: false, construct: false });
   const app = attachAppFindings(found, ref => ref.source.manifest);
   for (const [ref, violations] of app.byRef) own.get(ref)!.push(...violations);
@@ -206,7 +233,16 @@ export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSet
   }
 
   // the access map only where it is printed (`routes`, the public API): `check` does not compute it
-  return { findings, suppressed, services: routes ? mapAccess(set) : [], skipped, objectCount: sources.length };
+  return { findings, suppressed, services: mapped(set, routes), skipped, objectCount: sources.length };
+}
+
+/** The access map as asked: none, all of it, or each Service given to a consumer (none kept). */
+function mapped(set: ObjectSet<Ref>, routes: boolean | ((s: ServiceAccess) => void)): ServiceAccess[] {
+  if (typeof routes === 'function') {
+    mapAccessEach(set, routes);
+    return [];
+  }
+  return routes ? mapAccess(set) : [];
 }
 
 function toFinding(ref: Ref, v: Violation, defaultNamespace: string): ManifestFinding {

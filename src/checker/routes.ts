@@ -744,22 +744,33 @@ function withRoutes(s: Omit<ServiceAccess, 'routes'>): ServiceAccess {
  * Linear in the number of objects (workloads are indexed by label).
  */
 export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
+  const out: ServiceAccess[] = [];
+  mapAccessEach(set, s => out.push(s));
+  return out;
+}
+
+/**
+ * @internal
+ * The access map, one Service at a time in `mapAccess`'s order: whoever consumes a Service
+ * (the diff's summary) lets its rows go before the next one is made.
+ */
+export function mapAccessEach<R>(set: ObjectSet<R>, each: (s: ServiceAccess) => void): void {
   const routed = new Map<string, RoutedService>();
   mapIngressUrls(set, routed);
   mapGatewayUrls(set, routed);
   const backendTls = backendTlsIndex(set);
 
-  const inSet = set.services.map(s => {
+  for (const s of set.services) {
     const ns = namespaceOf(s.manifest);
     const name = text(obj(obj(s.manifest).metadata).name);
     const urls = routed.get(key(ns, name))?.urls ?? [];
     routed.delete(key(ns, name));
     const { type, headless, rows } = serviceRows(set, s, urls, backendTls);
-    return withRoutes({ namespace: ns, name, type, headless, rows });
-  });
+    each(withRoutes({ namespace: ns, name, type, headless, rows }));
+  }
 
   // the Services routed to that the set does not hold: their routes, without pods
-  const outside = [...routed.values()].map(r => {
+  for (const r of routed.values()) {
     const rows: AccessRow[] = r.urls.map(u => ({
       entry: urlEntry(u),
       path: {
@@ -775,9 +786,8 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
       servicePort: u.port === undefined || u.port === null ? '-' : text(u.port),
       target: `Service ${r.namespace}/${r.name} is not in the checked set: its pods are unknown`,
     }));
-    return withRoutes({ namespace: r.namespace, name: r.name, type: OUTSIDE_THE_SET, headless: false, rows });
-  });
-  return [...inSet, ...outside];
+    each(withRoutes({ namespace: r.namespace, name: r.name, type: OUTSIDE_THE_SET, headless: false, rows }));
+  }
 }
 
 /** At most this many hostnames or matches are written out in an address; the rest are counted. */

@@ -4,8 +4,8 @@ import { github } from './formats/github';
 import { sarif } from './formats/sarif';
 import { readGitInput, gitFileName, GitInput } from './git-input';
 import { CheckFlags, DEFAULT_CONFIG_FILE, SettingsReport, checkSettings, settingsLine } from './options';
-import { AccessDiff, EntryChange, EntryChangeKind, Places, diffAccess, exposureFindings, findingKeys, placeKey, summarize, EntrySummary } from '../checker/access-diff';
-import { AnalyzeOptions, ManifestFinding, analyzeManifests, knownKinds, resolveOptions } from '../checker/check';
+import { AccessDiff, EntryChange, EntryChangeKind, Places, diffAccess, exposureFindings, findingKeys, placeKey, summarizer, EntrySummary } from '../checker/access-diff';
+import { AnalyzeOptions, ManifestFinding, analyzeEach, knownKinds, resolveOptions } from '../checker/check';
 import { DocumentLocation, locationOf } from '../checker/positions';
 import { FileError, ReadResult, formatFileError, readManifests } from '../checker/read';
 import { AccessScope } from '../checker/routes';
@@ -71,7 +71,9 @@ export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: st
     const fileErrors = read.fileErrors.map(e => ({ ...e, file: rename(e.file) ?? e.file }));
     let sources: ManifestSource[] | undefined = read.sources.map(s => (input ? { ...s, file: rename(s.file) } : s));
     read = undefined; // the manifests are held by `sources` alone, dropped below
-    const result = analyzeManifests(sources, options, true);
+    // each Service summarized as it is mapped: its rows go before the next Service's are made
+    const summary = summarizer();
+    const result = analyzeEach(sources, options, s => summary.add(s));
     for (const s of result.skipped) err(`note: skipped ${s}: cdk8s-expose reads ${knownKinds().join(', ')}`);
     const places = new Map<string, { file?: string; line?: number; location?: DocumentLocation }>();
     for (const src of sources) {
@@ -81,8 +83,8 @@ export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: st
           { file: src.file, line: src.line, location: locationOf(m) });
       }
     }
-    sources = undefined; // summarize without the manifests in memory
-    return { places, entries: summarize(result.services), findings: result.findings, fileErrors, objects: result.objectCount };
+    sources = undefined;
+    return { places, entries: summary.done(), findings: result.findings, fileErrors, objects: result.objectCount };
   } finally {
     input?.cleanup();
   }

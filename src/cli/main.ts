@@ -7,7 +7,7 @@ import { byPlace, checkFormats, fileErrorLine, routesFormats } from './formats';
 import { CheckFlags, DEFAULT_CONFIG_FILE, SettingsReport, checkSettings } from './options';
 import { Output, json, table } from './output';
 import { ruleRows } from './rules-table';
-import { AnalysisResult, AnalyzeOptions, knownKinds, analyzeManifests, rulesDocument } from '../checker/check';
+import { AnalysisResult, AnalyzeOptions, knownKinds, analyzeManifests, mapManifests, rulesDocument } from '../checker/check';
 import { ReadResult, readManifests } from '../checker/read';
 import { Severity } from '../model/finding';
 import { printable } from '../model/text';
@@ -61,7 +61,8 @@ function load(paths: string[], io: CliIO, options: AnalyzeOptions, routes: boole
     for (const e of read.usageErrors) io.err(`error: ${printable(e)}\n`);
     return undefined;
   }
-  const result = analyzeManifests(read.sources, options, routes);
+  // `routes` prints the map alone: the rules are not run
+  const result = routes ? mapManifests(read.sources, options) : analyzeManifests(read.sources, options, false);
   for (const s of result.skipped) io.err(`note: skipped ${printable(s)}: cdk8s-expose reads ${knownKinds().join(', ')}\n`);
   return { read, result };
 }

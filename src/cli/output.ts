@@ -9,6 +9,38 @@ export function json(value: unknown): string {
   return jsonText(JSON.stringify(value, undefined, 2)) + '\n';
 }
 
+/**
+ * The document `{ ...head, [key]: items }` exactly as `json` writes it, written in pieces of
+ * about a megabyte, one item at a time: the items are made on demand and the whole text is
+ * never one string (a 200k-object access map was a 400 MB string, then its escaped copy).
+ * `key` is written last; each item is stringified as `json` would at its depth.
+ */
+export function writeJsonDocument(head: Record<string, unknown>, key: string, items: Iterable<unknown>, write: (text: string) => void): void {
+  const shell = JSON.stringify({ ...head, [key]: [null] }, undefined, 2);
+  const at = shell.lastIndexOf('null');
+  let parts: string[] = [];
+  let size = 0;
+  const put = (t: string) => {
+    parts.push(t);
+    size += t.length;
+    if (size > 1_048_576) flush();
+  };
+  const flush = () => {
+    if (parts.length > 0) write(jsonText(parts.join('')));
+    parts = [];
+    size = 0;
+  };
+  let first = true;
+  for (const item of items) {
+    put(first ? shell.slice(0, at) : ',\n    ');
+    first = false;
+    // an item's lines are indented as at depth 2 (JSON text holds no raw newline inside a string)
+    put((JSON.stringify(item, undefined, 2) ?? 'null').replace(/\n/g, '\n    '));
+  }
+  put(first ? JSON.stringify({ ...head, [key]: [] }, undefined, 2) + '\n' : shell.slice(at + 4) + '\n');
+  flush();
+}
+
 /** Collects output lines and writes them in large pieces (hundreds of thousands of lines). */
 export class Output {
   private parts: string[] = [];

@@ -9,18 +9,20 @@ import { ServiceAccess } from '../checker/routes';
 /** The version of the JSON row schema (README: "The access map as data"). */
 export const ROUTES_SCHEMA_VERSION = 2;
 
-/** The JSON document of `routes --format json`. */
-export function routesDocument(services: readonly ServiceAccess[]): object {
+/** One Service of the JSON document of `routes --format json` (`writeJsonDocument` writes them one at a time). */
+export function serviceDocument(s: ServiceAccess): object {
   return {
-    schemaVersion: ROUTES_SCHEMA_VERSION,
-    services: services.map(s => ({
-      namespace: s.namespace,
-      name: s.name,
-      type: s.type,
-      headless: s.headless,
-      rows: s.rows.map(r => ({ via: r.entry.kind, ...r })),
-    })),
+    namespace: s.namespace,
+    name: s.name,
+    type: s.type,
+    headless: s.headless,
+    rows: s.rows.map(r => ({ via: r.entry.kind, ...r })),
   };
+}
+
+/** The Services of the JSON document, made one at a time. */
+export function* serviceDocuments(services: readonly ServiceAccess[]): Iterable<object> {
+  for (const s of services) yield serviceDocument(s);
 }
 
 /** The TYPE column of a Service: its type, and `headless` when it is. */

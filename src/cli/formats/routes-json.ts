@@ -1,6 +1,10 @@
-import { json } from '../output';
-import { routesDocument } from '../routes-formats';
+import { writeJsonDocument } from '../output';
+import { ROUTES_SCHEMA_VERSION, serviceDocuments } from '../routes-formats';
 import { defineRoutesFormat } from './format';
 
 /** `routes --format json`: the access map as data (README: "The access map as data"). */
-defineRoutesFormat({ name: 'json', print: (r, io) => io.out(json(routesDocument(r.result.services))) });
+defineRoutesFormat({
+  name: 'json',
+  print: (r, io) =>
+    writeJsonDocument({ schemaVersion: ROUTES_SCHEMA_VERSION }, 'services', serviceDocuments(r.result.services), io.out),
+});
