@@ -78,27 +78,18 @@ export const metadataGenerateName = defineRule({
   id: 'metadata-generate-name',
   kinds: [EVERY_KIND],
   severity: Severity.ERROR,
-  summary: 'the name made of a generateName prefix (5 characters added) is a valid name of its kind; a custom resource\'s prefix is itself a valid name prefix (on a native kind with a name set: a warning, the prefix is ignored)',
-  prevents: 'the create path: the name generator makes the name from the prefix (cut to 58 characters, 5 added) and the name is validated (DNS-1035 label for a Service, DNS-1123 label for a StatefulSet, DNS-1123 subdomain otherwise); a native kind with a name set neither uses nor validates generateName; a custom resource\'s metadata goes through ValidateObjectMeta (customresource validator), which validates the prefix itself (NameIsDNSSubdomain, its trailing \'-\' masked as maskTrailingDash does) whatever the name',
+  summary: 'a generateName prefix is a valid name prefix of its kind (its trailing \'-\' masked), and without a name the name made of it (5 characters added) is a valid name',
+  prevents: 'ValidateObjectMeta (every kind, custom resources included): generateName is validated with the kind\'s name rule as a prefix, whatever the name (apimachinery\'s maskTrailingDash turns a trailing \'x-\' into \'a\'); DNS-1035 label for a Service, DNS-1123 label for a StatefulSet, DNS-1123 subdomain otherwise; without a name, the name generator\'s name (prefix cut to 58, 5 characters added) is validated as the name',
 }, (m, ctx) => {
   const prefix = metadataOf(m).generateName;
   if (prefix === undefined || prefix === null || prefix === '') return [];
   const f = 'metadata.generateName';
   if (typeof prefix !== 'string') return [issue(f, `${show(prefix)} is not a name prefix`, 'use a string such as "web-"')];
+  const asPrefix = nameIssues(m, maskTrailingDash(prefix), ctx, `${show(prefix)} is not a valid generateName prefix`);
+  if (asPrefix.length > 0) return asPrefix;
   const name = metadataOf(m).name;
-  const named = typeof name === 'string' && name !== '';
-  const fix = 'use lowercase letters, digits and \'-\', e.g. "web-"';
-  if (isCustomResource(m)) {
-    // validated whatever the name (apiextensions-apiserver's customresource validator; the Gateway API oracle)
-    if (!isDns1123Subdomain(maskTrailingDash(prefix))) {
-      return [issue(f, `${show(prefix)} is not a valid generateName: a custom resource's prefix must be a DNS-1123 subdomain (lowercase letters, digits, '-' and '.'; a trailing '-' allowed)`, fix)];
-    }
-    if (named) return [];
-  }
-  const issues = generatedNameIssues(m, prefix, ctx);
-  if (!named) return issues;
-  // a native kind: the name wins, the API server neither uses nor validates generateName (the oracle, 1.29 to 1.37)
-  return issues.map(i => ({ ...i, message: `${i.message}; it is ignored because name is set, so the API server accepts it`, fix: 'remove generateName (name is set)', severity: Severity.WARNING }));
+  if (typeof name === 'string' && name !== '') return [];
+  return nameIssues(m, generatedName(prefix), ctx, `the names made of generateName ${show(prefix)} (5 characters added) are not valid names`);
 });
 
 /**
@@ -115,15 +106,13 @@ function maskTrailingDash(prefix: string): string {
   return prefix.length > 1 && prefix.endsWith('-') ? `${prefix.slice(0, -2)}a` : prefix;
 }
 
-/** The problems of the name the generator makes of a prefix, by the kind's name rule. */
-function generatedNameIssues(m: unknown, prefix: string, ctx: CheckContext): Issue[] {
+/** The problems of a name (or a masked prefix, or a generated name) by the kind's name rule, reported on generateName. */
+function nameIssues(m: unknown, name: string, ctx: CheckContext, what: string): Issue[] {
   const f = 'metadata.generateName';
   const fix = 'use lowercase letters, digits and \'-\', e.g. "web-"';
-  const name = generatedName(prefix);
-  if (obj(m).kind === 'Service') return checkServiceName(f, name, ctx, 'Service generateName (with the 5 generated characters)', fix);
-  if (obj(m).kind === 'StatefulSet') return checkDns1123Label(f, name, 'StatefulSet generateName (with the 5 generated characters)', fix);
-  return isDns1123Subdomain(name) ? []
-    : [issue(f, `${show(prefix)} is not a valid generateName: the names made of it (5 characters added) must be DNS-1123 subdomains (lowercase letters, digits, '-' and '.')`, fix)];
+  if (obj(m).kind === 'Service') return checkServiceName(f, name, ctx, 'Service generateName', fix).map(i => ({ ...i, message: `${what}: ${i.message}` }));
+  if (obj(m).kind === 'StatefulSet') return checkDns1123Label(f, name, 'StatefulSet generateName', fix).map(i => ({ ...i, message: `${what}: ${i.message}` }));
+  return isDns1123Subdomain(name) ? [] : [issue(f, `${what}: they must be DNS-1123 subdomains (lowercase letters, digits, '-' and '.', at most 253)`, fix)];
 }
 
 /** Whether an object is a custom resource the checker reads (a Gateway API kind in its group). */
