@@ -1,4 +1,5 @@
 import { ManifestAnalyzer, ServiceAccess } from '../src';
+import { mapManifests, mapManifestsLazily } from '../src/checker/check';
 import { INTERNAL_LOAD_BALANCER_ANNOTATIONS } from '../src/checker/exposure';
 import { AccessScope, EntryKind, PathStatus } from '../src/checker/routes';
 
@@ -171,5 +172,26 @@ describe('the scope of an entry', () => {
       ['cluster-dns', 'cluster', PathStatus.EGRESS, 'api.example.com', 'CNAME api.example.com'],
       ['namespace-dns', 'cluster', PathStatus.EGRESS, 'api.example.com', 'CNAME api.example.com'],
     ]);
+  });
+});
+
+describe('routes maps each Service as it is iterated (never the whole map at once)', () => {
+  const serviceNamed = (name: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { selector: labels, ports: [{ port: 80, targetPort: 'http' }] } });
+  const sources = [deployment, serviceNamed('web'), serviceNamed('web-2')].map(manifest => ({ manifest, file: 'm.yaml' }));
+
+  test('holds when the lazy map is iterated: the same Services and rows as the whole map, in order, each time it is iterated', () => {
+    const whole = mapManifests(sources);
+    const lazy = mapManifestsLazily(sources);
+    expect(lazy.result.services).toEqual([]);
+    expect(JSON.stringify([...lazy.services])).toEqual(JSON.stringify(whole.services));
+    expect(JSON.stringify([...lazy.services])).toEqual(JSON.stringify(whole.services));
+    expect(whole.services.map(s => s.name)).toEqual(['web', 'web-2']);
+  });
+
+  test('holds when iterating stops after one Service: the next is never made', () => {
+    const lazy = mapManifestsLazily(sources);
+    const iterator = lazy.services[Symbol.iterator]();
+    expect(iterator.next().value.name).toEqual('web');
+    expect(iterator.return?.(undefined)?.done).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { rulesMarkdown } from './docs';
 import { fieldPosition } from './positions';
 import { readManifests } from './read';
-import { ServiceAccess, mapAccess, mapAccessEach } from './routes';
+import { ServiceAccess, accessOf, mapAccess, mapAccessEach } from './routes';
 import { SuppressedViolation, applyRules, attachAppFindings } from '../model/exemptions';
 import { FindingType, Severity, Violation } from '../model/finding';
 import { kindDefinition, recognize, registeredKinds } from '../model/kinds';
@@ -176,6 +176,32 @@ export function mapManifests(sources: ManifestSource[], options: AnalyzeOptions 
 
 /**
  * @internal
+ * The access map alone, as `mapManifests` makes it, but made one Service at a time as
+ * `services` is iterated (each iteration maps again): `routes` prints each Service before
+ * the next is made, so a map of hundreds of thousands of rows is never held whole.
+ */
+export function mapManifestsLazily(sources: ManifestSource[], options: AnalyzeOptions = {}): LazyMap {
+  const resolved = resolveOptions(options);
+  if (Array.isArray(resolved)) throw new Error(resolved.join('\n'));
+  let kept: ObjectSet<Ref> | undefined;
+  const result = analyzeResolved(sources, resolved, options.namespace, { keep: set => { kept = set; } }, false);
+  const set = kept!;
+  return { result, services: { [Symbol.iterator]: () => accessOf(set) } };
+}
+
+/** @internal the access map alone, made as `services` is iterated */
+export interface LazyMap {
+  /** The analysis without the map (its `services` is empty): what was skipped, how many objects. */
+  readonly result: AnalysisResult;
+  /** The Services, each mapped as it is reached (each iteration maps again). */
+  readonly services: Iterable<ServiceAccess>;
+}
+
+/** How an analysis maps access: not at all, whole, one Service at a time to a consumer, or not yet (the set is kept). */
+type MapAs = boolean | ((s: ServiceAccess) => void) | { readonly keep: (set: ObjectSet<Ref>) => void };
+
+/**
+ * @internal
  * `analyzeManifests` with the access map given one Service at a time to `each` (the result's
  * `services` is empty): the diff summarizes each as it is made, never holding every row.
  */
@@ -187,7 +213,7 @@ export function analyzeEach(sources: ManifestSource[], options: AnalyzeOptions, 
 
 /** @internal analyzeManifests with settings already resolved (once, by the caller); `rules: false` maps without checking */
 export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSettings, namespace: string | undefined,
-  routes: boolean | ((s: ServiceAccess) => void), rules: boolean = true): AnalysisResult {
+  routes: MapAs, rules: boolean = true): AnalysisResult {
   const { config, ctx } = resolved;
   const findings: ManifestFinding[] = [];
   const suppressed: SuppressedFinding[] = [];
@@ -237,7 +263,11 @@ export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSet
 }
 
 /** The access map as asked: none, all of it, or each Service given to a consumer (none kept). */
-function mapped(set: ObjectSet<Ref>, routes: boolean | ((s: ServiceAccess) => void)): ServiceAccess[] {
+function mapped(set: ObjectSet<Ref>, routes: MapAs): ServiceAccess[] {
+  if (typeof routes === 'object') {
+    routes.keep(set);
+    return [];
+  }
   if (typeof routes === 'function') {
     mapAccessEach(set, routes);
     return [];

@@ -376,7 +376,7 @@ interface Resolved {
 }
 
 /** Follows a Service port to the containers of the selected workloads (their ports indexed: no scan per port). */
-function resolveTarget<R>(set: ObjectSet<R>, spec: Plain, p: Plain, selected: Array<Subject<R>>): Resolved {
+function resolveTarget<R>(set: ObjectSet<R>, spec: Plain, p: Plain, selected: ReadonlyArray<Subject<R>>): Resolved {
   if (spec.type === 'ExternalName') {
     return { workloads: [], status: PathStatus.EGRESS, externalName: text(spec.externalName), text: `CNAME ${text(spec.externalName)}` };
   }
@@ -679,7 +679,7 @@ const PODS_LISTED = 10;
  * container port (a headless Service's clients connect to the pods themselves).
  */
 function podDnsRows<R>(set: ObjectSet<R>, spec: Plain, p: Plain, ns: string, service: string,
-  selected: Array<Subject<R>>, path: AccessPath): AccessRow[] {
+  selected: ReadonlyArray<Subject<R>>, path: AccessPath): AccessRow[] {
   const rows: AccessRow[] = [];
   for (const w of selected) {
     const ws = obj(obj(w.manifest).spec);
@@ -755,6 +755,15 @@ export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
  * (the diff's summary) lets its rows go before the next one is made.
  */
 export function mapAccessEach<R>(set: ObjectSet<R>, each: (s: ServiceAccess) => void): void {
+  for (const s of accessOf(set)) each(s);
+}
+
+/**
+ * @internal
+ * The access map as it is iterated, one Service at a time in `mapAccess`'s order: `routes`
+ * prints each before the next is made, so the map is never held whole.
+ */
+export function* accessOf<R>(set: ObjectSet<R>): Generator<ServiceAccess, void, undefined> {
   const routed = new Map<string, RoutedService>();
   mapIngressUrls(set, routed);
   mapGatewayUrls(set, routed);
@@ -766,7 +775,7 @@ export function mapAccessEach<R>(set: ObjectSet<R>, each: (s: ServiceAccess) => 
     const urls = routed.get(key(ns, name))?.urls ?? [];
     routed.delete(key(ns, name));
     const { type, headless, rows } = serviceRows(set, s, urls, backendTls);
-    each(withRoutes({ namespace: ns, name, type, headless, rows }));
+    yield withRoutes({ namespace: ns, name, type, headless, rows });
   }
 
   // the Services routed to that the set does not hold: their routes, without pods
@@ -786,7 +795,7 @@ export function mapAccessEach<R>(set: ObjectSet<R>, each: (s: ServiceAccess) => 
       servicePort: u.port === undefined || u.port === null ? '-' : text(u.port),
       target: `Service ${r.namespace}/${r.name} is not in the checked set: its pods are unknown`,
     }));
-    each(withRoutes({ namespace: r.namespace, name: r.name, type: OUTSIDE_THE_SET, headless: false, rows }));
+    yield withRoutes({ namespace: r.namespace, name: r.name, type: OUTSIDE_THE_SET, headless: false, rows });
   }
 }
 

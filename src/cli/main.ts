@@ -7,8 +7,9 @@ import { byPlace, checkFormats, fileErrorLine, routesFormats } from './formats';
 import { CheckFlags, DEFAULT_CONFIG_FILE, SettingsReport, checkSettings } from './options';
 import { Output, json, table } from './output';
 import { ruleRows } from './rules-table';
-import { AnalysisResult, AnalyzeOptions, knownKinds, analyzeManifests, mapManifests, rulesDocument } from '../checker/check';
+import { AnalysisResult, AnalyzeOptions, knownKinds, analyzeManifests, mapManifestsLazily, rulesDocument } from '../checker/check';
 import { ReadResult, readManifests } from '../checker/read';
+import { ServiceAccess } from '../checker/routes';
 import { Severity } from '../model/finding';
 import { printable } from '../model/text';
 import { Rules } from '../rules/catalog';
@@ -51,6 +52,8 @@ export { printable };
 interface Loaded {
   readonly read: ReadResult;
   readonly result: AnalysisResult;
+  /** The access map, made as it is iterated (`routes`); none for `check`. */
+  readonly services: Iterable<ServiceAccess>;
 }
 
 /** Reads and analyzes; on a usage error prints it and returns undefined. */
@@ -61,10 +64,10 @@ function load(paths: string[], io: CliIO, options: AnalyzeOptions, routes: boole
     for (const e of read.usageErrors) io.err(`error: ${printable(e)}\n`);
     return undefined;
   }
-  // `routes` prints the map alone: the rules are not run
-  const result = routes ? mapManifests(read.sources, options) : analyzeManifests(read.sources, options, false);
-  for (const s of result.skipped) io.err(`note: skipped ${printable(s)}: cdk8s-expose reads ${knownKinds().join(', ')}\n`);
-  return { read, result };
+  // `routes` prints the map alone, each Service as it is made: the rules are not run
+  const mapped = routes ? mapManifestsLazily(read.sources, options) : { result: analyzeManifests(read.sources, options, false), services: [] };
+  for (const s of mapped.result.skipped) io.err(`note: skipped ${printable(s)}: cdk8s-expose reads ${knownKinds().join(', ')}\n`);
+  return { read, ...mapped };
 }
 
 function fileOrder(read: ReadResult): Map<string, number> {
@@ -85,10 +88,11 @@ export function printCheck(read: ReadResult, result: AnalysisResult, format: str
 }
 
 /** Prints the access map in a format of ./formats, file errors to stderr; returns the exit code. */
-export function printRoutes(read: ReadResult, result: AnalysisResult, format: string, io: CliIO): number {
+export function printRoutes(read: ReadResult, result: AnalysisResult, format: string, io: CliIO,
+  services: Iterable<ServiceAccess> = result.services): number {
   for (const e of byPlace(read.fileErrors, fileOrder(read))) io.err(`${printable(fileErrorLine(e))}\n`);
   const printer = routesFormats().find(f => f.name === format) ?? routesFormats()[0];
-  printer.print({ read, result }, io);
+  printer.print({ read, result, services }, io);
   return read.fileErrors.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -172,7 +176,7 @@ export function run(argv: string[], io: CliIO): number {
         code = EXIT_USAGE;
         return;
       }
-      code = printRoutes(loaded.read, loaded.result, opts.format, io);
+      code = printRoutes(loaded.read, loaded.result, opts.format, io, loaded.services);
     });
 
   // diff: src/cli/diff.ts

@@ -21,7 +21,7 @@ export function serviceDocument(s: ServiceAccess): object {
 }
 
 /** The Services of the JSON document, made one at a time. */
-export function* serviceDocuments(services: readonly ServiceAccess[]): Iterable<object> {
+export function* serviceDocuments(services: Iterable<ServiceAccess>): Iterable<object> {
   for (const s of services) yield serviceDocument(s);
 }
 

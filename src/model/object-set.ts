@@ -123,6 +123,8 @@ export class ObjectSet<R> {
   private readonly namespaces = new Set<string>();
   private readonly portIndexes = new Map<Subject<R>, PortIndex>();
   private readonly servicePortLists = new Map<Subject<R>, Plain[]>();
+  /** What each selector object selected, and in which namespace. */
+  private readonly selections = new Map<object, { readonly ns: string; readonly selected: ReadonlyArray<Subject<R>> }>();
   /** By kind, then namespace and name: the one object, or null when two different objects share the name. */
   private readonly nameIndexes = new Map<string, Map<string, Subject<R> | null>>();
 
@@ -179,7 +181,19 @@ export class ObjectSet<R> {
    * the pods it creates (CONTROLLER_LABELS) matches the pods of a workload of that controller's
    * kind, since the template does not carry it.
    */
-  public select(ns: string, selector: unknown): Array<Subject<R>> {
+  public select(ns: string, selector: unknown): ReadonlyArray<Subject<R>> {
+    // several rules and the access map ask for the same Service's selection: the answer is kept per selector object
+    const cacheable = selector !== null && typeof selector === 'object';
+    if (cacheable) {
+      const known = this.selections.get(selector);
+      if (known !== undefined && known.ns === ns) return known.selected;
+    }
+    const selected = this.selectOnce(ns, selector);
+    if (cacheable) this.selections.set(selector, { ns, selected });
+    return selected;
+  }
+
+  private selectOnce(ns: string, selector: unknown): ReadonlyArray<Subject<R>> {
     const own: { [label: string]: unknown } = {};
     const added: Array<[string, unknown]> = [];
     for (const [k, v] of Object.entries(obj(selector))) {

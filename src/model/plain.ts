@@ -41,20 +41,29 @@ export function sameObject(a: unknown, b: unknown): boolean {
 
 /** @internal a composite map key of several parts, never ambiguous */
 export function key(...parts: unknown[]): string {
-  return parts.map(p => (typeof p === 'string' ? p : show(p))).join('\u0000');
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    out += (i === 0 ? '' : '\u0000') + (typeof p === 'string' ? p : show(p));
+  }
+  return out;
 }
 
 /** @internal a parsed YAML object, read loosely */
 export type Plain = { readonly [key: string]: any };
 
+/** The empty object and list `obj` and `list` give for anything else: one each, frozen (they are read, never written). */
+const NO_OBJECT: { readonly [key: string]: any } = Object.freeze({});
+const NO_LIST: readonly any[] = Object.freeze([]);
+
 /** @internal a plain object, or an empty one for anything else (null, a list, a scalar) */
 export function obj(value: unknown): { readonly [key: string]: any } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as any : {};
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as any : NO_OBJECT;
 }
 
 /** @internal a list, or an empty one for anything else */
 export function list(value: unknown): readonly any[] {
-  return Array.isArray(value) ? value : [];
+  return Array.isArray(value) ? value : NO_LIST;
 }
 
 /**

@@ -174,6 +174,7 @@ export function defineRule(def: RuleDefinition, check?: ObjectCheck | AppCheck):
   INFOS.set(def.id, info);
   if (def.scope === 'object') {
     const rule: ObjectRule = { info, check: check as ObjectCheck };
+    OF_KIND.clear();
     for (const kind of def.kinds) {
       const found = BY_KIND.get(kind);
       if (found) found.push(rule); else BY_KIND.set(kind, [rule]);
@@ -194,15 +195,39 @@ export function listedKinds(info: RuleInfo): string[] {
   return info.kinds.includes(EVERY_KIND) ? checkedKinds() : info.kinds;
 }
 
-/** @internal the object rules of a kind: its own, then those of every kind */
+/** The object rules of each kind, as rulesOfKind lists them; emptied when a rule is defined. */
+const OF_KIND = new Map<string, readonly ObjectRule[]>();
+
+/** @internal the object rules of a kind: those of every kind, then its own */
 export function rulesOfKind(kind: string): readonly ObjectRule[] {
-  return [...(BY_KIND.get(EVERY_KIND) ?? []), ...(BY_KIND.get(kind) ?? [])];
+  let rules = OF_KIND.get(kind);
+  if (rules === undefined) OF_KIND.set(kind, rules = [...(BY_KIND.get(EVERY_KIND) ?? []), ...(BY_KIND.get(kind) ?? [])]);
+  return rules;
 }
 
 /** @internal stamps a rule's id and default severity on the issues of its check */
 export function stamp(info: RuleInfo, issues: readonly Issue[], construct: boolean): Violation[] {
+  if (issues.length === 0) return [];
   const severity = construct ? info.constructSeverity : info.severity;
   return issues.map(i => ({ rule: info.id, field: i.field, message: i.message, fix: i.fix, severity: i.severity ?? severity, type: i.type }));
+}
+
+/** The manifest checkObject is checking, and the values its rules derived from it (`derived`). */
+let checking: unknown;
+const DERIVED = new Map<(m: any) => unknown, unknown>();
+
+/**
+ * @internal
+ * `view(m)`, computed once for all the rules that check one manifest (a workload's pod view):
+ * kept only while checkObject runs over that very manifest, so an object changed between two
+ * checks is never seen stale. Outside checkObject it is `view(m)`.
+ */
+export function derived<T>(m: unknown, view: (m: any) => T): T {
+  if (m !== checking || m === undefined) return view(m);
+  if (DERIVED.has(view)) return DERIVED.get(view) as T;
+  const value = view(m);
+  DERIVED.set(view, value);
+  return value;
 }
 
 /**
@@ -212,14 +237,22 @@ export function stamp(info: RuleInfo, issues: readonly Issue[], construct: boole
  */
 export function checkObject(kind: string, manifest: any, ctx: CheckContext): Violation[] {
   const out: Violation[] = [];
-  for (const rule of rulesOfKind(kind)) {
-    let issues: Issue[];
-    try {
-      issues = rule.check(manifest, ctx);
-    } catch (e) {
-      issues = [{ field: '', message: `the rule could not read this object (${(e as Error).message})`, fix: 'check the object\'s structure against its schema' }];
+  const outer = checking;
+  checking = manifest;
+  DERIVED.clear();
+  try {
+    for (const rule of rulesOfKind(kind)) {
+      let issues: Issue[];
+      try {
+        issues = rule.check(manifest, ctx);
+      } catch (e) {
+        issues = [{ field: '', message: `the rule could not read this object (${(e as Error).message})`, fix: 'check the object\'s structure against its schema' }];
+      }
+      if (issues.length > 0) append(out, stamp(rule.info, issues, ctx.construct));
     }
-    append(out, stamp(rule.info, issues, ctx.construct));
+  } finally {
+    checking = outer;
+    DERIVED.clear();
   }
   return out;
 }

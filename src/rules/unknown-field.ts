@@ -24,33 +24,81 @@ function own<T>(map: { readonly [key: string]: T }, key: unknown): T | undefined
   return typeof key === 'string' && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
 }
 
+/** A type of the table made ready to walk: a leaf, a list or a map of a type, or a struct's fields. */
+interface Shape {
+  /** The Go type's name, for a struct (what a finding names). */
+  readonly type: string;
+  readonly list?: Shape;
+  readonly map?: Shape;
+  /** A struct's fields; undefined for a leaf (or a type the table does not describe). */
+  readonly fields?: Map<string, Shape>;
+}
+
+const LEAF: Shape = { type: '' };
+const COMPILED = new WeakMap<FieldTable, Map<string, Shape>>();
+
+/** The shape of a type reference of `table`, compiled once per table (a recursive type refers to itself). */
+function shapeOf(table: FieldTable, ref: string): Shape {
+  let cache = COMPILED.get(table);
+  if (cache === undefined) COMPILED.set(table, cache = new Map());
+  const known = cache.get(ref);
+  if (known !== undefined) return known;
+  if (ref === '') return LEAF;
+  if (ref.startsWith('[]') || ref.startsWith('{}')) {
+    const elem = shapeOf(table, ref.slice(2));
+    const shape: Shape = ref.startsWith('[]') ? { type: '', list: elem } : { type: '', map: elem };
+    cache.set(ref, shape);
+    return shape;
+  }
+  const fields = own(table.types, ref);
+  if (fields === undefined) {
+    cache.set(ref, LEAF);
+    return LEAF;
+  }
+  const compiled = new Map<string, Shape>();
+  const shape: Shape = { type: ref, fields: compiled };
+  cache.set(ref, shape);
+  for (const [k, t] of Object.entries(fields)) compiled.set(k, shapeOf(table, t));
+  return shape;
+}
+
 /** @internal the paths of the fields of an object that its kind's type in `table` does not have */
 export function unknownFieldPaths(m: unknown, table: FieldTable = FIELD_TABLE): Array<{ path: string; type: string }> {
   const root = own(table.kinds, (m as { kind?: unknown })?.kind);
   const out: Array<{ path: string; type: string }> = [];
-  if (typeof root === 'string') unknownFields(table, m, root, '', out);
+  if (typeof root === 'string') unknownFields(m, shapeOf(table, root), [], out);
   return out;
 }
 
-/** The unknown fields under one value of type `ref` at `f`. */
-function unknownFields(table: FieldTable, value: unknown, ref: string, f: string, out: Array<{ path: string; type: string }>): void {
-  if (ref === '' || value === null || typeof value !== 'object') return;
-  if (ref.startsWith('[]')) {
-    if (Array.isArray(value)) value.forEach((v, i) => unknownFields(table, v, ref.slice(2), `${f}[${i}]`, out));
+/** A field path from its segments (list indexes and keys), rendered only for a finding. */
+function render(segments: ReadonlyArray<string | number>): string {
+  let f = '';
+  for (const s of segments) f = typeof s === 'number' ? `${f}[${s}]` : f === '' ? s : mapField(f, s);
+  return f;
+}
+
+/** The unknown fields under one value of shape `shape` at the path `segments` (a stack, restored on return). */
+function unknownFields(value: unknown, shape: Shape, segments: Array<string | number>, out: Array<{ path: string; type: string }>): void {
+  if (shape === LEAF || value === null || typeof value !== 'object') return;
+  if (shape.list !== undefined) {
+    if (!Array.isArray(value)) return;
+    for (let i = 0; i < value.length; i++) {
+      segments.push(i);
+      unknownFields(value[i], shape.list, segments, out);
+      segments.pop();
+    }
     return;
   }
   if (Array.isArray(value)) return;
-  if (ref.startsWith('{}')) {
-    for (const [k, v] of Object.entries(value)) unknownFields(table, v, ref.slice(2), mapField(f, k), out);
-    return;
-  }
-  const fields = own(table.types, ref);
-  if (fields === undefined) return;
-  for (const [k, v] of Object.entries(value)) {
-    const path = f === '' ? k : mapField(f, k);
-    const type = own(fields, k);
-    if (type === undefined) out.push({ path, type: ref });
-    else unknownFields(table, v, type, path, out);
+  const fields = shape.fields;
+  const elem = shape.map;
+  if (elem === LEAF) return;
+  for (const k of Object.keys(value)) {
+    const type = elem ?? fields?.get(k);
+    segments.push(k);
+    if (type === undefined) out.push({ path: render(segments), type: shape.type });
+    else unknownFields((value as { [k: string]: unknown })[k], type, segments, out);
+    segments.pop();
   }
 }
 

@@ -7,8 +7,8 @@ import { protocolOf } from '../model/defaults';
 import { Issue, Severity, issue, FindingType } from '../model/finding';
 import { defineKind, TEMPLATE_PODS } from '../model/kinds';
 import { metadataOf } from '../model/object';
-import { list, obj, Plain, key, seenBefore, show, text, listSome } from '../model/plain';
-import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
+import { append, list, obj, Plain, key, seenBefore, show, text, listSome } from '../model/plain';
+import { CheckContext, defineRule, derived, RuleBasics, ruleExamples } from '../model/rule';
 import { rejectedBefore, rejectedFrom, relaxedIn } from '../model/versions';
 
 
@@ -36,6 +36,10 @@ export interface PodView {
   readonly containers: ReadonlyArray<Plain>;
   /** The init containers: native sidecars (`restartPolicy: Always`) among them. */
   readonly initContainers: ReadonlyArray<Plain>;
+  /** The field path of each container, `spec.template.spec.containers[0]`, ... */
+  readonly containerPaths: readonly string[];
+  /** The field path of each init container. */
+  readonly initContainerPaths: readonly string[];
 }
 
 /** @internal */
@@ -43,7 +47,19 @@ export function podOf(m: any): PodView {
   const kind = typeof obj(m).kind === 'string' ? m.kind : 'Deployment';
   const isPod = kind === 'Pod';
   const spec = isPod ? obj(obj(m).spec) : obj(obj(obj(obj(m).spec).template).spec);
-  return { kind, isPod, path: isPod ? 'spec' : 'spec.template.spec', spec, containers: list(spec.containers).map(obj), initContainers: list(spec.initContainers).map(obj) };
+  const path = isPod ? 'spec' : 'spec.template.spec';
+  const containers = list(spec.containers).map(obj);
+  const initContainers = list(spec.initContainers).map(obj);
+  return {
+    kind,
+    isPod,
+    path,
+    spec,
+    containers,
+    initContainers,
+    containerPaths: containers.map((_, i) => `${path}.containers[${i}]`),
+    initContainerPaths: initContainers.map((_, i) => `${path}.initContainers[${i}]`),
+  };
 }
 
 /** Whether an init container is a native sidecar: it runs beside the containers (SidecarContainers, on from 1.29). */
@@ -53,7 +69,9 @@ export function isSidecar(c: Plain): boolean {
 
 /** @internal Runs `check` on every container with its field path. */
 export function eachContainer(pod: PodView, check: (c: Plain, f: string, i: number) => Issue[]): Issue[] {
-  return pod.containers.flatMap((c, i) => check(c, `${pod.path}.containers[${i}]`, i));
+  const out: Issue[] = [];
+  for (let i = 0; i < pod.containers.length; i++) append(out, check(pod.containers[i], pod.containerPaths[i], i));
+  return out;
 }
 
 /** A way to visit the containers of a pod. */
@@ -64,7 +82,9 @@ type Visit = (pod: PodView, check: (c: Plain, f: string) => Issue[]) => Issue[];
  * checks of each alike (name, image, ports, env, resources, termination message policy).
  */
 function eachPodContainer(pod: PodView, check: (c: Plain, f: string) => Issue[]): Issue[] {
-  return [...eachContainer(pod, check), ...pod.initContainers.flatMap((c, i) => check(c, `${pod.path}.initContainers[${i}]`))];
+  const out = eachContainer(pod, check);
+  for (let i = 0; i < pod.initContainers.length; i++) append(out, check(pod.initContainers[i], pod.initContainerPaths[i]));
+  return out;
 }
 
 /**
@@ -72,12 +92,16 @@ function eachPodContainer(pod: PodView, check: (c: Plain, f: string) => Issue[])
  * of a sidecar as of a container (probes, lifecycle hooks); a plain init container may have neither.
  */
 function eachRunningContainer(pod: PodView, check: (c: Plain, f: string) => Issue[]): Issue[] {
-  return [...eachContainer(pod, check), ...pod.initContainers.flatMap((c, i) => (isSidecar(c) ? check(c, `${pod.path}.initContainers[${i}]`) : []))];
+  const out = eachContainer(pod, check);
+  for (let i = 0; i < pod.initContainers.length; i++) {
+    if (isSidecar(pod.initContainers[i])) append(out, check(pod.initContainers[i], pod.initContainerPaths[i]));
+  }
+  return out;
 }
 
 function podRule(def: RuleBasics & { readonly kinds?: string[] },
   check: (pod: PodView, ctx: CheckContext, m: any) => Issue[]) {
-  return defineRule({ scope: 'object', kinds: POD_KINDS, severity: Severity.ERROR, ...def }, (m, ctx) => check(podOf(m), ctx, m));
+  return defineRule({ scope: 'object', kinds: POD_KINDS, severity: Severity.ERROR, ...def }, (m, ctx) => check(derived(m, podOf), ctx, m));
 }
 
 function workloadSpec(m: any): Plain {
@@ -232,10 +256,17 @@ export const containerPortUnique = podRule({
 
 /** Runs `check` on every probe handler's port of every container. */
 function eachProbePort(pod: PodView, check: (port: unknown, f: string, handler: string, c: Plain) => Issue[]): Issue[] {
-  return eachRunningContainer(pod, (c, f) => PROBES.flatMap(probe => HANDLERS.flatMap(handler => {
-    const h = obj(obj(c[probe])[handler]);
-    return h.port === undefined || h.port === null ? [] : check(h.port, `${f}.${probe}.${handler}.port`, handler, c);
-  })));
+  return eachRunningContainer(pod, (c, f) => {
+    const out: Issue[] = [];
+    for (const probe of PROBES) {
+      if (c[probe] === undefined || c[probe] === null) continue;
+      for (const handler of HANDLERS) {
+        const h = obj(obj(c[probe])[handler]);
+        if (h.port !== undefined && h.port !== null) append(out, check(h.port, `${f}.${probe}.${handler}.port`, handler, c));
+      }
+    }
+    return out;
+  });
 }
 
 export const probePort = podRule({
@@ -692,19 +723,22 @@ function allContainers(pod: PodView): Array<[Plain, string]> {
     .flatMap(group => list(pod.spec[group]).map((c, i) => [obj(c), `${pod.path}.${group}[${i}]`] as [Plain, string]));
 }
 
+/** Every container of a manifest's pod with its field path, once per manifest checked. */
+const containersOf = (m: any) => allContainers(derived(m, podOf));
+
 const GATED_FIELDS: readonly GatedField[] = [
   {
     gate: 'ContainerStopSignals',
     from: 33,
     kinds: POD_KINDS,
-    find: m => allContainers(podOf(m)).filter(([c]) => !isUnset(obj(c.lifecycle).stopSignal)).map(([, f]) => `${f}.lifecycle.stopSignal`),
+    find: m => derived(m, containersOf).filter(([c]) => !isUnset(obj(c.lifecycle).stopSignal)).map(([, f]) => `${f}.lifecycle.stopSignal`),
   },
   {
     gate: 'PodLifecycleSleepAction',
     from: 29,
     until: 30,
     kinds: POD_KINDS,
-    find: m => allContainers(podOf(m)).flatMap(([c, f]) => (['postStart', 'preStop'] as const)
+    find: m => derived(m, containersOf).flatMap(([c, f]) => (['postStart', 'preStop'] as const)
       .filter(hook => !isUnset(obj(obj(c.lifecycle)[hook]).sleep)).map(hook => `${f}.lifecycle.${hook}.sleep`)),
   },
   {
@@ -713,7 +747,7 @@ const GATED_FIELDS: readonly GatedField[] = [
     until: 29,
     kinds: POD_KINDS,
     find: m => {
-      const pod = podOf(m);
+      const pod = derived(m, podOf);
       return list(pod.spec.initContainers).map((c, i) => [obj(c), i] as const)
         .filter(([c]) => !isUnset(c.restartPolicy)).map(([, i]) => `${pod.path}.initContainers[${i}].restartPolicy`);
     },

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { AnalysisResult, ManifestFinding } from '../../checker/check';
 import { FileError, ReadResult } from '../../checker/read';
+import { ServiceAccess } from '../../checker/routes';
 import { OBJECT_READABLE } from '../../model/exemptions';
 import { Severity } from '../../model/finding';
 import { SettingsReport } from '../options';
@@ -53,6 +54,11 @@ export interface CheckFormat {
 export interface RoutesReport {
   readonly read: ReadResult;
   readonly result: AnalysisResult;
+  /**
+   * The access map, Service by Service as it is iterated (`routes` maps each as it is
+   * printed, so it is never held whole: iterate it once).
+   */
+  readonly services: Iterable<ServiceAccess>;
 }
 
 /** An output format of `routes`. */

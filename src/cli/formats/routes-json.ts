@@ -6,5 +6,5 @@ import { defineRoutesFormat } from './format';
 defineRoutesFormat({
   name: 'json',
   print: (r, io) =>
-    writeJsonDocument({ schemaVersion: ROUTES_SCHEMA_VERSION }, 'services', serviceDocuments(r.result.services), io.out),
+    writeJsonDocument({ schemaVersion: ROUTES_SCHEMA_VERSION }, 'services', serviceDocuments(r.services), io.out),
 });

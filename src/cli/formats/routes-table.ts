@@ -10,7 +10,7 @@ import { defineRoutesFormat } from './format';
 
 const HEADER = ['SERVICE', 'TYPE', 'VIA', 'ADDRESS', 'PORT', 'TARGET'];
 
-function forEachRow(services: readonly ServiceAccess[], each: (row: string[]) => void): void {
+function forEachRow(services: Iterable<ServiceAccess>, each: (row: string[]) => void): void {
   for (const s of services) {
     for (const r of s.rows) each([`${s.namespace}/${s.name}`, serviceTypeLabel(s), r.entry.kind, r.address, r.servicePort, r.target]);
   }
@@ -19,8 +19,11 @@ function forEachRow(services: readonly ServiceAccess[], each: (row: string[]) =>
 defineRoutesFormat({
   name: 'table',
   print: (r, io) => {
+    // one pass over the map (each Service is mapped as it is iterated): the table keeps only its cells
+    const rows: string[][] = [];
+    forEachRow(r.services, row => rows.push(row.map(printable)));
     const out = new Output(io.out);
-    table(HEADER, each => forEachRow(r.result.services, row => each(row.map(printable))), out);
+    table(HEADER, each => rows.forEach(each), out);
     out.flush();
   },
 });
@@ -31,7 +34,7 @@ defineRoutesFormat({
     const out = new Output(io.out);
     out.line(`| ${HEADER.join(' | ')} |`);
     out.line(`|${HEADER.map(() => ' --- ').join('|')}|`);
-    forEachRow(r.result.services, row => out.line(`| ${row.map(markdownCell).join(' | ')} |`));
+    forEachRow(r.services, row => out.line(`| ${row.map(markdownCell).join(' | ')} |`));
     out.flush();
   },
 });
