@@ -10,6 +10,7 @@ describe('writeJsonDocument', () => {
     ['holds when there are no items', []],
     ['holds when there is one item', [{ a: 1, b: [1, 2], c: {} }]],
     ['holds when items hold unprintable characters and empty values', [{ t: 'a\u0085b\u2028c', e: [], o: {} }, 'text', 3, null]],
+    ['holds when an item is undefined or a function (null, as in a list) or a nested empty list', [undefined, () => 1, [[]], [{ a: [] }]]],
     ['holds when the document is written in several pieces', big],
   ])('%s: the same bytes as json()', (_name, items) => {
     const pieces: string[] = [];

@@ -7,7 +7,7 @@ import { hostnamesIntersect } from '../rules/gateway-shared';
 import { grpcRules } from '../rules/grpc-route';
 import { matchPath, routeRules, ruleMatches } from '../rules/http-route';
 import { RouteParentRef, routeParentRefs } from '../rules/http-route-wiring';
-import { hostCovers, ingressRules, rulePaths } from '../rules/ingress';
+import { hostCovers, ingressRules } from '../rules/ingress';
 import { hasNodePorts } from '../rules/service';
 
 type Plain = { readonly [key: string]: any };
@@ -506,7 +506,7 @@ function mapIngressUrls<R>(set: ObjectSet<R>, out: Map<string, RoutedService>): 
     for (const r of ingressRules(ing.manifest)) {
       const host = typeof r.rule.host === 'string' ? r.rule.host : '*';
       const scheme = host !== '*' && tlsHosts.some(h => typeof h === 'string' && hostCovers(h, host)) ? 'HTTPS' : 'HTTP';
-      for (const p of rulePaths(r.rule, r.field)) {
+      for (const p of r.paths) {
         add(p.path.backend, host, scheme, text(p.path.path ?? '/'), pathMatchOf(p.path.pathType), '');
       }
     }

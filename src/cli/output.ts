@@ -9,6 +9,10 @@ export function json(value: unknown): string {
   return jsonText(JSON.stringify(value, undefined, 2)) + '\n';
 }
 
+/** What JSON.stringify([[item]], undefined, 2) writes around the item. */
+const NESTED_OPEN = '[\n  [\n    ';
+const NESTED_CLOSE = '\n  ]\n]';
+
 /**
  * The document `{ ...head, [key]: items }` exactly as `json` writes it, written in pieces of
  * about a megabyte, one item at a time: the items are made on demand and the whole text is
@@ -34,8 +38,9 @@ export function writeJsonDocument(head: Record<string, unknown>, key: string, it
   for (const item of items) {
     put(first ? shell.slice(0, at) : ',\n    ');
     first = false;
-    // an item's lines are indented as at depth 2 (JSON text holds no raw newline inside a string)
-    put((JSON.stringify(item, undefined, 2) ?? 'null').replace(/\n/g, '\n    '));
+    // stringified inside two lists, the item's lines come indented as at depth 2 (no second pass over its text)
+    const nested = JSON.stringify([[item]], undefined, 2);
+    put(nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length));
   }
   put(first ? JSON.stringify({ ...head, [key]: [] }, undefined, 2) + '\n' : shell.slice(at + 4) + '\n');
   flush();

@@ -44,7 +44,8 @@ export function key(...parts: unknown[]): string {
   let out = '';
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
-    out += (i === 0 ? '' : '\u0000') + (typeof p === 'string' ? p : show(p));
+    // a number or boolean as show() writes it (JSON), without JSON.stringify
+    out += (i === 0 ? '' : '\u0000') + (typeof p === 'string' ? p : typeof p === 'number' || typeof p === 'boolean' ? String(p) : show(p));
   }
   return out;
 }

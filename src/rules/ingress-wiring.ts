@@ -1,6 +1,6 @@
 import { ingressObject, ingressPath, serviceObject } from './example-objects';
 import { declaredOutside, missingService } from './external-services';
-import { CLASS_ANNOTATION, checkServicePortRef, ingressBackends, ingressRules, rulePaths } from './ingress';
+import { CLASS_ANNOTATION, checkServicePortRef, ingressBackends, ingressRules } from './ingress';
 import { FindingType, Severity, issue } from '../model/finding';
 import { metadataOf } from '../model/object';
 import { AddFinding, AppContext, Claim, ObjectSet, Subject, claim, reportClaims } from '../model/object-set';
@@ -36,7 +36,7 @@ function ingressConflicts<R>(set: ObjectSet<R>, ctx: AppContext<R>, add: AddFind
     if (obj(metadataOf(s.manifest).annotations)[CANARY_ANNOTATION] === 'true') continue;
     const cls = ingressClass(s.manifest);
     for (const r of ingressRules(s.manifest)) {
-      for (const p of rulePaths(r.rule, r.field)) {
+      for (const p of r.paths) {
         const host = r.rule.host ?? '*';
         const what = `host ${show(host)} path ${show(p.path.path ?? '')} (${text(p.path.pathType)})${cls ? ` of class ${show(cls)}` : ''}`;
         claim(claims, key(cls, host, p.path.path ?? '', p.path.pathType), what, { subject: s, field: p.field });

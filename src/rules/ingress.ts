@@ -6,7 +6,7 @@ import { FindingType, Issue, Severity, issue, warning } from '../model/finding';
 import { defineKind } from '../model/kinds';
 import { metadataOf } from '../model/object';
 import { list, obj, Plain, show, text, listSome } from '../model/plain';
-import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
+import { CheckContext, defineRule, derived, RuleBasics, ruleExamples } from '../model/rule';
 import { DEFAULT_VERSIONS, VersionRange } from '../model/versions';
 
 
@@ -127,9 +127,23 @@ function anyHost(host: unknown): boolean {
   return host === undefined || host === null || host === '';
 }
 
-/** @internal the rules of an Ingress, each with its field path */
-export function ingressRules(ing: unknown): Array<{ readonly rule: Plain; readonly field: string }> {
-  return list(obj(obj(ing).spec).rules).map((rule, i) => ({ rule: obj(rule), field: `spec.rules[${i}]` }));
+/** @internal an Ingress rule with its field path, and its paths with theirs */
+export interface IngressRuleAt {
+  readonly rule: Plain;
+  readonly field: string;
+  readonly paths: ReadonlyArray<{ readonly path: Plain; readonly field: string }>;
+}
+
+/** @internal the rules of an Ingress, each with its field path and its paths (made once per check of the Ingress) */
+export function ingressRules(ing: unknown): readonly IngressRuleAt[] {
+  return derived(ing, rulesOf);
+}
+
+function rulesOf(ing: unknown): IngressRuleAt[] {
+  return list(obj(obj(ing).spec).rules).map((rule, i) => {
+    const field = `spec.rules[${i}]`;
+    return { rule: obj(rule), field, paths: rulePaths(obj(rule), field) };
+  });
 }
 
 /** @internal the paths of an Ingress rule, each with its field path */
@@ -138,11 +152,15 @@ export function rulePaths(rule: Plain, field: string): Array<{ readonly path: Pl
 }
 
 /** @internal every backend of an Ingress with its field path: the default backend and each path's */
-export function ingressBackends(ing: unknown): Array<{ readonly backend: unknown; readonly field: string }> {
+export function ingressBackends(ing: unknown): ReadonlyArray<{ readonly backend: unknown; readonly field: string }> {
+  return derived(ing, backendsOf);
+}
+
+function backendsOf(ing: unknown): Array<{ readonly backend: unknown; readonly field: string }> {
   const spec = obj(obj(ing).spec);
   const out: Array<{ backend: unknown; field: string }> = [];
   if (spec.defaultBackend !== undefined && spec.defaultBackend !== null) out.push({ backend: spec.defaultBackend, field: 'spec.defaultBackend' });
-  for (const r of ingressRules(ing)) for (const p of rulePaths(r.rule, r.field)) out.push({ backend: p.path.backend, field: `${p.field}.backend` });
+  for (const r of ingressRules(ing)) for (const p of r.paths) out.push({ backend: p.path.backend, field: `${p.field}.backend` });
   return out;
 }
 
@@ -184,9 +202,8 @@ export const ingressPaths = ingressRule({
   id: 'ingress-paths',
   summary: 'a rule with http has at least one path; each path is valid for its pathType',
   prevents: 'validateHTTPIngressRuleValue / validateHTTPIngressPath: paths required; Exact and Prefix paths are absolute and normalized',
-}, ing => ingressRules(ing).flatMap(({ rule, field }) => {
+}, ing => ingressRules(ing).flatMap(({ rule, field, paths }) => {
   if (rule.http === undefined || rule.http === null) return [];
-  const paths = rulePaths(rule, field);
   if (paths.length === 0) return [issue(`${field}.http.paths`, 'a rule with http needs at least one path', 'add a path')];
   return paths.flatMap(p => checkPath(p.field, p.path.path, p.path.pathType));
 }));
@@ -198,7 +215,7 @@ export const ingressBackend = ingressRule({
 }, (ing, spec, ctx) => {
   const out: Issue[] = [];
   if (spec.defaultBackend !== undefined && spec.defaultBackend !== null) out.push(...checkBackend('spec.defaultBackend', spec.defaultBackend, ctx.versions, ctx.backendService));
-  for (const r of ingressRules(ing)) for (const p of rulePaths(r.rule, r.field)) out.push(...checkBackend(`${p.field}.backend`, p.path.backend, ctx.versions, ctx.backendService));
+  for (const r of ingressRules(ing)) for (const p of r.paths) out.push(...checkBackend(`${p.field}.backend`, p.path.backend, ctx.versions, ctx.backendService));
   return out;
 });
 

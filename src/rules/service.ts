@@ -6,8 +6,8 @@ import { protocolOf } from '../model/defaults';
 import { FindingType, Issue, Severity, issue, warning } from '../model/finding';
 import { defineKind } from '../model/kinds';
 import { metadataOf } from '../model/object';
-import { list, obj, Plain, key, seenBefore, show, text } from '../model/plain';
-import { CheckContext, defineRule, RuleBasics, ruleExamples } from '../model/rule';
+import { append, list, obj, Plain, key, seenBefore, show, text } from '../model/plain';
+import { CheckContext, defineRule, derived, RuleBasics, ruleExamples } from '../model/rule';
 import { NodePortRange } from '../model/settings';
 import { VersionContext, rejectedBefore, rejectedFrom, rejectedSince, relaxedIn } from '../model/versions';
 
@@ -53,16 +53,20 @@ interface ServiceView {
   readonly type: string;
   readonly headless: boolean;
   readonly ports: ReadonlyArray<Plain>;
+  /** The field path of each port, `spec.ports[0]`, ... */
+  readonly portPaths: readonly string[];
 }
 
 function view(svc: any): ServiceView {
   const spec = obj(obj(svc).spec);
+  const ports = list(spec.ports).map(obj);
   return {
     spec,
     // v1 defaulting fills in ClusterIP when type is unset or "" (SetDefaults_Service)
     type: typeof spec.type === 'string' && spec.type !== '' ? spec.type : 'ClusterIP',
     headless: spec.clusterIP === 'None',
-    ports: list(spec.ports).map(obj),
+    ports,
+    portPaths: ports.map((_, i) => `spec.ports[${i}]`),
   };
 }
 
@@ -74,12 +78,14 @@ export function hasNodePorts(type: unknown): boolean {
 /** Defines a Service rule over the view. */
 function serviceRule(def: RuleBasics,
   check: (s: ServiceView, ctx: CheckContext, svc: any) => Issue[]) {
-  return defineRule({ scope: 'object', kinds: [SERVICE.kind], severity: Severity.ERROR, ...def }, (svc, ctx) => check(view(svc), ctx, svc));
+  return defineRule({ scope: 'object', kinds: [SERVICE.kind], severity: Severity.ERROR, ...def }, (svc, ctx) => check(derived(svc, view), ctx, svc));
 }
 
 /** Runs `check` on every port with its field path. */
 function eachPort(s: ServiceView, check: (p: Plain, f: string, i: number) => Issue[]): Issue[] {
-  return s.ports.flatMap((p, i) => check(p, `spec.ports[${i}]`, i));
+  const out: Issue[] = [];
+  for (let i = 0; i < s.ports.length; i++) append(out, check(s.ports[i], s.portPaths[i], i));
+  return out;
 }
 
 export const serviceName = serviceRule({

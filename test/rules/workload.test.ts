@@ -1,4 +1,4 @@
-import { LABELS, check, checkConstruct, deployment, pod, service } from './helpers';
+import { LABELS, analyzed, check, checkConstruct, deployment, ingress, pod, rule, service } from './helpers';
 
 const C = 'spec.template.spec.containers[0]';
 const E = 'error';
@@ -127,5 +127,22 @@ describe('the rules of one object share its pod view (computed once per check)',
     expect(check(m)).toEqual(['container-port-number spec.template.spec.containers[0].ports[0].containerPort error']);
     m.spec.template.spec.containers[0].ports[0].containerPort = 8080;
     expect(check(m)).toEqual([]);
+  });
+});
+
+describe('the rules of a Service and of an Ingress share their views too (ports; rules, paths and backends)', () => {
+  test('fails when a Service and an Ingress are changed after a clean check and checked again: both checks see the change', () => {
+    const svc = service({ selector: LABELS, ports: [{ name: 'http', port: 80 }] });
+    const ing = ingress({ rules: [rule('a.example.com')] });
+    const objects = [svc, ing, deployment({ ports: [{ containerPort: 80 }] })];
+    expect(check(svc)).toEqual([]);
+    expect(check(ing)).toEqual([]);
+    expect(analyzed(objects)).toEqual([]);
+    svc.spec.ports.push({ name: 'again', port: 80 });
+    ing.spec.rules[0].http.paths[0].path = 'api';
+    ing.spec.rules.push({ host: 'b.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 81 } } } }] } });
+    expect(check(svc)).toEqual(['service-port-unique spec.ports[1].port error']);
+    expect(check(ing)).toEqual(['ingress-paths spec.rules[0].http.paths[0].path error']);
+    expect(analyzed(objects).filter(f => f.includes('ingress-backend-port'))).toHaveLength(1);
   });
 });
