@@ -365,6 +365,9 @@ export function checkAliases(doc: unknown): void {
  */
 const LOAD_OPTIONS = { schema: KUBECTL_SCHEMA, maxDepth: MAX_DEPTH, json: true } as jsyaml.LoadOptions;
 
+/** The characters the document listener looks at, as char codes. */
+const [SPACE, TAB, CR, LF, COLON, QUESTION, OPEN_BRACKET, OPEN_BRACE] = [' ', '\t', '\r', '\n', ':', '?', '[', '{'].map(ch => ch.charCodeAt(0));
+
 /**
  * Where each document starts, from js-yaml's parse events: the line of its content, and the
  * offset of that line (to parse a `List` document again, alone, for its items' lines). Kept
@@ -396,10 +399,10 @@ class DocumentStarts {
     }
     const inFlow = this.flow.length > 0 && this.flow[this.flow.length - 1];
     let at = state.position;
-    while (at < this.text.length && ' \t\r\n'.includes(this.text.charAt(at))) at++;
-    const c = this.text.charAt(at);
-    if (inFlow && (c === ':' || c === '?') && this.flowIndicator === undefined) this.flowIndicator = at;
-    this.flow.push(inFlow || c === '[' || c === '{');
+    let c = this.text.charCodeAt(at); // NaN past the end
+    while (c === SPACE || c === TAB || c === CR || c === LF) c = this.text.charCodeAt(++at);
+    if (inFlow && (c === COLON || c === QUESTION) && this.flowIndicator === undefined) this.flowIndicator = at;
+    this.flow.push(inFlow || c === OPEN_BRACKET || c === OPEN_BRACE);
   };
 }
 
