@@ -252,11 +252,11 @@ export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSet
   const app = attachAppFindings(found, ref => ref.source.manifest);
   for (const [ref, violations] of app.byRef) own.get(ref)!.push(...violations);
 
-  for (const [ref, violations] of own) {
+  own.forEach((violations, ref) => {
     const applied = applyRules(violations, ref.source.manifest, config, app.usedElsewhere.get(ref));
     for (const v of applied.reported) findings.push(toFinding(ref, v, set.defaultNamespace));
     for (const v of applied.suppressed) suppressed.push({ ...toFinding(ref, v, set.defaultNamespace), reason: (v as SuppressedViolation).reason });
-  }
+  });
 
   // the access map only where it is printed (`routes`, the public API): `check` does not compute it
   return { findings, suppressed, services: mapped(set, routes), skipped, objectCount: sources.length };

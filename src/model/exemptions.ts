@@ -167,6 +167,8 @@ export interface AppliedRules {
 export function applyRules(findings: readonly Violation[], manifest: any, config: RuleConfig,
   usedElsewhere: ReadonlySet<string> = new Set()): AppliedRules {
   const exemptions = exemptionsOf(manifest);
+  // most objects: nothing found, nothing exempted
+  if (findings.length === 0 && exemptions.size === 0) return { reported: [], suppressed: [] };
   const reported: Violation[] = [];
   const suppressed: SuppressedViolation[] = [];
   const used = new Set<string>(usedElsewhere);

@@ -258,7 +258,10 @@ export function checkLabels(field: string, labels: unknown): Issue[] {
     return [issue(field, `${show(labels)} is not a map of labels`, 'use a map of key: value strings')];
   }
   const out: Issue[] = [];
-  for (const [k, value] of Object.entries(labels)) {
+  for (const k of Object.keys(labels)) {
+    const value = (labels as { [k: string]: unknown })[k];
+    // the field path is made only for a label with a finding
+    if (isQualifiedName(k) && isLabelValue(value)) continue;
     const f = mapField(field, k);
     out.push(...checkQualifiedName(f, k, 'label key', 'rename the label'));
     if (!isLabelValue(value)) {

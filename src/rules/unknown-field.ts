@@ -93,7 +93,10 @@ function unknownFields(value: unknown, shape: Shape, segments: Array<string | nu
   const fields = shape.fields;
   const elem = shape.map;
   if (elem === LEAF) return;
-  for (const k of Object.keys(value)) {
+  // for...in over a plain object lists its own keys without making an array of them; the own-key
+  // test keeps out anything enumerable a polluted prototype would add
+  for (const k in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
     const type = elem ?? fields?.get(k);
     segments.push(k);
     if (type === undefined) out.push({ path: render(segments), type: shape.type });

@@ -105,6 +105,10 @@ describe('object-unknown-field (kubectl\'s default Strict field validation rejec
       metadata: { name: 'web', creationTimestamp: null, managedFields: [{ manager: 'kubectl', fieldsV1: { 'f:spec': {} } }] },
     }],
     ['a field some release has (lifecycle.stopSignal, from 1.33)', deployment({ lifecycle: { stopSignal: 'SIGTERM' } })],
+    ['an object whose prototype has an enumerable key (only its own keys are its fields)', {
+      ...service({ ports: [{ port: 80 }] }),
+      spec: Object.assign(Object.create({ inherited: true }), { ports: [{ port: 80 }] }),
+    }],
   ])('holds when %s', (_, manifest) => {
     expect(check(manifest).filter(f => f.startsWith(U))).toEqual([]);
   });
