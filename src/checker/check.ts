@@ -167,18 +167,9 @@ export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOpti
  * @internal
  * The access map alone, without the rules (no findings): what `routes` prints. The same
  * objects are read and mapped as by `analyzeManifests`; the checks' work and memory are saved.
- */
-export function mapManifests(sources: ManifestSource[], options: AnalyzeOptions = {}): AnalysisResult {
-  const resolved = resolveOptions(options);
-  if (Array.isArray(resolved)) throw new Error(resolved.join('\n'));
-  return analyzeResolved(sources, resolved, options.namespace, true, false);
-}
-
-/**
- * @internal
- * The access map alone, as `mapManifests` makes it, but made one Service at a time as
- * `services` is iterated (each iteration maps again): `routes` prints each Service before
- * the next is made, so a map of hundreds of thousands of rows is never held whole.
+ * The map is made one Service at a time as `services` is iterated (each iteration maps again):
+ * `routes` prints each Service before the next is made, so a map of hundreds of thousands of
+ * rows is never held whole.
  */
 export function mapManifestsLazily(sources: ManifestSource[], options: AnalyzeOptions = {}): LazyMap {
   const resolved = resolveOptions(options);
