@@ -1,7 +1,7 @@
 import { constants as zlibConstants, deflateRawSync, inflateRawSync } from 'zlib';
 import { ManifestFinding } from './check';
 import { DocumentLocation, positionAt } from './positions';
-import { AccessRow, AccessScope, EntryKind, RouteMatch, ServiceAccess, gatewayAddress } from './routes';
+import { AccessPath, AccessRow, AccessScope, EntryKind, RouteMatch, ServiceAccess, gatewayAddress } from './routes';
 import { FindingType, Severity } from '../model/finding';
 import { parseFieldPath } from '../model/path';
 import { RuleSeverity } from '../model/rule';
@@ -82,45 +82,135 @@ export interface EntrySummary {
   readonly match?: RouteMatch;
 }
 
+/** Where a summary finds the row of an entry when a change needs it. */
+interface RowSource {
+  row(at: number): AccessRow;
+}
+
 /**
- * The rows of a summary, kept as JSON text deflated in batches of `BATCH` rows: a row's
- * objects (entry, path, workloads) took over a third of a 200k-object summary's memory, its
- * JSON text over half of what was left, and only a changed entry needs its row (rebuilt from
- * its batch, the last batch read kept: the changes of a diff come in the summary's order).
+ * The rows of a summary, kept as JSON text deflated in batches: a row's objects (entry, path,
+ * workloads) took over a third of a 200k-object summary's memory, its JSON text over half of
+ * what was left, and only a changed entry needs its row. The rows of one Service are one text,
+ * each path written once (a Service port's rows share their path: it was 55% of the text),
+ * and a batch holds `BATCH` Services. The last batch and Service read are kept: the changes
+ * of a diff come in the summary's order. BASE's rows are kept so: its objects are dropped
+ * before HEAD is read.
  */
-class RowStore {
-  private static readonly BATCH = 256;
+class RowStore implements RowSource {
+  private static readonly BATCH = 64;
   private readonly packed: Buffer[] = [];
   private open: string[] = [];
-  private last?: { readonly batch: number; readonly rows: string[] };
+  /** The rows added since the last `endService`. */
+  private pending: AccessRow[] = [];
+  private count = 0;
+  /** Per Service kept: the number of its first row. */
+  private readonly starts: number[] = [];
+  private lastBatch?: { readonly batch: number; readonly texts: string[] };
+  private lastService?: { readonly service: number; readonly paths: AccessPath[]; readonly rows: Array<AccessRow | StoredRow> };
 
-  /** Keeps a row; returns its number. */
+  /** Keeps a row of the Service being added; returns its number. */
   public add(r: AccessRow): number {
-    this.open.push(JSON.stringify(r));
-    const at = this.packed.length * RowStore.BATCH + this.open.length - 1;
+    this.pending.push(r);
+    return this.count++;
+  }
+
+  /** Writes the rows added since the last call as one text: the Service's, each path once. */
+  public endService(): void {
+    if (this.pending.length === 0) return;
+    const paths: AccessPath[] = [];
+    const index = new Map<AccessPath, number>();
+    const rows: StoredRow[] = [];
+    for (const r of this.pending) {
+      let i = index.get(r.path);
+      if (i === undefined) {
+        index.set(r.path, i = paths.length);
+        paths.push(r.path);
+      }
+      rows.push({ ...r, path: i }); // the path's number where the path was: the keys keep their order
+    }
+    this.starts.push(this.count - this.pending.length);
+    this.pending = [];
+    this.open.push(JSON.stringify([paths, rows]));
     if (this.open.length === RowStore.BATCH) this.seal();
-    return at;
   }
 
   /** Deflates the open batch. */
   public seal(): void {
+    this.endService();
     if (this.open.length === 0) return;
-    // JSON text holds no raw newline: one row a line
+    // JSON text holds no raw newline: one Service a line
     this.packed.push(deflateRawSync(this.open.join('\n'), { level: zlibConstants.Z_BEST_SPEED }));
     this.open = [];
   }
 
-  /** The row of a number `add` returned. */
+  /** The row of a number `add` returned (after its Service's `endService`). */
   public row(at: number): AccessRow {
-    const batch = Math.floor(at / RowStore.BATCH);
-    const i = at % RowStore.BATCH;
-    if (batch === this.packed.length) return JSON.parse(this.open[i]);
-    if (this.last?.batch !== batch) this.last = { batch, rows: inflateRawSync(this.packed[batch]).toString('utf8').split('\n') };
-    return JSON.parse(this.last.rows[i]);
+    const service = lastAtMost(this.starts, at);
+    if (this.lastService?.service !== service) {
+      const batch = Math.floor(service / RowStore.BATCH);
+      const i = service % RowStore.BATCH;
+      let text: string;
+      if (batch === this.packed.length) {
+        text = this.open[i];
+      } else {
+        if (this.lastBatch?.batch !== batch) this.lastBatch = { batch, texts: inflateRawSync(this.packed[batch]).toString('utf8').split('\n') };
+        text = this.lastBatch.texts[i];
+      }
+      const [paths, rows] = JSON.parse(text);
+      this.lastService = { service, paths, rows };
+    }
+    const { paths, rows } = this.lastService;
+    const r = rows[at - this.starts[service]];
+    if (typeof r.path === 'number') (r as { path: unknown }).path = paths[r.path];
+    return r as AccessRow;
   }
 }
 
-/** An entry's summary, its row kept in the summary's `RowStore`. */
+/** A row as kept: its path's number among its Service's paths. */
+type StoredRow = Omit<AccessRow, 'path'> & { path: number };
+
+/** The index of the last number of an ascending list that is at most `n` (the list starts at or below `n`). */
+function lastAtMost(sorted: readonly number[], n: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= n) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The Services of a set still held, each mapped again on demand (`AccessMapper.at`). */
+export interface ServiceSource {
+  at(i: number): ServiceAccess;
+}
+
+/**
+ * The rows of HEAD's summary, kept as where they are (Service number, row number): HEAD's
+ * objects are held until the diff is made, so the few rows a change shows are mapped again
+ * instead of every row being kept.
+ */
+class RowPlaces implements RowSource {
+  private readonly places: number[] = [];
+  private last?: { readonly service: number; readonly rows: readonly AccessRow[] };
+
+  constructor(private readonly services: ServiceSource) {}
+
+  /** Keeps where a row is; returns its number. */
+  public add(service: number, row: number): number {
+    this.places.push(service, row);
+    return this.places.length / 2 - 1;
+  }
+
+  public row(at: number): AccessRow {
+    const service = this.places[2 * at];
+    if (this.last?.service !== service) this.last = { service, rows: this.services.at(service).rows };
+    return this.last.rows[this.places[2 * at + 1]];
+  }
+}
+
+/** An entry's summary, its row in the summary's `RowSource`. */
 class Summary implements EntrySummary {
   public readonly kind: EntryKind;
   public readonly scope: AccessScope;
@@ -128,22 +218,29 @@ class Summary implements EntrySummary {
   public readonly tls: boolean;
   public readonly sourceRanges: string;
   public readonly policy: string;
-  public readonly address: string;
-  private readonly at: number;
 
-  constructor(r: AccessRow, backend: string, private readonly store: RowStore) {
+  /**
+   * `like`: BASE's summary of the entry, when this is HEAD's: its strings are used where they
+   * are equal, so an unchanged entry costs HEAD no text.
+   */
+  constructor(public readonly key: string, r: AccessRow, backend: string, private readonly source: RowSource,
+    private readonly at: number, like: Summary | undefined) {
     this.kind = r.entry.kind;
     this.scope = r.scope;
-    this.backends = backend;
+    this.backends = like?.backends === backend ? like.backends : flat(backend);
     this.tls = r.entry.tls;
-    this.sourceRanges = r.entry.sourceRanges ? flat(r.entry.sourceRanges.slice().sort().join(', ')) : '';
+    const ranges = r.entry.sourceRanges ? r.entry.sourceRanges.slice().sort().join(', ') : '';
+    this.sourceRanges = like?.sourceRanges === ranges ? like.sourceRanges : flat(ranges);
     this.policy = r.entry.externalTrafficPolicy ?? '';
-    this.address = flat(r.address);
-    this.at = store.add(r);
+  }
+
+  /** Read from the row: only a change shows it. */
+  public get address(): string {
+    return this.row.address;
   }
 
   public get row(): AccessRow {
-    return this.store.row(this.at);
+    return this.source.row(this.at);
   }
 }
 
@@ -302,7 +399,7 @@ export function backendOf(r: AccessRow): string {
  * per `+`), which held a third of a 200k-object summary's memory.
  */
 function flat(s: string): string {
-  return JSON.parse(JSON.stringify(s));
+  return s === '' ? s : JSON.parse(JSON.stringify(s));
 }
 
 /** The entry points of an access map, by identity. */
@@ -315,32 +412,48 @@ export function summarize(services: readonly ServiceAccess[]): Map<string, Entry
 /**
  * @internal
  * `summarize` one Service at a time: `add` each (its rows can go once added), then `done`.
+ * Without `head`, every row is kept (BASE, whose objects are dropped next). With `head`
+ * (HEAD's Services, still held, and BASE's summary), rows are kept as where they are, and
+ * `add` must be given each Service's number in `head.services`; the summary is then valid
+ * only while those Services are held.
  */
-export function summarizer(): { add: (s: ServiceAccess) => void; done: () => Map<string, EntrySummary> } {
+export function summarizer(head?: { readonly services: ServiceSource; readonly base: ReadonlyMap<string, EntrySummary> }):
+{ add: (s: ServiceAccess, index?: number) => void; done: () => Map<string, EntrySummary> } {
   const out = new Map<string, EntrySummary>();
-  const store = new RowStore();
+  const store = head ? undefined : new RowStore();
+  const places = head ? new RowPlaces(head.services) : undefined;
   let shared: Map<string, string[]> | undefined; // the entries with more than one backend (weighted backends, a nodePort conflict)
-  const add = (s: ServiceAccess) => {
-    for (const r of s.rows) {
+  const add = (s: ServiceAccess, index?: number) => {
+    if (places !== undefined && index === undefined) throw new Error('summarizer: a HEAD summary needs each Service\'s number');
+    const rows = s.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       if (r.entry.kind === EntryKind.GATEWAY) {
         summarizeGateway(out, r, flat(backendOf(r)));
         continue;
       }
-      const k = flat(entryKey(r));
+      const k = entryKey(r);
       const found = out.get(k);
-      const backend = flat(backendOf(r));
+      const backend = backendOf(r);
       if (found) {
         shared = shared ?? new Map();
-        const all = shared.get(k) ?? [found.backends];
-        if (!all.includes(backend)) all.push(backend);
-        shared.set(k, all);
+        const key = (found as Summary).key;
+        const all = shared.get(key) ?? [found.backends];
+        if (!all.includes(backend)) all.push(flat(backend));
+        shared.set(key, all);
         continue;
       }
-      out.set(k, new Summary(r, backend, store));
+      const like = head?.base.get(k);
+      const same = like instanceof Summary ? like : undefined;
+      const key = same?.key ?? flat(k);
+      out.set(key, places !== undefined
+        ? new Summary(key, r, backend, places, places.add(index!, i), same)
+        : new Summary(key, r, backend, store!, store!.add(r), undefined));
     }
+    store?.endService();
   };
   const done = () => {
-    store.seal();
+    store?.seal();
     for (const [k, all] of shared ?? []) out.get(k)!.backends = all.sort().join('; ');
     return out;
   };
@@ -359,7 +472,7 @@ const ORDER = [EntryChangeKind.ADDED, EntryChangeKind.SCOPE, EntryChangeKind.REP
  * Compares two summarized access maps and the findings of each set. The BASE findings are
  * given as keys (`findingKey`), so BASE can be dropped before HEAD is read.
  */
-export function diffAccess(base: Map<string, EntrySummary>, head: Map<string, EntrySummary>,
+export function diffAccess(base: ReadonlyMap<string, EntrySummary>, head: ReadonlyMap<string, EntrySummary>,
   baseFindings: ReadonlyMap<string, number>, headFindings: readonly ManifestFinding[]): AccessDiff {
   const changes: EntryChange[] = [];
   const pending = new Map<string, PendingChange>(); // the Gateway route changes, gathered across matches

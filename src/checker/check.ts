@@ -1,7 +1,7 @@
 import { rulesMarkdown } from './docs';
 import { fieldPosition } from './positions';
 import { readManifests } from './read';
-import { ServiceAccess, accessOf, mapAccess, mapAccessEach } from './routes';
+import { AccessMapper, ServiceAccess, accessOf, mapAccess } from './routes';
 import { SuppressedViolation, applyRules, attachAppFindings } from '../model/exemptions';
 import { FindingType, Severity, Violation } from '../model/finding';
 import { kindDefinition, recognize, registeredKinds } from '../model/kinds';
@@ -169,38 +169,33 @@ export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOpti
  * objects are read and mapped as by `analyzeManifests`; the checks' work and memory are saved.
  * The map is made one Service at a time as `services` is iterated (each iteration maps again):
  * `routes` prints each Service before the next is made, so a map of hundreds of thousands of
- * rows is never held whole.
+ * rows is never held whole. `rules: true` runs the rules too (the diff: findings and map).
  */
-export function mapManifestsLazily(sources: ManifestSource[], options: AnalyzeOptions = {}): LazyMap {
+export function mapManifestsLazily(sources: ManifestSource[], options: AnalyzeOptions = {}, rules: boolean = false): LazyMap {
   const resolved = resolveOptions(options);
   if (Array.isArray(resolved)) throw new Error(resolved.join('\n'));
   let kept: ObjectSet<Ref> | undefined;
-  const result = analyzeResolved(sources, resolved, options.namespace, { keep: set => { kept = set; } }, false);
-  const set = kept!;
-  return { result, services: { [Symbol.iterator]: () => accessOf(set) } };
+  const result = analyzeResolved(sources, resolved, options.namespace, { keep: set => { kept = set; } }, rules);
+  const mapper = new AccessMapper(kept!);
+  return {
+    result,
+    services: { [Symbol.iterator]: () => accessOf(mapper) },
+    mapper,
+  };
 }
 
 /** @internal the access map alone, made as `services` is iterated */
 export interface LazyMap {
-  /** The analysis without the map (its `services` is empty): what was skipped, how many objects. */
+  /** The analysis without the map (its `services` is empty): findings (with `rules`), what was skipped, how many objects. */
   readonly result: AnalysisResult;
   /** The Services, each mapped as it is reached (each iteration maps again). */
   readonly services: Iterable<ServiceAccess>;
+  /** The Services by number, in `services`' order, each mapped when asked for. */
+  readonly mapper: AccessMapper<Ref>;
 }
 
-/** How an analysis maps access: not at all, whole, one Service at a time to a consumer, or not yet (the set is kept). */
-type MapAs = boolean | ((s: ServiceAccess) => void) | { readonly keep: (set: ObjectSet<Ref>) => void };
-
-/**
- * @internal
- * `analyzeManifests` with the access map given one Service at a time to `each` (the result's
- * `services` is empty): the diff summarizes each as it is made, never holding every row.
- */
-export function analyzeEach(sources: ManifestSource[], options: AnalyzeOptions, each: (s: ServiceAccess) => void): AnalysisResult {
-  const resolved = resolveOptions(options);
-  if (Array.isArray(resolved)) throw new Error(resolved.join('\n'));
-  return analyzeResolved(sources, resolved, options.namespace, each);
-}
+/** How an analysis maps access: not at all, whole, or not yet (the set is kept, to be mapped one Service at a time). */
+type MapAs = boolean | { readonly keep: (set: ObjectSet<Ref>) => void };
 
 /** @internal analyzeManifests with settings already resolved (once, by the caller); `rules: false` maps without checking */
 export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSettings, namespace: string | undefined,
@@ -253,14 +248,10 @@ export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSet
   return { findings, suppressed, services: mapped(set, routes), skipped, objectCount: sources.length };
 }
 
-/** The access map as asked: none, all of it, or each Service given to a consumer (none kept). */
+/** The access map as asked: none, all of it, or none yet (the set given to `keep`). */
 function mapped(set: ObjectSet<Ref>, routes: MapAs): ServiceAccess[] {
   if (typeof routes === 'object') {
     routes.keep(set);
-    return [];
-  }
-  if (typeof routes === 'function') {
-    mapAccessEach(set, routes);
     return [];
   }
   return routes ? mapAccess(set) : [];

@@ -744,18 +744,7 @@ function withRoutes(s: Omit<ServiceAccess, 'routes'>): ServiceAccess {
  * Linear in the number of objects (workloads are indexed by label).
  */
 export function mapAccess<R>(set: ObjectSet<R>): ServiceAccess[] {
-  const out: ServiceAccess[] = [];
-  mapAccessEach(set, s => out.push(s));
-  return out;
-}
-
-/**
- * @internal
- * The access map, one Service at a time in `mapAccess`'s order: whoever consumes a Service
- * (the diff's summary) lets its rows go before the next one is made.
- */
-export function mapAccessEach<R>(set: ObjectSet<R>, each: (s: ServiceAccess) => void): void {
-  for (const s of accessOf(set)) each(s);
+  return [...accessOf(set)];
 }
 
 /**
@@ -763,23 +752,56 @@ export function mapAccessEach<R>(set: ObjectSet<R>, each: (s: ServiceAccess) => 
  * The access map as it is iterated, one Service at a time in `mapAccess`'s order: `routes`
  * prints each before the next is made, so the map is never held whole.
  */
-export function* accessOf<R>(set: ObjectSet<R>): Generator<ServiceAccess, void, undefined> {
-  const routed = new Map<string, RoutedService>();
-  mapIngressUrls(set, routed);
-  mapGatewayUrls(set, routed);
-  const backendTls = backendTlsIndex(set);
+export function* accessOf<R>(from: ObjectSet<R> | AccessMapper<R>): Generator<ServiceAccess, void, undefined> {
+  const mapper = from instanceof AccessMapper ? from : new AccessMapper(from);
+  for (let i = 0; i < mapper.count; i++) yield mapper.at(i);
+}
 
-  for (const s of set.services) {
-    const ns = namespaceOf(s.manifest);
-    const name = text(obj(obj(s.manifest).metadata).name);
-    const urls = routed.get(key(ns, name))?.urls ?? [];
-    routed.delete(key(ns, name));
-    const { type, headless, rows } = serviceRows(set, s, urls, backendTls);
-    yield withRoutes({ namespace: ns, name, type, headless, rows });
+/**
+ * @internal
+ * The access map of a set, Service by Service, by number (`accessOf`'s order: the set's
+ * Services, then those routed to that the set does not hold). Service `i` is mapped as `at(i)`
+ * is called, each time: `accessOf` maps each once, and the diff maps again only the Services
+ * whose rows a change shows.
+ */
+export class AccessMapper<R> {
+  /** How many Services the map has. */
+  public readonly count: number;
+  private readonly routed = new Map<string, RoutedService>();
+  private readonly backendTls: ReadonlyMap<string, AccessBackendTls>;
+  /** Per Service of the set: its ns/name key, or undefined for a second Service of one name (its routes went to the first). */
+  private readonly keys: Array<string | undefined>;
+  private readonly outside: RoutedService[];
+
+  constructor(private readonly set: ObjectSet<R>) {
+    mapIngressUrls(set, this.routed);
+    mapGatewayUrls(set, this.routed);
+    this.backendTls = backendTlsIndex(set);
+    const seen = new Set<string>();
+    this.keys = set.services.map(s => {
+      const k = key(namespaceOf(s.manifest), text(obj(obj(s.manifest).metadata).name));
+      if (seen.has(k)) return undefined;
+      seen.add(k);
+      return k;
+    });
+    this.outside = [...this.routed.values()].filter(r => !seen.has(key(r.namespace, r.name)));
+    this.count = this.keys.length + this.outside.length;
   }
 
-  // the Services routed to that the set does not hold: their routes, without pods
-  for (const r of routed.values()) {
+  /** Service `i` (0 <= i < count), mapped. */
+  public at(i: number): ServiceAccess {
+    const services = this.set.services;
+    if (i < services.length) {
+      const s = services[i];
+      const ns = namespaceOf(s.manifest);
+      const name = text(obj(obj(s.manifest).metadata).name);
+      const k = this.keys[i];
+      const urls = (k === undefined ? undefined : this.routed.get(k)?.urls) ?? [];
+      const { type, headless, rows } = serviceRows(this.set, s, urls, this.backendTls);
+      return withRoutes({ namespace: ns, name, type, headless, rows });
+    }
+    // a Service routed to that the set does not hold: its routes, without pods
+    const r = this.outside[i - services.length];
     const rows: AccessRow[] = r.urls.map(u => ({
       entry: urlEntry(u),
       path: {
@@ -795,7 +817,7 @@ export function* accessOf<R>(set: ObjectSet<R>): Generator<ServiceAccess, void, 
       servicePort: u.port === undefined || u.port === null ? '-' : text(u.port),
       target: `Service ${r.namespace}/${r.name} is not in the checked set: its pods are unknown`,
     }));
-    yield withRoutes({ namespace: r.namespace, name: r.name, type: OUTSIDE_THE_SET, headless: false, rows });
+    return withRoutes({ namespace: r.namespace, name: r.name, type: OUTSIDE_THE_SET, headless: false, rows });
   }
 }
 

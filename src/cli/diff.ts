@@ -5,7 +5,7 @@ import { sarif } from './formats/sarif';
 import { readGitInput, gitFileName, GitInput } from './git-input';
 import { CheckFlags, DEFAULT_CONFIG_FILE, SettingsReport, checkSettings, settingsLine } from './options';
 import { AccessDiff, EntryChange, EntryChangeKind, Places, diffAccess, exposureFindings, findingKeys, placeKey, summarizer, EntrySummary } from '../checker/access-diff';
-import { AnalyzeOptions, ManifestFinding, analyzeEach, knownKinds, resolveOptions } from '../checker/check';
+import { AnalyzeOptions, ManifestFinding, knownKinds, mapManifestsLazily, resolveOptions } from '../checker/check';
 import { DocumentLocation, locationOf } from '../checker/positions';
 import { FileError, ReadResult, formatFileError, readManifests } from '../checker/read';
 import { AccessScope } from '../checker/routes';
@@ -30,8 +30,16 @@ export interface DiffSide {
   readonly findings: ManifestFinding[];
   readonly fileErrors: FileError[];
   readonly objects: number;
-  /** Where the Services and routes are (for the exposure findings). */
+  /** HEAD's: the comparison with BASE, made while HEAD's objects were held. */
+  readonly diff?: AccessDiff;
+  /** HEAD's: where the Services and routes of the changes are (for the exposure findings). */
   readonly places: Places;
+}
+
+/** What HEAD is compared with: BASE's summary and its findings as counted keys. */
+export interface BaseSide {
+  readonly entries: ReadonlyMap<string, EntrySummary>;
+  readonly findings: ReadonlyMap<string, number>;
 }
 
 /** The result of `diff`: the comparison and HEAD's file errors. */
@@ -51,8 +59,14 @@ function describeSide(s: SideSpec): string {
   return 'git' in s ? s.git : s.paths.join(' ');
 }
 
-/** Reads and analyzes one side; a usage error (path or revision missing, nothing read) as a string. */
-export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: string) => void, settingsFile?: string): DiffSide | string[] {
+/**
+ * Reads and analyzes one side; a usage error (path or revision missing, nothing read) as a
+ * string. BASE (no `base`) keeps every row of its summary, since its objects are dropped on
+ * return. HEAD (`base` given) is compared with BASE before its objects are dropped, so its
+ * summary keeps where its rows are, and only the rows of changes are made again.
+ */
+export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: string) => void, settingsFile?: string,
+  base?: BaseSide): DiffSide | string[] {
   let input: GitInput | undefined;
   let paths: string[];
   if ('git' in spec) {
@@ -69,42 +83,56 @@ export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: st
     for (const n of read.notes) err(`note: ${rename(n)}`);
     if (read.usageErrors.length > 0) return read.usageErrors.map(e => `${describeSide(spec)}: ${input ? e.split(input.prefix).join('') : e}`);
     const fileErrors = read.fileErrors.map(e => ({ ...e, file: rename(e.file) ?? e.file }));
-    let sources: ManifestSource[] | undefined = read.sources.map(s => (input ? { ...s, file: rename(s.file) } : s));
-    read = undefined; // the manifests are held by `sources` alone, dropped below
-    // each Service summarized as it is mapped: its rows go before the next Service's are made
-    const summary = summarizer();
-    const result = analyzeEach(sources, options, s => summary.add(s));
+    const sources: ManifestSource[] = read.sources.map(s => (input ? { ...s, file: rename(s.file) } : s));
+    read = undefined; // the manifests are held by `sources` alone, dropped on return
+    const lazy = mapManifestsLazily(sources, options, true);
+    const result = lazy.result;
     for (const s of result.skipped) err(`note: skipped ${s}: cdk8s-expose reads ${knownKinds().join(', ')}`);
-    const places = new Map<string, { file?: string; line?: number; location?: DocumentLocation }>();
-    for (const src of sources) {
-      const m = src.manifest as any;
-      if (m?.kind === 'Service' || m?.kind === 'Ingress' || m?.kind === 'HTTPRoute') {
-        places.set(placeKey(m.kind, typeof m.metadata?.namespace === 'string' ? m.metadata.namespace : options.namespace ?? 'default', String(m.metadata?.name)),
-          { file: src.file, line: src.line, location: locationOf(m) });
-      }
-    }
-    sources = undefined;
-    return { places, entries: summary.done(), findings: result.findings, fileErrors, objects: result.objectCount };
+    // each Service summarized as it is mapped: its rows go before the next Service's are made
+    const summary = summarizer(base ? { services: lazy.mapper, base: base.entries } : undefined);
+    let i = 0;
+    for (const s of lazy.services) summary.add(s, i++);
+    const entries = summary.done();
+    if (base === undefined) return { places: new Map(), entries, findings: result.findings, fileErrors, objects: result.objectCount };
+    const diff = diffAccess(base.entries, entries, base.findings, result.findings);
+    return { places: placesOf(diff, sources, options.namespace), entries, diff, findings: result.findings, fileErrors, objects: result.objectCount };
   } finally {
     input?.cleanup();
   }
 }
 
+/** Where the Services and routes the changes name were read (file, line, document), by `placeKey`. */
+function placesOf(diff: AccessDiff, sources: readonly ManifestSource[], namespace: string | undefined): Places {
+  const wanted = new Set<string>();
+  for (const c of diff.changes) {
+    const p = c.row.path;
+    for (const on of [p.route, p.service]) if (on) wanted.add(placeKey(on.kind, on.namespace, on.name));
+  }
+  const places = new Map<string, { file?: string; line?: number; location?: DocumentLocation }>();
+  if (wanted.size === 0) return places;
+  for (const src of sources) {
+    const m = src.manifest as any;
+    if (typeof m?.kind !== 'string') continue;
+    const k = placeKey(m.kind, typeof m.metadata?.namespace === 'string' ? m.metadata.namespace : namespace ?? 'default', String(m.metadata?.name));
+    if (wanted.has(k) && !places.has(k)) places.set(k, { file: src.file, line: src.line, location: locationOf(m) });
+  }
+  return places;
+}
+
 /** Compares two sides, BASE dropped before HEAD is read. */
 export function runDiff(base: SideSpec, head: SideSpec, options: AnalyzeOptions, err: (line: string) => void,
   settingsFile?: string): DiffResult | string[] {
-  let b: DiffSide | string[] | undefined = readSide(base, options, err, settingsFile);
-  if (Array.isArray(b)) return b;
-  const baseEntries = b.entries;
-  const baseFindings = findingKeys(b.findings);
-  const baseObjects = b.objects;
-  const baseFileErrors = b.fileErrors;
-  b = undefined; // BASE's findings and places are not needed any more
-  const h = readSide(head, options, err, settingsFile);
-  if (Array.isArray(h)) return h;
-  const diff = diffAccess(baseEntries, h.entries, baseFindings, h.findings);
   const resolved = resolveOptions(options);
   if (Array.isArray(resolved)) return resolved;
+  let b: DiffSide | string[] | undefined = readSide(base, options, err, settingsFile);
+  if (Array.isArray(b)) return b;
+  const baseSide: BaseSide = { entries: b.entries, findings: findingKeys(b.findings) };
+  const baseObjects = b.objects;
+  const baseFileErrors = b.fileErrors;
+  b = undefined; // BASE's findings are not needed any more
+  const h = readSide(head, options, err, settingsFile, baseSide);
+  if (Array.isArray(h)) return h;
+  const diff = h.diff!;
   return {
     diff,
     exposure: exposureFindings(diff, resolved.config, h.places),
