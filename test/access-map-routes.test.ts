@@ -284,7 +284,7 @@ describe('the route map is factored (issue 19 item 12)', () => {
   });
 
   test('holds when a summary keeps more rows than one deflated batch: every removal carries its BASE row as it was', () => {
-    // 300 Services without a selector, 2 rows each (cluster DNS, namespace DNS): 600 rows, three batches of 256
+    // 300 Services without a selector, 2 rows each (cluster DNS, namespace DNS): 600 rows, five batches of 64 Services
     const many = Array.from({ length: 300 }, (_, i) => ({
       apiVersion: 'v1', kind: 'Service', metadata: { name: `s${i}`, namespace: 'shop' }, spec: { ports: [{ port: 80 + (i % 7), name: 'http' }] },
     }));

@@ -174,7 +174,7 @@ function lastAtMost(sorted: readonly number[], n: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
+    const mid = Math.ceil((lo + hi) / 2);
     if (sorted[mid] <= n) lo = mid;
     else hi = mid - 1;
   }

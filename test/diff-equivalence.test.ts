@@ -1,0 +1,141 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as fc from 'fast-check';
+import { ManifestAnalyzer } from '../src';
+import { diffAccess, findingKeys, summarize } from '../src/checker/access-diff';
+import { runDiff } from '../src/cli/diff';
+
+/*
+ * `diff` keeps BASE's rows one text per Service, keeps HEAD's rows as where they are (Service,
+ * row) and maps again only the rows its changes show, and reuses BASE's strings for HEAD's
+ * unchanged entries. It must give exactly what comparing the two whole access maps gives:
+ * `summarize` over every Service of each set, then `diffAccess`. The sets are drawn from a pool
+ * of the shapes a pull request changes: Service types, a nodePort two Services claim (one entry,
+ * two backends), an internal and a public load balancer, TLS on an Ingress, Gateway listeners,
+ * routes with weighted backends, duplicates of one name.
+ */
+
+const web = { app: 'web' };
+const api = { app: 'api' };
+function deployment(name: string, labels: object): object {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: 'shop' },
+    spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'app', image: `example/${name}:1`, ports: [{ name: 'http', containerPort: 8080 }] }] } } },
+  };
+}
+function service(name: string, labels: object | undefined, spec: object = {}, annotations?: object): object {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace: 'shop', ...(annotations ? { annotations } : {}) },
+    spec: { ...(labels ? { selector: labels } : {}), ports: [{ name: 'http', port: 80, targetPort: 'http' }], ...spec },
+  };
+}
+function ingress(tls: boolean, paths: Array<[string, string]>): object {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'web', namespace: 'shop' },
+    spec: {
+      ingressClassName: 'nginx',
+      ...(tls ? { tls: [{ hosts: ['shop.example.com'], secretName: 'shop-tls' }] } : {}),
+      rules: [{ host: 'shop.example.com', http: { paths: paths.map(([p, svc]) => ({ path: p, pathType: 'Prefix', backend: { service: { name: svc, port: { name: 'http' } } } })) } }],
+    },
+  };
+}
+function gateway(https: boolean): object {
+  return {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    metadata: { name: 'edge', namespace: 'shop' },
+    spec: {
+      gatewayClassName: 'eg',
+      listeners: [
+        { name: 'http', protocol: 'HTTP', port: 80 },
+        ...(https ? [{ name: 'https', protocol: 'HTTPS', port: 443, tls: { certificateRefs: [{ name: 'edge-tls' }] } }] : []),
+      ],
+    },
+  };
+}
+function route(hostnames: string[], backends: Array<[string, number]>): object {
+  return {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name: 'web', namespace: 'shop' },
+    spec: {
+      parentRefs: [{ name: 'edge' }],
+      hostnames,
+      rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: backends.map(([name, weight]) => ({ name, port: 80, weight })) }],
+    },
+  };
+}
+
+const POOL: object[] = [
+  deployment('web', web),
+  deployment('api', api),
+  service('web', web),
+  service('web', web, { type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] }),
+  service('api', api, { type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] }),
+  service('lb', web, { type: 'LoadBalancer' }, { 'service.beta.kubernetes.io/aws-load-balancer-internal': 'true' }),
+  service('lb', web, { type: 'LoadBalancer', externalTrafficPolicy: 'Local', loadBalancerSourceRanges: ['10.0.0.0/8'] }),
+  service('ext', undefined, { type: 'ExternalName', externalName: 'db.example.com', ports: undefined }),
+  service('pods', web, { clusterIP: 'None' }),
+  service('api', api, { externalIPs: ['203.0.113.7'] }),
+  ingress(true, [['/', 'web'], ['/api', 'api']]),
+  ingress(false, [['/', 'api']]),
+  gateway(true),
+  gateway(false),
+  route(['www.example.com'], [['web', 1]]),
+  route(['www.example.com', 'shop.example.com'], [['web', 3], ['api', 1]]),
+];
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-expose-diff-eq-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, objects: object[]): string {
+  const file = path.join(dir, `${name}.yaml`);
+  fs.writeFileSync(file, objects.map(o => JSON.stringify(o)).join('\n')); // a JSON stream, as kubectl reads a file that starts with {
+  return file;
+}
+
+/** As JSON would write it (the kept rows are parsed JSON; undefined members are dropped). */
+function plain<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x));
+}
+
+describe('diff gives what comparing the two whole access maps gives', () => {
+  test('holds when BASE and HEAD are any two sets drawn from the pool', () => {
+    fc.assert(fc.property(fc.subarray(POOL, { minLength: 1 }), fc.subarray(POOL, { minLength: 1 }), (baseSet, headSet) => {
+      const got = runDiff({ paths: [write('base', baseSet)] }, { paths: [write('head', headSet)] }, {}, () => undefined);
+      if (Array.isArray(got)) throw new Error(got.join('\n'));
+      expect(got.fileErrors).toEqual([]);
+      const analyze = (objects: object[]) => ManifestAnalyzer.analyze(objects.map(manifest => ({ manifest })));
+      const b = analyze(baseSet);
+      const h = analyze(headSet);
+      const want = diffAccess(summarize(b.services), summarize(h.services), findingKeys(b.findings), h.findings);
+      expect(plain(got.diff.changes)).toEqual(plain(want.changes));
+      const key = (f: { rule: string; kind: string; namespace: string; name: string; field: string }) => `${f.rule} ${f.kind} ${f.namespace}/${f.name} ${f.field}`;
+      expect(got.diff.newFindings.map(key)).toEqual(want.newFindings.map(key));
+    }), { numRuns: 60 });
+  });
+
+  test('holds when HEAD adds a second backend to an entry whose first backend is unchanged: re-pointed, with HEAD\'s first row', () => {
+    const np = POOL[3];
+    const conflicting = POOL[4];
+    const got = runDiff({ paths: [write('base', [POOL[0], np])] }, { paths: [write('head', [POOL[0], POOL[1], np, conflicting])] }, {}, () => undefined);
+    if (Array.isArray(got)) throw new Error(got.join('\n'));
+    const repointed = got.diff.changes.filter(c => c.change === 're-pointed');
+    expect(repointed.map(c => [c.entry, c.before, c.after])).toEqual([[
+      '<node-ip>:30080',
+      'Service shop/web:80 -> Deployment shop/web:8080',
+      'Service shop/api:80 -> Deployment shop/api:8080; Service shop/web:80 -> Deployment shop/web:8080',
+    ]]);
+    expect(repointed[0].row.path.service).toEqual({ kind: 'Service', namespace: 'shop', name: 'web' });
+  });
+});
