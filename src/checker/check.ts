@@ -1,13 +1,13 @@
 import { rulesMarkdown } from './docs';
-import { fieldPosition } from './positions';
-import { readManifests } from './read';
+import { fieldPosition, locationOf } from './positions';
+import { isJsonStream, readManifests } from './read';
 import { AccessMapper, ServiceAccess, accessOf, mapAccess } from './routes';
 import { SuppressedViolation, applyRules, attachAppFindings } from '../model/exemptions';
 import { FindingType, Severity, Violation } from '../model/finding';
 import { kindDefinition, recognize, registeredKinds } from '../model/kinds';
 import { ManifestSource, metadataOf, namespaceOf } from '../model/object';
 import { ObjectSet, Subject } from '../model/object-set';
-import { parseFieldPath } from '../model/path';
+import { parseFieldPath, renderFieldPath } from '../model/path';
 import { obj, show, text } from '../model/plain';
 import { checkApp, checkObject, stamp } from '../model/rule';
 import { ResolvedSettings, RuleSettings, resolveSettings } from '../model/settings';
@@ -169,13 +169,15 @@ export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOpti
  * objects are read and mapped as by `analyzeManifests`; the checks' work and memory are saved.
  * The map is made one Service at a time as `services` is iterated (each iteration maps again):
  * `routes` prints each Service before the next is made, so a map of hundreds of thousands of
- * rows is never held whole. `rules: true` runs the rules too (the diff: findings and map).
+ * rows is never held whole. `rules: true` runs the rules too (the diff: findings and map), with
+ * the object rules' findings of documents seen before taken from `memo`.
  */
-export function mapManifestsLazily(sources: ManifestSource[], options: AnalyzeOptions = {}, rules: boolean = false): LazyMap {
+export function mapManifestsLazily(sources: ManifestSource[], options: AnalyzeOptions = {}, rules: boolean = false,
+  memo?: ObjectFindingsMemo): LazyMap {
   const resolved = resolveOptions(options);
   if (Array.isArray(resolved)) throw new Error(resolved.join('\n'));
   let kept: ObjectSet<Ref> | undefined;
-  const result = analyzeResolved(sources, resolved, options.namespace, { keep: set => { kept = set; } }, rules);
+  const result = analyzeResolved(sources, resolved, options.namespace, { keep: set => { kept = set; } }, rules, memo);
   const mapper = new AccessMapper(kept!);
   return {
     result,
@@ -197,9 +199,46 @@ export interface LazyMap {
 /** How an analysis maps access: not at all, whole, or not yet (the set is kept, to be mapped one Service at a time). */
 type MapAs = boolean | { readonly keep: (set: ObjectSet<Ref>) => void };
 
+/**
+ * @internal
+ * The object rules' findings of documents already checked, by the document's text as read (a
+ * YAML document or a JSON value, and the item of a `List`): `diff` checks HEAD after BASE with
+ * the same settings, and a document a change left alone parses to the same object, which the
+ * object rules (pure functions of the object and the settings) find the same things in. Only
+ * the object rules: the rules across objects run over every object of each set.
+ */
+export class ObjectFindingsMemo {
+  private static readonly NONE: readonly Violation[] = Object.freeze([]);
+  /** By the way a document was read (JSON or YAML, and its item), then by its text. */
+  private readonly byDocument = new Map<string, Map<string, readonly Violation[]>>();
+  private recording = true;
+
+  /** From now on findings are only looked up (HEAD), no more kept. */
+  public stopRecording(): void {
+    this.recording = false;
+  }
+
+  /** The object rules' findings of an object: of its document's text, when seen before. */
+  public check(kind: string, m: unknown, ctx: ResolvedSettings['ctx']): Violation[] {
+    const at = locationOf(m);
+    if (at === undefined) return checkObject(kind, m, ctx);
+    const how = `${isJsonStream(at.text) ? 'json' : 'yaml'}${at.prefix.length ? ` ${renderFieldPath(at.prefix)}` : ''}`;
+    // a slice of the file's text is hashed and kept without a copy of its characters
+    const doc = at.text.slice(at.start, at.end);
+    let texts = this.byDocument.get(how);
+    const seen = texts?.get(doc);
+    if (seen !== undefined) return seen.slice();
+    const found = checkObject(kind, m, ctx);
+    if (!this.recording) return found;
+    if (texts === undefined) this.byDocument.set(how, texts = new Map());
+    texts.set(doc, found.length ? found.slice() : ObjectFindingsMemo.NONE);
+    return found;
+  }
+}
+
 /** @internal analyzeManifests with settings already resolved (once, by the caller); `rules: false` maps without checking */
 export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSettings, namespace: string | undefined,
-  routes: MapAs, rules: boolean = true): AnalysisResult {
+  routes: MapAs, rules: boolean = true, memo?: ObjectFindingsMemo): AnalysisResult {
   const { config, ctx } = resolved;
   const findings: ManifestFinding[] = [];
   const suppressed: SuppressedFinding[] = [];
@@ -228,7 +267,7 @@ export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSet
       own.set(ref, stamp(objectApiVersion, [apiVersionIssue(recognized)!], false));
       continue;
     }
-    own.set(ref, recognized.def.checked ? checkObject(kind, m, ctx) : []);
+    own.set(ref, !recognized.def.checked ? [] : memo ? memo.check(kind, m, ctx) : checkObject(kind, m, ctx));
     subjects.push({ ref, kind, manifest: m });
   }
 

@@ -528,7 +528,8 @@ function hasItems(doc: object): boolean {
  * kubectl reads a file whose first character that is not white space is `{` as a stream of
  * JSON values (apimachinery's YAMLOrJSONDecoder), not as YAML.
  */
-function isJsonStream(text: string): boolean {
+/** @internal Whether kubectl reads a file's text as a stream of JSON values (it starts with `{`), not YAML. */
+export function isJsonStream(text: string): boolean {
   return /^[\s\ufeff]*\{/.test(text);
 }
 

@@ -5,7 +5,7 @@ import { sarif } from './formats/sarif';
 import { readGitInput, gitFileName, GitInput } from './git-input';
 import { CheckFlags, DEFAULT_CONFIG_FILE, SettingsReport, checkSettings, settingsLine } from './options';
 import { AccessDiff, EntryChange, EntryChangeKind, Places, diffAccess, exposureFindings, findingKeys, placeKey, summarizer, EntrySummary } from '../checker/access-diff';
-import { AnalyzeOptions, ManifestFinding, knownKinds, mapManifestsLazily, resolveOptions } from '../checker/check';
+import { AnalyzeOptions, ManifestFinding, ObjectFindingsMemo, knownKinds, mapManifestsLazily, resolveOptions } from '../checker/check';
 import { DocumentLocation, locationOf } from '../checker/positions';
 import { FileError, ReadResult, formatFileError, readManifests } from '../checker/read';
 import { AccessScope } from '../checker/routes';
@@ -63,10 +63,11 @@ function describeSide(s: SideSpec): string {
  * Reads and analyzes one side; a usage error (path or revision missing, nothing read) as a
  * string. BASE (no `base`) keeps every row of its summary, since its objects are dropped on
  * return. HEAD (`base` given) is compared with BASE before its objects are dropped, so its
- * summary keeps where its rows are, and only the rows of changes are made again.
+ * summary keeps where its rows are, and only the rows of changes are made again. `memo` keeps
+ * (BASE) or gives (HEAD) the object rules' findings of each document's text.
  */
 export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: string) => void, settingsFile?: string,
-  base?: BaseSide): DiffSide | string[] {
+  base?: BaseSide, memo?: ObjectFindingsMemo): DiffSide | string[] {
   let input: GitInput | undefined;
   let paths: string[];
   if ('git' in spec) {
@@ -85,7 +86,7 @@ export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: st
     const fileErrors = read.fileErrors.map(e => ({ ...e, file: rename(e.file) ?? e.file }));
     const sources: ManifestSource[] = read.sources.map(s => (input ? { ...s, file: rename(s.file) } : s));
     read = undefined; // the manifests are held by `sources` alone, dropped on return
-    const lazy = mapManifestsLazily(sources, options, true);
+    const lazy = mapManifestsLazily(sources, options, true, memo);
     const result = lazy.result;
     for (const s of result.skipped) err(`note: skipped ${s}: cdk8s-expose reads ${knownKinds().join(', ')}`);
     // each Service summarized as it is mapped: its rows go before the next Service's are made
@@ -124,13 +125,16 @@ export function runDiff(base: SideSpec, head: SideSpec, options: AnalyzeOptions,
   settingsFile?: string): DiffResult | string[] {
   const resolved = resolveOptions(options);
   if (Array.isArray(resolved)) return resolved;
-  let b: DiffSide | string[] | undefined = readSide(base, options, err, settingsFile);
+  // the object rules run once for a document BASE and HEAD both hold (most of them)
+  const memo = new ObjectFindingsMemo();
+  let b: DiffSide | string[] | undefined = readSide(base, options, err, settingsFile, undefined, memo);
   if (Array.isArray(b)) return b;
   const baseSide: BaseSide = { entries: b.entries, findings: findingKeys(b.findings) };
   const baseObjects = b.objects;
   const baseFileErrors = b.fileErrors;
   b = undefined; // BASE's findings are not needed any more
-  const h = readSide(head, options, err, settingsFile, baseSide);
+  memo.stopRecording();
+  const h = readSide(head, options, err, settingsFile, baseSide, memo);
   if (Array.isArray(h)) return h;
   const diff = h.diff!;
   return {
