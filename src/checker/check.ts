@@ -212,6 +212,8 @@ export class ObjectFindingsMemo {
   /** By the way a document was read (JSON or YAML, and its item), then by its text. */
   private readonly byDocument = new Map<string, Map<string, readonly Violation[]>>();
   private recording = true;
+  /** The last file's text and how it was read (the objects come file by file). */
+  private file?: { readonly text: string; readonly how: string };
 
   /** From now on findings are only looked up (HEAD), no more kept. */
   public stopRecording(): void {
@@ -222,7 +224,8 @@ export class ObjectFindingsMemo {
   public check(kind: string, m: unknown, ctx: ResolvedSettings['ctx']): Violation[] {
     const at = locationOf(m);
     if (at === undefined) return checkObject(kind, m, ctx);
-    const how = `${isJsonStream(at.text) ? 'json' : 'yaml'}${at.prefix.length ? ` ${renderFieldPath(at.prefix)}` : ''}`;
+    if (at.text !== this.file?.text) this.file = { text: at.text, how: isJsonStream(at.text) ? 'json' : 'yaml' };
+    const how = at.prefix.length ? `${this.file.how} ${renderFieldPath(at.prefix)}` : this.file.how;
     // a slice of the file's text is hashed and kept without a copy of its characters
     const doc = at.text.slice(at.start, at.end);
     let texts = this.byDocument.get(how);
