@@ -247,6 +247,20 @@ describe('every output format shows the route kinds', () => {
       ['added', addresses[3], 'Service shop/dns:53 -> Deployment shop/dns:5353'],
     ]);
   });
+
+  test('holds when diff adds the routes: each exposure finding is on its route, at the line of its document', () => {
+    const r = cli('diff', '--format', 'json', path.join(dir, 'base.json'), path.join(dir, 'head.json'));
+    const doc = JSON.parse(r.out);
+    // head.json: one object a line; the routes are its last four
+    const head = path.join(dir, 'head.json');
+    const lines = fs.readFileSync(head, 'utf8').split('\n').length;
+    expect(doc.findings.map((f: any) => [f.rule, f.kind, f.name, f.file, f.objectLine])).toEqual([
+      ['exposure-external-added', 'GRPCRoute', 'cart', head, lines - 3],
+      ['exposure-external-added', 'TCPRoute', 'db-tcp', head, lines - 1],
+      ['exposure-external-added', 'TLSRoute', 'db', head, lines - 2],
+      ['exposure-external-added', 'UDPRoute', 'dns', head, lines],
+    ]);
+  });
 });
 
 describe('the route map is factored (issue 19 item 12)', () => {

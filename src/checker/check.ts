@@ -170,14 +170,15 @@ export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOpti
  * The map is made one Service at a time as `services` is iterated (each iteration maps again):
  * `routes` prints each Service before the next is made, so a map of hundreds of thousands of
  * rows is never held whole. `rules: true` runs the rules too (the diff: findings and map), with
- * the object rules' findings of documents seen before taken from `memo`.
+ * the object rules' findings of documents seen before taken from `memo`, and the findings'
+ * fields placed only by `placeFinding` when `unplaced` is given.
  */
 export function mapManifestsLazily(sources: ManifestSource[], options: AnalyzeOptions = {}, rules: boolean = false,
-  memo?: ObjectFindingsMemo): LazyMap {
+  memo?: ObjectFindingsMemo, unplaced?: Unplaced): LazyMap {
   const resolved = resolveOptions(options);
   if (Array.isArray(resolved)) throw new Error(resolved.join('\n'));
   let kept: ObjectSet<Ref> | undefined;
-  const result = analyzeResolved(sources, resolved, options.namespace, { keep: set => { kept = set; } }, rules, memo);
+  const result = analyzeResolved(sources, resolved, options.namespace, { keep: set => { kept = set; } }, rules, memo, unplaced);
   const mapper = new AccessMapper(kept!);
   return {
     result,
@@ -241,7 +242,7 @@ export class ObjectFindingsMemo {
 
 /** @internal analyzeManifests with settings already resolved (once, by the caller); `rules: false` maps without checking */
 export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSettings, namespace: string | undefined,
-  routes: MapAs, rules: boolean = true, memo?: ObjectFindingsMemo): AnalysisResult {
+  routes: MapAs, rules: boolean = true, memo?: ObjectFindingsMemo, unplaced?: Unplaced): AnalysisResult {
   const { config, ctx } = resolved;
   const findings: ManifestFinding[] = [];
   const suppressed: SuppressedFinding[] = [];
@@ -282,8 +283,8 @@ export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSet
 
   own.forEach((violations, ref) => {
     const applied = applyRules(violations, ref.source.manifest, config, app.usedElsewhere.get(ref));
-    for (const v of applied.reported) findings.push(toFinding(ref, v, set.defaultNamespace));
-    for (const v of applied.suppressed) suppressed.push({ ...toFinding(ref, v, set.defaultNamespace), reason: (v as SuppressedViolation).reason });
+    for (const v of applied.reported) findings.push(toFinding(ref, v, set.defaultNamespace, unplaced));
+    for (const v of applied.suppressed) suppressed.push({ ...toFinding(ref, v, set.defaultNamespace, unplaced), reason: (v as SuppressedViolation).reason });
   });
 
   // the access map only where it is printed (`routes`, the public API): `check` does not compute it
@@ -299,9 +300,16 @@ function mapped(set: ObjectSet<Ref>, routes: MapAs): ServiceAccess[] {
   return routes ? mapAccess(set) : [];
 }
 
-function toFinding(ref: Ref, v: Violation, defaultNamespace: string): ManifestFinding {
+/**
+ * @internal
+ * Where a finding's field is placed later, or not at all: its line is its object's until then.
+ * `diff` places only the findings new in HEAD (placing a field parses its document again).
+ */
+export type Unplaced = (f: ManifestFinding, source: ManifestSource) => void;
+
+function toFinding(ref: Ref, v: Violation, defaultNamespace: string, unplaced?: Unplaced): ManifestFinding {
   const m = ref.source.manifest;
-  return {
+  const f: ManifestFinding = {
     rule: v.rule,
     severity: v.severity ?? Severity.ERROR,
     kind: ref.kind,
@@ -314,15 +322,22 @@ function toFinding(ref: Ref, v: Violation, defaultNamespace: string): ManifestFi
     message: v.message,
     fix: v.fix,
     file: ref.source.file,
-    ...findingPlace(ref.source, v.field),
+    ...(unplaced ? { line: ref.source.line, column: undefined, objectLine: ref.source.line } : findingPlace(ref.source, v.field)),
     constructPath: ref.source.constructPath,
   };
+  unplaced?.(f, ref.source);
+  return f;
 }
 
 /** A finding's line and column (its field's), and its object's line. */
 function findingPlace(source: ManifestSource, field: string): { line?: number; column?: number; objectLine?: number } {
   const at = source.file === undefined ? undefined : fieldPosition(source.manifest, field);
   return { line: at?.line ?? source.line, column: at?.column, objectLine: source.line };
+}
+
+/** @internal A finding made `Unplaced`, with its field's line and column (its object still held). */
+export function placeFinding(f: ManifestFinding, source: ManifestSource): ManifestFinding {
+  return { ...f, ...findingPlace(source, f.field) };
 }
 
 /**

@@ -5,7 +5,7 @@ import { sarif } from './formats/sarif';
 import { readGitInput, gitFileName, GitInput } from './git-input';
 import { CheckFlags, DEFAULT_CONFIG_FILE, SettingsReport, checkSettings, settingsLine } from './options';
 import { AccessDiff, EntryChange, EntryChangeKind, Places, diffAccess, exposureFindings, findingKeys, placeKey, summarizer, EntrySummary } from '../checker/access-diff';
-import { AnalyzeOptions, ManifestFinding, ObjectFindingsMemo, knownKinds, mapManifestsLazily, resolveOptions } from '../checker/check';
+import { AnalyzeOptions, ManifestFinding, ObjectFindingsMemo, knownKinds, mapManifestsLazily, placeFinding, resolveOptions } from '../checker/check';
 import { DocumentLocation, locationOf } from '../checker/positions';
 import { FileError, ReadResult, formatFileError, readManifests } from '../checker/read';
 import { AccessScope } from '../checker/routes';
@@ -86,7 +86,9 @@ export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: st
     const fileErrors = read.fileErrors.map(e => ({ ...e, file: rename(e.file) ?? e.file }));
     const sources: ManifestSource[] = read.sources.map(s => (input ? { ...s, file: rename(s.file) } : s));
     read = undefined; // the manifests are held by `sources` alone, dropped on return
-    const lazy = mapManifestsLazily(sources, options, true, memo);
+    // a finding's field is placed (its document parsed again) only if it is new in HEAD
+    const unplaced = new Map<ManifestFinding, ManifestSource>();
+    const lazy = mapManifestsLazily(sources, options, true, memo, base ? (f, src) => unplaced.set(f, src) : () => undefined);
     const result = lazy.result;
     for (const s of result.skipped) err(`note: skipped ${s}: cdk8s-expose reads ${knownKinds().join(', ')}`);
     // each Service summarized as it is mapped: its rows go before the next Service's are made
@@ -95,7 +97,8 @@ export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: st
     for (const s of lazy.services) summary.add(s, i++);
     const entries = summary.done();
     if (base === undefined) return { places: new Map(), entries, findings: result.findings, fileErrors, objects: result.objectCount };
-    const diff = diffAccess(base.entries, entries, base.findings, result.findings);
+    const compared = diffAccess(base.entries, entries, base.findings, result.findings);
+    const diff = { ...compared, newFindings: compared.newFindings.map(f => placeFinding(f, unplaced.get(f)!)) };
     return { places: placesOf(diff, sources, options.namespace), entries, diff, findings: result.findings, fileErrors, objects: result.objectCount };
   } finally {
     input?.cleanup();
