@@ -284,7 +284,9 @@ export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSet
   own.forEach((violations, ref) => {
     const applied = applyRules(violations, ref.source.manifest, config, app.usedElsewhere.get(ref));
     for (const v of applied.reported) findings.push(toFinding(ref, v, set.defaultNamespace, unplaced));
-    for (const v of applied.suppressed) suppressed.push({ ...toFinding(ref, v, set.defaultNamespace, unplaced), reason: (v as SuppressedViolation).reason });
+    for (const v of applied.suppressed) {
+      suppressed.push({ ...toFinding(ref, v, set.defaultNamespace, unplaced), reason: (v as SuppressedViolation).reason });
+    }
   });
 
   // the access map only where it is printed (`routes`, the public API): `check` does not compute it
