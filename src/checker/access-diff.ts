@@ -405,26 +405,25 @@ function flat(s: string): string {
 /** The entry points of an access map, by identity. */
 export function summarize(services: readonly ServiceAccess[]): Map<string, EntrySummary> {
   const x = summarizer();
-  for (const s of services) x.add(s);
+  services.forEach((s, i) => x.add(s, i));
   return x.done();
 }
 
 /**
  * @internal
- * `summarize` one Service at a time: `add` each (its rows can go once added), then `done`.
- * Without `head`, every row is kept (BASE, whose objects are dropped next). With `head`
- * (HEAD's Services, still held, and BASE's summary), rows are kept as where they are, and
- * `add` must be given each Service's number in `head.services`; the summary is then valid
- * only while those Services are held.
+ * `summarize` one Service at a time: `add` each with its number in the map's order (its rows
+ * can go once added), then `done`. Without `head`, every row is kept (BASE, whose objects are
+ * dropped next). With `head` (HEAD's Services, still held, and BASE's summary), rows are kept as
+ * where they are (the Service's number and the row's), so the summary is valid only while those
+ * Services are held.
  */
 export function summarizer(head?: { readonly services: ServiceSource; readonly base: ReadonlyMap<string, EntrySummary> }):
-{ add: (s: ServiceAccess, index?: number) => void; done: () => Map<string, EntrySummary> } {
+{ add: (s: ServiceAccess, index: number) => void; done: () => Map<string, EntrySummary> } {
   const out = new Map<string, EntrySummary>();
   const store = head ? undefined : new RowStore();
   const places = head ? new RowPlaces(head.services) : undefined;
   let shared: Map<string, string[]> | undefined; // the entries with more than one backend (weighted backends, a nodePort conflict)
-  const add = (s: ServiceAccess, index?: number) => {
-    if (places !== undefined && index === undefined) throw new Error('summarizer: a HEAD summary needs each Service\'s number');
+  const add = (s: ServiceAccess, index: number) => {
     const rows = s.rows;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
@@ -447,7 +446,7 @@ export function summarizer(head?: { readonly services: ServiceSource; readonly b
       const same = like instanceof Summary ? like : undefined;
       const key = same?.key ?? flat(k);
       out.set(key, places !== undefined
-        ? new Summary(key, r, backend, places, places.add(index!, i), same)
+        ? new Summary(key, r, backend, places, places.add(index, i), same)
         : new Summary(key, r, backend, store!, store!.add(r), undefined));
     }
     store?.endService();
