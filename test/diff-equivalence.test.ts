@@ -146,6 +146,12 @@ describe('diff gives what comparing the two whole access maps gives', () => {
     expect(repointed[0].row.path.service).toEqual({ kind: 'Service', namespace: 'shop', name: 'web' });
   });
 
+  test('holds when HEAD holds two Services of one name: the exposure finding is placed at the last one read (kubectl applies it last)', () => {
+    const got = runDiff({ paths: [write('base', [POOL[0]])] }, { paths: [write('head', [POOL[0], POOL[3], POOL[2]])] }, {}, () => undefined);
+    if (Array.isArray(got)) throw new Error(got.join('\n'));
+    expect(got.exposure.map(f => [f.rule, f.kind, f.name, f.objectLine])).toEqual([['exposure-external-added', 'Service', 'web', 3]]);
+  });
+
   test('holds when HEAD holds a document of BASE twice, lower down: the second copy\'s findings are new, placed at its own lines', () => {
     const bad = POOL[16];
     const got = runDiff({ paths: [write('base', [bad])] }, { paths: [write('head', [POOL[0], bad, POOL[2], bad])] }, {}, () => undefined);

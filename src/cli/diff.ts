@@ -118,7 +118,8 @@ function placesOf(diff: AccessDiff, sources: readonly ManifestSource[], namespac
     const m = src.manifest as any;
     if (typeof m?.kind !== 'string') continue;
     const k = placeKey(m.kind, typeof m.metadata?.namespace === 'string' ? m.metadata.namespace : namespace ?? 'default', String(m.metadata?.name));
-    if (wanted.has(k) && !places.has(k)) places.set(k, { file: src.file, line: src.line, location: locationOf(m) });
+    // of two objects of one name, the last read (kubectl applies it last)
+    if (wanted.has(k)) places.set(k, { file: src.file, line: src.line, location: locationOf(m) });
   }
   return places;
 }
