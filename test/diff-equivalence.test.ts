@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as fc from 'fast-check';
 import { ManifestAnalyzer } from '../src';
+import { deployment, gateway, ingress, service } from './diff-objects';
 import { diffAccess, findingKeys, summarize } from '../src/checker/access-diff';
 import { ObjectFindingsMemo, resolveOptions } from '../src/checker/check';
 import { locationOf } from '../src/checker/positions';
@@ -20,55 +21,15 @@ import { runDiff } from '../src/cli/diff';
  * routes with weighted backends, duplicates of one name.
  */
 
+const NS = 'shop';
 const web = { app: 'web' };
 const api = { app: 'api' };
-function deployment(name: string, labels: object): object {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name, namespace: 'shop' },
-    spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'app', image: `example/${name}:1`, ports: [{ name: 'http', containerPort: 8080 }] }] } } },
-  };
-}
-function service(name: string, labels: object | undefined, spec: object = {}, annotations?: object): object {
-  return {
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: { name, namespace: 'shop', ...(annotations ? { annotations } : {}) },
-    spec: { ...(labels ? { selector: labels } : {}), ports: [{ name: 'http', port: 80, targetPort: 'http' }], ...spec },
-  };
-}
-function ingress(tls: boolean, paths: Array<[string, string]>): object {
-  return {
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'Ingress',
-    metadata: { name: 'web', namespace: 'shop' },
-    spec: {
-      ingressClassName: 'nginx',
-      ...(tls ? { tls: [{ hosts: ['shop.example.com'], secretName: 'shop-tls' }] } : {}),
-      rules: [{ host: 'shop.example.com', http: { paths: paths.map(([p, svc]) => ({ path: p, pathType: 'Prefix', backend: { service: { name: svc, port: { name: 'http' } } } })) } }],
-    },
-  };
-}
-function gateway(https: boolean): object {
-  return {
-    apiVersion: 'gateway.networking.k8s.io/v1',
-    kind: 'Gateway',
-    metadata: { name: 'edge', namespace: 'shop' },
-    spec: {
-      gatewayClassName: 'eg',
-      listeners: [
-        { name: 'http', protocol: 'HTTP', port: 80 },
-        ...(https ? [{ name: 'https', protocol: 'HTTPS', port: 443, tls: { certificateRefs: [{ name: 'edge-tls' }] } }] : []),
-      ],
-    },
-  };
-}
+
 function route(hostnames: string[], backends: Array<[string, number]>): object {
   return {
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'HTTPRoute',
-    metadata: { name: 'web', namespace: 'shop' },
+    metadata: { name: 'web', namespace: NS },
     spec: {
       parentRefs: [{ name: 'edge' }],
       hostnames,
@@ -78,25 +39,25 @@ function route(hostnames: string[], backends: Array<[string, number]>): object {
 }
 
 const POOL: object[] = [
-  deployment('web', web),
-  deployment('api', api),
-  service('web', web),
-  service('web', web, { type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] }),
-  service('api', api, { type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] }),
-  service('lb', web, { type: 'LoadBalancer' }, { 'service.beta.kubernetes.io/aws-load-balancer-internal': 'true' }),
-  service('lb', web, { type: 'LoadBalancer', externalTrafficPolicy: 'Local', loadBalancerSourceRanges: ['10.0.0.0/8'] }),
-  service('ext', undefined, { type: 'ExternalName', externalName: 'db.example.com', ports: undefined }),
-  service('pods', web, { clusterIP: 'None' }),
-  service('api', api, { externalIPs: ['203.0.113.7'] }),
-  ingress(true, [['/', 'web'], ['/api', 'api']]),
-  ingress(false, [['/', 'api']]),
-  gateway(true),
-  gateway(false),
+  deployment('web', web, NS),
+  deployment('api', api, NS),
+  service('web', web, {}, { namespace: NS }),
+  service('web', web, { type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] }, { namespace: NS }),
+  service('api', api, { type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: 30080 }] }, { namespace: NS }),
+  service('lb', web, { type: 'LoadBalancer' }, { namespace: NS, annotations: { 'service.beta.kubernetes.io/aws-load-balancer-internal': 'true' } }),
+  service('lb', web, { type: 'LoadBalancer', externalTrafficPolicy: 'Local', loadBalancerSourceRanges: ['10.0.0.0/8'] }, { namespace: NS }),
+  service('ext', undefined, { type: 'ExternalName', externalName: 'db.example.com', ports: undefined }, { namespace: NS }),
+  service('pods', web, { clusterIP: 'None' }, { namespace: NS }),
+  service('api', api, { externalIPs: ['203.0.113.7'] }, { namespace: NS }),
+  ingress([['/', 'web'], ['/api', 'api']], true, NS),
+  ingress([['/', 'api']], false, NS),
+  gateway(true, NS),
+  gateway(false, NS),
   route(['www.example.com'], [['web', 1]]),
   route(['www.example.com', 'shop.example.com'], [['web', 3], ['api', 1]]),
   // object rules' findings: a port name that is not a DNS label, a field the API does not have, one exempted
-  service('bad', web, { ports: [{ name: 'HTTP_Web', port: 80, targetPort: 'http' }], sessionAffinityTimeout: 30 }),
-  service('bad', web, { ports: [{ name: 'HTTP_Web', port: 80, targetPort: 'http' }] }, { 'ignore-check.cdk8s-expose.io/service-port-name': 'a legacy client needs this name' }),
+  service('bad', web, { ports: [{ name: 'HTTP_Web', port: 80, targetPort: 'http' }], sessionAffinityTimeout: 30 }, { namespace: NS }),
+  service('bad', web, { ports: [{ name: 'HTTP_Web', port: 80, targetPort: 'http' }] }, { namespace: NS, annotations: { 'ignore-check.cdk8s-expose.io/service-port-name': 'a legacy client needs this name' } }),
 ];
 
 let dir: string;

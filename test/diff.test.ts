@@ -1,6 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { deployment, gateway, ingress, service } from './diff-objects';
 import { cli } from './util';
 
 /*
@@ -12,42 +13,6 @@ const ROOT = path.resolve(__dirname, '..');
 const labels = { app: 'web' };
 const apiLabels = { app: 'api' };
 
-function deployment(name: string, l: object): object {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name },
-    spec: { selector: { matchLabels: l }, template: { metadata: { labels: l }, spec: { containers: [{ name: 'app', image: `example/${name}:1`, ports: [{ name: 'http', containerPort: 8080 }] }] } } },
-  };
-}
-function service(name: string, l: object, spec: object = {}): object {
-  return { apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { selector: l, ports: [{ name: 'http', port: 80, targetPort: 'http' }], ...spec } };
-}
-function ingress(paths: Array<[string, string]>, tls = true): object {
-  return {
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'Ingress',
-    metadata: { name: 'web' },
-    spec: {
-      ...(tls ? { tls: [{ hosts: ['shop.example.com'], secretName: 'shop-tls' }] } : {}),
-      rules: [{ host: 'shop.example.com', http: { paths: paths.map(([p, svc]) => ({ path: p, pathType: 'Prefix', backend: { service: { name: svc, port: { name: 'http' } } } })) } }],
-    },
-  };
-}
-function gateway(https: boolean): object {
-  return {
-    apiVersion: 'gateway.networking.k8s.io/v1',
-    kind: 'Gateway',
-    metadata: { name: 'edge' },
-    spec: {
-      gatewayClassName: 'eg',
-      listeners: [
-        { name: 'http', protocol: 'HTTP', port: 80 },
-        ...(https ? [{ name: 'https', protocol: 'HTTPS', port: 443, tls: { certificateRefs: [{ name: 'edge-tls' }] } }] : []),
-      ],
-    },
-  };
-}
 const route = {
   apiVersion: 'gateway.networking.k8s.io/v1',
   kind: 'HTTPRoute',

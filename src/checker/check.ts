@@ -169,16 +169,13 @@ export function analyzeManifests(sources: ManifestSource[], options: AnalyzeOpti
  * objects are read and mapped as by `analyzeManifests`; the checks' work and memory are saved.
  * The map is made one Service at a time as `services` is iterated (each iteration maps again):
  * `routes` prints each Service before the next is made, so a map of hundreds of thousands of
- * rows is never held whole. `rules: true` runs the rules too (the diff: findings and map), with
- * the object rules' findings of documents seen before taken from `memo`, and the findings'
- * fields placed only by `placeFinding` when `unplaced` is given.
+ * rows is never held whole. Without `passes`, no rule runs; the diff gives passes with the rules.
  */
-export function mapManifestsLazily(sources: ManifestSource[], options: AnalyzeOptions = {}, rules: boolean = false,
-  memo?: ObjectFindingsMemo, unplaced?: Unplaced): LazyMap {
+export function mapManifestsLazily(sources: ManifestSource[], options: AnalyzeOptions = {}, passes: AnalysisPasses = { rules: false }): LazyMap {
   const resolved = resolveOptions(options);
   if (Array.isArray(resolved)) throw new Error(resolved.join('\n'));
   let kept: ObjectSet<Ref> | undefined;
-  const result = analyzeResolved(sources, resolved, options.namespace, { keep: set => { kept = set; } }, rules, memo, unplaced);
+  const result = analyzeResolved(sources, resolved, options.namespace, { keep: set => { kept = set; } }, passes);
   const mapper = new AccessMapper(kept!);
   return {
     result,
@@ -240,9 +237,20 @@ export class ObjectFindingsMemo {
   }
 }
 
-/** @internal analyzeManifests with settings already resolved (once, by the caller); `rules: false` maps without checking */
+/** @internal What an analysis runs besides reading the objects, and how. */
+export interface AnalysisPasses {
+  /** Whether the rules run (false: the access map alone). Default true. */
+  readonly rules?: boolean;
+  /** The object rules' findings of documents seen before (the diff's second set). */
+  readonly memo?: ObjectFindingsMemo;
+  /** Findings' fields left unplaced, each given to this (the diff places only new findings). */
+  readonly unplaced?: Unplaced;
+}
+
+/** @internal analyzeManifests with settings already resolved (once, by the caller) */
 export function analyzeResolved(sources: ManifestSource[], resolved: ResolvedSettings, namespace: string | undefined,
-  routes: MapAs, rules: boolean = true, memo?: ObjectFindingsMemo, unplaced?: Unplaced): AnalysisResult {
+  routes: MapAs, passes: AnalysisPasses = {}): AnalysisResult {
+  const { rules = true, memo, unplaced } = passes;
   const { config, ctx } = resolved;
   const findings: ManifestFinding[] = [];
   const suppressed: SuppressedFinding[] = [];

@@ -88,7 +88,7 @@ export function readSide(spec: SideSpec, options: AnalyzeOptions, err: (line: st
     read = undefined; // the manifests are held by `sources` alone, dropped on return
     // a finding's field is placed (its document parsed again) only if it is new in HEAD
     const unplaced = new Map<ManifestFinding, ManifestSource>();
-    const lazy = mapManifestsLazily(sources, options, true, memo, base ? (f, src) => unplaced.set(f, src) : () => undefined);
+    const lazy = mapManifestsLazily(sources, options, { memo, unplaced: base ? (f, src) => unplaced.set(f, src) : () => undefined });
     const result = lazy.result;
     for (const s of result.skipped) err(`note: skipped ${s}: cdk8s-expose reads ${knownKinds().join(', ')}`);
     // each Service summarized as it is mapped: its rows go before the next Service's are made
